@@ -1,0 +1,68 @@
+package com.acme.booking.sync;
+
+import java.util.Map;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
+import io.temporal.serviceclient.OperatorServiceStubs;
+import io.temporal.serviceclient.OperatorServiceStubsOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers the booking search attributes on a real Temporal server at startup, so the Web UI can list
+ * {@code CalendarSync="MANUAL"}. "Already exists" is fine; the in-process server registers them itself.
+ */
+@Component
+@ConditionalOnProperty(name = "spring.temporal.test-server.enabled", havingValue = "false", matchIfMissing = true)
+class SearchAttributeRegistrar implements InitializingBean {
+
+	private static final Logger log = LoggerFactory.getLogger(SearchAttributeRegistrar.class);
+
+	static final Map<String, IndexedValueType> ATTRIBUTES = Map.of("BookingId",
+			IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD, "BookingStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+			"CalendarSync", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD, "CrmSync",
+			IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+
+	private final WorkflowServiceStubs stubs;
+
+	private final String namespace;
+
+	SearchAttributeRegistrar(WorkflowServiceStubs stubs, @Value("${spring.temporal.namespace:default}") String namespace) {
+		this.stubs = stubs;
+		this.namespace = namespace;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		OperatorServiceStubs operator = OperatorServiceStubs
+			.newServiceStubs(OperatorServiceStubsOptions.newBuilder().setChannel(stubs.getRawChannel()).build());
+		for (var attribute : ATTRIBUTES.entrySet()) {
+			try {
+				operator.blockingStub()
+					.addSearchAttributes(AddSearchAttributesRequest.newBuilder()
+						.setNamespace(namespace)
+						.putSearchAttributes(attribute.getKey(), attribute.getValue())
+						.build());
+				log.info("Registered search attribute {} in namespace {}", attribute.getKey(), namespace);
+			}
+			catch (StatusRuntimeException ex) {
+				if (ex.getStatus().getCode() == Status.Code.ALREADY_EXISTS) {
+					log.debug("Search attribute {} already exists", attribute.getKey());
+				}
+				else {
+					log.warn("Could not register search attribute {}: {}", attribute.getKey(), ex.getStatus());
+				}
+			}
+		}
+	}
+
+}

@@ -1,0 +1,42 @@
+package com.acme.booking.sync;
+
+import java.time.Duration;
+
+import com.acme.booking.workflow.SyncRetrySettings;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Temporal retry policy of every sync activity ({@code booking.sync.retry.*}).
+ *
+ * @param retry the policy; when its attempts run out the booking is flagged for manual sync
+ * @param attemptTimeout how long one attempt of a sync activity may take before Temporal retries it
+ * @param reconcileInterval how often the reconciler looks for bookings whose sync never started
+ */
+@Validated
+@ConfigurationProperties("booking.sync")
+public record SyncProperties(@NotNull @DefaultValue Retry retry, @DefaultValue("30s") Duration attemptTimeout,
+		@DefaultValue("1m") Duration reconcileInterval) {
+
+	/**
+	 * @param initialInterval wait before the second attempt
+	 * @param maximumInterval longest wait between attempts
+	 * @param backoffCoefficient growth of the wait from one attempt to the next
+	 * @param maximumAttempts attempts before the booking is flagged for manual sync
+	 */
+	public record Retry(@DefaultValue("2s") Duration initialInterval, @DefaultValue("10m") Duration maximumInterval,
+			@DecimalMin("1.0") @DefaultValue("2.0") double backoffCoefficient,
+			@Min(1) @DefaultValue("12") int maximumAttempts) {
+	}
+
+	public SyncRetrySettings toSettings() {
+		return new SyncRetrySettings(retry.initialInterval(), retry.maximumInterval(), retry.backoffCoefficient(),
+				retry.maximumAttempts(), attemptTimeout);
+	}
+
+}

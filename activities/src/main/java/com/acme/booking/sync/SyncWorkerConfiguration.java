@@ -1,0 +1,22 @@
+package com.acme.booking.sync;
+
+import io.temporal.spring.boot.TemporalOptionsCustomizer;
+import io.temporal.worker.WorkflowImplementationOptions;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Gives the booking workflow its activity options, built from {@code booking.sync.retry.*}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SyncProperties.class)
+class SyncWorkerConfiguration {
+
+	@Bean
+	TemporalOptionsCustomizer<WorkflowImplementationOptions.Builder> bookingWorkflowOptions(SyncProperties properties) {
+		WorkflowImplementationOptions options = properties.toSettings().implementationOptions();
+		return builder -> builder.setDefaultActivityOptions(options.getDefaultActivityOptions())
+			.setActivityOptions(options.getActivityOptions());
+	}
+
+}

@@ -1,0 +1,30 @@
+package com.acme.booking.system;
+
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.spring.boot.TemporalOptionsCustomizer;
+import io.temporal.testing.TestEnvironmentOptions;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The in-process Temporal server of the embedded default: real time (no time skipping, so an appointment's timer
+ * fires when the appointment ends) and the booking search attributes registered.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "spring.temporal.test-server.enabled", havingValue = "true")
+class InProcessTemporalConfiguration {
+
+	@Bean
+	TemporalOptionsCustomizer<TestEnvironmentOptions.Builder> inProcessTemporal() {
+		return builder -> {
+			builder.setUseTimeskipping(false);
+			for (String name : new String[] { "BookingId", "BookingStatus", "CalendarSync", "CrmSync" }) {
+				builder.registerSearchAttribute(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+			}
+			return builder;
+		};
+	}
+
+}

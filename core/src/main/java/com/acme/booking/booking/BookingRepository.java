@@ -1,0 +1,223 @@
+package com.acme.booking.booking;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * All reads and writes of the {@code booking} table. Overlaps are refused by the table's exclusion constraint,
+ * so a lost race surfaces here as {@link SlotTaken} whatever the application checked before.
+ */
+@Repository
+public class BookingRepository {
+
+	private static final String EXCLUSION_VIOLATION = "23P01";
+
+	private final JdbcClient jdbc;
+
+	public BookingRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Inserts a confirmed booking. The frequency limit is counted and the row inserted under a transaction-scoped
+	 * advisory lock keyed by the email address, so concurrent requests from one address cannot both pass it.
+	 */
+	@Transactional
+	public Booking insert(UUID id, NewBooking booking, Duration buffer, FrequencyLimit limit, Instant now) {
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(lower(?)))").param(booking.email()).query().singleRow();
+		long recent = jdbc
+			.sql("SELECT count(*) FROM booking WHERE lower(email) = lower(?) AND status <> 'CANCELLED' AND created_at > ?")
+			.param(booking.email())
+			.param(utc(now.minus(limit.window())))
+			.query(Long.class)
+			.single();
+		if (recent >= limit.maxBookings()) {
+			throw new FrequencyLimitReached(limit.maxBookings());
+		}
+		Duration half = buffer.dividedBy(2);
+		refuseOverlap(() -> jdbc.sql("""
+				INSERT INTO booking (id, status, name, email, company, phone, inquiry, start_time, end_time, time_zone,
+				                     blocked, created_at, updated_at)
+				VALUES (?, 'CONFIRMED', ?, ?, ?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?)""")
+			.params(id, booking.name(), booking.email(), booking.company(), booking.phone(), booking.inquiry(),
+					utc(booking.startTime()), utc(booking.endTime()), booking.timeZone(),
+					utc(booking.startTime().minus(half)), utc(booking.endTime().plus(half)), utc(now), utc(now))
+			.update());
+		return findById(id).orElseThrow();
+	}
+
+	public Optional<Booking> findById(UUID id) {
+		return jdbc.sql("SELECT * FROM booking WHERE id = ?").param(id).query(BookingRepository::map).optional();
+	}
+
+	/** Applies a change and bumps the revision; the integrations are out of step until the workflow pushes it. */
+	@Transactional
+	public Optional<Booking> update(UUID id, BookingChange change, Duration buffer, Instant now) {
+		Optional<Booking> current = findForUpdate(id);
+		if (current.isEmpty() || current.get().isCancelled()) {
+			return current;
+		}
+		Booking b = current.get();
+		Instant start = change.startTime() != null ? change.startTime() : b.startTime();
+		Instant end = change.endTime() != null ? change.endTime() : b.endTime();
+		Duration half = buffer.dividedBy(2);
+		refuseOverlap(() -> jdbc.sql("""
+				UPDATE booking SET start_time = ?, end_time = ?, blocked = tstzrange(?, ?, '[)'),
+				       name = ?, company = ?, phone = ?, inquiry = ?,
+				       revision = revision + 1, calendar_synced = false, crm_synced = false, updated_at = ?
+				WHERE id = ?""")
+			.params(utc(start), utc(end), utc(start.minus(half)), utc(end.plus(half)), orElse(change.name(), b.name()),
+					orElse(change.company(), b.company()), orElse(change.phone(), b.phone()),
+					orElse(change.inquiry(), b.inquiry()), utc(now), id)
+			.update());
+		return findById(id);
+	}
+
+	/** Cancels the booking; cancelling a cancelled booking changes nothing and returns it as it is. */
+	@Transactional
+	public Optional<Booking> cancel(UUID id, Instant now) {
+		Optional<Booking> current = findForUpdate(id);
+		if (current.isEmpty() || current.get().isCancelled()) {
+			return current;
+		}
+		jdbc.sql("""
+				UPDATE booking SET status = 'CANCELLED', revision = revision + 1, calendar_synced = false,
+				       crm_synced = false, updated_at = ?
+				WHERE id = ?""").params(utc(now), id).update();
+		return findById(id);
+	}
+
+	/** Bookings newest first, for operators. */
+	public List<Booking> list(boolean needsManualSync, String email, int page, int size) {
+		return jdbc.sql("""
+				SELECT * FROM booking
+				WHERE (NOT ? OR requires_manual_calendar_sync OR requires_manual_crm_sync)
+				  AND (CAST(? AS text) IS NULL OR lower(email) = lower(CAST(? AS text)))
+				ORDER BY created_at DESC, id
+				LIMIT ? OFFSET ?""")
+			.params(needsManualSync, email, email, size, (long) page * size)
+			.query(BookingRepository::map)
+			.list();
+	}
+
+	/** Confirmed bookings whose time intersects {@code [from, to)}, for availability. */
+	public List<Booking> confirmedBetween(Instant from, Instant to) {
+		return jdbc.sql("""
+				SELECT * FROM booking WHERE status <> 'CANCELLED' AND start_time < ? AND end_time > ?
+				ORDER BY start_time""").params(utc(to), utc(from)).query(BookingRepository::map).list();
+	}
+
+	/** Ids of bookings with something still to push, or waiting for an operator. */
+	public List<UUID> unfinishedSync(int limit) {
+		return jdbc.sql("""
+				SELECT id FROM booking
+				WHERE calendar_synced_revision < revision OR crm_synced_revision < revision
+				   OR requires_manual_calendar_sync OR requires_manual_crm_sync
+				ORDER BY updated_at LIMIT ?""").param(limit).query(UUID.class).list();
+	}
+
+	/**
+	 * Records that {@code integration} now matches {@code revision}. "Synced" is only claimed if no change came in
+	 * meanwhile; a disabled integration records the revision as done without claiming it is synced.
+	 */
+	public void recordSynced(UUID id, Integration integration, long revision, String externalId, boolean pushed) {
+		String c = prefix(integration);
+		String idColumn = integration == Integration.CALENDAR ? "calendar_event_id" : "crm_contact_id";
+		jdbc.sql("UPDATE booking SET " + c + "_synced = (? AND revision = ?), " + c
+				+ "_synced_revision = GREATEST(" + c + "_synced_revision, ?), requires_manual_" + c
+				+ "_sync = false, " + c + "_sync_error = NULL, " + idColumn + " = COALESCE(?, " + idColumn
+				+ ") WHERE id = ?")
+			.params(pushed, revision, revision, externalId, id)
+			.update();
+	}
+
+	/** Flags the booking for an operator: attempts ran out or the error was permanent. */
+	public void flagManualSync(UUID id, Integration integration, String reason) {
+		String c = prefix(integration);
+		jdbc.sql("UPDATE booking SET requires_manual_" + c + "_sync = true, " + c + "_synced = false, " + c
+				+ "_sync_error = ? WHERE id = ?").params(truncate(reason, 2000), id).update();
+	}
+
+	/** Clears both manual-sync flags before an operator's retry; false when the booking does not exist. */
+	public boolean clearManualSync(UUID id) {
+		return jdbc.sql("""
+				UPDATE booking SET requires_manual_calendar_sync = false, requires_manual_crm_sync = false,
+				       calendar_sync_error = NULL, crm_sync_error = NULL
+				WHERE id = ?""").param(id).update() == 1;
+	}
+
+	/** Keeps the HubSpot meeting id as soon as it exists, so a retry finds it instead of making another. */
+	public void saveCrmMeetingId(UUID id, String meetingId) {
+		jdbc.sql("UPDATE booking SET crm_meeting_id = ? WHERE id = ?").params(meetingId, id).update();
+	}
+
+	/** Keeps the HubSpot contact id as soon as it is known. */
+	public void saveCrmContactId(UUID id, String contactId) {
+		jdbc.sql("UPDATE booking SET crm_contact_id = ? WHERE id = ?").params(contactId, id).update();
+	}
+
+	private Optional<Booking> findForUpdate(UUID id) {
+		return jdbc.sql("SELECT * FROM booking WHERE id = ? FOR UPDATE")
+			.param(id)
+			.query(BookingRepository::map)
+			.optional();
+	}
+
+	private static void refuseOverlap(Runnable write) {
+		try {
+			write.run();
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (ex.getMostSpecificCause() instanceof SQLException sql
+					&& EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
+				throw new SlotTaken();
+			}
+			throw ex;
+		}
+	}
+
+	private static String prefix(Integration integration) {
+		return integration == Integration.CALENDAR ? "calendar" : "crm";
+	}
+
+	private static String orElse(String value, String fallback) {
+		return value != null ? value : fallback;
+	}
+
+	private static String truncate(String value, int max) {
+		return value == null || value.length() <= max ? value : value.substring(0, max);
+	}
+
+	static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	static Booking map(ResultSet rs, int row) throws SQLException {
+		return new Booking(rs.getObject("id", UUID.class), BookingStatus.valueOf(rs.getString("status")),
+				rs.getString("name"), rs.getString("email"), rs.getString("company"), rs.getString("phone"),
+				rs.getString("inquiry"), instant(rs, "start_time"), instant(rs, "end_time"), rs.getString("time_zone"),
+				rs.getLong("revision"), rs.getString("calendar_event_id"), rs.getBoolean("calendar_synced"),
+				rs.getBoolean("requires_manual_calendar_sync"), rs.getString("calendar_sync_error"),
+				rs.getLong("calendar_synced_revision"), rs.getString("crm_contact_id"), rs.getString("crm_meeting_id"),
+				rs.getBoolean("crm_synced"), rs.getBoolean("requires_manual_crm_sync"), rs.getString("crm_sync_error"),
+				rs.getLong("crm_synced_revision"), instant(rs, "created_at"), instant(rs, "updated_at"));
+	}
+
+}

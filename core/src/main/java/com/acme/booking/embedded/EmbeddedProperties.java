@@ -1,0 +1,20 @@
+package com.acme.booking.embedded;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The embedded default: a PostgreSQL run inside the process when no {@code spring.datasource.url} is given.
+ *
+ * @param enabled whether the embedded PostgreSQL may start at all (the worker alone turns it off)
+ * @param dataDir folder for the embedded data: PostgreSQL under {@code postgres/}, the server secret beside it
+ * @param cleanOnStart wipe the PostgreSQL data on start (tests only)
+ * @param synchronousCommit PostgreSQL's {@code synchronous_commit}; {@code on} so an acknowledged booking survives a
+ * crash (tests may turn it off for speed)
+ */
+@ConfigurationProperties("booking.embedded")
+public record EmbeddedProperties(@DefaultValue("false") boolean enabled, @DefaultValue("./data") Path dataDir,
+		@DefaultValue("false") boolean cleanOnStart, @DefaultValue("on") String synchronousCommit) {
+}

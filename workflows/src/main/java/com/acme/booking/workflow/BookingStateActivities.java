@@ -1,0 +1,21 @@
+package com.acme.booking.workflow;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/** The workflow's reads and writes of the booking row in PostgreSQL. */
+@ActivityInterface
+public interface BookingStateActivities {
+
+	@ActivityMethod(name = "LoadBookingSnapshot")
+	BookingSnapshot load(String bookingId);
+
+	/** Records the ids and synced flags of a finished sync. */
+	@ActivityMethod(name = "RecordSyncResult")
+	void recordResult(String bookingId, Integration integration, SyncResult result);
+
+	/** Flags the booking for manual sync with the reason, for the operator. */
+	@ActivityMethod(name = "FlagManualSync")
+	void flagManualSync(String bookingId, Integration integration, String reason);
+
+}

@@ -1,0 +1,33 @@
+package com.acme.booking.workflow;
+
+import io.temporal.common.SearchAttributeKey;
+
+/** Temporal names of the booking service, defined once: task queue, workflow ids, signals, search attributes. */
+public final class BookingTemporal {
+
+	public static final String TASK_QUEUE = "booking-sync";
+
+	public static final String WORKFLOW_ID_PREFIX = "booking-";
+
+	public static final String SIGNAL_RETRY_SYNC = "retrySync";
+
+	public static final String SIGNAL_BOOKING_CHANGED = "bookingChanged";
+
+	public static final String QUERY_SYNC_STATUS = "syncStatus";
+
+	public static final SearchAttributeKey<String> BOOKING_ID = SearchAttributeKey.forKeyword("BookingId");
+
+	public static final SearchAttributeKey<String> BOOKING_STATUS = SearchAttributeKey.forKeyword("BookingStatus");
+
+	public static final SearchAttributeKey<String> CALENDAR_SYNC = SearchAttributeKey.forKeyword("CalendarSync");
+
+	public static final SearchAttributeKey<String> CRM_SYNC = SearchAttributeKey.forKeyword("CrmSync");
+
+	private BookingTemporal() {
+	}
+
+	public static String workflowId(String bookingId) {
+		return WORKFLOW_ID_PREFIX + bookingId;
+	}
+
+}

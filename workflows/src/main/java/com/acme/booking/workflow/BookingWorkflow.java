@@ -1,0 +1,30 @@
+package com.acme.booking.workflow;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * One workflow per booking ({@code booking-<id>}). It makes the calendar event and the CRM contact match the
+ * booking as stored in PostgreSQL, again after every change, until the appointment has ended. Its input and its
+ * signals carry only the booking id, never personal data.
+ */
+@WorkflowInterface
+public interface BookingWorkflow {
+
+	@WorkflowMethod
+	void run(String bookingId);
+
+	/** An operator asks to try the failed syncs again (admin API or Temporal Web UI). */
+	@SignalMethod(name = BookingTemporal.SIGNAL_RETRY_SYNC)
+	void retrySync();
+
+	/** The booking was changed in PostgreSQL (rescheduled, edited, cancelled): push the new state. */
+	@SignalMethod(name = BookingTemporal.SIGNAL_BOOKING_CHANGED)
+	void bookingChanged();
+
+	@QueryMethod(name = BookingTemporal.QUERY_SYNC_STATUS)
+	SyncStatus syncStatus();
+
+}

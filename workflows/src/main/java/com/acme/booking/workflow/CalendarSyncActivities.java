@@ -1,0 +1,17 @@
+package com.acme.booking.workflow;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/** Makes the booking's Google Calendar event match the booking as stored now (create, patch or delete). */
+@ActivityInterface
+public interface CalendarSyncActivities {
+
+	/**
+	 * Idempotent: loads the booking and converges the event to it. Throws a non-retryable
+	 * {@code ApplicationFailure} for permanent errors (the reason goes to the operator).
+	 */
+	@ActivityMethod(name = "SyncCalendar")
+	SyncResult syncCalendar(String bookingId);
+
+}

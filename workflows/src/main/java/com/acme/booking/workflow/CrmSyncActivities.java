@@ -1,0 +1,17 @@
+package com.acme.booking.workflow;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/** Makes the booking's HubSpot contact (and its meeting) match the booking as stored now. */
+@ActivityInterface
+public interface CrmSyncActivities {
+
+	/**
+	 * Idempotent: loads the booking and converges the contact and meeting to it. Throws a non-retryable
+	 * {@code ApplicationFailure} for permanent errors (the reason goes to the operator).
+	 */
+	@ActivityMethod(name = "SyncCrm")
+	SyncResult syncCrm(String bookingId);
+
+}

@@ -1,0 +1,15 @@
+package com.acme.booking.workflow;
+
+/**
+ * The answer to the {@code syncStatus} query.
+ *
+ * @param calendar where the calendar event stands
+ * @param crm where the CRM contact stands
+ * @param revision the booking revision last loaded by the workflow
+ * @param bookingStatus {@code CONFIRMED} or {@code CANCELLED}, as last loaded
+ * @param calendarError why the calendar sync needs an operator, if it does
+ * @param crmError why the CRM sync needs an operator, if it does
+ */
+public record SyncStatus(SyncState calendar, SyncState crm, long revision, String bookingStatus, String calendarError,
+		String crmError) {
+}
