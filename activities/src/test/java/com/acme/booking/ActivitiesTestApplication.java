@@ -1,0 +1,29 @@
+package com.acme.booking;
+
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.spring.boot.TemporalOptionsCustomizer;
+import io.temporal.testing.TestEnvironmentOptions;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The worker as the activities module's tests run it: embedded PostgreSQL, the in-process Temporal server with the
+ * booking search attributes, the real workflow and activities. Tests point the integrations at WireMock.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ActivitiesTestApplication {
+
+	@Bean
+	TemporalOptionsCustomizer<TestEnvironmentOptions.Builder> searchAttributes() {
+		return builder -> {
+			for (String name : new String[] { "BookingId", "BookingStatus", "CalendarSync", "CrmSync" }) {
+				builder.registerSearchAttribute(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+			}
+			return builder;
+		};
+	}
+
+}
