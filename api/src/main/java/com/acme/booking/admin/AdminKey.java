@@ -1,0 +1,39 @@
+package com.acme.booking.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/** Checks the operators' {@code X-Api-Key} in constant time; no key configured means nobody is an operator. */
+@Component
+public class AdminKey {
+
+	public static final String HEADER = "X-Api-Key";
+
+	private final byte[] key;
+
+	AdminKey(AdminProperties properties) {
+		this.key = StringUtils.hasText(properties.apiKey()) ? digest(properties.apiKey()) : null;
+	}
+
+	public boolean configured() {
+		return key != null;
+	}
+
+	public boolean matches(String candidate) {
+		return key != null && candidate != null && MessageDigest.isEqual(key, digest(candidate));
+	}
+
+	/** Comparing digests keeps the comparison constant-time even when the lengths differ. */
+	private static byte[] digest(String value) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

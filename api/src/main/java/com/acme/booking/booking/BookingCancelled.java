@@ -1,0 +1,10 @@
+package com.acme.booking.booking;
+
+/** A cancelled booking cannot be changed any more (409 {@code booking-cancelled}). */
+public class BookingCancelled extends RuntimeException {
+
+	public BookingCancelled() {
+		super("The booking is cancelled and can no longer be changed; make a new booking instead");
+	}
+
+}

@@ -1,0 +1,80 @@
+package com.acme.booking.booking;
+
+import java.net.URI;
+import java.util.UUID;
+
+import com.acme.booking.admin.AdminKey;
+import com.acme.booking.token.ManageTokens;
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Customers' bookings. Reading or changing one takes its manage token ({@code X-Booking-Token}) or the admin key. */
+@RestController
+@RequestMapping("/api/bookings")
+class BookingController {
+
+	static final String TOKEN_HEADER = "X-Booking-Token";
+
+	private final BookingService service;
+
+	private final ManageTokens tokens;
+
+	private final AdminKey adminKey;
+
+	BookingController(BookingService service, ManageTokens tokens, AdminKey adminKey) {
+		this.service = service;
+		this.tokens = tokens;
+		this.adminKey = adminKey;
+	}
+
+	@PostMapping
+	ResponseEntity<BookingResource> create(@Valid @RequestBody CreateBookingRequest request) {
+		BookingResource created = service.create(request);
+		return ResponseEntity.created(URI.create("/api/bookings/" + created.id())).body(created);
+	}
+
+	@GetMapping("/{id}")
+	BookingResource get(@PathVariable String id, @RequestHeader(name = TOKEN_HEADER, required = false) String token,
+			@RequestHeader(name = AdminKey.HEADER, required = false) String apiKey) {
+		return BookingResource.of(service.get(authorized(id, token, apiKey)));
+	}
+
+	@PatchMapping("/{id}")
+	BookingResource update(@PathVariable String id, @Valid @RequestBody UpdateBookingRequest request,
+			@RequestHeader(name = TOKEN_HEADER, required = false) String token,
+			@RequestHeader(name = AdminKey.HEADER, required = false) String apiKey) {
+		return BookingResource.of(service.update(authorized(id, token, apiKey), request));
+	}
+
+	@DeleteMapping("/{id}")
+	BookingResource cancel(@PathVariable String id, @RequestHeader(name = TOKEN_HEADER, required = false) String token,
+			@RequestHeader(name = AdminKey.HEADER, required = false) String apiKey) {
+		return BookingResource.of(service.cancel(authorized(id, token, apiKey)));
+	}
+
+	/** The booking id if the caller may act on it; otherwise 404, so a wrong token learns nothing. */
+	private UUID authorized(String id, String token, String apiKey) {
+		UUID bookingId;
+		try {
+			bookingId = UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new BookingNotFound();
+		}
+		if (adminKey.matches(apiKey) || tokens.matches(bookingId, token)) {
+			return bookingId;
+		}
+		throw new BookingNotFound();
+	}
+
+}

@@ -1,0 +1,143 @@
+package com.acme.booking.booking;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import com.acme.booking.availability.BookingRulesProperties;
+import com.acme.booking.availability.BookingsChanged;
+import com.acme.booking.availability.SlotGuard;
+import com.acme.booking.token.ManageTokens;
+import com.acme.booking.web.InvalidRequest;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * The booking lifecycle: checks the slot rules, commits to PostgreSQL (which has the last word on overlaps and the
+ * frequency limit), then tells the booking's workflow. Nothing waits for Google or HubSpot here.
+ */
+@Service
+class BookingService {
+
+	private final BookingRepository bookings;
+
+	private final SlotGuard slots;
+
+	private final BookingRulesProperties rules;
+
+	private final BookingWorkflows workflows;
+
+	private final ManageTokens tokens;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	BookingService(BookingRepository bookings, SlotGuard slots, BookingRulesProperties rules,
+			BookingWorkflows workflows, ManageTokens tokens, ApplicationEventPublisher events, Clock clock) {
+		this.bookings = bookings;
+		this.slots = slots;
+		this.rules = rules;
+		this.workflows = workflows;
+		this.tokens = tokens;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	BookingResource create(CreateBookingRequest request) {
+		Duration duration = duration(request.durationMinutes());
+		String timeZone = timeZone(request.timeZone());
+		Instant start = request.startTime().toInstant();
+		Instant end = start.plus(duration);
+		slots.check(start, end, null);
+		UUID id = UUID.randomUUID();
+		NewBooking booking = new NewBooking(request.name().strip(), request.email().strip(),
+				blankToNull(request.company()), blankToNull(request.phone()), blankToNull(request.inquiry()), start, end,
+				timeZone);
+		Booking saved = bookings.insert(id, booking, rules.buffer(), frequencyLimit(), clock.instant());
+		events.publishEvent(new BookingsChanged(id.toString()));
+		workflows.start(id);
+		return BookingResource.withToken(saved, tokens.tokenFor(id));
+	}
+
+	Booking get(UUID id) {
+		return bookings.findById(id).orElseThrow(BookingNotFound::new);
+	}
+
+	Booking update(UUID id, UpdateBookingRequest request) {
+		if (request.empty()) {
+			throw new InvalidRequest("body", "name at least one of startTime, durationMinutes, name, company, phone, inquiry");
+		}
+		Booking current = get(id);
+		if (current.isCancelled()) {
+			throw new BookingCancelled();
+		}
+		Instant start = null;
+		Instant end = null;
+		if (request.reschedules()) {
+			start = request.startTime() != null ? request.startTime().toInstant() : current.startTime();
+			Duration duration = request.durationMinutes() != null ? duration(request.durationMinutes())
+					: Duration.between(current.startTime(), current.endTime());
+			end = start.plus(duration);
+			slots.check(start, end, id);
+		}
+		BookingChange change = new BookingChange(start, end, strip(request.name()), request.company(), request.phone(),
+				request.inquiry());
+		Booking updated = bookings.update(id, change, rules.buffer(), clock.instant()).orElseThrow(BookingNotFound::new);
+		if (updated.isCancelled()) {
+			throw new BookingCancelled();
+		}
+		events.publishEvent(new BookingsChanged(id.toString()));
+		workflows.changed(id);
+		return updated;
+	}
+
+	Booking cancel(UUID id) {
+		Booking current = get(id);
+		if (current.isCancelled()) {
+			return current;
+		}
+		Booking cancelled = bookings.cancel(id, clock.instant()).orElseThrow(BookingNotFound::new);
+		events.publishEvent(new BookingsChanged(id.toString()));
+		workflows.changed(id);
+		return cancelled;
+	}
+
+	private Duration duration(Integer minutes) {
+		Duration duration = minutes == null ? rules.defaultDuration() : Duration.ofMinutes(minutes);
+		if (duration.compareTo(rules.minDuration()) < 0 || duration.compareTo(rules.maxDuration()) > 0) {
+			throw new InvalidRequest("durationMinutes", "must be between " + rules.minDuration().toMinutes() + " and "
+					+ rules.maxDuration().toMinutes() + " minutes");
+		}
+		return duration;
+	}
+
+	private String timeZone(String requested) {
+		if (requested == null || requested.isBlank()) {
+			return rules.timeZone().getId();
+		}
+		try {
+			return ZoneId.of(requested.strip()).getId();
+		}
+		catch (DateTimeException ex) {
+			throw new InvalidRequest("timeZone", "must be an IANA time zone such as Europe/London");
+		}
+	}
+
+	private com.acme.booking.booking.FrequencyLimit frequencyLimit() {
+		return new FrequencyLimit(rules.frequency().maxBookings(), rules.frequency().window());
+	}
+
+	private static String strip(String value) {
+		return value == null ? null : value.strip();
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+}

@@ -1,0 +1,91 @@
+package com.acme.booking.system;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.acme.booking.admin.AdminKey;
+import com.acme.booking.availability.BookingRulesProperties;
+import com.acme.booking.calendar.CalendarProperties;
+import com.acme.booking.crm.CrmProperties;
+import com.acme.booking.embedded.EmbeddedProperties;
+import com.acme.booking.sync.SyncProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/** Prints what the service runs on and with which rules, once it is ready. Never prints a secret. */
+@Component
+class StartupSummary {
+
+	private static final Logger log = LoggerFactory.getLogger(StartupSummary.class);
+
+	private final Environment env;
+
+	private final BookingRulesProperties rules;
+
+	private final SyncProperties sync;
+
+	private final CalendarProperties calendar;
+
+	private final CrmProperties crm;
+
+	private final EmbeddedProperties embedded;
+
+	private final AdminKey adminKey;
+
+	StartupSummary(Environment env, BookingRulesProperties rules, SyncProperties sync, CalendarProperties calendar,
+			CrmProperties crm, EmbeddedProperties embedded, AdminKey adminKey) {
+		this.env = env;
+		this.rules = rules;
+		this.sync = sync;
+		this.calendar = calendar;
+		this.crm = crm;
+		this.embedded = embedded;
+		this.adminKey = adminKey;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void print() {
+		log.info("Booking service configuration:\n  {}", String.join("\n  ", lines()));
+	}
+
+	List<String> lines() {
+		List<String> lines = new ArrayList<>();
+		lines.add("HTTP port:        " + env.getProperty("local.server.port", env.getProperty("server.port", "8080")));
+		String url = env.getProperty("spring.datasource.url");
+		lines.add("PostgreSQL:       " + (StringUtils.hasText(url) ? withoutCredentials(url)
+				: "embedded, data in " + embedded.dataDir().resolve("postgres").toAbsolutePath().normalize()));
+		boolean inProcess = env.getProperty("spring.temporal.test-server.enabled", Boolean.class, false);
+		lines.add("Temporal:         " + (inProcess ? "in-process server (nothing kept across restarts)"
+				: env.getProperty("spring.temporal.connection.target")) + ", namespace "
+				+ env.getProperty("spring.temporal.namespace", "default") + ", task queue booking-sync");
+		lines.add("Time zone:        " + rules.timeZone());
+		lines.add("Business hours:   " + (rules.businessHours() == null || rules.businessHours().isEmpty()
+				? "MONDAY-FRIDAY 09:00-17:00" : rules.businessHours()));
+		lines.add("Slots:            step " + rules.slotStep() + ", default " + rules.defaultDuration() + ", buffer "
+				+ rules.buffer() + ", notice " + rules.minNotice() + ", advance " + rules.maxAdvance());
+		lines.add("Frequency limit:  " + rules.frequency().maxBookings() + " per email per " + rules.frequency().window());
+		lines.add("Sync retries:     " + sync.retry().maximumAttempts() + " attempts, " + sync.retry().initialInterval()
+				+ " to " + sync.retry().maximumInterval() + " x" + sync.retry().backoffCoefficient());
+		lines.add("Google Calendar:  "
+				+ (calendar.enabled() ? "enabled, calendar " + calendar.calendarId() + " at " + calendar.rootUrl()
+						: "disabled"));
+		lines.add("HubSpot CRM:      "
+				+ (crm.enabled() ? "enabled, " + crm.hubspot().baseUrl() + " (token set)" : "disabled"));
+		lines.add("Rate limit:       " + (env.getProperty("booking.rate-limit.enabled", Boolean.class, true)
+				? env.getProperty("booking.rate-limit.requests-per-minute", "60") + " requests/minute per client"
+				: "off"));
+		lines.add("Admin API:        " + (adminKey.configured() ? "key configured" : "no key: admin endpoints answer 401"));
+		return lines;
+	}
+
+	private static String withoutCredentials(String url) {
+		return url.replaceAll("(?i)(password|user)=[^&;]*", "$1=***").replaceAll("//[^/@]*@", "//***@");
+	}
+
+}

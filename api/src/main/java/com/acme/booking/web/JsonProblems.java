@@ -1,0 +1,51 @@
+package com.acme.booking.web;
+
+import java.util.stream.Collectors;
+
+import org.springframework.http.converter.HttpMessageNotReadableException;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** Says which field of an unreadable JSON body is wrong, without echoing Jackson's internals. */
+final class JsonProblems {
+
+	private JsonProblems() {
+	}
+
+	static ApiExceptionHandler.FieldProblem describe(HttpMessageNotReadableException ex) {
+		Throwable cause = jacksonCause(ex);
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			return new ApiExceptionHandler.FieldProblem(unknown.getPropertyName(), "is not a known field");
+		}
+		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+			return new ApiExceptionHandler.FieldProblem(path(mismatch), "has the wrong type or format");
+		}
+		if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+			return new ApiExceptionHandler.FieldProblem(path(json), "has the wrong type or format");
+		}
+		if (cause instanceof java.time.DateTimeException) {
+			return new ApiExceptionHandler.FieldProblem("body", "contains an invalid date or time");
+		}
+		return new ApiExceptionHandler.FieldProblem("body", "is missing or is not well-formed JSON");
+	}
+
+	/** The outermost Jackson exception knows the field path; the innermost cause often does not. */
+	private static Throwable jacksonCause(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof JacksonException) {
+				return t;
+			}
+		}
+		return ex.getCause() != null ? ex.getCause() : ex;
+	}
+
+	private static String path(JacksonException ex) {
+		return ex.getPath()
+			.stream()
+			.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+			.collect(Collectors.joining("."));
+	}
+
+}
