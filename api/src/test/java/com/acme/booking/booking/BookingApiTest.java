@@ -1,0 +1,299 @@
+package com.acme.booking.booking;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.acme.booking.support.Http;
+import com.acme.booking.support.Slots;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class BookingApiTest {
+
+	static final String ADMIN = "test-admin-key";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Http http;
+
+	@BeforeEach
+	void setUp() {
+		http = new Http(port);
+	}
+
+	static Map<String, Object> booking(String email, Instant start) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("name", "Ada Lovelace");
+		body.put("email", email);
+		body.put("company", "Analytical Engines");
+		body.put("phone", "+44 20 7946 0000");
+		body.put("inquiry", "Demo please\nwith two lines");
+		body.put("startTime", start.toString());
+		return body;
+	}
+
+	static String email() {
+		return "user-" + UUID.randomUUID() + "@example.com";
+	}
+
+	long rows() {
+		return jdbc.sql("SELECT count(*) FROM booking").query(Long.class).single();
+	}
+
+	/** The booking's workflow has pushed (integrations disabled: recorded) its current revision. */
+	void awaitSyncRecorded(String id) {
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc
+			.sql("SELECT calendar_synced_revision = revision AND crm_synced_revision = revision FROM booking WHERE id = ?")
+			.param(UUID.fromString(id))
+			.query(Boolean.class)
+			.single());
+	}
+
+	@Test
+	void createsBookingWithLocationAndOneTimeToken() {
+		Instant start = Slots.fresh();
+		Http.Response created = http.post("/api/bookings", booking(email(), start));
+
+		assertThat(created.status()).isEqualTo(201);
+		String id = created.json().path("id").asString();
+		assertThat(created.header("Location")).isEqualTo("/api/bookings/" + id);
+		assertThat(created.json().path("status").asString()).isEqualTo("CONFIRMED");
+		assertThat(created.json().path("startTime").asString()).isEqualTo(start.toString());
+		assertThat(created.json().path("endTime").asString()).isEqualTo(start.plusSeconds(1800).toString());
+		assertThat(created.json().path("timeZone").asString()).isEqualTo("Europe/London");
+		assertThat(created.json().path("manageToken").asString()).hasSize(43);
+
+		Http.Response read = http.get("/api/bookings/" + id, "X-Booking-Token",
+				created.json().path("manageToken").asString());
+		assertThat(read.status()).isEqualTo(200);
+		assertThat(read.json().has("manageToken")).isFalse();
+		assertThat(read.json().path("inquiry").asString()).isEqualTo("Demo please\nwith two lines");
+	}
+
+	@Test
+	void hidesBookingFromWrongOrMissingToken() {
+		Http.Response created = http.post("/api/bookings", booking(email(), Slots.fresh()));
+		String id = created.json().path("id").asString();
+
+		assertThat(http.get("/api/bookings/" + id).status()).isEqualTo(404);
+		Http.Response wrong = http.get("/api/bookings/" + id, "X-Booking-Token", "A".repeat(43));
+		assertThat(wrong.status()).isEqualTo(404);
+		assertThat(wrong.problemType()).isEqualTo("not-found");
+		assertThat(http.get("/api/bookings/" + UUID.randomUUID(), "X-Api-Key", ADMIN).status()).isEqualTo(404);
+		assertThat(http.get("/api/bookings/not-a-uuid", "X-Api-Key", ADMIN).status()).isEqualTo(404);
+		assertThat(http.get("/api/bookings/" + id, "X-Api-Key", ADMIN).status()).isEqualTo(200);
+		assertThat(http.delete("/api/bookings/" + id, "X-Api-Key", "wrong").status()).isEqualTo(404);
+	}
+
+	@Test
+	void reschedulesAndEditsWithTheToken() {
+		Http.Response created = http.post("/api/bookings", booking(email(), Slots.fresh()));
+		String id = created.json().path("id").asString();
+		String token = created.json().path("manageToken").asString();
+		Instant later = Slots.fresh();
+
+		Http.Response moved = http.patch("/api/bookings/" + id,
+				Map.of("startTime", later.toString(), "durationMinutes", 60, "company", "Babbage & Co"),
+				"X-Booking-Token", token);
+
+		assertThat(moved.status()).isEqualTo(200);
+		assertThat(moved.json().path("startTime").asString()).isEqualTo(later.toString());
+		assertThat(moved.json().path("endTime").asString()).isEqualTo(later.plusSeconds(3600).toString());
+		assertThat(moved.json().path("company").asString()).isEqualTo("Babbage & Co");
+		assertThat(moved.json().path("name").asString()).isEqualTo("Ada Lovelace");
+		long revision = jdbc.sql("SELECT revision FROM booking WHERE id = ?")
+			.param(UUID.fromString(id))
+			.query(Long.class)
+			.single();
+		assertThat(revision).isEqualTo(2);
+	}
+
+	@Test
+	void cancelIsIdempotentAndFreesTheSlot() {
+		Instant start = Slots.fresh();
+		Http.Response created = http.post("/api/bookings", booking(email(), start));
+		String id = created.json().path("id").asString();
+		String token = created.json().path("manageToken").asString();
+
+		Http.Response first = http.delete("/api/bookings/" + id, "X-Booking-Token", token);
+		Http.Response second = http.delete("/api/bookings/" + id, "X-Booking-Token", token);
+
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(first.json().path("status").asString()).isEqualTo("CANCELLED");
+		assertThat(second.status()).isEqualTo(200);
+		assertThat(second.json().path("updatedAt").asString()).isEqualTo(first.json().path("updatedAt").asString());
+		Http.Response change = http.patch("/api/bookings/" + id, Map.of("name", "Someone"), "X-Booking-Token", token);
+		assertThat(change.status()).isEqualTo(409);
+		assertThat(change.problemType()).isEqualTo("booking-cancelled");
+		assertThat(http.post("/api/bookings", booking(email(), start)).status()).isEqualTo(201);
+	}
+
+	@Test
+	void refusesOverlapWithBufferAsSlotUnavailable() {
+		Instant start = Slots.fresh();
+		assertThat(http.post("/api/bookings", booking(email(), start)).status()).isEqualTo(201);
+		long before = rows();
+
+		Http.Response clash = http.post("/api/bookings", booking(email(), start));
+
+		assertThat(clash.status()).isEqualTo(409);
+		assertThat(clash.problemType()).isEqualTo("slot-unavailable");
+		assertThat(clash.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(rows()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesPastSlotAsNotOffered() {
+		Http.Response past = http.post("/api/bookings", booking(email(), Instant.parse("2020-01-06T10:00:00Z")));
+
+		assertThat(past.status()).isEqualTo(422);
+		assertThat(past.problemType()).isEqualTo("slot-not-offered");
+	}
+
+	@Test
+	void limitsBookingsPerEmailCaseInsensitively() {
+		String email = email();
+		for (int i = 0; i < 3; i++) {
+			String variant = i % 2 == 0 ? email : email.toUpperCase();
+			assertThat(http.post("/api/bookings", booking(variant, Slots.fresh())).status()).isEqualTo(201);
+		}
+		long before = rows();
+
+		Http.Response fourth = http.post("/api/bookings", booking(email, Slots.fresh()));
+
+		assertThat(fourth.status()).isEqualTo(429);
+		assertThat(fourth.problemType()).isEqualTo("frequency-limit-exceeded");
+		assertThat(rows()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesBadInputAsValidationProblemsAndWritesNothing() {
+		long before = rows();
+		Instant start = Slots.fresh();
+		Map<String, Object> unknownField = booking(email(), start);
+		unknownField.put("isAdmin", true);
+		Map<String, Object> badEmail = booking("not-an-email", start);
+		Map<String, Object> emptyName = booking(email(), start);
+		emptyName.put("name", " ");
+		Map<String, Object> longName = booking(email(), start);
+		longName.put("name", "x".repeat(201));
+		Map<String, Object> controlChars = booking(email(), start);
+		controlChars.put("name", "Ada\u0000Lovelace");
+		Map<String, Object> longInquiry = booking(email(), start);
+		longInquiry.put("inquiry", "x".repeat(5001));
+		Map<String, Object> badDuration = booking(email(), start);
+		badDuration.put("durationMinutes", 5);
+		Map<String, Object> wrongType = booking(email(), start);
+		wrongType.put("durationMinutes", "thirty");
+		Map<String, Object> badZone = booking(email(), start);
+		badZone.put("timeZone", "Mars/Olympus");
+		Map<String, Object> badDate = booking(email(), start);
+		badDate.put("startTime", "2026-13-45T99:00:00Z");
+		Map<String, Object> noStart = booking(email(), start);
+		noStart.remove("startTime");
+
+		Map<Object, String> cases = new java.util.LinkedHashMap<>();
+		cases.put("{\"name\": ", "body");
+		cases.put("[]", "body");
+		cases.put(unknownField, "isAdmin");
+		cases.put(badEmail, "email");
+		cases.put(emptyName, "name");
+		cases.put(longName, "name");
+		cases.put(controlChars, "name");
+		cases.put(longInquiry, "inquiry");
+		cases.put(badDuration, "durationMinutes");
+		cases.put(wrongType, "durationMinutes");
+		cases.put(badZone, "timeZone");
+		cases.put(badDate, "startTime");
+		cases.put(noStart, "startTime");
+		cases.forEach((body, field) -> {
+			Http.Response response = http.post("/api/bookings", body);
+			assertThat(response.status()).as("%s", body).isEqualTo(400);
+			assertThat(response.problemType()).isEqualTo("validation-failed");
+			assertThat(response.json().path("errors").findValuesAsString("field")).as("%s", body).contains(field);
+		});
+		assertThat(rows()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesEmptyOrInvalidChanges() {
+		Http.Response created = http.post("/api/bookings", booking(email(), Slots.fresh()));
+		String id = created.json().path("id").asString();
+		String token = created.json().path("manageToken").asString();
+
+		Http.Response empty = http.patch("/api/bookings/" + id, Map.of(), "X-Booking-Token", token);
+		Http.Response blankName = http.patch("/api/bookings/" + id, Map.of("name", ""), "X-Booking-Token", token);
+		Http.Response unknown = http.patch("/api/bookings/" + id, Map.of("status", "CANCELLED"), "X-Booking-Token",
+				token);
+
+		assertThat(empty.status()).isEqualTo(400);
+		assertThat(blankName.status()).isEqualTo(400);
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.json().path("errors").findValuesAsString("field")).contains("status");
+	}
+
+	@Test
+	void adminEndpointsNeedTheKey() {
+		for (String path : new String[] { "/api/admin/bookings", "/api/admin/bookings/" + UUID.randomUUID() + "/messages" }) {
+			Http.Response none = http.get(path);
+			assertThat(none.status()).isEqualTo(401);
+			assertThat(none.problemType()).isEqualTo("unauthorized");
+			assertThat(http.get(path, "X-Api-Key", "wrong").status()).isEqualTo(401);
+		}
+		assertThat(http.post("/api/admin/bookings/" + UUID.randomUUID() + "/sync", null).status()).isEqualTo(401);
+	}
+
+	@Test
+	void adminListsNewestFirstAndFilters() {
+		String email = email();
+		String first = http.post("/api/bookings", booking(email, Slots.fresh())).json().path("id").asString();
+		String second = http.post("/api/bookings", booking(email, Slots.fresh())).json().path("id").asString();
+		awaitSyncRecorded(first);
+		jdbc.sql("UPDATE booking SET requires_manual_crm_sync = true WHERE id = ?").param(UUID.fromString(first)).update();
+
+		Http.Response byEmail = http.get("/api/admin/bookings?email=" + email.toUpperCase(), "X-Api-Key", ADMIN);
+		Http.Response flagged = http.get("/api/admin/bookings?needsManualSync=true&size=200", "X-Api-Key", ADMIN);
+		Http.Response tooBig = http.get("/api/admin/bookings?size=201", "X-Api-Key", ADMIN);
+
+		assertThat(byEmail.status()).isEqualTo(200);
+		assertThat(byEmail.json().path("bookings").findValuesAsString("id")).containsExactly(second, first);
+		assertThat(flagged.json().path("bookings").findValuesAsString("id")).contains(first).doesNotContain(second);
+		assertThat(tooBig.status()).isEqualTo(400);
+		assertThat(tooBig.problemType()).isEqualTo("validation-failed");
+	}
+
+	@Test
+	void adminSyncClearsFlagsAndAnswersAccepted() {
+		String id = http.post("/api/bookings", booking(email(), Slots.fresh())).json().path("id").asString();
+		awaitSyncRecorded(id);
+		jdbc.sql("UPDATE booking SET requires_manual_calendar_sync = true, calendar_sync_error = 'boom' WHERE id = ?")
+			.param(UUID.fromString(id))
+			.update();
+
+		Http.Response sync = http.post("/api/admin/bookings/" + id + "/sync", null, "X-Api-Key", ADMIN);
+
+		assertThat(sync.status()).isEqualTo(202);
+		assertThat(sync.json().path("requiresManualCalendarSync").asBoolean()).isFalse();
+		assertThat(http.post("/api/admin/bookings/" + UUID.randomUUID() + "/sync", null, "X-Api-Key", ADMIN).status())
+			.isEqualTo(404);
+		assertThat(http.get("/api/admin/bookings/" + id + "/messages", "X-Api-Key", ADMIN).json().path("messages")
+			.isArray()).isTrue();
+	}
+
+}
