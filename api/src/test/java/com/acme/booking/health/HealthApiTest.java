@@ -1,0 +1,41 @@
+package com.acme.booking.health;
+
+import com.acme.booking.support.Http;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class HealthApiTest {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void overallHealthReportsEveryPartFromRealCalls() {
+		Http.Response health = new Http(port).get("/api/health");
+
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.json().path("status").asString()).isEqualTo("UP");
+		assertThat(health.json().path("database").path("status").asString()).isEqualTo("UP");
+		assertThat(health.json().path("temporal").path("status").asString()).isEqualTo("UP");
+		assertThat(health.json().path("calendar").path("status").asString()).isEqualTo("DISABLED");
+		assertThat(health.json().path("crm").path("status").asString()).isEqualTo("DISABLED");
+	}
+
+	@Test
+	void disabledIntegrationsAreHealthy() {
+		Http http = new Http(port);
+		for (String part : new String[] { "calendar", "crm" }) {
+			Http.Response response = http.get("/api/health/" + part);
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(response.json().path("status").asString()).isEqualTo("DISABLED");
+		}
+	}
+
+}

@@ -1,0 +1,47 @@
+package com.acme.booking.system;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EmbeddedDefaultsTest {
+
+	static StandardEnvironment environment(Map<String, Object> appYml, Map<String, Object> commandLine) {
+		StandardEnvironment env = new StandardEnvironment();
+		env.getPropertySources()
+			.addLast(new MapPropertySource("Config resource 'class path resource [application.yml]'", appYml));
+		env.getPropertySources().addFirst(new MapPropertySource("commandLineArgs", commandLine));
+		EmbeddedDefaults.apply(env);
+		return env;
+	}
+
+	@Test
+	void keepsInProcessTemporalWithoutATarget() {
+		var env = environment(Map.of("spring.temporal.test-server.enabled", "true"), Map.of());
+
+		assertThat(env.getProperty("spring.temporal.test-server.enabled")).isEqualTo("true");
+	}
+
+	@Test
+	void aConfiguredTargetTurnsTheInProcessServerOff() {
+		var env = environment(Map.of("spring.temporal.test-server.enabled", "true"),
+				Map.of("spring.temporal.connection.target", "localhost:7233"));
+
+		assertThat(env.getProperty("spring.temporal.test-server.enabled")).isEqualTo("false");
+	}
+
+	@Test
+	void anExplicitChoiceWins() {
+		var env = environment(Map.of("spring.temporal.test-server.enabled", "true"),
+				Map.of("spring.temporal.connection.target", "localhost:7233", "spring.temporal.test-server.enabled",
+						"true"));
+
+		assertThat(env.getProperty("spring.temporal.test-server.enabled")).isEqualTo("true");
+	}
+
+}
