@@ -44,7 +44,7 @@ class SearchAttributeRegistrar implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		OperatorServiceStubs operator = OperatorServiceStubs
-			.newServiceStubs(OperatorServiceStubsOptions.newBuilder().setChannel(stubs.getRawChannel()).build());
+			.newServiceStubs(OperatorServiceStubsOptions.newBuilder().setChannel(stubs.getRawChannel()).validateAndBuildWithDefaults());
 		for (var attribute : ATTRIBUTES.entrySet()) {
 			try {
 				operator.blockingStub()
