@@ -1,0 +1,113 @@
+package com.acme.booking.system;
+
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.acme.booking.BookingApiApplication;
+import com.acme.booking.booking.BookingRepository;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+
+/** The real booking service started in the test's JVM on a given data folder, as {@code main} would start it. */
+final class RunningApp implements AutoCloseable {
+
+	private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+	/** What the sync bookkeeping of one booking says. */
+	record SyncRow(UUID id, long revision, long calendarSyncedRevision, long crmSyncedRevision) {
+
+		boolean caughtUp() {
+			return calendarSyncedRevision == revision && crmSyncedRevision == revision;
+		}
+
+	}
+
+	private final ConfigurableApplicationContext context;
+
+	private final RestClient http;
+
+	private RunningApp(ConfigurableApplicationContext context) {
+		this.context = context;
+		this.http = RestClient.create("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
+	}
+
+	static RunningApp start(Path dataDir, String... extraProperties) {
+		List<String> args = new ArrayList<>(List.of("--booking.embedded.data-dir=" + dataDir,
+				"--booking.embedded.synchronous-commit=off", "--server.port=0", "--booking.rate-limit.enabled=false"));
+		for (String property : extraProperties) {
+			args.add("--" + property);
+		}
+		// Command-line arguments, not default properties: those would lose to application.yml.
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(BookingApiApplication.class)
+			.listeners(new EmbeddedDefaults())
+			.run(args.toArray(String[]::new));
+		return new RunningApp(context);
+	}
+
+	/** Books the {@code n}-th hour from 10:00 London time on the first weekday at least two days ahead. */
+	@SuppressWarnings("unchecked")
+	Map<String, Object> book(int n) {
+		Map<String, Object> request = Map.of("name", "Customer " + n, "email", "customer" + n + "@example.com",
+				"startTime", slot(n).toString());
+		return http.post().uri("/api/bookings").contentType(MediaType.APPLICATION_JSON).body(request).retrieve()
+			.body(Map.class);
+	}
+
+	void rename(Map<String, Object> booking, String name) {
+		http.patch().uri("/api/bookings/{id}", booking.get("id"))
+			.header("X-Booking-Token", (String) booking.get("manageToken"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("name", name))
+			.retrieve()
+			.toBodilessEntity();
+	}
+
+	void cancel(Map<String, Object> booking) {
+		http.delete().uri("/api/bookings/{id}", booking.get("id"))
+			.header("X-Booking-Token", (String) booking.get("manageToken"))
+			.retrieve()
+			.toBodilessEntity();
+	}
+
+	BookingRepository bookings() {
+		return context.getBean(BookingRepository.class);
+	}
+
+	List<SyncRow> syncRows() {
+		return context.getBean(JdbcClient.class)
+			.sql("SELECT id, revision, calendar_synced_revision, crm_synced_revision FROM booking")
+			.query((rs, row) -> new SyncRow(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+			.list();
+	}
+
+	/**
+	 * A valid slot under the current rules and the stricter ones to come (weekdays 09:00-17:00 London, 30-minute
+	 * grid, 2 hours' notice, 90 days' advance).
+	 */
+	static OffsetDateTime slot(int n) {
+		LocalDate day = LocalDate.now(LONDON).plusDays(2);
+		while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+			day = day.plusDays(1);
+		}
+		return ZonedDateTime.of(day, LocalTime.of(10, 0).plusHours(n), LONDON).toOffsetDateTime();
+	}
+
+	@Override
+	public void close() {
+		context.close();
+	}
+
+}

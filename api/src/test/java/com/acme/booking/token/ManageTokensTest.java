@@ -1,0 +1,111 @@
+package com.acme.booking.token;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.UUID;
+
+import com.acme.booking.embedded.EmbeddedProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/** Manage tokens: an HMAC of the booking id, 256 bits, compared in constant time. */
+class ManageTokensTest {
+
+	private static final String SECRET = "0123456789abcdef0123456789abcdef";
+
+	private static final UUID BOOKING = UUID.fromString("7d444840-9dc0-11d1-b245-5ffdce74fad2");
+
+	@TempDir
+	Path dataDir;
+
+	@Test
+	void theTokenIs256BitsOfUrlSafeBase64() {
+		String token = tokens(SECRET).tokenFor(BOOKING);
+
+		assertThat(token).hasSize(43).matches("[A-Za-z0-9_-]{43}");
+		assertThat(Base64.getUrlDecoder().decode(token)).hasSize(32);
+	}
+
+	@Test
+	void theTokenIsTheSameForTheSameBookingAndSecret() {
+		assertThat(tokens(SECRET).tokenFor(BOOKING)).isEqualTo(tokens(SECRET).tokenFor(BOOKING));
+	}
+
+	@Test
+	void theTokenDiffersPerBookingAndPerSecret() {
+		String token = tokens(SECRET).tokenFor(BOOKING);
+
+		assertThat(tokens(SECRET).tokenFor(UUID.randomUUID())).isNotEqualTo(token);
+		assertThat(tokens(SECRET + "x").tokenFor(BOOKING)).isNotEqualTo(token);
+	}
+
+	@Test
+	void matchesTheBookingsOwnTokenOnly() {
+		ManageTokens tokens = tokens(SECRET);
+		String token = tokens.tokenFor(BOOKING);
+
+		assertThat(tokens.matches(BOOKING, token)).isTrue();
+		assertThat(tokens.matches(UUID.randomUUID(), token)).isFalse();
+		assertThat(tokens.matches(BOOKING, tokens(SECRET + "x").tokenFor(BOOKING))).isFalse();
+	}
+
+	@Test
+	void rejectsNullEmptyTruncatedExtendedAlteredAndNonAsciiTokens() {
+		ManageTokens tokens = tokens(SECRET);
+		String token = tokens.tokenFor(BOOKING);
+		char last = token.charAt(42);
+
+		assertThat(tokens.matches(BOOKING, null)).isFalse();
+		assertThat(tokens.matches(BOOKING, "")).isFalse();
+		assertThat(tokens.matches(BOOKING, token.substring(0, 42))).isFalse();
+		assertThat(tokens.matches(BOOKING, token + "A")).isFalse();
+		assertThat(tokens.matches(BOOKING, token.substring(0, 42) + (last == 'A' ? 'B' : 'A'))).isFalse();
+		assertThat(tokens.matches(BOOKING, "\u00e9".repeat(43))).isFalse();
+	}
+
+	@Test
+	void refusesAConfiguredSecretShorterThan32Characters() {
+		assertThatIllegalStateException().isThrownBy(() -> tokens("too-short-a-secret"))
+			.withMessageContaining("booking.security.token-secret")
+			.withMessageContaining("at least 32 characters");
+	}
+
+	@Test
+	void generatesASecretInTheDataDirOnFirstRunAndReusesItAfterwards() throws Exception {
+		Path file = dataDir.resolve("token-secret");
+		assertThat(file).doesNotExist();
+
+		String first = tokens(null).tokenFor(BOOKING);
+
+		assertThat(file).exists();
+		assertThat(Base64.getDecoder().decode(Files.readString(file).trim())).hasSize(32);
+		assertThat(tokens(null).tokenFor(BOOKING)).isEqualTo(first);
+		assertThat(tokens(" ").tokenFor(BOOKING)).isEqualTo(first);
+	}
+
+	@Test
+	void aNewDataDirGetsANewSecret(@TempDir Path otherDir) {
+		String first = tokens(null).tokenFor(BOOKING);
+
+		ManageTokens elsewhere = new ManageTokens(new TokenProperties(null),
+				new EmbeddedProperties(true, otherDir, false, "off"));
+
+		assertThat(elsewhere.tokenFor(BOOKING)).isNotEqualTo(first);
+	}
+
+	@Test
+	void aConfiguredSecretLeavesTheDataDirAlone() {
+		tokens(SECRET).tokenFor(BOOKING);
+
+		assertThat(dataDir.resolve("token-secret")).doesNotExist();
+	}
+
+	private ManageTokens tokens(String secret) {
+		return new ManageTokens(new TokenProperties(secret), new EmbeddedProperties(true, dataDir, false, "off"));
+	}
+
+}

@@ -1,0 +1,43 @@
+package com.acme.booking.booking;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The migration leaves the indexes the lookups by external id and the frequency limit rely on. */
+@SpringBootTest
+class BookingSchemaTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void hasTheIndexesForExternalIdsAndThePerEmailCount() {
+		List<String> definitions = jdbc.sql("SELECT indexdef FROM pg_indexes WHERE tablename = 'booking'")
+			.query(String.class)
+			.list()
+			.stream()
+			.map(definition -> definition.substring(definition.indexOf(" USING ")))
+			.toList();
+
+		assertThat(definitions).contains(" USING btree (calendar_event_id)", " USING btree (crm_contact_id)",
+				" USING btree (lower((email)::text), created_at)");
+	}
+
+	@Test
+	void refusesOverlapsWithAnExclusionConstraintOnTheBlockedRange() {
+		String constraint = jdbc
+			.sql("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'booking_no_overlap'")
+			.query(String.class)
+			.single();
+
+		assertThat(constraint).isEqualTo("EXCLUDE USING gist (blocked WITH &&) WHERE (((status)::text <> 'CANCELLED'::text))");
+	}
+
+}

@@ -1,0 +1,40 @@
+package com.acme.booking.booking;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Shared fixture of the repository tests: one calendar day, a 15-minute buffer and a generous frequency limit. */
+final class TestBookings {
+
+	static final Instant NOW = Instant.parse("2030-03-04T08:00:00Z");
+
+	static final Instant TEN = Instant.parse("2030-03-06T10:00:00Z");
+
+	static final Duration BUFFER = Duration.ofMinutes(15);
+
+	static final FrequencyLimit NO_LIMIT = new FrequencyLimit(1000, Duration.ofDays(7));
+
+	private TestBookings() {
+	}
+
+	static NewBooking booking(String email, Instant start, Duration length) {
+		return new NewBooking("Ann Example", email, "Example Ltd", "+44 20 7946 0000", "About pricing", start,
+				start.plus(length), "Europe/London");
+	}
+
+	static Booking insert(BookingRepository bookings, String email, Instant start) {
+		return bookings.insert(UUID.randomUUID(), booking(email, start, Duration.ofMinutes(30)), BUFFER, NO_LIMIT, NOW);
+	}
+
+	static long count(JdbcClient jdbc) {
+		return jdbc.sql("SELECT count(*) FROM booking").query(Long.class).single();
+	}
+
+	static void deleteAll(JdbcClient jdbc) {
+		jdbc.sql("DELETE FROM booking").update();
+	}
+
+}
