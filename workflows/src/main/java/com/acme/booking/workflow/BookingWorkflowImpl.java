@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.temporal.common.SearchAttributeKey;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -50,6 +51,10 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		this.bookingId = bookingId;
 		Workflow.upsertTypedSearchAttributes(BookingTemporal.BOOKING_ID.valueSet(bookingId));
 		while (true) {
+			if (Workflow.getInfo().isContinueAsNewSuggested()) {
+				// Only reached after a wake-up, which re-syncs anyway: a fresh run starts with everything due.
+				Workflow.continueAsNew(bookingId);
+			}
 			if (changed) {
 				changed = false;
 				calendarTrack.due = true;
@@ -69,10 +74,6 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 			}
 			if (!waitForWork()) {
 				return;
-			}
-			if (Workflow.getInfo().isContinueAsNewSuggested() && !changed && !retryRequested
-					&& !calendarTrack.manual() && !crmTrack.manual()) {
-				Workflow.continueAsNew(bookingId);
 			}
 		}
 	}
@@ -148,6 +149,11 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	@Override
 	public void retrySync() {
 		retryRequested = true;
+		if (pass != null && (calendarTrack.manual() || crmTrack.manual())) {
+			// The operator waits for the flagged integration; the other one's pending retries must not hold it
+			// back. The cancelled sync is still due and starts afresh in the next pass, with the flagged one.
+			pass.cancel("operator retry");
+		}
 	}
 
 	@Override
@@ -170,7 +176,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 
 		final Integration integration;
 
-		final io.temporal.common.SearchAttributeKey<String> attribute;
+		final SearchAttributeKey<String> attribute;
 
 		SyncState state = SyncState.PENDING;
 
@@ -178,7 +184,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 
 		boolean due;
 
-		Track(Integration integration, io.temporal.common.SearchAttributeKey<String> attribute) {
+		Track(Integration integration, SearchAttributeKey<String> attribute) {
 			this.integration = integration;
 			this.attribute = attribute;
 		}

@@ -1,9 +1,11 @@
 package com.acme.booking.workflow;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,6 +25,8 @@ final class FakeCalendar implements CalendarSyncActivities {
 
 	private final Map<String, Event> events = new ConcurrentHashMap<>();
 
+	private final List<Event> writes = new CopyOnWriteArrayList<>();
+
 	private final AtomicInteger attempts = new AtomicInteger();
 
 	FakeCalendar(FakeBookingDatabase database) {
@@ -39,7 +43,9 @@ final class FakeCalendar implements CalendarSyncActivities {
 			return SyncResult.synced(booking.revision(), eventId);
 		}
 		outage.write();
-		events.put(eventId, new Event(eventId, booking.start(), booking.end()));
+		Event event = new Event(eventId, booking.start(), booking.end());
+		writes.add(event);
+		events.put(eventId, event);
 		return SyncResult.synced(booking.revision(), eventId);
 	}
 
@@ -50,6 +56,11 @@ final class FakeCalendar implements CalendarSyncActivities {
 
 	Optional<Event> event(String bookingId) {
 		return Optional.ofNullable(events.get(eventId(bookingId)));
+	}
+
+	/** Every insert or patch that went through, oldest first. */
+	List<Event> writes(String bookingId) {
+		return writes.stream().filter(event -> event.id().equals(eventId(bookingId))).toList();
 	}
 
 	int attempts() {

@@ -20,6 +20,9 @@ final class FakeWorld {
 
 	final FakeCrm crm = new FakeCrm(database);
 
+	/** Fine enough to act between two attempts of {@link WorkflowTestSupport#RETRY}. */
+	private static final Duration POLL = Duration.ofSeconds(1);
+
 	private final TestWorkflowEnvironment env;
 
 	private final Worker worker;
@@ -59,13 +62,13 @@ final class FakeWorld {
 			if (now() > deadline) {
 				fail("Not within " + limit + ": " + what);
 			}
-			env.sleep(Duration.ofMillis(100));
+			env.sleep(POLL);
 		}
 	}
 
-	/** {@link #awaitWithin} bounded by a minute: far more than any retry schedule of these tests needs. */
+	/** {@link #awaitWithin} bounded by half an hour: far more than any retry schedule of these tests needs. */
 	void await(String what, BooleanSupplier condition) {
-		awaitWithin(Duration.ofMinutes(1), what, condition);
+		awaitWithin(Duration.ofMinutes(30), what, condition);
 	}
 
 	void advance(Duration duration) {

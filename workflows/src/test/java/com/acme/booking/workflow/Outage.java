@@ -17,6 +17,8 @@ final class Outage {
 
 	private String rejection;
 
+	private int failures;
+
 	Outage(String system) {
 		this.system = system;
 	}
@@ -39,15 +41,22 @@ final class Outage {
 		rejection = null;
 	}
 
+	/** Writes refused so far. */
+	synchronized int failures() {
+		return failures;
+	}
+
 	/** Throws what the system would answer to a write now, or returns when the write goes through. */
 	synchronized void write() {
 		if (rejection != null) {
+			failures++;
 			String reason = rejection;
 			rejection = null;
 			throw ApplicationFailure.newNonRetryableFailure(reason, system + "Rejected");
 		}
 		if (down || transientFailuresLeft > 0) {
 			transientFailuresLeft--;
+			failures++;
 			throw ApplicationFailure.newFailure(system + " unavailable (503)", system + "Unavailable");
 		}
 	}

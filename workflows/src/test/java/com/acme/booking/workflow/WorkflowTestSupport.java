@@ -17,9 +17,16 @@ final class WorkflowTestSupport {
 
 	static final Duration DURATION = Duration.ofMinutes(30);
 
-	/** Four attempts, 1s then 2s then 4s apart: a sync gives up about 7 seconds after its first attempt. */
-	static final SyncRetrySettings RETRY = new SyncRetrySettings(Duration.ofSeconds(1), Duration.ofSeconds(8), 2.0, 4,
+	/**
+	 * Four attempts, 1, 2 and 4 minutes apart: a sync gives up 7 minutes after its first attempt. Minutes cost nothing
+	 * with time skipping, and they dwarf the real time test-server time also advances by on a busy machine, so
+	 * "before the next attempt" stays true however slow the build is.
+	 */
+	static final SyncRetrySettings RETRY = new SyncRetrySettings(Duration.ofMinutes(1), Duration.ofMinutes(8), 2.0, 4,
 			Duration.ofSeconds(10));
+
+	/** Far less than any backoff of {@link #RETRY}: what "right away" means in workflow time. */
+	static final Duration PROMPTLY = Duration.ofSeconds(30);
 
 	private WorkflowTestSupport() {
 	}
