@@ -93,7 +93,19 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		if (untilEnd <= 0) {
 			return false;
 		}
-		return Workflow.await(Duration.ofMillis(untilEnd), () -> changed || retryRequested);
+		return awaitWorkUntil(Duration.ofMillis(untilEnd));
+	}
+
+	/** Waits for a change or a retry at most {@code timeout}; false when the time ran out. */
+	private boolean awaitWorkUntil(Duration timeout) {
+		boolean[] woken = new boolean[1];
+		CancellationScope waiting = Workflow
+			.newCancellationScope(() -> woken[0] = Workflow.await(timeout, () -> changed || retryRequested));
+		waiting.run();
+		// Workflow.await leaves its timer running when the condition wins; without this a rescheduled booking
+		// would keep one stale timer per wake-up, each waking the workflow for nothing at an old end time.
+		waiting.cancel();
+		return woken[0];
 	}
 
 	private void runPass() {

@@ -1,9 +1,11 @@
 package com.acme.booking.workflow;
 
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.WorkflowExecutionHistory;
 
 /** One booking's running workflow, seen from outside: the operator's and the API's view. */
 final class BookingRun {
@@ -12,9 +14,12 @@ final class BookingRun {
 
 	final BookingWorkflow workflow;
 
-	BookingRun(String bookingId, BookingWorkflow workflow) {
+	private final WorkflowClient client;
+
+	BookingRun(String bookingId, BookingWorkflow workflow, WorkflowClient client) {
 		this.bookingId = bookingId;
 		this.workflow = workflow;
+		this.client = client;
 	}
 
 	/** A search attribute as the Temporal Web UI lists it (DescribeWorkflowExecution). */
@@ -36,6 +41,11 @@ final class BookingRun {
 
 	SyncStatus syncStatus() {
 		return workflow.syncStatus();
+	}
+
+	/** The workflow's event history, as the Web UI shows it. */
+	WorkflowExecutionHistory history() {
+		return client.fetchHistory(BookingTemporal.workflowId(bookingId));
 	}
 
 	WorkflowExecutionDescription describe() {

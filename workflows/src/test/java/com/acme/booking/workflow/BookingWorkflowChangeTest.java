@@ -3,6 +3,7 @@ package com.acme.booking.workflow;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -92,6 +93,10 @@ class BookingWorkflowChangeTest {
 		assertThat(run.running()).isTrue();
 		world.advanceTo(newStart.plus(DURATION).plus(Duration.ofMinutes(1)));
 		assertThat(run.running()).isFalse();
+		// The wait for the old end was cancelled, not left to fire and wake the workflow for nothing.
+		assertThat(run.history().getEvents())
+			.filteredOn(event -> event.getEventType() == EventType.EVENT_TYPE_TIMER_FIRED)
+			.hasSize(1);
 	}
 
 }

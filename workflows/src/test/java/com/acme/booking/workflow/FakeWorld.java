@@ -49,7 +49,7 @@ final class FakeWorld {
 					.setTaskQueue(worker.getTaskQueue())
 					.build());
 		WorkflowClient.start(workflow::run, bookingId);
-		return new BookingRun(bookingId, workflow);
+		return new BookingRun(bookingId, workflow, client);
 	}
 
 	/**
