@@ -69,4 +69,22 @@ class BookingWorkflowIsolationTest {
 		assertThat(world.database.record(ID, Integration.CALENDAR).manual()).isFalse();
 	}
 
+	@Test
+	void disabledCrmIsShownDisabledAndNeverFlagged() {
+		world.crm.disable();
+
+		BookingRun run = world.book(ID, APPOINTMENT);
+		world.await("CRM shown disabled", () -> run.searchAttributeIs(CRM_SYNC, SyncState.DISABLED));
+		world.await("calendar synced", () -> run.searchAttributeIs(CALENDAR_SYNC, SyncState.SYNCED));
+
+		FakeBookingDatabase.SyncRecord crm = world.database.record(ID, Integration.CRM);
+		assertThat(crm.synced()).isFalse();
+		assertThat(crm.manual()).isFalse();
+		assertThat(world.crm.hasContact(ID)).isFalse();
+		assertThat(run.syncStatus().crm()).isEqualTo(SyncState.DISABLED);
+		// Nothing is waiting for an operator, so the workflow ends with the appointment.
+		world.advanceTo(APPOINTMENT.plus(WorkflowTestSupport.DURATION).plus(Duration.ofMinutes(1)));
+		assertThat(run.running()).isFalse();
+	}
+
 }

@@ -1,6 +1,7 @@
 package com.acme.booking.workflow;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -104,6 +105,26 @@ class BookingWorkflowRetryTest {
 		assertThat(flagged.error()).contains("Invalid attendee email (400)").contains("CalendarRejected");
 		assertThat(run.syncStatus().calendar()).isEqualTo(SyncState.MANUAL);
 		assertThat(run.searchAttribute(CRM_SYNC)).isEqualTo(SyncState.SYNCED.name());
+	}
+
+	@Test
+	void aChangeRetriesAFlaggedIntegrationWithoutAnOperator() {
+		world.calendar.outage().rejectNext("Calendar not found (404)");
+		BookingRun run = world.book(ID, APPOINTMENT);
+		world.await("calendar flagged for manual sync", () -> run.searchAttributeIs(CALENDAR_SYNC, SyncState.MANUAL));
+
+		Instant newStart = APPOINTMENT.plus(Duration.ofHours(1));
+		long revision = world.database.reschedule(ID, newStart).revision();
+		run.workflow.bookingChanged();
+		world.awaitWithin(WorkflowTestSupport.PROMPTLY, "calendar synced the change",
+				() -> run.searchAttributeIs(CALENDAR_SYNC, SyncState.SYNCED));
+
+		assertThat(world.calendar.event(ID)).hasValueSatisfying(event -> assertThat(event.start()).isEqualTo(newStart));
+		FakeBookingDatabase.SyncRecord record = world.database.record(ID, Integration.CALENDAR);
+		assertThat(record.synced()).isTrue();
+		assertThat(record.syncedRevision()).isEqualTo(revision);
+		assertThat(record.manual()).isFalse();
+		assertThat(run.syncStatus().calendarError()).isNull();
 	}
 
 }

@@ -15,6 +15,8 @@ final class FakeCrm implements CrmSyncActivities {
 
 	private final AtomicInteger attempts = new AtomicInteger();
 
+	private volatile boolean enabled = true;
+
 	FakeCrm(FakeBookingDatabase database) {
 		this.database = database;
 	}
@@ -23,9 +25,17 @@ final class FakeCrm implements CrmSyncActivities {
 	public SyncResult syncCrm(String bookingId) {
 		attempts.incrementAndGet();
 		FakeBookingDatabase.Booking booking = database.booking(bookingId);
+		if (!enabled) {
+			return SyncResult.disabled(booking.revision());
+		}
 		outage.write();
 		String contactId = contacts.computeIfAbsent(bookingId, id -> "contact-" + (contacts.size() + 1));
 		return SyncResult.synced(booking.revision(), contactId);
+	}
+
+	/** {@code booking.crm.enabled=false}: the activity answers without calling HubSpot. */
+	void disable() {
+		enabled = false;
 	}
 
 	boolean hasContact(String bookingId) {
