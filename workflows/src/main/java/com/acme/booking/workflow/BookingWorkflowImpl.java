@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.temporal.common.SearchAttributeKey;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -50,6 +51,10 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		this.bookingId = bookingId;
 		Workflow.upsertTypedSearchAttributes(BookingTemporal.BOOKING_ID.valueSet(bookingId));
 		while (true) {
+			if (Workflow.getInfo().isContinueAsNewSuggested()) {
+				// Only reached after a wake-up, which re-syncs anyway: a fresh run starts with everything due.
+				Workflow.continueAsNew(bookingId);
+			}
 			if (changed) {
 				changed = false;
 				calendarTrack.due = true;
@@ -70,10 +75,6 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 			if (!waitForWork()) {
 				return;
 			}
-			if (Workflow.getInfo().isContinueAsNewSuggested() && !changed && !retryRequested
-					&& !calendarTrack.manual() && !crmTrack.manual()) {
-				Workflow.continueAsNew(bookingId);
-			}
 		}
 	}
 
@@ -92,7 +93,19 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		if (untilEnd <= 0) {
 			return false;
 		}
-		return Workflow.await(Duration.ofMillis(untilEnd), () -> changed || retryRequested);
+		return awaitWorkUntil(Duration.ofMillis(untilEnd));
+	}
+
+	/** Waits for a change or a retry at most {@code timeout}; false when the time ran out. */
+	private boolean awaitWorkUntil(Duration timeout) {
+		boolean[] woken = new boolean[1];
+		CancellationScope waiting = Workflow
+			.newCancellationScope(() -> woken[0] = Workflow.await(timeout, () -> changed || retryRequested));
+		waiting.run();
+		// Workflow.await leaves its timer running when the condition wins; without this a rescheduled booking
+		// would keep one stale timer per wake-up, each waking the workflow for nothing at an old end time.
+		waiting.cancel();
+		return woken[0];
 	}
 
 	private void runPass() {
@@ -148,6 +161,11 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	@Override
 	public void retrySync() {
 		retryRequested = true;
+		if (pass != null && (calendarTrack.manual() || crmTrack.manual())) {
+			// The operator waits for the flagged integration; the other one's pending retries must not hold it
+			// back. The cancelled sync is still due and starts afresh in the next pass, with the flagged one.
+			pass.cancel("operator retry");
+		}
 	}
 
 	@Override
@@ -170,7 +188,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 
 		final Integration integration;
 
-		final io.temporal.common.SearchAttributeKey<String> attribute;
+		final SearchAttributeKey<String> attribute;
 
 		SyncState state = SyncState.PENDING;
 
@@ -178,7 +196,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 
 		boolean due;
 
-		Track(Integration integration, io.temporal.common.SearchAttributeKey<String> attribute) {
+		Track(Integration integration, SearchAttributeKey<String> attribute) {
 			this.integration = integration;
 			this.attribute = attribute;
 		}

@@ -1,0 +1,73 @@
+package com.acme.booking.workflow;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static com.acme.booking.workflow.BookingTemporal.CALENDAR_SYNC;
+import static com.acme.booking.workflow.BookingTemporal.CRM_SYNC;
+import static com.acme.booking.workflow.WorkflowTestSupport.APPOINTMENT;
+import static com.acme.booking.workflow.WorkflowTestSupport.DURATION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Records the history {@link BookingWorkflowReplayTest} replays. Runs only on request, after a deliberate,
+ * compatible change to the workflow's command sequence (or after adding versioning):
+ *
+ * <pre>
+ * mvn -o -pl workflows test -Dtest=BookingWorkflowHistoryRecorder -Dbooking.history.record=true
+ * </pre>
+ *
+ * The scenario touches every path of the workflow: parallel syncs, a retried failure, a permanent one flagged for
+ * manual sync, the operator's {@code retrySync} cancelling a pending retry, a {@code bookingChanged} reschedule,
+ * and the end-of-appointment timer.
+ */
+@EnabledIfSystemProperty(named = "booking.history.record", matches = "true")
+class BookingWorkflowHistoryRecorder {
+
+	static final String RESOURCE = "histories/booking-workflow.json";
+
+	private static final Path TARGET = Path.of("src/test/resources", RESOURCE);
+
+	static final String ID = "7c1d9e2f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
+
+	@RegisterExtension
+	static final TestWorkflowExtension temporal = WorkflowTestSupport.extension();
+
+	@Test
+	void recordsTheReplayedHistory(TestWorkflowEnvironment env, Worker worker, WorkflowClient client)
+			throws IOException {
+		FakeWorld world = FakeWorld.start(env, worker);
+		world.calendar.outage().failNext(2);
+		world.crm.outage().rejectNext("Property email is invalid (400)");
+
+		BookingRun run = world.book(ID, APPOINTMENT);
+		world.await("CRM flagged for manual sync", () -> run.searchAttributeIs(CRM_SYNC, SyncState.MANUAL));
+		world.await("calendar retrying", () -> world.calendar.attempts() >= 2);
+		world.database.clearManualSync(ID);
+		run.workflow.retrySync();
+		world.await("both synced", () -> run.searchAttributeIs(CALENDAR_SYNC, SyncState.SYNCED)
+				&& run.searchAttributeIs(CRM_SYNC, SyncState.SYNCED));
+
+		long revision = world.database.reschedule(ID, APPOINTMENT.plus(Duration.ofHours(2))).revision();
+		run.workflow.bookingChanged();
+		world.await("reschedule synced",
+				() -> world.database.record(ID, Integration.CALENDAR).syncedRevision() == revision
+						&& world.database.record(ID, Integration.CRM).syncedRevision() == revision);
+		world.advanceTo(world.database.booking(ID).end().plus(Duration.ofMinutes(1)));
+		assertThat(run.running()).isFalse();
+
+		Files.createDirectories(TARGET.getParent());
+		Files.writeString(TARGET, client.fetchHistory(BookingTemporal.workflowId(ID)).toJson(true));
+	}
+
+}

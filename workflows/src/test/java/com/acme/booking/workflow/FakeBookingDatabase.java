@@ -1,0 +1,97 @@
+package com.acme.booking.workflow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The booking table as the workflow's activities see it in PostgreSQL: the desired state, which the test changes
+ * the way the REST API would (bump the revision, then signal), plus the sync bookkeeping the workflow records.
+ * Activities run on worker threads, hence the synchronization.
+ */
+final class FakeBookingDatabase {
+
+	/** A booking row: what the sync activities read. */
+	record Booking(String id, long revision, boolean cancelled, Instant start, Instant end) {
+	}
+
+	/** The sync columns of one integration, with the same semantics as {@code BookingRepository}. */
+	record SyncRecord(long syncedRevision, String externalId, boolean synced, boolean manual, String error) {
+
+		static final SyncRecord NONE = new SyncRecord(0, null, false, false, null);
+
+	}
+
+	private final Map<String, Booking> bookings = new HashMap<>();
+
+	private final Map<String, SyncRecord> records = new HashMap<>();
+
+	synchronized Booking create(String id, Instant start, Duration duration) {
+		Booking booking = new Booking(id, 1, false, start, start.plus(duration));
+		bookings.put(id, booking);
+		return booking;
+	}
+
+	synchronized Booking reschedule(String id, Instant start) {
+		Booking old = booking(id);
+		Duration duration = Duration.between(old.start(), old.end());
+		return save(new Booking(id, old.revision() + 1, old.cancelled(), start, start.plus(duration)));
+	}
+
+	synchronized Booking cancel(String id) {
+		Booking old = booking(id);
+		return save(new Booking(id, old.revision() + 1, true, old.start(), old.end()));
+	}
+
+	synchronized Booking booking(String id) {
+		Booking booking = bookings.get(id);
+		if (booking == null) {
+			throw new IllegalStateException("No booking " + id);
+		}
+		return booking;
+	}
+
+	synchronized boolean exists(String id) {
+		return bookings.containsKey(id);
+	}
+
+	synchronized SyncRecord record(String id, Integration integration) {
+		return records.getOrDefault(key(id, integration), SyncRecord.NONE);
+	}
+
+	/** "Synced" only holds for the current revision: a change that came in meanwhile keeps the booking unsynced. */
+	synchronized void recordSynced(String id, Integration integration, long revision, String externalId,
+			boolean pushed) {
+		SyncRecord old = record(id, integration);
+		records.put(key(id, integration),
+				new SyncRecord(Math.max(old.syncedRevision(), revision),
+						externalId != null ? externalId : old.externalId(),
+						pushed && revision == booking(id).revision(), false, null));
+	}
+
+	synchronized void flagManualSync(String id, Integration integration, String reason) {
+		SyncRecord old = record(id, integration);
+		records.put(key(id, integration),
+				new SyncRecord(old.syncedRevision(), old.externalId(), false, true, reason));
+	}
+
+	/** What the admin sync endpoint does before it signals {@code retrySync}. */
+	synchronized void clearManualSync(String id) {
+		for (Integration integration : Integration.values()) {
+			SyncRecord old = record(id, integration);
+			records.put(key(id, integration),
+					new SyncRecord(old.syncedRevision(), old.externalId(), old.synced(), false, null));
+		}
+	}
+
+	private Booking save(Booking booking) {
+		bookings.put(booking.id(), booking);
+		return booking;
+	}
+
+	private static String key(String id, Integration integration) {
+		return id + "/" + integration;
+	}
+
+}

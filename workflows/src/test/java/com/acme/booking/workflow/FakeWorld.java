@@ -1,0 +1,89 @@
+package com.acme.booking.workflow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/** The outside world of one test (database, calendar, CRM) wired to a time-skipping Temporal test server. */
+final class FakeWorld {
+
+	final FakeBookingDatabase database = new FakeBookingDatabase();
+
+	final FakeCalendar calendar = new FakeCalendar(database);
+
+	final FakeCrm crm = new FakeCrm(database);
+
+	/** Fine enough to act between two attempts of {@link WorkflowTestSupport#RETRY}. */
+	private static final Duration POLL = Duration.ofSeconds(1);
+
+	private final TestWorkflowEnvironment env;
+
+	private final Worker worker;
+
+	private FakeWorld(TestWorkflowEnvironment env, Worker worker) {
+		this.env = env;
+		this.worker = worker;
+	}
+
+	static FakeWorld start(TestWorkflowEnvironment env, Worker worker) {
+		FakeWorld world = new FakeWorld(env, worker);
+		worker.registerActivitiesImplementations(new FakeBookingState(world.database), world.calendar, world.crm);
+		env.start();
+		return world;
+	}
+
+	/** Stores a confirmed booking starting at {@code start}, then starts its workflow, as the API does. */
+	BookingRun book(String bookingId, Instant start) {
+		database.create(bookingId, start, WorkflowTestSupport.DURATION);
+		WorkflowClient client = env.getWorkflowClient();
+		BookingWorkflow workflow = client.newWorkflowStub(BookingWorkflow.class,
+				WorkflowOptions.newBuilder()
+					.setWorkflowId(BookingTemporal.workflowId(bookingId))
+					.setTaskQueue(worker.getTaskQueue())
+					.build());
+		WorkflowClient.start(workflow::run, bookingId);
+		return new BookingRun(bookingId, workflow, client);
+	}
+
+	/**
+	 * Lets test-server time run (skipping ahead when nothing is happening) until the condition holds, failing when
+	 * it does not within {@code limit} of workflow time.
+	 */
+	void awaitWithin(Duration limit, String what, BooleanSupplier condition) {
+		long deadline = now() + limit.toMillis();
+		while (!condition.getAsBoolean()) {
+			if (now() > deadline) {
+				fail("Not within " + limit + ": " + what);
+			}
+			env.sleep(POLL);
+		}
+	}
+
+	/** {@link #awaitWithin} bounded by half an hour: far more than any retry schedule of these tests needs. */
+	void await(String what, BooleanSupplier condition) {
+		awaitWithin(Duration.ofMinutes(30), what, condition);
+	}
+
+	void advance(Duration duration) {
+		env.sleep(duration);
+	}
+
+	long now() {
+		return env.currentTimeMillis();
+	}
+
+	void advanceTo(Instant instant) {
+		long left = instant.toEpochMilli() - now();
+		if (left > 0) {
+			env.sleep(Duration.ofMillis(left));
+		}
+	}
+
+}
