@@ -3,6 +3,7 @@ package com.acme.booking.calendar;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
@@ -38,11 +39,18 @@ final class BookingEvents {
 			.setEnd(at(booking.endTime()))
 			.setStatus("confirmed")
 			.setExtendedProperties(new Event.ExtendedProperties()
-				.setPrivate(Map.of(BOOKING_ID_PROPERTY, booking.id().toString())));
+				.setPrivate(privateProperties(booking)));
 		if (inviteAttendees) {
 			event.setAttendees(List.of(new EventAttendee().setEmail(booking.email()).setDisplayName(booking.name())));
 		}
 		return event;
+	}
+
+	/** Mutable on purpose: the Google client clones events, and immutable maps cannot be cloned. */
+	private static Map<String, String> privateProperties(Booking booking) {
+		Map<String, String> properties = new HashMap<>();
+		properties.put(BOOKING_ID_PROPERTY, booking.id().toString());
+		return properties;
 	}
 
 	static String summary(Booking booking) {
