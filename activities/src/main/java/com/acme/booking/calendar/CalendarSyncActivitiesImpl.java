@@ -6,6 +6,8 @@ import com.acme.booking.sync.SyncSupport;
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.CalendarSyncActivities;
 import com.acme.booking.workflow.SyncResult;
+import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,8 +49,23 @@ public class CalendarSyncActivitiesImpl implements CalendarSyncActivities {
 			return SyncResult.synced(booking.revision(), eventSync.getObject().converge(booking));
 		}
 		catch (Exception ex) {
-			throw failures.getObject().toFailure(ex);
+			RuntimeException failure = failures.getObject().toFailure(ex);
+			if (failure instanceof ApplicationFailure app && !app.isNonRetryable()) {
+				reportCancellationIfRequested();
+			}
+			throw failure;
 		}
+	}
+
+	/**
+	 * A change to the booking cancels the attempt under way; if it arrived while Google was answering, report the
+	 * cancellation instead of a retryable failure, so no retry of stale work is scheduled (the workflow's next pass
+	 * pushes the new state). The first heartbeat of an attempt is sent at once and learns of the cancellation; it
+	 * also keeps the in-process test server, which cannot retry an activity whose cancellation was requested,
+	 * from hanging.
+	 */
+	private static void reportCancellationIfRequested() {
+		Activity.getExecutionContext().heartbeat(null);
 	}
 
 }
