@@ -1,35 +1,63 @@
 package com.acme.booking.calendar;
 
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 
-import com.acme.booking.sync.HealthReport;
+import com.acme.booking.sync.IntegrationCheck;
 import com.acme.booking.sync.IntegrationHealth;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Calendar beans while the integration is off. */
+/**
+ * The calendar integration's beans. The Google client exists only when {@code booking.calendar.enabled}; the
+ * beans other modules use ({@code busyTimes}, {@code calendarHealth}, {@code calendarCheck}) always exist and say
+ * "disabled" or "nothing busy" without it.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CalendarProperties.class)
 class CalendarBeans {
 
 	@Bean
-	BusyTimes busyTimes() {
-		return (from, to) -> List.of();
+	@ConditionalOnBooleanProperty("booking.calendar.enabled")
+	GoogleCalendar googleCalendar(CalendarProperties properties) {
+		return GoogleCalendarFactory.create(properties);
 	}
 
 	@Bean
-	IntegrationHealth calendarHealth() {
-		return new IntegrationHealth() {
-			@Override
-			public String name() {
-				return "calendar";
-			}
+	@ConditionalOnBooleanProperty("booking.calendar.enabled")
+	EventSync calendarEventSync(GoogleCalendar calendar, CalendarProperties properties,
+			@Value("${booking.rules.time-zone:Europe/London}") ZoneId businessZone) {
+		return new EventSync(calendar, new BookingEvents(businessZone, properties.invitesAttendees()));
+	}
 
-			@Override
-			public HealthReport check() {
-				return HealthReport.disabled();
-			}
-		};
+	@Bean
+	@ConditionalOnBooleanProperty("booking.calendar.enabled")
+	CalendarFailures calendarFailures(GoogleCalendar calendar, CalendarProperties properties,
+			ObjectProvider<Clock> clock) {
+		return new CalendarFailures(clock.getIfAvailable(Clock::systemUTC), properties.calendarId(),
+				calendar.serviceAccountEmail());
+	}
+
+	@Bean
+	BusyTimes busyTimes(ObjectProvider<GoogleCalendar> calendar) {
+		GoogleCalendar google = calendar.getIfAvailable();
+		return google != null ? new GoogleBusyTimes(google) : (from, to) -> List.of();
+	}
+
+	@Bean
+	IntegrationHealth calendarHealth(ObjectProvider<GoogleCalendar> calendar) {
+		return new CalendarHealth(calendar.getIfAvailable());
+	}
+
+	@Bean
+	IntegrationCheck calendarCheck(ObjectProvider<GoogleCalendar> calendar, ObjectProvider<Clock> clock) {
+		return new CalendarCheck(calendar.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC));
 	}
 
 }

@@ -1,17 +1,94 @@
 package com.acme.booking.calendar;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Google Calendar integration ({@code booking.calendar.*}).
+ * Google Calendar integration ({@code booking.calendar.*}). When enabled, binding fails (and the application refuses
+ * to start) unless the calendar id is set and the key file is a readable service-account JSON key.
  *
  * @param enabled whether bookings are pushed to Google Calendar and its busy times read
- * @param calendarId the business calendar, shared with the service account
+ * @param calendarId the business calendar, shared with the service account ("Make changes to events")
  * @param serviceAccountFile path of the service account's JSON key; its {@code token_uri} is honoured
  * @param rootUrl root URL of the Calendar API, for proxies and test servers
+ * @param connectTimeout how long to wait for a connection to Google
+ * @param readTimeout how long to wait for Google's answer once connected
+ * @param delegatedUser Workspace user the service account acts as (domain-wide delegation); needed to invite attendees
+ * @param inviteAttendees whether the customer is added as an attendee (only with a delegated user)
+ * @param sendUpdates who Google notifies of event changes: {@code all}, {@code externalOnly} or {@code none}
+ * @param circuitBreaker when to stop calling Google for a while
  */
 @ConfigurationProperties("booking.calendar")
-public record CalendarProperties(@DefaultValue("false") boolean enabled, String calendarId, String serviceAccountFile,
-		@DefaultValue("https://www.googleapis.com/") String rootUrl) {
+public record CalendarProperties(boolean enabled, String calendarId, String serviceAccountFile, String rootUrl,
+		Duration connectTimeout, Duration readTimeout, String delegatedUser, boolean inviteAttendees,
+		SendUpdates sendUpdates, CircuitBreaker circuitBreaker) {
+
+	static final String GOOGLE_ROOT_URL = "https://www.googleapis.com/";
+
+	@ConstructorBinding
+	public CalendarProperties(@DefaultValue("false") boolean enabled, String calendarId, String serviceAccountFile,
+			@DefaultValue(GOOGLE_ROOT_URL) String rootUrl, @DefaultValue("5s") Duration connectTimeout,
+			@DefaultValue("10s") Duration readTimeout, String delegatedUser,
+			@DefaultValue("false") boolean inviteAttendees, @DefaultValue("all") SendUpdates sendUpdates,
+			@DefaultValue CircuitBreaker circuitBreaker) {
+		this.enabled = enabled;
+		this.calendarId = calendarId;
+		this.serviceAccountFile = serviceAccountFile;
+		this.rootUrl = rootUrl;
+		this.connectTimeout = connectTimeout;
+		this.readTimeout = readTimeout;
+		this.delegatedUser = delegatedUser;
+		this.inviteAttendees = inviteAttendees;
+		this.sendUpdates = sendUpdates;
+		this.circuitBreaker = circuitBreaker;
+		if (enabled) {
+			CalendarSettingsCheck.requireUsable(this);
+		}
+	}
+
+	/** The original four settings, everything else at its default (kept for callers written before the rest). */
+	public CalendarProperties(boolean enabled, String calendarId, String serviceAccountFile, String rootUrl) {
+		this(enabled, calendarId, serviceAccountFile, rootUrl, Duration.ofSeconds(5), Duration.ofSeconds(10), null,
+				false, SendUpdates.ALL, new CircuitBreaker(50, 10, 5, Duration.ofSeconds(30)));
+	}
+
+	/** Whether the customer becomes an attendee: asked for, and possible because a delegated user is set. */
+	boolean invitesAttendees() {
+		return inviteAttendees && delegatedUser != null && !delegatedUser.isBlank();
+	}
+
+	/** Google's {@code sendUpdates} values. */
+	public enum SendUpdates {
+
+		ALL("all"), EXTERNAL_ONLY("externalOnly"), NONE("none");
+
+		private final String wireValue;
+
+		SendUpdates(String wireValue) {
+			this.wireValue = wireValue;
+		}
+
+		String wireValue() {
+			return wireValue;
+		}
+
+	}
+
+	/**
+	 * Resilience4j circuit breaker around every Calendar call. Only transient failures (I/O, 429, 5xx, rate limits)
+	 * count; a permanent error means Google answered, so it says nothing about Google being down.
+	 *
+	 * @param failureRateThreshold percentage of failed calls that opens the circuit
+	 * @param slidingWindowSize how many recent calls the rate is computed over
+	 * @param minimumCalls calls needed before the rate is judged at all
+	 * @param waitInOpenState how long the circuit stays open before letting trial calls through
+	 */
+	public record CircuitBreaker(@DefaultValue("50") float failureRateThreshold,
+			@DefaultValue("10") int slidingWindowSize, @DefaultValue("5") int minimumCalls,
+			@DefaultValue("30s") Duration waitInOpenState) {
+	}
+
 }

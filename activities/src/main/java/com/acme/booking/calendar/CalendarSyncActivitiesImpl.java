@@ -6,13 +6,18 @@ import com.acme.booking.sync.SyncSupport;
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.CalendarSyncActivities;
 import com.acme.booking.workflow.SyncResult;
+import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
-/** Calendar sync activity. */
+/**
+ * Calendar sync activity: loads the booking as it is now and makes its Google event match. Transient errors are
+ * retried by Temporal (honouring Retry-After); permanent ones fail without retry and flag the booking.
+ */
 @Component
 @ActivityImpl(taskQueues = BookingTemporal.TASK_QUEUE)
 @EnableConfigurationProperties(CalendarProperties.class)
@@ -22,9 +27,16 @@ public class CalendarSyncActivitiesImpl implements CalendarSyncActivities {
 
 	private final CalendarProperties properties;
 
-	public CalendarSyncActivitiesImpl(BookingRepository bookings, CalendarProperties properties) {
+	private final ObjectProvider<EventSync> eventSync;
+
+	private final ObjectProvider<CalendarFailures> failures;
+
+	CalendarSyncActivitiesImpl(BookingRepository bookings, CalendarProperties properties,
+			ObjectProvider<EventSync> eventSync, ObjectProvider<CalendarFailures> failures) {
 		this.bookings = bookings;
 		this.properties = properties;
+		this.eventSync = eventSync;
+		this.failures = failures;
 	}
 
 	@Override
@@ -33,7 +45,27 @@ public class CalendarSyncActivitiesImpl implements CalendarSyncActivities {
 		if (!properties.enabled()) {
 			return SyncResult.disabled(booking.revision());
 		}
-		throw ApplicationFailure.newNonRetryableFailure("Google Calendar client is not built yet", "NotImplemented");
+		try {
+			return SyncResult.synced(booking.revision(), eventSync.getObject().converge(booking));
+		}
+		catch (Exception ex) {
+			RuntimeException failure = failures.getObject().toFailure(ex);
+			if (failure instanceof ApplicationFailure app && !app.isNonRetryable()) {
+				reportCancellationIfRequested();
+			}
+			throw failure;
+		}
+	}
+
+	/**
+	 * A change to the booking cancels the attempt under way; if it arrived while Google was answering, report the
+	 * cancellation instead of a retryable failure, so no retry of stale work is scheduled (the workflow's next pass
+	 * pushes the new state). The first heartbeat of an attempt is sent at once and learns of the cancellation; it
+	 * also keeps the in-process test server, which cannot retry an activity whose cancellation was requested,
+	 * from hanging.
+	 */
+	private static void reportCancellationIfRequested() {
+		Activity.getExecutionContext().heartbeat(null);
 	}
 
 }

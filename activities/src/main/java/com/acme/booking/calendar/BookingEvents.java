@@ -1,0 +1,86 @@
+package com.acme.booking.calendar;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+
+import com.acme.booking.booking.Booking;
+import com.google.api.client.util.DateTime;
+import com.google.api.services.calendar.model.Event;
+import com.google.api.services.calendar.model.EventAttendee;
+import com.google.api.services.calendar.model.EventDateTime;
+
+/** How a booking looks as an event in the business calendar. */
+final class BookingEvents {
+
+	static final String BOOKING_ID_PROPERTY = "bookingId";
+
+	private final ZoneId businessZone;
+
+	private final boolean inviteAttendees;
+
+	BookingEvents(ZoneId businessZone, boolean inviteAttendees) {
+		this.businessZone = businessZone;
+		this.inviteAttendees = inviteAttendees;
+	}
+
+	/**
+	 * The full desired state, used for insert and patch alike. {@code status: confirmed} is included so that a patch
+	 * brings back an event someone deleted by hand in Google Calendar while the booking still stands.
+	 */
+	Event toEvent(Booking booking) {
+		Event event = new Event().setSummary(summary(booking))
+			.setDescription(description(booking))
+			.setStart(at(booking.startTime()))
+			.setEnd(at(booking.endTime()))
+			.setStatus("confirmed")
+			.setExtendedProperties(new Event.ExtendedProperties()
+				.setPrivate(privateProperties(booking)));
+		if (inviteAttendees) {
+			event.setAttendees(List.of(new EventAttendee().setEmail(booking.email()).setDisplayName(booking.name())));
+		}
+		return event;
+	}
+
+	/** Mutable on purpose: the Google client clones events, and immutable maps cannot be cloned. */
+	private static Map<String, String> privateProperties(Booking booking) {
+		Map<String, String> properties = new HashMap<>();
+		properties.put(BOOKING_ID_PROPERTY, booking.id().toString());
+		return properties;
+	}
+
+	static String summary(Booking booking) {
+		return "Booking: " + booking.name() + (present(booking.company()) ? " (" + booking.company() + ")" : "");
+	}
+
+	static String description(Booking booking) {
+		StringBuilder text = new StringBuilder();
+		text.append("Name: ").append(booking.name()).append('\n');
+		text.append("Email: ").append(booking.email()).append('\n');
+		text.append("Phone: ").append(orDash(booking.phone())).append('\n');
+		text.append("Company: ").append(orDash(booking.company())).append('\n');
+		text.append("Customer time zone: ").append(orDash(booking.timeZone())).append('\n');
+		text.append('\n').append("Inquiry:").append('\n').append(orDash(booking.inquiry())).append('\n');
+		text.append('\n').append("Booking id: ").append(booking.id());
+		return text.toString();
+	}
+
+	/** The instant with the business zone's offset on that date, and the zone itself so Google shows local time. */
+	private EventDateTime at(Instant instant) {
+		TimeZone zone = TimeZone.getTimeZone(businessZone);
+		return new EventDateTime().setDateTime(new DateTime(Date.from(instant), zone)).setTimeZone(businessZone.getId());
+	}
+
+	private static boolean present(String value) {
+		return value != null && !value.isBlank();
+	}
+
+	private static String orDash(String value) {
+		return present(value) ? value : "-";
+	}
+
+}

@@ -1,0 +1,197 @@
+package com.acme.booking.calendar;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+
+import com.google.api.client.googleapis.json.GoogleJsonError;
+import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.client.http.HttpResponseException;
+import com.google.auth.Retryable;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.temporal.failure.ApplicationFailure;
+
+/**
+ * Sorts Calendar errors into what a retry can fix (I/O, 429, 5xx, rate limits, an open circuit) and what only an
+ * operator can (bad credentials, missing sharing, unknown calendar, invalid data). Permanent ones become
+ * non-retryable failures whose message says what to fix; it ends up as the booking's manual-sync reason.
+ */
+final class CalendarFailures {
+
+	/** Google's 403 reasons that mean "slow down", not "forbidden". */
+	private static final Set<String> RATE_LIMIT_REASONS = Set.of("rateLimitExceeded", "userRateLimitExceeded",
+			"quotaExceeded");
+
+	/** Longest Retry-After honoured; beyond it the retry policy's own backoff is fine. */
+	private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
+
+	private final Clock clock;
+
+	private final String calendarId;
+
+	private final String serviceAccount;
+
+	CalendarFailures(Clock clock, String calendarId, String serviceAccount) {
+		this.clock = clock;
+		this.calendarId = calendarId;
+		this.serviceAccount = serviceAccount;
+	}
+
+	/** Whether the failure says Google (or the way there) is in trouble; only these count for the circuit. */
+	static boolean isTransient(Throwable error) {
+		if (error instanceof GoogleJsonResponseException google) {
+			int status = google.getStatusCode();
+			return status == 429 || status >= 500 || (status == 403 && RATE_LIMIT_REASONS.contains(reason(google)));
+		}
+		if (error instanceof Retryable retryable) {
+			return retryable.isRetryable();
+		}
+		return error instanceof IOException;
+	}
+
+	static boolean is(Throwable error, int status) {
+		return error instanceof GoogleJsonResponseException google && google.getStatusCode() == status;
+	}
+
+	static boolean is(Throwable error, int status, String reason) {
+		return is(error, status) && reason.equals(reason((GoogleJsonResponseException) error));
+	}
+
+	/** The first error reason Google gave ({@code duplicate}, {@code rateLimitExceeded}...), or null. */
+	static String reason(GoogleJsonResponseException error) {
+		GoogleJsonError details = error.getDetails();
+		if (details == null || details.getErrors() == null || details.getErrors().isEmpty()) {
+			return null;
+		}
+		return details.getErrors().get(0).getReason();
+	}
+
+	/** One line for health reports and the integration check. */
+	static String describe(Throwable error) {
+		if (error instanceof GoogleJsonResponseException google) {
+			GoogleJsonError details = google.getDetails();
+			String reason = reason(google);
+			return google.getStatusCode() + (reason != null ? " " + reason : "") + ": "
+					+ (details != null && details.getMessage() != null ? details.getMessage()
+							: google.getStatusMessage());
+		}
+		if (error instanceof CallNotPermittedException) {
+			return "circuit breaker open: recent calls to Google Calendar failed";
+		}
+		if (error instanceof Retryable && error.getCause() instanceof HttpResponseException token) {
+			return "token endpoint answered " + token.getStatusCode() + ": " + firstLine(token.getContent());
+		}
+		return error.getClass().getSimpleName() + (error.getMessage() != null ? ": " + firstLine(error.getMessage()) : "");
+	}
+
+	/** The Temporal failure for {@code error}; unknown runtime errors are returned as they are. */
+	RuntimeException toFailure(Exception error) {
+		if (error instanceof CallNotPermittedException) {
+			return retryable(describe(error), "CalendarCircuitOpen", null, error);
+		}
+		if (error instanceof GoogleJsonResponseException google) {
+			return fromResponse(google);
+		}
+		if (error instanceof Retryable retryable && error instanceof IOException && !retryable.isRetryable()) {
+			return permanent("Google's token endpoint refused the service account key (" + describe(error)
+					+ "): the key may have been deleted or disabled, or the service account removed. Create a new "
+					+ "JSON key for " + serviceAccount + " and point booking.calendar.service-account-file at it",
+					"CalendarCredentialsRejected", error);
+		}
+		if (error instanceof IOException) {
+			return retryable("Google Calendar could not be reached: " + describe(error), "CalendarUnavailable", null,
+					error);
+		}
+		return error instanceof RuntimeException runtime ? runtime : new IllegalStateException(error);
+	}
+
+	private RuntimeException fromResponse(GoogleJsonResponseException error) {
+		int status = error.getStatusCode();
+		String reason = reason(error);
+		String said = describe(error);
+		if (isTransient(error)) {
+			String type = status == 429 || status == 403 ? "CalendarRateLimited" : "CalendarUnavailable";
+			return retryable("Google Calendar answered " + said, type, retryAfter(error), error);
+		}
+		if (status == 401) {
+			return permanent("Google rejected the service account's credentials (" + said + "): check that the key in "
+					+ "booking.calendar.service-account-file is current and the service account " + serviceAccount
+					+ " is enabled", "CalendarCredentialsRejected", error);
+		}
+		if (status == 403 && "forbiddenForServiceAccounts".equals(reason)) {
+			return permanent("Service accounts cannot invite attendees without domain-wide delegation (" + said
+					+ "): set booking.calendar.delegated-user to a Workspace user and grant the delegation, or set "
+					+ "booking.calendar.invite-attendees=false", "CalendarInvitationsNotAllowed", error);
+		}
+		if (status == 403 && "accessNotConfigured".equals(reason)) {
+			return permanent("The Google Calendar API is not enabled for the service account's project (" + said
+					+ "): enable it in Google Cloud console, APIs and services", "CalendarApiDisabled", error);
+		}
+		if (status == 403) {
+			return permanent("The service account " + serviceAccount + " may not change calendar " + calendarId + " ("
+					+ said + "): share the calendar with it with the permission \"Make changes to events\"",
+					"CalendarAccessDenied", error);
+		}
+		if (status == 404) {
+			return permanent("Calendar " + calendarId + " was not found (" + said + "): check "
+					+ "booking.calendar.calendar-id and that the calendar is shared with " + serviceAccount,
+					"CalendarNotFound", error);
+		}
+		return permanent("Google Calendar refused the request (" + said + "); fix the booking's data or the "
+				+ "booking.calendar settings, then retry the sync", "CalendarRequestRejected", error);
+	}
+
+	/** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
+	Duration retryAfter(HttpResponseException error) {
+		String value = error.getHeaders().getRetryAfter();
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		Duration delay;
+		try {
+			delay = Duration.ofSeconds(Long.parseLong(value.trim()));
+		}
+		catch (NumberFormatException notSeconds) {
+			try {
+				Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+				delay = Duration.between(clock.instant(), at);
+			}
+			catch (DateTimeParseException notDate) {
+				return null;
+			}
+		}
+		if (delay.isNegative()) {
+			return Duration.ZERO;
+		}
+		return delay.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : delay;
+	}
+
+	private static ApplicationFailure retryable(String message, String type, Duration delay, Throwable cause) {
+		ApplicationFailure.Builder failure = ApplicationFailure.newBuilder()
+			.setMessage(message)
+			.setType(type)
+			.setCause(cause);
+		if (delay != null) {
+			failure.setNextRetryDelay(delay);
+		}
+		return failure.build();
+	}
+
+	private static ApplicationFailure permanent(String message, String type, Throwable cause) {
+		return ApplicationFailure.newNonRetryableFailureWithCause(message, type, cause);
+	}
+
+	private static String firstLine(String text) {
+		if (text == null) {
+			return "";
+		}
+		int newline = text.indexOf('\n');
+		return newline < 0 ? text : text.substring(0, newline);
+	}
+
+}

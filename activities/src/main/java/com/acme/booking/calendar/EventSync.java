@@ -1,0 +1,82 @@
+package com.acme.booking.calendar;
+
+import com.acme.booking.booking.Booking;
+import com.google.api.services.calendar.model.Event;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes the booking's one event match the booking: insert, patch or delete. Every step is safe to repeat, because
+ * the event id is ours ({@link EventIds}): a retry after a lost response meets its own earlier write.
+ */
+class EventSync {
+
+	private static final Logger log = LoggerFactory.getLogger(EventSync.class);
+
+	private final GoogleCalendar calendar;
+
+	private final BookingEvents events;
+
+	EventSync(GoogleCalendar calendar, BookingEvents events) {
+		this.calendar = calendar;
+		this.events = events;
+	}
+
+	/**
+	 * Converges and returns the event id to record, or null for a cancelled booking that never had an event.
+	 * @throws Exception Google's error, for {@link CalendarFailures} to classify
+	 */
+	String converge(Booking booking) throws Exception {
+		String eventId = EventIds.forBooking(booking.id());
+		if (booking.isCancelled()) {
+			return delete(booking, eventId);
+		}
+		Event desired = events.toEvent(booking);
+		if (booking.calendarEventId() != null) {
+			try {
+				calendar.patch(eventId, desired);
+				log.debug("Patched event {} of booking {}", eventId, booking.id());
+				return eventId;
+			}
+			catch (Exception ex) {
+				if (!CalendarFailures.is(ex, 404)) {
+					throw ex;
+				}
+				// Purged from Google: make it again under the same id.
+				log.info("Event {} of booking {} is gone from Google; inserting it again", eventId, booking.id());
+			}
+		}
+		try {
+			calendar.insert(desired.clone().setId(eventId));
+			log.info("Inserted event {} for booking {}", eventId, booking.id());
+		}
+		catch (Exception ex) {
+			if (!CalendarFailures.is(ex, 409, "duplicate")) {
+				throw ex;
+			}
+			// An earlier attempt made it and its answer was lost (or it was deleted, which keeps the id taken).
+			calendar.patch(eventId, desired);
+			log.info("Event {} of booking {} already existed; patched it to the current state", eventId, booking.id());
+		}
+		return eventId;
+	}
+
+	/**
+	 * A cancelled booking stays cancelled, so its deleted event keeps the id for good and nothing ever needs to
+	 * insert it again. 404 (never made) and 410 (already deleted) mean the work is done.
+	 */
+	private String delete(Booking booking, String eventId) throws Exception {
+		try {
+			calendar.delete(eventId);
+			log.info("Deleted event {} of cancelled booking {}", eventId, booking.id());
+			return eventId;
+		}
+		catch (Exception ex) {
+			if (CalendarFailures.is(ex, 404) || CalendarFailures.is(ex, 410)) {
+				return booking.calendarEventId();
+			}
+			throw ex;
+		}
+	}
+
+}

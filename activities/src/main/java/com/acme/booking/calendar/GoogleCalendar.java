@@ -1,0 +1,90 @@
+package com.acme.booking.calendar;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+
+import com.google.api.services.calendar.Calendar;
+import com.google.api.services.calendar.model.Event;
+import com.google.api.services.calendar.model.FreeBusyRequest;
+import com.google.api.services.calendar.model.FreeBusyResponse;
+import com.google.auth.oauth2.GoogleCredentials;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+
+/**
+ * The calls this service makes to the business calendar, each through the circuit breaker. Errors come out as
+ * Google's exceptions ({@code GoogleJsonResponseException}, {@code IOException}) or, with the circuit open,
+ * {@code CallNotPermittedException}; {@link CalendarFailures} tells them apart.
+ */
+class GoogleCalendar {
+
+	private final Calendar api;
+
+	private final GoogleCredentials credentials;
+
+	private final CircuitBreaker circuitBreaker;
+
+	private final CalendarProperties properties;
+
+	GoogleCalendar(Calendar api, GoogleCredentials credentials, CircuitBreaker circuitBreaker,
+			CalendarProperties properties) {
+		this.api = api;
+		this.credentials = credentials;
+		this.circuitBreaker = circuitBreaker;
+		this.properties = properties;
+	}
+
+	Event insert(Event event) throws Exception {
+		return guarded(() -> api.events()
+			.insert(properties.calendarId(), event)
+			.setSendUpdates(properties.sendUpdates().wireValue())
+			.execute());
+	}
+
+	Event patch(String eventId, Event event) throws Exception {
+		return guarded(() -> api.events()
+			.patch(properties.calendarId(), eventId, event)
+			.setSendUpdates(properties.sendUpdates().wireValue())
+			.execute());
+	}
+
+	void delete(String eventId) throws Exception {
+		guarded(() -> api.events()
+			.delete(properties.calendarId(), eventId)
+			.setSendUpdates(properties.sendUpdates().wireValue())
+			.execute());
+	}
+
+	FreeBusyResponse freeBusy(FreeBusyRequest request) throws Exception {
+		return guarded(() -> api.freebusy().query(request).execute());
+	}
+
+	/**
+	 * The calendar's metadata, bypassing the circuit breaker: health checks should report what Google says now,
+	 * and must not open or close the circuit that bookings depend on.
+	 */
+	com.google.api.services.calendar.model.Calendar calendarUnguarded() throws IOException {
+		return api.calendars().get(properties.calendarId()).execute();
+	}
+
+	/** Fetches a fresh access token from the key's token endpoint, for the integration check. */
+	void refreshToken() throws IOException {
+		credentials.refresh();
+	}
+
+	String serviceAccountEmail() {
+		return GoogleCalendarFactory.clientEmail(credentials);
+	}
+
+	CircuitBreaker circuitBreaker() {
+		return circuitBreaker;
+	}
+
+	CalendarProperties properties() {
+		return properties;
+	}
+
+	private <T> T guarded(Callable<T> call) throws Exception {
+		return circuitBreaker.executeCallable(call);
+	}
+
+}

@@ -1,0 +1,161 @@
+package com.acme.booking.calendar;
+
+import static com.acme.booking.calendar.FakeGoogle.duplicate;
+import static com.acme.booking.calendar.FakeGoogle.eventJson;
+import static com.acme.booking.calendar.FakeGoogle.eventUrl;
+import static com.acme.booking.calendar.FakeGoogle.eventsUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.UUID;
+
+import com.acme.booking.booking.Booking;
+import com.acme.booking.booking.BookingStatus;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The event calls on the wire, against a WireMock server answering like Google. */
+class CalendarEventSyncWireTest {
+
+	static FakeGoogle google;
+
+	EventSync sync;
+
+	@BeforeAll
+	static void start() {
+		google = new FakeGoogle();
+	}
+
+	@AfterAll
+	static void stop() {
+		
+		google.close();
+	}
+
+	@BeforeEach
+	void setUp() {
+		google.reset();
+		sync = new EventSync(GoogleCalendarFactory.create(google.properties()),
+				new BookingEvents(ZoneId.of("Europe/London"), false));
+	}
+
+	@Test
+	void insertsTheEventUnderTheBookingsOwnIdAfterAJwtBearerTokenExchange() throws Exception {
+		Booking booking = booking(BookingStatus.CONFIRMED, null);
+		String eventId = EventIds.forBooking(booking.id());
+		google.stub(post(eventsUrl()).willReturn(eventJson(eventId)));
+
+		assertThat(sync.converge(booking)).isEqualTo(eventId);
+
+		LoggedRequest token = google.server.findAll(postRequestedFor(urlPathEqualTo("/token"))).get(0);
+		String assertion = formValue(token.getBodyAsString(), "assertion");
+		String[] jwt = assertion.split("\\.");
+		assertThat(jwt).hasSize(3);
+		String claims = new String(Base64.getUrlDecoder().decode(jwt[1]), StandardCharsets.UTF_8);
+		assertThat(claims).contains("\"iss\":\"" + FakeGoogle.CLIENT_EMAIL + "\"")
+			.contains("https://www.googleapis.com/auth/calendar")
+			.contains("\"aud\":");
+		// The client gzips bodies (Content-Encoding: gzip); WireMock inflates them before matching.
+		google.server.verify(1, postRequestedFor(eventsUrl()).withQueryParam("sendUpdates", equalTo("none"))
+			.withHeader("Content-Encoding", equalTo("gzip"))
+			.withHeader("Authorization", equalTo("Bearer " + FakeGoogle.ACCESS_TOKEN))
+			.withRequestBody(matchingJsonPath("$.id", equalTo(eventId)))
+			.withRequestBody(matchingJsonPath("$.extendedProperties.private.bookingId",
+					equalTo(booking.id().toString())))
+			.withRequestBody(matchingJsonPath("$.start.timeZone", equalTo("Europe/London"))));
+	}
+
+	@Test
+	void aDuplicateOnInsertMeansOurEventExistsAndIsPatchedToTheCurrentState() throws Exception {
+		Booking booking = booking(BookingStatus.CONFIRMED, null);
+		String eventId = EventIds.forBooking(booking.id());
+		google.stub(post(eventsUrl()).willReturn(duplicate()));
+		google.stub(post(eventUrl(eventId)).withHeader("X-HTTP-Method-Override", equalTo("PATCH"))
+			.willReturn(eventJson(eventId)));
+
+		assertThat(sync.converge(booking)).isEqualTo(eventId);
+
+		google.server.verify(1, postRequestedFor(eventUrl(eventId))
+			.withHeader("X-HTTP-Method-Override", equalTo("PATCH"))
+			.withRequestBody(matchingJsonPath("$.status", equalTo("confirmed")))
+			.withRequestBody(matchingJsonPath("$.summary", equalTo("Booking: Ada Lovelace (Analytical Engines)"))));
+	}
+
+	@Test
+	void aBookingWithARecordedEventIsPatchedWithoutInserting() throws Exception {
+		Booking booking = booking(BookingStatus.CONFIRMED, "recorded");
+		String eventId = EventIds.forBooking(booking.id());
+		google.stub(post(eventUrl(eventId)).willReturn(eventJson(eventId)));
+
+		assertThat(sync.converge(booking)).isEqualTo(eventId);
+
+		google.server.verify(0, postRequestedFor(eventsUrl()));
+		google.server.verify(1, postRequestedFor(eventUrl(eventId))
+			.withRequestBody(matchingJsonPath("$.start.dateTime", equalTo("2026-07-01T10:00:00.000+01:00"))));
+	}
+
+	@Test
+	void aCancelledBookingDeletesItsEvent() throws Exception {
+		Booking booking = booking(BookingStatus.CANCELLED, null);
+		String eventId = EventIds.forBooking(booking.id());
+		google.stub(delete(eventUrl(eventId)).willReturn(aResponse().withStatus(204)));
+
+		assertThat(sync.converge(booking)).isEqualTo(eventId);
+
+		google.server.verify(1, deleteRequestedFor(eventUrl(eventId)));
+	}
+
+	@Test
+	void deletingAnEventThatIsGoneOrNeverExistedIsDone() throws Exception {
+		Booking gone = booking(BookingStatus.CANCELLED, "recorded");
+		google.stub(delete(eventUrl(EventIds.forBooking(gone.id()))).willReturn(FakeGoogle.deleted()));
+		Booking never = booking(BookingStatus.CANCELLED, null);
+		google.stub(delete(eventUrl(EventIds.forBooking(never.id()))).willReturn(FakeGoogle.notFound()));
+
+		assertThat(sync.converge(gone)).isEqualTo("recorded");
+		assertThat(sync.converge(never)).isNull();
+	}
+
+	@Test
+	void otherErrorsReachTheCaller() {
+		Booking booking = booking(BookingStatus.CONFIRMED, null);
+		google.stub(post(eventsUrl()).willReturn(FakeGoogle.backendError()));
+
+		assertThatThrownBy(() -> sync.converge(booking)).satisfies(error -> {
+			assertThat(CalendarFailures.is(error, 500)).isTrue();
+			assertThat(CalendarFailures.isTransient(error)).isTrue();
+		});
+	}
+
+	static Booking booking(BookingStatus status, String eventId) {
+		Instant start = Instant.parse("2026-07-01T09:00:00Z");
+		return new Booking(UUID.randomUUID(), status, "Ada Lovelace", "ada@example.com", "Analytical Engines",
+				"+44 20 7946 0000", "Demo please", start, start.plusSeconds(1800), "Europe/Paris", 1, eventId, false,
+				false, null, 0, null, null, false, false, null, 0, start, start);
+	}
+
+	private static String formValue(String body, String name) {
+		for (String pair : body.split("&")) {
+			if (pair.startsWith(name + "=")) {
+				return java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+			}
+		}
+		throw new AssertionError("no " + name + " in " + body);
+	}
+
+}

@@ -1,0 +1,180 @@
+package com.acme.booking.calendar;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.matching.UrlPattern;
+
+/**
+ * A WireMock server speaking Google's wire format: the OAuth token endpoint of a service account key generated at
+ * test time (JWT bearer grant) and the Calendar v3 API under {@code /calendar/v3/}, with Google's error bodies.
+ */
+final class FakeGoogle implements AutoCloseable {
+
+	static final String CALENDAR_ID = "bookings@group.calendar.google.com";
+
+	static final String CLIENT_EMAIL = "booking-sync@acme-booking.iam.gserviceaccount.com";
+
+	static final String ACCESS_TOKEN = "ya29.test-access-token";
+
+	static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+
+	final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+
+	final Path keyFile;
+
+	FakeGoogle() {
+		server.start();
+		keyFile = writeKeyFile(server.baseUrl() + "/token");
+		stubToken();
+	}
+
+	String rootUrl() {
+		return server.baseUrl() + "/";
+	}
+
+	CalendarProperties properties() {
+		return properties(Duration.ofSeconds(2), new CalendarProperties.CircuitBreaker(50, 10, 5, Duration.ofSeconds(30)));
+	}
+
+	CalendarProperties properties(Duration readTimeout, CalendarProperties.CircuitBreaker breaker) {
+		return new CalendarProperties(true, CALENDAR_ID, keyFile.toString(), rootUrl(), Duration.ofSeconds(2),
+				readTimeout, null, false, CalendarProperties.SendUpdates.NONE, breaker);
+	}
+
+	/** Clears requests and stubs, then answers tokens again. */
+	void reset() {
+		server.resetAll();
+		stubToken();
+	}
+
+	void stubToken() {
+		server.stubFor(post("/token").withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
+			.withRequestBody(containing("grant_type=" + URLEncoder.encode(JWT_BEARER, StandardCharsets.UTF_8)))
+			.withRequestBody(containing("assertion="))
+			.willReturn(okJson("{\"access_token\": \"" + ACCESS_TOKEN
+					+ "\", \"expires_in\": 3599, \"token_type\": \"Bearer\"}")));
+	}
+
+	void stub(MappingBuilder mapping) {
+		server.stubFor(mapping.withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN)));
+	}
+
+	static String calendarPath() {
+		return "/calendar/v3/calendars/" + CALENDAR_ID;
+	}
+
+	static UrlPattern eventsUrl() {
+		return WireMock.urlPathEqualTo(calendarPath() + "/events");
+	}
+
+	static UrlPattern eventUrl(String eventId) {
+		return WireMock.urlPathEqualTo(calendarPath() + "/events/" + eventId);
+	}
+
+	/** Google's error body: {@code {"error": {"code", "message", "errors": [{"domain", "reason", "message"}]}}}. */
+	static ResponseDefinitionBuilder googleError(int code, String domain, String reason, String message) {
+		return aResponse().withStatus(code)
+			.withHeader("Content-Type", "application/json; charset=UTF-8")
+			.withBody("""
+					{
+					  "error": {
+					    "errors": [{"domain": "%s", "reason": "%s", "message": "%s"}],
+					    "code": %d,
+					    "message": "%s"
+					  }
+					}""".formatted(domain, reason, message, code, message));
+	}
+
+	static ResponseDefinitionBuilder duplicate() {
+		return googleError(409, "global", "duplicate", "The requested identifier already exists.");
+	}
+
+	static ResponseDefinitionBuilder deleted() {
+		return googleError(410, "global", "deleted", "Resource has been deleted");
+	}
+
+	static ResponseDefinitionBuilder notFound() {
+		return googleError(404, "global", "notFound", "Not Found");
+	}
+
+	static ResponseDefinitionBuilder backendError() {
+		return googleError(500, "global", "backendError", "Backend Error");
+	}
+
+	static ResponseDefinitionBuilder rateLimited(int code, String reason) {
+		return googleError(code, "usageLimits", reason, "Rate Limit Exceeded");
+	}
+
+	static ResponseDefinitionBuilder eventJson(String eventId) {
+		return okJson("""
+				{"kind": "calendar#event", "id": "%s", "status": "confirmed", "etag": "\\"3412\\"",
+				 "htmlLink": "https://www.google.com/calendar/event?eid=x", "summary": "Booking"}""".formatted(eventId));
+	}
+
+	@Override
+	public void close() {
+		server.stop();
+		try {
+			Files.deleteIfExists(keyFile);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A real service-account key file (fresh RSA key) whose {@code token_uri} points at this server. */
+	static Path writeKeyFile(String tokenUri) {
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+			generator.initialize(2048);
+			KeyPair pair = generator.generateKeyPair();
+			String pem = "-----BEGIN PRIVATE KEY-----\n"
+					+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+						.encodeToString(pair.getPrivate().getEncoded())
+					+ "\n-----END PRIVATE KEY-----\n";
+			String json = """
+					{
+					  "type": "service_account",
+					  "project_id": "acme-booking",
+					  "private_key_id": "0123456789abcdef",
+					  "private_key": "%s",
+					  "client_email": "%s",
+					  "client_id": "100000000000000000001",
+					  "auth_uri": "https://accounts.google.com/o/oauth2/auth",
+					  "token_uri": "%s",
+					  "universe_domain": "googleapis.com"
+					}""".formatted(pem.replace("\n", "\\n"), CLIENT_EMAIL, tokenUri);
+			Path file = Files.createTempFile("service-account", ".json");
+			Files.writeString(file, json);
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
