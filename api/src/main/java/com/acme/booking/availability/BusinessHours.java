@@ -53,7 +53,7 @@ final class BusinessHours {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException(
-					PROPERTY + "." + key + ": '" + key + "' is not a day of the week (MONDAY..SUNDAY)", ex);
+					PROPERTY + "." + key + ": '" + key + "' is not a day of the week (MONDAY..SUNDAY)");
 		}
 	}
 
@@ -68,8 +68,7 @@ final class BusinessHours {
 			}
 			catch (IllegalArgumentException ex) {
 				throw new IllegalArgumentException(
-						PROPERTY + "." + key + "='" + value + "': " + ex.getMessage() + " (expected e.g. 09:00-12:00,13:00-17:00)",
-						ex);
+						PROPERTY + "." + key + "='" + value + "': " + ex.getMessage() + " (expected e.g. 09:00-12:00,13:00-17:00)");
 			}
 		}
 		parsed.sort(Comparator.comparing(OpeningRange::start));

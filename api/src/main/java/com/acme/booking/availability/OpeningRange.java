@@ -47,7 +47,7 @@ record OpeningRange(LocalTime start, LocalTime end) {
 			return time;
 		}
 		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException("'" + text + "' is not a time HH:mm", ex);
+			throw new IllegalArgumentException("'" + text + "' is not a time HH:mm");
 		}
 	}
 
