@@ -86,26 +86,28 @@ class CalendarBusyCache implements DisposableBean {
 		this.executor = pool;
 	}
 
-	/** Busy periods relevant to each of {@code days}, from the cache where present, else one calendar call. */
-	Map<LocalDate, List<Interval>> cached(Collection<LocalDate> days) {
+	/**
+	 * Busy periods relevant to each of {@code days}, from the cache where present, else one calendar call; when the
+	 * calendar does not answer, the last known periods, marked as such.
+	 */
+	Known cached(Collection<LocalDate> days) {
 		Map<LocalDate, List<Interval>> result = new HashMap<>(recent.getAllPresent(days));
 		List<LocalDate> missing = days.stream().filter(day -> !result.containsKey(day)).sorted().toList();
 		if (missing.isEmpty()) {
-			return result;
+			return new Known(result, true);
 		}
 		long before = generation.get();
 		Optional<Map<LocalDate, List<Interval>>> fetched = fetch(missing.get(0), missing.get(missing.size() - 1));
-		if (fetched.isPresent()) {
-			recent.putAll(fetched.get());
-			if (generation.get() != before) {
-				recent.invalidateAll(fetched.get().keySet());
-			}
-			missing.forEach(day -> result.put(day, fetched.get().get(day)));
-		}
-		else {
+		if (fetched.isEmpty()) {
 			missing.forEach(day -> result.put(day, lastKnown(day)));
+			return new Known(result, false);
 		}
-		return result;
+		recent.putAll(fetched.get());
+		if (generation.get() != before) {
+			recent.invalidateAll(fetched.get().keySet());
+		}
+		missing.forEach(day -> result.put(day, fetched.get().get(day)));
+		return new Known(result, true);
 	}
 
 	/**
@@ -182,6 +184,18 @@ class CalendarBusyCache implements DisposableBean {
 	void bookingsChanged() {
 		generation.incrementAndGet();
 		recent.invalidateAll();
+	}
+
+	/**
+	 * Busy periods per business date.
+	 * @param current false when the calendar did not answer and some dates hold only what was last known
+	 */
+	record Known(Map<LocalDate, List<Interval>> byDay, boolean current) {
+
+		List<Interval> all() {
+			return byDay.values().stream().flatMap(List::stream).distinct().toList();
+		}
+
 	}
 
 	@Override

@@ -66,16 +66,19 @@ class SlotCatalog {
 		long before = generation.get();
 		List<LocalDate> days = missing.stream().map(Key::day).toList();
 		Interval span = new Interval(rules.window(days.get(0)).start(), rules.window(days.get(days.size() - 1)).end());
+		CalendarBusyCache.Known calendar = busy.cached(days);
 		List<Interval> blocks = Stream
 			.concat(bookings.confirmedBetween(span.start(), span.end())
 				.stream()
-				.map(b -> new Interval(b.startTime(), b.endTime())),
-					busy.cached(days).values().stream().flatMap(List::stream))
-			.distinct()
+				.map(b -> new Interval(b.startTime(), b.endTime())), calendar.all().stream())
 			.toList();
 		Map<Key, List<Interval>> loaded = new HashMap<>();
 		for (LocalDate day : days) {
 			loaded.put(new Key(day, duration), engine.free(engine.grid(day, duration), blocks));
+		}
+		if (!calendar.current()) {
+			// Built on what the calendar last said: good enough to answer, not to keep.
+			return loaded;
 		}
 		free.putAll(loaded);
 		if (generation.get() != before) {
