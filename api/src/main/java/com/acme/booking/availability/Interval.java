@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** A half-open span of time {@code [start, end)} in UTC: an offered slot, a booking or a busy period. */
-public record Interval(Instant start, Instant end) {
+record Interval(Instant start, Instant end) {
 
 	public Interval {
 		if (!end.isAfter(start)) {
