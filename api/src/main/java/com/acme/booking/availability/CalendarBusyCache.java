@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The business calendar's busy periods per business date. Listings read them cached for five minutes; the booking
@@ -180,7 +180,8 @@ class CalendarBusyCache implements DisposableBean {
 		return Optional.empty();
 	}
 
-	@EventListener(BookingsChanged.class)
+	/** After the change commits (at once when published outside a transaction), so a reload sees it. */
+	@TransactionalEventListener(classes = BookingsChanged.class, fallbackExecution = true)
 	void bookingsChanged() {
 		generation.incrementAndGet();
 		recent.invalidateAll();

@@ -15,6 +15,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The offered slots, fast: each business date's slots free of bookings and busy periods are cached for five minutes
@@ -87,7 +88,8 @@ class SlotCatalog {
 		return loaded;
 	}
 
-	@EventListener(BookingsChanged.class)
+	/** After the change commits (at once when published outside a transaction), so a reload sees it. */
+	@TransactionalEventListener(classes = BookingsChanged.class, fallbackExecution = true)
 	void bookingsChanged() {
 		generation.incrementAndGet();
 		free.invalidateAll();
