@@ -1,0 +1,45 @@
+package com.acme.booking.availability;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Lists the slots a booking may take; anyone may ask. */
+@RestController
+class AvailableSlotsController {
+
+	private final SlotCatalog catalog;
+
+	private final SlotRules rules;
+
+	AvailableSlotsController(SlotCatalog catalog, SlotRules rules) {
+		this.catalog = catalog;
+		this.rules = rules;
+	}
+
+	/** Parameters are taken as text so that a malformed one is a 400 naming it, never a 500. */
+	@Operation(summary = "Free slots between two dates",
+			description = """
+					Slots of `duration` minutes on the grid of the business hours, sorted by start, none in the past, \
+					inside the minimum notice, beyond the maximum advance, or overlapping a booking or calendar busy \
+					period widened by the buffer. Both dates are required and inclusive, in the business time zone; \
+					a range of more than `booking.rules.max-range-days` dates (counting both ends) is 400. \
+					`businessHours` lists the open weekdays only. The listing may lag the calendar by up to five \
+					minutes; booking always checks the calendar afresh.""")
+	@GetMapping("/api/bookings/available-slots")
+	AvailableSlots availableSlots(
+			@Parameter(description = "first date, ISO (2026-12-01)", required = true,
+					schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String startDate,
+			@Parameter(description = "last date, ISO, inclusive", required = true,
+					schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String endDate,
+			@Parameter(description = "slot length in minutes; default booking.rules.default-duration",
+					schema = @Schema(type = "integer")) @RequestParam(required = false) String duration) {
+		AvailabilityQuery query = AvailabilityQuery.parse(startDate, endDate, duration, rules);
+		return AvailableSlots.of(query, rules, catalog.offered(query.startDate(), query.endDate(), query.duration()));
+	}
+
+}

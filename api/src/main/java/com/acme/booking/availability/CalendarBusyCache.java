@@ -1,0 +1,207 @@
+package com.acme.booking.availability;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.acme.booking.calendar.BusyPeriod;
+import com.acme.booking.calendar.BusyTimes;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The business calendar's busy periods per business date. Listings read them cached for five minutes; the booking
+ * check asks the calendar afresh, bounded by a timeout, and falls back to the last known answer when the calendar
+ * cannot be reached in time (the calendar sync reports a clash later).
+ */
+@Component
+class CalendarBusyCache implements DisposableBean {
+
+	static final Duration FRESH_TIMEOUT = Duration.ofSeconds(2);
+
+	static final Duration TIME_TO_LIVE = Duration.ofMinutes(5);
+
+	private static final Logger log = LoggerFactory.getLogger(CalendarBusyCache.class);
+
+	private final BusyTimes busyTimes;
+
+	private final SlotRules rules;
+
+	private final ApplicationEventPublisher events;
+
+	private final Duration timeout;
+
+	private final ExecutorService executor;
+
+	private final Cache<LocalDate, List<Interval>> recent = Caffeine.newBuilder()
+		.expireAfterWrite(TIME_TO_LIVE)
+		.maximumSize(1_000)
+		.build();
+
+	/** What the calendar last said, kept longer than {@link #recent}: only read when the calendar fails. */
+	private final Cache<LocalDate, List<Interval>> lastKnown = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofDays(1))
+		.maximumSize(1_000)
+		.build();
+
+	private final AtomicLong generation = new AtomicLong();
+
+	@Autowired
+	CalendarBusyCache(BusyTimes busyTimes, SlotRules rules, ApplicationEventPublisher events) {
+		this(busyTimes, rules, events, FRESH_TIMEOUT);
+	}
+
+	CalendarBusyCache(BusyTimes busyTimes, SlotRules rules, ApplicationEventPublisher events, Duration timeout) {
+		this.busyTimes = busyTimes;
+		this.rules = rules;
+		this.events = events;
+		this.timeout = timeout;
+		ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(100),
+				new CustomizableThreadFactory("calendar-busy-"));
+		pool.allowCoreThreadTimeOut(true);
+		this.executor = pool;
+	}
+
+	/**
+	 * Busy periods relevant to each of {@code days}, from the cache where present, else one calendar call; when the
+	 * calendar does not answer, the last known periods, marked as such.
+	 */
+	Known cached(Collection<LocalDate> days) {
+		Map<LocalDate, List<Interval>> result = new HashMap<>(recent.getAllPresent(days));
+		List<LocalDate> missing = days.stream().filter(day -> !result.containsKey(day)).sorted().toList();
+		if (missing.isEmpty()) {
+			return new Known(result, true);
+		}
+		long before = generation.get();
+		Optional<Map<LocalDate, List<Interval>>> fetched = fetch(missing.get(0), missing.get(missing.size() - 1));
+		if (fetched.isEmpty()) {
+			missing.forEach(day -> result.put(day, lastKnown(day)));
+			return new Known(result, false);
+		}
+		recent.putAll(fetched.get());
+		if (generation.get() != before) {
+			recent.invalidateAll(fetched.get().keySet());
+		}
+		missing.forEach(day -> result.put(day, fetched.get().get(day)));
+		return new Known(result, true);
+	}
+
+	/**
+	 * Busy periods relevant to {@code day} as the calendar has them now; the last known ones if it does not answer
+	 * within the timeout. A fresh answer replaces the cached one.
+	 */
+	List<Interval> fresh(LocalDate day) {
+		Optional<Map<LocalDate, List<Interval>>> fetched = fetch(day, day);
+		if (fetched.isEmpty()) {
+			return lastKnown(day);
+		}
+		List<Interval> periods = fetched.get().get(day);
+		List<Interval> previous = recent.getIfPresent(day);
+		recent.put(day, periods);
+		if (previous != null && !previous.equals(periods)) {
+			events.publishEvent(new BusyTimesChanged(day));
+		}
+		return periods;
+	}
+
+	private List<Interval> lastKnown(LocalDate day) {
+		List<Interval> known = lastKnown.getIfPresent(day);
+		if (known == null) {
+			log.warn("No busy times known for {}; treating the calendar as free until it answers", day);
+			return List.of();
+		}
+		return known;
+	}
+
+	private Optional<Map<LocalDate, List<Interval>>> fetch(LocalDate first, LocalDate last) {
+		Instant from = rules.window(first).start();
+		Instant to = rules.window(last).end();
+		Future<List<BusyPeriod>> call;
+		try {
+			call = executor.submit(() -> busyTimes.between(from, to));
+		}
+		catch (RejectedExecutionException ex) {
+			log.warn("Too many calendar calls pending; using the last known busy times for {} to {}", first, last);
+			return Optional.empty();
+		}
+		try {
+			List<Interval> periods = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+				.stream()
+				.filter(p -> p.end().isAfter(p.start()))
+				.map(p -> new Interval(p.start(), p.end()))
+				.sorted(Comparator.comparing(Interval::start))
+				.toList();
+			Map<LocalDate, List<Interval>> byDay = new HashMap<>();
+			for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+				Interval window = rules.window(day);
+				List<Interval> ofDay = periods.stream().filter(window::overlaps).toList();
+				byDay.put(day, ofDay);
+				lastKnown.put(day, ofDay);
+			}
+			return Optional.of(byDay);
+		}
+		catch (TimeoutException ex) {
+			call.cancel(true);
+			log.warn("The calendar did not answer within {}; using the last known busy times for {} to {}", timeout,
+					first, last);
+		}
+		catch (ExecutionException ex) {
+			log.warn("The calendar could not be read ({}); using the last known busy times for {} to {}",
+					ex.getCause().toString(), first, last);
+		}
+		catch (InterruptedException ex) {
+			call.cancel(true);
+			Thread.currentThread().interrupt();
+		}
+		return Optional.empty();
+	}
+
+	/** After the change commits (at once when published outside a transaction), so a reload sees it. */
+	@TransactionalEventListener(classes = BookingsChanged.class, fallbackExecution = true)
+	void bookingsChanged() {
+		generation.incrementAndGet();
+		recent.invalidateAll();
+	}
+
+	/**
+	 * Busy periods per business date.
+	 * @param current false when the calendar did not answer and some dates hold only what was last known
+	 */
+	record Known(Map<LocalDate, List<Interval>> byDay, boolean current) {
+
+		List<Interval> all() {
+			return byDay.values().stream().flatMap(List::stream).distinct().toList();
+		}
+
+	}
+
+	@Override
+	public void destroy() {
+		executor.shutdownNow();
+	}
+
+}

@@ -1,0 +1,46 @@
+package com.acme.booking.availability;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.acme.booking.booking.Booking;
+import com.acme.booking.booking.BookingRepository;
+import com.acme.booking.booking.BookingStatus;
+
+/** Confirmed bookings held in memory, served through a stand-in for the repository's availability query. */
+final class Bookings {
+
+	private final List<Booking> confirmed = new CopyOnWriteArrayList<>();
+
+	private final BookingRepository repository = mock(BookingRepository.class);
+
+	Bookings() {
+		when(repository.confirmedBetween(any(), any())).thenAnswer(call -> {
+			Instant from = call.getArgument(0);
+			Instant to = call.getArgument(1);
+			return confirmed.stream()
+				.filter(b -> b.startTime().isBefore(to) && b.endTime().isAfter(from))
+				.toList();
+		});
+	}
+
+	UUID add(String start, String end) {
+		UUID id = UUID.randomUUID();
+		Instant now = Instant.parse("2026-11-01T00:00:00Z");
+		confirmed.add(new Booking(id, BookingStatus.CONFIRMED, "Ada", "ada@example.com", null, null, null,
+				Instant.parse(start), Instant.parse(end), "Europe/London", 1, null, false, false, null, 0, null, null,
+				false, false, null, 0, now, now));
+		return id;
+	}
+
+	BookingRepository repository() {
+		return repository;
+	}
+
+}
