@@ -16,7 +16,6 @@ import tools.jackson.databind.JsonNode;
 import com.acme.booking.booking.BookingRepository;
 import com.acme.booking.booking.FrequencyLimit;
 import com.acme.booking.booking.NewBooking;
-import com.acme.booking.web.InvalidRequest;
 import com.acme.booking.web.Problems;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,11 +29,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** {@code GET /api/bookings/available-slots} over HTTP; now is Monday 2026-11-30 08:00Z, rules as documented. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -163,25 +157,6 @@ class SlotsApiTest {
 		@Primary
 		Clock fixedClock() {
 			return Clock.fixed(Instant.parse("2026-11-30T08:00:00Z"), ZoneOffset.UTC);
-		}
-
-		/** Stands in for the service's exception handler (on main), with the same 400 body. */
-		@Bean
-		InvalidRequestAsProblem invalidRequestAsProblem() {
-			return new InvalidRequestAsProblem();
-		}
-
-	}
-
-	@RestControllerAdvice
-	static class InvalidRequestAsProblem {
-
-		@ExceptionHandler(InvalidRequest.class)
-		ResponseEntity<ProblemDetail> invalid(InvalidRequest ex) {
-			ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.VALIDATION_FAILED,
-					"Validation failed", ex.getMessage());
-			problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
-			return ResponseEntity.badRequest().body(problem);
 		}
 
 	}
