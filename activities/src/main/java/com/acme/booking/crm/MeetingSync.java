@@ -43,8 +43,10 @@ class MeetingSync {
 			return MeetingOutcome.SCHEDULED;
 		}
 		String previous = meeting.get().properties().get("hs_meeting_outcome");
+		Instant shown = instant(meeting.get().properties().get("hs_meeting_start_time"));
+		// Once moved it stays "rescheduled": after the move HubSpot shows the new time, which matches the booking.
 		boolean moved = MeetingOutcome.RESCHEDULED.name().equals(previous)
-				|| !booking.startTime().equals(instant(meeting.get().properties().get("hs_meeting_start_time")));
+				|| (shown != null && !shown.equals(booking.startTime()));
 		return moved ? MeetingOutcome.RESCHEDULED : MeetingOutcome.SCHEDULED;
 	}
 
