@@ -2,6 +2,7 @@ package com.acme.booking.crm;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.temporal.failure.ApplicationFailure;
@@ -12,6 +13,8 @@ import io.temporal.failure.ApplicationFailure;
  * message that says what to fix. The message becomes the booking's {@code crmSyncError}.
  */
 final class CrmFailures {
+
+	private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@([A-Za-z0-9.-]+\\.[A-Za-z]{2,})");
 
 	private CrmFailures() {
 	}
@@ -25,10 +28,11 @@ final class CrmFailures {
 	static ApplicationFailure classify(Throwable failure, Duration defaultRateLimitDelay, Duration openCircuitDelay) {
 		if (failure instanceof CallNotPermittedException) {
 			return retryable("HubSpot calls are paused: the circuit breaker is open after repeated outages",
-					"HubSpotCircuitOpen", openCircuitDelay, failure);
+					"HubSpotCircuitOpen", openCircuitDelay);
 		}
 		if (!(failure instanceof HubSpotCallFailed call)) {
-			return retryable("CRM sync failed: " + failure, "CrmSyncError", null, failure);
+			return retryable("CRM sync failed: " + failure.getClass().getSimpleName() + ": " + failure.getMessage(),
+				"CrmSyncError", null);
 		}
 		int status = call.status();
 		String where = call.operation() + ": ";
@@ -36,17 +40,16 @@ final class CrmFailures {
 		if (status == 429) {
 			Duration delay = call.retryAfter().orElseGet(() -> rateLimitDelay(call, defaultRateLimitDelay));
 			return retryable(where + "HubSpot rate limit reached (" + orDefault(call.body().policyName(), "429")
-					+ "), retrying in " + delay.toSeconds() + "s" + ref, "HubSpotRateLimited", delay, failure);
+					+ "), retrying in " + delay.toSeconds() + "s" + ref, "HubSpotRateLimited", delay);
 		}
 		if (status == 0) {
-			return retryable(where + "HubSpot did not answer (" + call.body().message() + ")", "HubSpotUnreachable",
-					null, failure);
+			return retryable(where + "HubSpot did not answer (" + call.body().message() + ")", "HubSpotUnreachable", null);
 		}
 		if (status >= 500 || status == 423) {
-			return retryable(where + "HubSpot is unavailable (HTTP " + status + ")" + ref, "HubSpotUnavailable", null,
-					failure);
+			return retryable(where + "HubSpot is unavailable (HTTP " + status + ")" + ref, "HubSpotUnavailable",
+					null);
 		}
-		return ApplicationFailure.newNonRetryableFailureWithCause(where + explain(call) + ref, type(call), failure);
+		return ApplicationFailure.newNonRetryableFailure(masked(where + explain(call) + ref), type(call));
 	}
 
 	private static String explain(HubSpotCallFailed call) {
@@ -94,14 +97,22 @@ final class CrmFailures {
 		return id == null ? "" : " [HubSpot correlationId " + id + "]";
 	}
 
-	private static ApplicationFailure retryable(String message, String type, Duration delay, Throwable cause) {
+	/**
+	 * No cause is attached: the failure goes into Temporal's history, which must not hold personal data, and HubSpot's
+	 * raw answer may quote the values it refused.
+	 */
+	private static ApplicationFailure retryable(String message, String type, Duration delay) {
 		return ApplicationFailure.newBuilder()
-			.setMessage(message)
+			.setMessage(masked(message))
 			.setType(type)
 			.setNonRetryable(false)
 			.setNextRetryDelay(delay)
-			.setCause(cause)
 			.build();
+	}
+
+	/** The message becomes the booking's sync error and Temporal history: email addresses in it are masked. */
+	static String masked(String message) {
+		return EMAIL.matcher(message).replaceAll("***@$1");
 	}
 
 	private static String orDefault(String value, String fallback) {

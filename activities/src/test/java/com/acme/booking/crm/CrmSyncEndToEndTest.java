@@ -218,6 +218,26 @@ class CrmSyncEndToEndTest {
 	}
 
 	@Test
+	void secondBookingOfTheSameCustomerUpdatesTheSameContact() {
+		hubspot.stubFor(post(CONTACTS).willReturn(HubSpotStubs.contactCreated("1007")));
+		hubspot.stubFor(post(UPSERT_MEETING).inScenario("two").whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(HubSpotStubs.meetingUpserted("2007", true)).willSetStateTo("second"));
+		hubspot.stubFor(post(UPSERT_MEETING).inScenario("two").whenScenarioStateIs("second")
+			.willReturn(HubSpotStubs.meetingUpserted("2008", true)));
+		Booking first = book("Margaret Hamilton", "margaret@example.com");
+		awaitSynced(first.id(), 1);
+
+		Booking second = book("Margaret Hamilton", "Margaret@Example.com");
+		Booking synced = awaitSynced(second.id(), 1);
+
+		assertThat(synced.crmContactId()).isEqualTo("1007");
+		assertThat(synced.crmMeetingId()).isEqualTo("2008");
+		hubspot.verify(exactly(1), postRequestedFor(urlEqualTo(CONTACTS)));
+		hubspot.verify(patchRequestedFor(urlEqualTo(CONTACTS + "/1007"))
+			.withRequestBody(matchingJsonPath("$.properties.booking_id", equalTo(second.id().toString()))));
+	}
+
+	@Test
 	void missingPropertyFlagsManualSyncWithTheReason() {
 		hubspot.stubFor(post(CONTACTS).willReturn(HubSpotStubs.propertyDoesNotExist("booking_status")));
 		Booking booking = book("Hedy Lamarr", "hedy@example.com");

@@ -126,6 +126,17 @@ class HubSpotClientTest {
 	}
 
 	@Test
+	void emailAddressesHubSpotQuotesAreMaskedBeforeTheyReachTemporal() {
+		hubspot.stubFor(post("/crm/v3/objects/contacts")
+			.willReturn(HubSpotStubs.error(400, "VALIDATION_ERROR", "Email address ada.l+x@example.co.uk is invalid")));
+
+		ApplicationFailure failure = classify(failureOf(() -> client.createContact(Map.of())));
+
+		assertThat(failure.getOriginalMessage()).contains("***@example.co.uk").doesNotContain("ada.l+x");
+		assertThat(failure.getCause()).isNull();
+	}
+
+	@Test
 	void rejectedTokenIsPermanentAndNamesThePropertyToFix() {
 		hubspot.stubFor(post("/crm/v3/objects/contacts").willReturn(HubSpotStubs.unauthorized()));
 
