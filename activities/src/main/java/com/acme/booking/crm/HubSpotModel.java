@@ -29,7 +29,7 @@ final class HubSpotModel {
 
 	}
 
-	/** {@code SimplePublicObject}; {@code new} is only set by upserts. */
+	/** {@code SimplePublicObject}. */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record CrmObject(String id, Map<String, String> properties, Boolean archived) {
 	}
