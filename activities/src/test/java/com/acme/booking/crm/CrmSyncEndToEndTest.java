@@ -4,39 +4,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.acme.booking.ActivitiesTestApplication;
 import com.acme.booking.booking.Booking;
 import com.acme.booking.booking.BookingChange;
-import com.acme.booking.booking.BookingRepository;
-import com.acme.booking.booking.FrequencyLimit;
-import com.acme.booking.booking.NewBooking;
-import com.acme.booking.workflow.BookingTemporal;
-import com.acme.booking.workflow.BookingWorkflow;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -44,50 +24,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The CRM sync through the real booking workflow, embedded PostgreSQL and the in-process Temporal server, against
  * WireMock speaking HubSpot's API. Lost answers are simulated by dropping the connection after HubSpot has acted.
  */
-@SpringBootTest(classes = ActivitiesTestApplication.class,
-		properties = { "booking.crm.enabled=true", "booking.crm.hubspot.access-token=" + HubSpotStubs.TOKEN,
-				"booking.crm.hubspot.read-timeout=3s", "booking.crm.circuit-breaker.minimum-number-of-calls=1000" })
-class CrmSyncEndToEndTest {
-
-	private static final String CONTACTS = "/crm/v3/objects/contacts";
-
-	private static final String UPSERT_MEETING = "/crm/v3/objects/meetings/batch/upsert";
-
-	private static final AtomicInteger slot = new AtomicInteger();
-
-	@RegisterExtension
-	static WireMockExtension hubspot = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void hubspotUrl(DynamicPropertyRegistry registry) {
-		registry.add("booking.crm.hubspot.base-url", hubspot::baseUrl);
-	}
-
-	@Autowired
-	BookingRepository bookings;
-
-	@Autowired
-	WorkflowClient temporal;
-
-	@BeforeEach
-	void propertiesExist() {
-		// The service's property groups and properties are already in the portal: HubSpot answers 409.
-		hubspot.stubFor(post(urlPathMatching("/crm/v3/properties/(contacts|meetings)(/groups)?"))
-			.willReturn(HubSpotStubs.error(409, "OBJECT_ALREADY_EXISTS", "A property named 'booking_id' already exists.")));
-		hubspot.stubFor(put(urlPathMatching("/crm/v4/objects/meetings/\\d+/associations/default/contacts/\\d+"))
-			.willReturn(HubSpotStubs.associated("1", "1")));
-		hubspot.stubFor(patch(urlPathMatching(CONTACTS + "/\\d+")).willReturn(HubSpotStubs.object(200, "0", "{}")));
-		hubspot.stubFor(patch(urlPathMatching("/crm/v3/objects/meetings/\\d+")).willReturn(HubSpotStubs.object(200, "0", "{}")));
-	}
+class CrmSyncEndToEndTest extends CrmEndToEndSupport {
 
 	@Test
 	void firstSyncCreatesContactAndMeetingOnItsTimeline() {
@@ -235,98 +178,6 @@ class CrmSyncEndToEndTest {
 		hubspot.verify(exactly(1), postRequestedFor(urlEqualTo(CONTACTS)));
 		hubspot.verify(patchRequestedFor(urlEqualTo(CONTACTS + "/1007"))
 			.withRequestBody(matchingJsonPath("$.properties.booking_id", equalTo(second.id().toString()))));
-	}
-
-	@Test
-	void missingPropertyFlagsManualSyncWithTheReason() {
-		hubspot.stubFor(post(CONTACTS).willReturn(HubSpotStubs.propertyDoesNotExist("booking_status")));
-		Booking booking = book("Hedy Lamarr", "hedy@example.com");
-
-		Booking flagged = awaitFlagged(booking.id());
-
-		assertThat(flagged.crmSyncError()).contains("'booking_status'", "PROPERTY_DOESNT_EXIST",
-				"HubSpotPropertyMissing");
-		hubspot.verify(exactly(1), postRequestedFor(urlEqualTo(CONTACTS)));
-	}
-
-	@Test
-	void rejectedTokenFlagsManualSyncAndSaysWhatToFix() {
-		hubspot.stubFor(post(CONTACTS).willReturn(HubSpotStubs.unauthorized()));
-		Booking booking = book("Barbara Liskov", "barbara@example.com");
-
-		Booking flagged = awaitFlagged(booking.id());
-
-		assertThat(flagged.crmSyncError()).contains("booking.crm.hubspot.access-token", "HubSpotUnauthorized")
-			.doesNotContain(HubSpotStubs.TOKEN);
-		hubspot.verify(exactly(1), postRequestedFor(urlEqualTo(CONTACTS)));
-	}
-
-	@Test
-	void rateLimitedCallIsRetriedOnlyAfterRetryAfter() {
-		hubspot.stubFor(post(CONTACTS).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(HubSpotStubs.rateLimited(1)).willSetStateTo("free"));
-		hubspot.stubFor(post(CONTACTS).inScenario("limit").whenScenarioStateIs("free")
-			.willReturn(HubSpotStubs.contactCreated("1009")));
-		hubspot.stubFor(post(UPSERT_MEETING).willReturn(HubSpotStubs.meetingUpserted("2009", true)));
-		Booking booking = book("Radia Perlman", "radia@example.com");
-
-		awaitSynced(booking.id(), 1);
-
-		List<ServeEvent> creates = requests("POST", CONTACTS);
-		assertThat(creates).hasSize(2);
-		Instant first = creates.get(0).getRequest().getLoggedDate().toInstant();
-		Instant second = creates.get(1).getRequest().getLoggedDate().toInstant();
-		// The test retry policy waits 20-100 ms; only Retry-After explains a second's pause.
-		assertThat(Duration.between(first, second).abs()).isGreaterThanOrEqualTo(Duration.ofMillis(950));
-	}
-
-	private Booking book(String name, String email) {
-		Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(3, ChronoUnit.DAYS)
-			.plus(slot.getAndIncrement() * 3L, ChronoUnit.HOURS);
-		UUID id = UUID.randomUUID();
-		Booking booking = bookings.insert(id, new NewBooking(name, email, "Analytical Engines", "+44 20 7946 0000",
-				"Demo please", start, start.plus(30, ChronoUnit.MINUTES), "Europe/London"), Duration.ofMinutes(15),
-				new FrequencyLimit(100, Duration.ofDays(7)), Instant.now());
-		BookingWorkflow workflow = temporal.newWorkflowStub(BookingWorkflow.class, WorkflowOptions.newBuilder()
-			.setWorkflowId(BookingTemporal.workflowId(id.toString()))
-			.setTaskQueue(BookingTemporal.TASK_QUEUE)
-			.build());
-		WorkflowClient.start(workflow::run, id.toString());
-		return booking;
-	}
-
-	private BookingWorkflow workflow(UUID id) {
-		return temporal.newWorkflowStub(BookingWorkflow.class, BookingTemporal.workflowId(id.toString()));
-	}
-
-	private Booking awaitSynced(UUID id, long revision) {
-		await().atMost(Duration.ofSeconds(30)).until(() -> {
-			Booking b = bookings.findById(id).orElseThrow();
-			return b.crmSynced() && b.crmSyncedRevision() >= revision;
-		});
-		Booking synced = bookings.findById(id).orElseThrow();
-		assertThat(synced.requiresManualCrmSync()).isFalse();
-		return synced;
-	}
-
-	private Booking awaitFlagged(UUID id) {
-		await().atMost(Duration.ofSeconds(30)).until(() -> bookings.findById(id).orElseThrow().requiresManualCrmSync());
-		return bookings.findById(id).orElseThrow();
-	}
-
-	private static List<ServeEvent> requests(String method, String url) {
-		return hubspot.getAllServeEvents()
-			.stream()
-			.filter(e -> e.getRequest().getMethod().getName().equals(method) && e.getRequest().getUrl().equals(url))
-			.sorted((a, b) -> a.getRequest().getLoggedDate().compareTo(b.getRequest().getLoggedDate()))
-			.toList();
-	}
-
-	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder meetingAt(Instant start,
-			String outcome) {
-		return HubSpotStubs.object(200, "0", """
-				{"hs_meeting_start_time": %s, "hs_meeting_outcome": "%s"}"""
-			.formatted(start == null ? "null" : "\"" + start.toString().replace("Z", ".000Z") + "\"", outcome));
 	}
 
 }
