@@ -2,7 +2,6 @@ package com.acme.booking.crm;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.acme.booking.crm.HubSpotModel.TokenInfo;
 import com.acme.booking.sync.IntegrationCheck;
@@ -17,11 +16,11 @@ class CrmCheck implements IntegrationCheck {
 	static final List<String> REQUIRED_SCOPES = List.of("crm.objects.contacts.read", "crm.objects.contacts.write",
 			"crm.schemas.contacts.read", "crm.schemas.contacts.write");
 
-	/** One cheap read per API, with the scope a 403 on it points to. */
-	private static final Map<String, String[]> PROBES = Map.of("contacts read",
-			new String[] { CrmHealth.PROBE, "crm.objects.contacts.read" }, "properties read",
-			new String[] { "/crm/v3/properties/contacts/email", "crm.schemas.contacts.read" }, "meetings read",
-			new String[] { "/crm/v3/objects/meetings?limit=1", "crm.objects.contacts.read" });
+	/** One cheap read per API the sync uses, with the scope a 403 on it points to. */
+	private static final List<Probe> PROBES = List.of(
+			new Probe("contacts read", CrmHealth.PROBE, "crm.objects.contacts.read"),
+			new Probe("properties read", "/crm/v3/properties/contacts/email", "crm.schemas.contacts.read"),
+			new Probe("meetings read", "/crm/v3/objects/meetings?limit=1", "crm.objects.contacts.read"));
 
 	private final CrmProperties properties;
 
@@ -45,8 +44,8 @@ class CrmCheck implements IntegrationCheck {
 		List<String> lines = new ArrayList<>();
 		lines.add("crm: HubSpot at " + properties.hubspot().baseUrl());
 		boolean ok = checkScopes(lines);
-		for (String name : List.of("contacts read", "properties read", "meetings read")) {
-			ok &= probe(name, PROBES.get(name), lines);
+		for (Probe probe : PROBES) {
+			ok &= probe(probe, lines);
 		}
 		lines.add(ok ? "crm: OK" : "crm: FAILED, see docs/hubspot.md#troubleshooting");
 		return new CheckReport(ok, List.copyOf(lines));
@@ -78,22 +77,25 @@ class CrmCheck implements IntegrationCheck {
 		}
 	}
 
-	private boolean probe(String name, String[] probe, List<String> lines) {
+	private boolean probe(Probe probe, List<String> lines) {
 		try {
-			client.probe(name, probe[0]);
-			lines.add("crm: " + name + " OK");
+			client.probe(probe.name(), probe.path());
+			lines.add("crm: " + probe.name() + " OK");
 			return true;
 		}
 		catch (HubSpotCallFailed ex) {
 			String fix = switch (ex.status()) {
 				case 401 -> ": the token is invalid, set booking.crm.hubspot.access-token";
 				case 403 -> ": missing scope "
-						+ (ex.requiredScopes().isEmpty() ? probe[1] : String.join(" or ", ex.requiredScopes()));
+						+ (ex.requiredScopes().isEmpty() ? probe.scope() : String.join(" or ", ex.requiredScopes()));
 				default -> "";
 			};
-			lines.add("crm: " + name + " FAILED (" + CrmHealth.summary(ex) + ")" + fix);
+			lines.add("crm: " + probe.name() + " FAILED (" + CrmHealth.summary(ex) + ")" + fix);
 			return false;
 		}
+	}
+
+	private record Probe(String name, String path, String scope) {
 	}
 
 }
