@@ -43,9 +43,17 @@ class CrmCheck implements IntegrationCheck {
 		}
 		List<String> lines = new ArrayList<>();
 		lines.add("crm: HubSpot at " + properties.hubspot().baseUrl());
-		boolean ok = checkScopes(lines);
-		for (Probe probe : PROBES) {
-			ok &= probe(probe, lines);
+		boolean ok;
+		try {
+			ok = checkScopes(lines);
+			for (Probe probe : PROBES) {
+				ok &= probe(probe, lines);
+			}
+		}
+		catch (RuntimeException unexpected) {
+			// The run mode reports; it never throws.
+			lines.add("crm: check failed unexpectedly: " + unexpected);
+			ok = false;
 		}
 		lines.add(ok ? "crm: OK" : "crm: FAILED, see docs/hubspot.md#troubleshooting");
 		return new CheckReport(ok, List.copyOf(lines));
