@@ -1,28 +1,87 @@
 package com.acme.booking.crm;
 
-import com.acme.booking.sync.HealthReport;
-import com.acme.booking.sync.IntegrationHealth;
+import java.net.http.HttpClient;
 
+import com.acme.booking.booking.BookingRepository;
+import com.acme.booking.sync.IntegrationCheck;
+import com.acme.booking.sync.IntegrationHealth;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
 
-/** CRM beans while the integration is off. */
+/**
+ * The HubSpot integration. The beans exist whether or not it is enabled: the activity, health and check consult
+ * {@code booking.crm.enabled} themselves, so a disabled integration never calls HubSpot.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CrmProperties.class)
 class CrmBeans {
 
-	@Bean
-	IntegrationHealth crmHealth() {
-		return new IntegrationHealth() {
-			@Override
-			public String name() {
-				return "crm";
-			}
+	private static final Logger log = LoggerFactory.getLogger(CrmBeans.class);
 
-			@Override
-			public HealthReport check() {
-				return HealthReport.disabled();
-			}
-		};
+	@Bean
+	HubSpotClient hubSpotClient(CrmProperties properties, RestClient.Builder builder) {
+		return new HubSpotClient(restClient(builder, properties.hubspot()), circuitBreaker(properties),
+				properties.hubspot().accessToken());
+	}
+
+	static RestClient restClient(RestClient.Builder builder, CrmProperties.HubSpot hubspot) {
+		HttpClient http = HttpClient.newBuilder()
+			.connectTimeout(hubspot.connectTimeout())
+			.version(HttpClient.Version.HTTP_1_1)
+			.build();
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+		requests.setReadTimeout(hubspot.readTimeout());
+		builder.baseUrl(hubspot.baseUrl()).requestFactory(requests);
+		if (hubspot.accessToken() != null) {
+			// A default header, never a logged URL or message: the token stays out of logs and failures.
+			builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + hubspot.accessToken().strip());
+		}
+		return builder.build();
+	}
+
+	static CircuitBreaker circuitBreaker(CrmProperties properties) {
+		CrmProperties.CircuitBreaker settings = properties.circuitBreaker();
+		CircuitBreaker breaker = CircuitBreaker.of("hubspot", CircuitBreakerConfig.custom()
+			.failureRateThreshold(settings.failureRateThreshold())
+			.slidingWindowSize(settings.slidingWindowSize())
+			.minimumNumberOfCalls(settings.minimumNumberOfCalls())
+			.waitDurationInOpenState(settings.waitInOpenState())
+			.recordException(CrmFailures::isOutage)
+			.build());
+		breaker.getEventPublisher()
+			.onStateTransition(event -> log.warn("HubSpot circuit breaker {}", event.getStateTransition()));
+		return breaker;
+	}
+
+	@Bean
+	CrmSync crmSync(HubSpotClient client, BookingRepository bookings, CrmProperties properties) {
+		Cache<String, String> contactIds = Caffeine.newBuilder()
+			.expireAfterWrite(properties.contactCacheTtl())
+			.maximumSize(10_000)
+			.build();
+		return new CrmSync(new HubSpotSchema(client), new ContactSync(client, bookings, contactIds),
+				new MeetingSync(client, bookings));
+	}
+
+	@Bean
+	IntegrationHealth crmHealth(CrmProperties properties, HubSpotClient client) {
+		return new CrmHealth(properties, client);
+	}
+
+	@Bean
+	IntegrationCheck crmCheck(CrmProperties properties, HubSpotClient client) {
+		return new CrmCheck(properties, client);
 	}
 
 }

@@ -6,25 +6,32 @@ import com.acme.booking.sync.SyncSupport;
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.CrmSyncActivities;
 import com.acme.booking.workflow.SyncResult;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
-/** CRM sync activity. */
+/**
+ * CRM sync activity: makes the customer's HubSpot contact and the booking's meeting match the booking as stored now.
+ * Each attempt starts from PostgreSQL, so a retry pushes the latest state and finds the ids earlier attempts stored.
+ */
 @Component
 @ActivityImpl(taskQueues = BookingTemporal.TASK_QUEUE)
-@EnableConfigurationProperties(CrmProperties.class)
 public class CrmSyncActivitiesImpl implements CrmSyncActivities {
+
+	private static final Logger log = LoggerFactory.getLogger(CrmSyncActivitiesImpl.class);
 
 	private final BookingRepository bookings;
 
 	private final CrmProperties properties;
 
-	public CrmSyncActivitiesImpl(BookingRepository bookings, CrmProperties properties) {
+	private final CrmSync crm;
+
+	CrmSyncActivitiesImpl(BookingRepository bookings, CrmProperties properties, CrmSync crm) {
 		this.bookings = bookings;
 		this.properties = properties;
+		this.crm = crm;
 	}
 
 	@Override
@@ -33,7 +40,19 @@ public class CrmSyncActivitiesImpl implements CrmSyncActivities {
 		if (!properties.enabled()) {
 			return SyncResult.disabled(booking.revision());
 		}
-		throw ApplicationFailure.newNonRetryableFailure("HubSpot client is not built yet", "NotImplemented");
+		try {
+			return SyncResult.synced(booking.revision(), crm.push(booking));
+		}
+		catch (RuntimeException ex) {
+			if (ex instanceof HubSpotCallFailed call && call.missingProperty().isPresent()) {
+				crm.schema().forget();
+			}
+			var failure = CrmFailures.classify(ex, properties.hubspot().defaultRateLimitDelay(),
+					properties.circuitBreaker().waitInOpenState());
+			log.warn("CRM sync of booking {} failed ({}): {}", bookingId, failure.isNonRetryable() ? "permanent"
+					: "will retry", failure.getOriginalMessage());
+			throw failure;
+		}
 	}
 
 }

@@ -1,0 +1,76 @@
+package com.acme.booking.crm;
+
+import java.util.Locale;
+
+import com.acme.booking.booking.Booking;
+import com.acme.booking.booking.BookingRepository;
+import com.github.benmanes.caffeine.cache.Cache;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One HubSpot contact per customer, found by email. A known id (the booking's, or one cached for the address) is
+ * updated; otherwise the contact is created, and HubSpot's 409 {@code Existing ID: N} (the address exists, perhaps
+ * made by an attempt whose answer was lost) means "it is N": update N. HubSpot's search is never asked, because its
+ * index lags writes by seconds and would report a contact just created as missing.
+ */
+class ContactSync {
+
+	private static final Logger log = LoggerFactory.getLogger(ContactSync.class);
+
+	private final HubSpotClient client;
+
+	private final BookingRepository bookings;
+
+	private final Cache<String, String> contactIds;
+
+	ContactSync(HubSpotClient client, BookingRepository bookings, Cache<String, String> contactIds) {
+		this.client = client;
+		this.bookings = bookings;
+		this.contactIds = contactIds;
+	}
+
+	/** Makes the customer's contact match the booking; returns its id, already stored with the booking. */
+	String sync(Booking booking, MeetingOutcome outcome) {
+		String key = booking.email().toLowerCase(Locale.ROOT);
+		String known = booking.crmContactId() != null ? booking.crmContactId() : contactIds.getIfPresent(key);
+		String contactId = known != null ? update(known, booking, outcome, key) : null;
+		if (contactId == null) {
+			contactId = create(booking, outcome);
+		}
+		contactIds.put(key, contactId);
+		if (!contactId.equals(booking.crmContactId())) {
+			bookings.saveCrmContactId(booking.id(), contactId);
+		}
+		return contactId;
+	}
+
+	/** Updates a known contact; null when HubSpot no longer has it (deleted or merged away). */
+	private String update(String contactId, Booking booking, MeetingOutcome outcome, String key) {
+		try {
+			client.updateContact(contactId, CrmMapping.contact(booking, outcome));
+			return contactId;
+		}
+		catch (HubSpotCallFailed ex) {
+			if (ex.status() != 404) {
+				throw ex;
+			}
+			log.info("HubSpot contact {} of booking {} is gone; finding the contact by email again", contactId,
+					booking.id());
+			contactIds.invalidate(key);
+			return null;
+		}
+	}
+
+	private String create(Booking booking, MeetingOutcome outcome) {
+		try {
+			return client.createContact(CrmMapping.contactForCreate(booking, outcome)).id();
+		}
+		catch (HubSpotCallFailed ex) {
+			String existing = ex.existingId().orElseThrow(() -> ex);
+			client.updateContact(existing, CrmMapping.contact(booking, outcome));
+			return existing;
+		}
+	}
+
+}

@@ -1,0 +1,68 @@
+package com.acme.booking.crm;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.acme.booking.booking.Booking;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * HubSpot refusing or throttling the CRM sync, through the real booking workflow: permanent errors flag the booking
+ * for an operator with the reason; a rate limit is waited out.
+ */
+class CrmSyncFailureEndToEndTest extends CrmEndToEndSupport {
+
+	@Test
+	void missingPropertyFlagsManualSyncWithTheReason() {
+		hubspot.stubFor(post(CONTACTS).willReturn(HubSpotStubs.propertyDoesNotExist("booking_status")));
+		Booking booking = book("Hedy Lamarr", "hedy@example.com");
+
+		Booking flagged = awaitFlagged(booking.id());
+
+		assertThat(flagged.crmSyncError()).contains("'booking_status'", "PROPERTY_DOESNT_EXIST",
+				"HubSpotPropertyMissing");
+		hubspot.verify(exactly(1), postRequestedFor(urlEqualTo(CONTACTS)));
+	}
+
+	@Test
+	void rejectedTokenFlagsManualSyncAndSaysWhatToFix() {
+		hubspot.stubFor(post(CONTACTS).willReturn(HubSpotStubs.unauthorized()));
+		Booking booking = book("Barbara Liskov", "barbara@example.com");
+
+		Booking flagged = awaitFlagged(booking.id());
+
+		assertThat(flagged.crmSyncError()).contains("booking.crm.hubspot.access-token", "HubSpotUnauthorized")
+			.doesNotContain(HubSpotStubs.TOKEN);
+		hubspot.verify(exactly(1), postRequestedFor(urlEqualTo(CONTACTS)));
+	}
+
+	@Test
+	void rateLimitedCallIsRetriedOnlyAfterRetryAfter() {
+		hubspot.stubFor(post(CONTACTS).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(HubSpotStubs.rateLimited(1)).willSetStateTo("free"));
+		hubspot.stubFor(post(CONTACTS).inScenario("limit").whenScenarioStateIs("free")
+			.willReturn(HubSpotStubs.contactCreated("1009")));
+		hubspot.stubFor(post(UPSERT_MEETING).willReturn(HubSpotStubs.meetingUpserted("2009", true)));
+		Booking booking = book("Radia Perlman", "radia@example.com");
+
+		awaitSynced(booking.id(), 1);
+
+		List<ServeEvent> creates = requests("POST", CONTACTS);
+		assertThat(creates).hasSize(2);
+		Instant first = creates.get(0).getRequest().getLoggedDate().toInstant();
+		Instant second = creates.get(1).getRequest().getLoggedDate().toInstant();
+		// The test retry policy waits 20-100 ms; only Retry-After explains a second's pause.
+		assertThat(Duration.between(first, second).abs()).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+	}
+
+}
