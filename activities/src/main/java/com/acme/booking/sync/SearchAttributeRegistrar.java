@@ -43,8 +43,10 @@ class SearchAttributeRegistrar implements InitializingBean {
 
 	@Override
 	public void afterPropertiesSet() {
-		OperatorServiceStubs operator = OperatorServiceStubs
-			.newServiceStubs(OperatorServiceStubsOptions.newBuilder().setChannel(stubs.getRawChannel()).build());
+		// build() would leave the metrics scope null and the first call would fail; the defaults fill it in.
+		OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(OperatorServiceStubsOptions.newBuilder()
+			.setChannel(stubs.getRawChannel())
+			.validateAndBuildWithDefaults());
 		for (var attribute : ATTRIBUTES.entrySet()) {
 			try {
 				operator.blockingStub()
