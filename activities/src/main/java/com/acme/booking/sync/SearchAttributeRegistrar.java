@@ -43,10 +43,8 @@ class SearchAttributeRegistrar implements InitializingBean {
 
 	@Override
 	public void afterPropertiesSet() {
-		// build() would leave the metrics scope null and the first call would fail; the defaults fill it in.
-		OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(OperatorServiceStubsOptions.newBuilder()
-			.setChannel(stubs.getRawChannel())
-			.validateAndBuildWithDefaults());
+		OperatorServiceStubs operator = OperatorServiceStubs
+			.newServiceStubs(OperatorServiceStubsOptions.newBuilder().setChannel(stubs.getRawChannel()).build());
 		for (var attribute : ATTRIBUTES.entrySet()) {
 			try {
 				operator.blockingStub()
