@@ -91,7 +91,7 @@ bookingForm.addEventListener('submit', async (event) => {
 });
 
 function showConfirmation(booking) {
-	describeRange(document.getElementById('confirmation-time'), booking.startTime, booking.endTime, finder.zone() || booking.timeZone);
+	describeRange(document.getElementById('confirmation-time'), booking.startTime, booking.endTime, finder.zone() || visitorZone);
 	const summary = document.getElementById('confirmation-details');
 	summary.replaceChildren();
 	for (const [label, value] of [['Name', booking.name], ['Email', booking.email], ['Company', booking.company],

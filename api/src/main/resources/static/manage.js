@@ -89,7 +89,9 @@ function render(current) {
 	const status = document.getElementById('status');
 	status.textContent = cancelled ? 'Cancelled' : 'Confirmed';
 	status.className = `badge ${cancelled ? 'badge-cancelled' : 'badge-confirmed'}`;
-	describeRange(document.getElementById('booking-time'), booking.startTime, booking.endTime, businessZone || booking.timeZone);
+	// Until the business zone is known, the visitor's own zone is the honest choice (the booking's timeZone is the
+	// customer's, not necessarily the business's).
+	describeRange(document.getElementById('booking-time'), booking.startTime, booking.endTime, businessZone || visitorZone);
 	const summary = document.getElementById('booking-details');
 	summary.replaceChildren();
 	for (const [label, value] of [['Name', booking.name], ['Email', booking.email], ['Company', booking.company],
@@ -132,7 +134,7 @@ confirmReschedule.addEventListener('click', async () => {
 	try {
 		render(await api('PATCH', bookingPath(), { token, body: { startTime: chosenSlot.start } }));
 		closeReschedule();
-		actionStatus.textContent = 'Your booking has been moved. We will send you an updated confirmation.';
+		actionStatus.textContent = 'Your booking has been moved to the new time.';
 		card.focus();
 	}
 	catch (problem) {
