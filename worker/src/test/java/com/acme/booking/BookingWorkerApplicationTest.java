@@ -1,0 +1,94 @@
+package com.acme.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import com.acme.booking.booking.Booking;
+import com.acme.booking.booking.BookingRepository;
+import com.acme.booking.booking.FrequencyLimit;
+import com.acme.booking.booking.NewBooking;
+import com.acme.booking.workflow.BookingTemporal;
+import com.acme.booking.workflow.BookingWorkflow;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.spring.boot.TemporalOptionsCustomizer;
+import io.temporal.testing.TestEnvironmentOptions;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The worker application on its own: embedded PostgreSQL and the in-process Temporal server stand in for the
+ * external ones (the in-process server needs the booking search attributes registered up front, as a real server gets
+ * them from the compose setup step or the registrar), and a booking's workflow runs to the point where both (disabled) integrations are recorded.
+ */
+@SpringBootTest(classes = BookingWorkerApplication.class,
+		properties = { "spring.temporal.test-server.enabled=true", "spring.temporal.connection.target=",
+				"spring.datasource.url=", "booking.embedded.enabled=true",
+				"booking.embedded.data-dir=${java.io.tmpdir}/booking-worker-test-${random.uuid}",
+				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off" })
+@Import(BookingWorkerApplicationTest.BookingSearchAttributes.class)
+class BookingWorkerApplicationTest {
+
+	@Autowired
+	BookingRepository bookings;
+
+	@Autowired
+	WorkflowClient client;
+
+	@Test
+	void workerRecordsTheSyncOfANewBookingWithIntegrationsDisabled() {
+		Instant start = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
+		UUID id = UUID.randomUUID();
+		Booking inserted = bookings.insert(id,
+				new NewBooking("Ada Lovelace", "ada@example.com", "Analytical Engines", null, "Demo please", start,
+						start.plus(Duration.ofMinutes(30)), "Europe/London"),
+				Duration.ofMinutes(15), new FrequencyLimit(3, Duration.ofDays(7)), Instant.now());
+		assertThat(inserted.syncUnfinished()).isTrue();
+
+		BookingWorkflow workflow = client.newWorkflowStub(BookingWorkflow.class,
+				WorkflowOptions.newBuilder()
+					.setTaskQueue(BookingTemporal.TASK_QUEUE)
+					.setWorkflowId(BookingTemporal.workflowId(id.toString()))
+					.build());
+		WorkflowClient.start(workflow::run, id.toString());
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			Booking booking = bookings.findById(id).orElseThrow();
+			assertThat(booking.calendarSyncedRevision()).isEqualTo(inserted.revision());
+			assertThat(booking.crmSyncedRevision()).isEqualTo(inserted.revision());
+		});
+		Booking synced = bookings.findById(id).orElseThrow();
+		assertThat(synced.calendarSynced()).isFalse();
+		assertThat(synced.crmSynced()).isFalse();
+		assertThat(synced.requiresManualCalendarSync()).isFalse();
+		assertThat(synced.requiresManualCrmSync()).isFalse();
+		assertThat(synced.syncUnfinished()).isFalse();
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class BookingSearchAttributes {
+
+		@Bean
+		TemporalOptionsCustomizer<TestEnvironmentOptions.Builder> bookingSearchAttributes() {
+			return builder -> {
+				for (String name : new String[] { "BookingId", "BookingStatus", "CalendarSync", "CrmSync" }) {
+					builder.registerSearchAttribute(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+				}
+				return builder;
+			};
+		}
+
+	}
+
+}
