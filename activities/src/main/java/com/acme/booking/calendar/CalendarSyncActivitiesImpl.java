@@ -6,7 +6,6 @@ import com.acme.booking.sync.SyncSupport;
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.CalendarSyncActivities;
 import com.acme.booking.workflow.SyncResult;
-import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 
@@ -51,21 +50,10 @@ public class CalendarSyncActivitiesImpl implements CalendarSyncActivities {
 		catch (Exception ex) {
 			RuntimeException failure = failures.getObject().toFailure(ex);
 			if (failure instanceof ApplicationFailure app && !app.isNonRetryable()) {
-				reportCancellationIfRequested();
+				SyncSupport.reportCancellationIfRequested();
 			}
 			throw failure;
 		}
-	}
-
-	/**
-	 * A change to the booking cancels the attempt under way; if it arrived while Google was answering, report the
-	 * cancellation instead of a retryable failure, so no retry of stale work is scheduled (the workflow's next pass
-	 * pushes the new state). The first heartbeat of an attempt is sent at once and learns of the cancellation; it
-	 * also keeps the in-process test server, which cannot retry an activity whose cancellation was requested,
-	 * from hanging.
-	 */
-	private static void reportCancellationIfRequested() {
-		Activity.getExecutionContext().heartbeat(null);
 	}
 
 }

@@ -51,6 +51,9 @@ public class CrmSyncActivitiesImpl implements CrmSyncActivities {
 					properties.circuitBreaker().waitInOpenState());
 			log.warn("CRM sync of booking {} failed ({}): {}", bookingId, failure.isNonRetryable() ? "permanent"
 					: "will retry", failure.getOriginalMessage());
+			if (!failure.isNonRetryable()) {
+				SyncSupport.reportCancellationIfRequested();
+			}
 			throw failure;
 		}
 	}

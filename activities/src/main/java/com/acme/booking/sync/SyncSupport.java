@@ -5,6 +5,7 @@ import java.util.UUID;
 import com.acme.booking.booking.Booking;
 import com.acme.booking.booking.BookingRepository;
 import com.acme.booking.workflow.Integration;
+import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 
 /** Small helpers shared by the activities. */
@@ -18,6 +19,17 @@ public final class SyncSupport {
 		return bookings.findById(UUID.fromString(bookingId))
 			.orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("Booking " + bookingId + " does not exist",
 					"BookingNotFound"));
+	}
+
+	/**
+	 * Call before throwing a retryable failure. A change to the booking cancels the attempt under way; if it arrived
+	 * while the outside system was answering, this reports the cancellation instead (the heartbeat throws
+	 * {@code ActivityCanceledException}), so no retry of stale work is scheduled and the workflow's next pass pushes
+	 * the new state. The first heartbeat of an attempt is sent at once. It also keeps the in-process Temporal
+	 * server, which cannot retry an activity whose cancellation was requested, from hanging the workflow.
+	 */
+	public static void reportCancellationIfRequested() {
+		Activity.getExecutionContext().heartbeat(null);
 	}
 
 	static com.acme.booking.booking.Integration core(Integration integration) {

@@ -65,4 +65,26 @@ class CrmSyncFailureEndToEndTest extends CrmEndToEndSupport {
 		assertThat(Duration.between(first, second).abs()).isGreaterThanOrEqualTo(Duration.ofMillis(950));
 	}
 
+	@Test
+	void cancellingWhileHubSpotKeepsFailingNeverHangsTheWorkflow() throws Exception {
+		// Each failing attempt takes a while, so the cancel lands while one is under way.
+		hubspot.stubFor(post(CONTACTS).willReturn(HubSpotStubs.error(503, "INTERNAL_ERROR", "Service unavailable")
+			.withFixedDelay(400)));
+		Booking booking = book("Frances Allen", "frances@example.com");
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !requests("POST", CONTACTS).isEmpty());
+
+		bookings.cancel(booking.id(), Instant.now());
+		workflow(booking.id()).bookingChanged();
+		hubspot.stubFor(post(CONTACTS).willReturn(HubSpotStubs.contactCreated("1010")));
+		hubspot.stubFor(post(UPSERT_MEETING).willReturn(HubSpotStubs.meetingUpserted("2010", true)));
+
+		// The cancel is pushed and the workflow completes; a stuck cancelled attempt would hold it forever.
+		io.temporal.client.WorkflowStub.fromTyped(workflow(booking.id()))
+			.getResult(30, java.util.concurrent.TimeUnit.SECONDS, Void.class);
+		Booking done = bookings.findById(booking.id()).orElseThrow();
+		assertThat(done.crmSynced()).isTrue();
+		assertThat(done.crmSyncedRevision()).isEqualTo(done.revision());
+		assertThat(done.requiresManualCrmSync()).isFalse();
+	}
+
 }
