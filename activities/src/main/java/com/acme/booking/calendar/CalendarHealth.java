@@ -26,19 +26,8 @@ class CalendarHealth implements IntegrationHealth {
 		if (calendar == null) {
 			return HealthReport.disabled();
 		}
-		String circuit = calendar.circuitBreaker().getState().name();
-		long started = System.nanoTime();
-		try {
-			calendar.calendarUnguarded();
-			return new HealthReport("UP", elapsedMillis(started), null, circuit);
-		}
-		catch (Exception ex) {
-			return new HealthReport("DOWN", elapsedMillis(started), CalendarFailures.describe(ex), circuit);
-		}
-	}
-
-	private static long elapsedMillis(long startedNanos) {
-		return (System.nanoTime() - startedNanos) / 1_000_000;
+		return HealthReport.probe(calendar::calendarUnguarded, CalendarFailures::describe,
+				calendar.circuitBreaker().getState().name());
 	}
 
 }

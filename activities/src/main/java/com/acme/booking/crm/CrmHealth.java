@@ -30,19 +30,8 @@ class CrmHealth implements IntegrationHealth {
 		if (!properties.enabled()) {
 			return HealthReport.disabled();
 		}
-		long started = System.nanoTime();
-		String error = null;
-		try {
-			client.probe("read one contact", PROBE);
-		}
-		catch (HubSpotCallFailed ex) {
-			error = summary(ex);
-		}
-		catch (RuntimeException ex) {
-			error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
-		}
-		long millis = (System.nanoTime() - started) / 1_000_000;
-		return new HealthReport(error == null ? "UP" : "DOWN", millis, error,
+		return HealthReport.probe(() -> client.probe("read one contact", PROBE),
+				ex -> ex instanceof HubSpotCallFailed call ? summary(call) : HealthReport.plain(ex),
 				client.breaker().getState().name());
 	}
 

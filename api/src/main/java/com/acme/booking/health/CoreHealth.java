@@ -31,20 +31,8 @@ class CoreHealth {
 			.getSystemInfo(GetSystemInfoRequest.getDefaultInstance()));
 	}
 
-	private static HealthReport timed(Runnable call) {
-		long started = System.nanoTime();
-		try {
-			call.run();
-			return new HealthReport("UP", elapsed(started), null, null);
-		}
-		catch (RuntimeException ex) {
-			return new HealthReport("DOWN", elapsed(started), ex.getClass().getSimpleName() + ": " + ex.getMessage(),
-					null);
-		}
-	}
-
-	private static long elapsed(long started) {
-		return (System.nanoTime() - started) / 1_000_000;
+	private static HealthReport timed(HealthReport.Probe call) {
+		return HealthReport.probe(call, HealthReport::plain, null);
 	}
 
 }
