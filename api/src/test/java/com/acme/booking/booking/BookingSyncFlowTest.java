@@ -40,6 +40,7 @@ class BookingSyncFlowTest {
 	void everyChangeReachesTheWorkflowWhichRecordsDisabledIntegrations() throws Exception {
 		Http http = new Http(port);
 		Http.Response created = http.post("/api/bookings", BookingApiTest.booking(BookingApiTest.email(), Slots.fresh()));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		String id = created.json().path("id").asString();
 		String token = created.json().path("manageToken").asString();
 		BookingWorkflow workflow = temporal.newWorkflowStub(BookingWorkflow.class, BookingTemporal.workflowId(id));

@@ -17,14 +17,17 @@ public final class Slots {
 	private Slots() {
 	}
 
-	/** A free slot no other test in this JVM gets: 09:00..16:00 on the hour, weekdays from 3 days ahead. */
+	/**
+	 * A free slot no other test in this JVM gets: 09:00, 11:00, 13:00 or 15:00, weekdays from 3 days ahead. Two hours
+	 * apart, so a booking stretched to an hour still keeps the buffer to the next one.
+	 */
 	public static Instant fresh() {
 		int n = next.getAndIncrement();
 		LocalDate date = nextWeekday(LocalDate.now(LONDON).plusDays(3));
-		for (int day = 0; day < n / 8; day++) {
+		for (int day = 0; day < n / 4; day++) {
 			date = nextWeekday(date.plusDays(1));
 		}
-		return ZonedDateTime.of(date, LocalTime.of(9 + n % 8, 0), LONDON).toInstant();
+		return ZonedDateTime.of(date, LocalTime.of(9 + 2 * (n % 4), 0), LONDON).toInstant();
 	}
 
 	/** A weekday at least {@code daysAhead} days from today, at {@code time} London time. */
