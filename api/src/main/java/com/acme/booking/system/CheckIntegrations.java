@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.acme.booking.sync.IntegrationCheck;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -34,6 +35,7 @@ class CheckIntegrations implements ApplicationRunner, ExitCodeGenerator {
 
 	private int exitCode;
 
+	@Autowired
 	CheckIntegrations(List<IntegrationCheck> checks) {
 		this(checks, System.out);
 	}
