@@ -1,8 +1,10 @@
 package com.acme.booking.crm;
 
 import java.net.http.HttpClient;
+import java.util.Map;
 
 import com.acme.booking.booking.BookingRepository;
+import com.acme.booking.sync.CacheStatistics;
 import com.acme.booking.sync.IntegrationCheck;
 import com.acme.booking.sync.IntegrationHealth;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -64,13 +66,20 @@ class CrmBeans {
 		return breaker;
 	}
 
+	/** HubSpot contact ids by email, so a returning customer's contact is updated without a lookup. */
 	@Bean
-	CrmSync crmSync(HubSpotClient client, BookingRepository bookings, CrmProperties properties) {
-		Cache<String, String> contactIds = Caffeine.newBuilder()
-			.expireAfterWrite(properties.contactCacheTtl())
-			.maximumSize(10_000)
-			.build();
-		return new CrmSync(new HubSpotSchema(client), new ContactSync(client, bookings, contactIds),
+	Cache<String, String> crmContactIds(CrmProperties properties) {
+		return Caffeine.newBuilder().expireAfterWrite(properties.contactCacheTtl()).maximumSize(10_000).recordStats().build();
+	}
+
+	@Bean
+	CacheStatistics crmCacheStatistics(Cache<String, String> crmContactIds) {
+		return () -> Map.of("crm.contact-ids", crmContactIds);
+	}
+
+	@Bean
+	CrmSync crmSync(HubSpotClient client, BookingRepository bookings, Cache<String, String> crmContactIds) {
+		return new CrmSync(new HubSpotSchema(client), new ContactSync(client, bookings, crmContactIds),
 				new MeetingSync(client, bookings));
 	}
 

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.acme.booking.calendar.BusyPeriod;
 import com.acme.booking.calendar.BusyTimes;
+import com.acme.booking.sync.CacheStatistics;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
@@ -39,7 +40,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * cannot be reached in time (the calendar sync reports a clash later).
  */
 @Component
-class CalendarBusyCache implements DisposableBean {
+class CalendarBusyCache implements DisposableBean, CacheStatistics {
 
 	static final Duration FRESH_TIMEOUT = Duration.ofSeconds(2);
 
@@ -60,6 +61,7 @@ class CalendarBusyCache implements DisposableBean {
 	private final Cache<LocalDate, List<Interval>> recent = Caffeine.newBuilder()
 		.expireAfterWrite(TIME_TO_LIVE)
 		.maximumSize(1_000)
+		.recordStats()
 		.build();
 
 	/** What the calendar last said, kept longer than {@link #recent}: only read when the calendar fails. */
@@ -69,6 +71,11 @@ class CalendarBusyCache implements DisposableBean {
 		.build();
 
 	private final AtomicLong generation = new AtomicLong();
+
+	@Override
+	public Map<String, Cache<?, ?>> caches() {
+		return Map.of("availability.calendar-busy", recent);
+	}
 
 	@Autowired
 	CalendarBusyCache(BusyTimes busyTimes, SlotRules rules, ApplicationEventPublisher events) {

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import com.acme.booking.booking.BookingRepository;
+import com.acme.booking.sync.CacheStatistics;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -23,7 +24,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * changed calendar answer drops its date.
  */
 @Component
-class SlotCatalog {
+class SlotCatalog implements CacheStatistics {
 
 	static final Duration TIME_TO_LIVE = Duration.ofMinutes(5);
 
@@ -38,6 +39,7 @@ class SlotCatalog {
 	private final Cache<Key, List<Interval>> free = Caffeine.newBuilder()
 		.expireAfterWrite(TIME_TO_LIVE)
 		.maximumSize(10_000)
+		.recordStats()
 		.build();
 
 	private final AtomicLong generation = new AtomicLong();
@@ -47,6 +49,11 @@ class SlotCatalog {
 		this.rules = rules;
 		this.bookings = bookings;
 		this.busy = busy;
+	}
+
+	@Override
+	public Map<String, Cache<?, ?>> caches() {
+		return Map.of("availability.slots", free);
 	}
 
 	/** Slots of {@code duration} offered now on the business dates {@code [from, to]}, sorted by start. */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.acme.booking.sync.CacheStatistics;
 import com.acme.booking.sync.HealthReport;
 import com.acme.booking.sync.IntegrationHealth;
 
@@ -26,9 +27,12 @@ class HealthController {
 
 	private final CoreHealth core;
 
-	HealthController(List<IntegrationHealth> integrations, CoreHealth core) {
+	private final List<CacheStatistics> caches;
+
+	HealthController(List<IntegrationHealth> integrations, CoreHealth core, List<CacheStatistics> caches) {
 		this.integrations = integrations;
 		this.core = core;
+		this.caches = caches;
 	}
 
 	@GetMapping
@@ -48,6 +52,9 @@ class HealthController {
 		body.putAll(parts);
 		body.put("database", database);
 		body.put("temporal", temporal);
+		Map<String, Object> cacheStats = new java.util.TreeMap<>();
+		caches.forEach(owner -> owner.caches().forEach((name, cache) -> cacheStats.put(name, CacheStatistics.describe(cache))));
+		body.put("caches", cacheStats);
 		return ResponseEntity.status(down ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK).body(body);
 	}
 

@@ -24,7 +24,9 @@ class OpenApiConfiguration {
 			- `timeZone` in a POST is the customer's IANA zone, kept for display; the business zone when absent.
 			- Bookings carry `calendarSyncError` / `crmSyncError` when they need manual sync, for the operator.
 			- `GET /api/health` is `DOWN` (503) when PostgreSQL or Temporal is down, `DEGRADED` (200) when only Google
-			  or HubSpot is down (bookings are still taken and synced later), else `UP`.
+			  or HubSpot is down (bookings are still taken and synced later), else `UP`; it also shows cache statistics.
+			- The rate limit is per client address as the server sees it; behind a proxy set
+			  `server.forward-headers-strategy=framework`.
 			- `GET /api/admin/bookings/{id}/messages` lists no messages yet: mail is not part of this release.
 			""";
 

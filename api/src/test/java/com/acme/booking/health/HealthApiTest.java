@@ -26,6 +26,22 @@ class HealthApiTest {
 		assertThat(health.json().path("temporal").path("status").asString()).isEqualTo("UP");
 		assertThat(health.json().path("calendar").path("status").asString()).isEqualTo("DISABLED");
 		assertThat(health.json().path("crm").path("status").asString()).isEqualTo("DISABLED");
+		assertThat(health.json().path("caches").path("availability.slots").has("hitRate")).isTrue();
+		assertThat(health.json().path("caches").path("crm.contact-ids").has("size")).isTrue();
+	}
+
+	@Test
+	void cacheStatisticsCountAWarmListing() {
+		Http http = new Http(port);
+		String query = "/api/bookings/available-slots?startDate=" + java.time.LocalDate.now().plusDays(10) + "&endDate="
+				+ java.time.LocalDate.now().plusDays(12);
+		long hitsBefore = http.get("/api/health").json().path("caches").path("availability.slots").path("hits").asLong();
+
+		http.get(query);
+		http.get(query);
+
+		long hitsAfter = http.get("/api/health").json().path("caches").path("availability.slots").path("hits").asLong();
+		assertThat(hitsAfter).isGreaterThan(hitsBefore);
 	}
 
 	@Test
