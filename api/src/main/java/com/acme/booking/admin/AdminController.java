@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.acme.booking.booking.Booking;
 import com.acme.booking.booking.BookingNotFound;
 import com.acme.booking.booking.BookingRepository;
 import com.acme.booking.booking.BookingResource;
 import com.acme.booking.booking.BookingWorkflows;
+import com.acme.booking.booking.Integration;
 import com.acme.booking.web.InvalidRequest;
 
 import org.springframework.http.HttpStatus;
@@ -75,10 +77,18 @@ class AdminController {
 			@PathVariable String id) {
 		requireAdmin(apiKey);
 		UUID bookingId = parse(id);
-		if (!bookings.clearManualSync(bookingId)) {
-			throw new BookingNotFound();
+		Booking before = bookings.findById(bookingId).orElseThrow(BookingNotFound::new);
+		bookings.clearManualSync(bookingId);
+		if (!workflows.retry(bookingId)) {
+			// Nothing will retry: put the flags back so the booking still shows up as needing an operator.
+			if (before.requiresManualCalendarSync()) {
+				bookings.flagManualSync(bookingId, Integration.CALENDAR, before.calendarSyncError());
+			}
+			if (before.requiresManualCrmSync()) {
+				bookings.flagManualSync(bookingId, Integration.CRM, before.crmSyncError());
+			}
+			throw new SyncUnavailable();
 		}
-		workflows.retry(bookingId);
 		return BookingResource.of(bookings.findById(bookingId).orElseThrow(BookingNotFound::new));
 	}
 

@@ -7,6 +7,7 @@ import com.acme.booking.admin.AdminKey;
 import com.acme.booking.token.ManageTokens;
 import jakarta.validation.Valid;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Customers' bookings. Reading or changing one takes its manage token ({@code X-Booking-Token}) or the admin key. */
@@ -38,6 +40,7 @@ class BookingController {
 	}
 
 	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<BookingResource> create(@Valid @RequestBody CreateBookingRequest request) {
 		BookingResource created = service.create(request);
 		return ResponseEntity.created(URI.create("/api/bookings/" + created.id())).body(created);

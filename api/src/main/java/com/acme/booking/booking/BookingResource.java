@@ -9,12 +9,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * The booking as clients see it (API.md). {@code manageToken} appears once, in the create response; the sync errors
  * tell an operator why a booking needs manual sync.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record BookingResource(UUID id, BookingStatus status, String name, String email, String company, String phone,
 		String inquiry, Instant startTime, Instant endTime, String timeZone, String calendarEventId,
 		boolean calendarSynced, boolean requiresManualCalendarSync, String calendarSyncError, String crmContactId,
 		boolean crmSynced, boolean requiresManualCrmSync, String crmSyncError, Instant createdAt, Instant updatedAt,
-		String manageToken) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) String manageToken) {
 
 	public static BookingResource of(Booking b) {
 		return withToken(b, null);

@@ -85,8 +85,8 @@ class BookingService {
 			end = start.plus(duration);
 			slots.check(start, end, id);
 		}
-		BookingChange change = new BookingChange(start, end, strip(request.name()), request.company(), request.phone(),
-				request.inquiry());
+		BookingChange change = new BookingChange(start, end, strip(request.name()), clearable(request.company()),
+				clearable(request.phone()), clearable(request.inquiry()));
 		Booking updated = bookings.update(id, change, rules.buffer(), clock.instant()).orElseThrow(BookingNotFound::new);
 		if (updated.isCancelled()) {
 			throw new BookingCancelled();
@@ -121,7 +121,11 @@ class BookingService {
 			return rules.timeZone().getId();
 		}
 		try {
-			return ZoneId.of(requested.strip()).getId();
+			ZoneId zone = ZoneId.of(requested.strip());
+			if (zone instanceof java.time.ZoneOffset || !ZoneId.getAvailableZoneIds().contains(zone.getId())) {
+				throw new DateTimeException("not a region");
+			}
+			return zone.getId();
 		}
 		catch (DateTimeException ex) {
 			throw new InvalidRequest("timeZone", "must be an IANA time zone such as Europe/London");
@@ -133,6 +137,11 @@ class BookingService {
 	}
 
 	private static String strip(String value) {
+		return value == null ? null : value.strip();
+	}
+
+	/** For a change: null keeps the field, a blank value clears it (stored as "" here, as null by the repository). */
+	private static String clearable(String value) {
 		return value == null ? null : value.strip();
 	}
 

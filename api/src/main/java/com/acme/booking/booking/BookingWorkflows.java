@@ -52,12 +52,12 @@ public class BookingWorkflows {
 		signalWithStart(bookingId, false);
 	}
 
-	/** Asks the workflow to try the flagged syncs again. */
-	public void retry(UUID bookingId) {
-		signalWithStart(bookingId, true);
+	/** Asks the workflow to try the flagged syncs again; false when Temporal could not be reached. */
+	public boolean retry(UUID bookingId) {
+		return signalWithStart(bookingId, true);
 	}
 
-	private void signalWithStart(UUID bookingId, boolean retry) {
+	private boolean signalWithStart(UUID bookingId, boolean retry) {
 		try {
 			BookingWorkflow workflow = stub(bookingId);
 			BatchRequest request = client.newSignalWithStartRequest();
@@ -69,10 +69,12 @@ public class BookingWorkflows {
 				request.add(workflow::bookingChanged);
 			}
 			client.signalWithStart(request);
+			return true;
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not signal the workflow of booking {} (the reconciler will start it): {}", bookingId,
 					ex.toString());
+			return false;
 		}
 	}
 

@@ -3,6 +3,7 @@ package com.acme.booking.web;
 import java.util.List;
 import java.util.Map;
 
+import com.acme.booking.admin.SyncUnavailable;
 import com.acme.booking.admin.Unauthorized;
 import com.acme.booking.availability.SlotNotOffered;
 import com.acme.booking.availability.SlotUnavailable;
@@ -10,6 +11,7 @@ import com.acme.booking.booking.BookingCancelled;
 import com.acme.booking.booking.BookingNotFound;
 import com.acme.booking.booking.FrequencyLimitReached;
 import com.acme.booking.booking.SlotTaken;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Maps every refusal to an RFC 9457 problem with the types of API.md, in one place. */
 @RestControllerAdvice
@@ -48,6 +51,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Unauthorized.class)
 	ResponseEntity<ProblemDetail> unauthorized(Unauthorized ex) {
 		return problem(HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, "Unauthorized", ex.getMessage());
+	}
+
+	@ExceptionHandler(SyncUnavailable.class)
+	ResponseEntity<ProblemDetail> syncUnavailable(SyncUnavailable ex) {
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "sync-unavailable", "Sync unavailable", ex.getMessage());
 	}
 
 	@ExceptionHandler(SlotNotOffered.class)
@@ -131,8 +139,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return widen(validation("The request has invalid parameters", errors));
 	}
 
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return widen(problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found",
+				"There is nothing at " + ex.getResourcePath()));
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof InvalidParameterException) {
+				// Tomcat could not decode the query string (e.g. a stray '%'): the client's doing, not ours.
+				return validation("The query string is not valid URL encoding",
+						List.of(new FieldProblem("query", "is not valid URL encoding")));
+			}
+		}
 		log.error("Unexpected error", ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong on our side; please try again");

@@ -44,7 +44,9 @@ public @interface PlainText {
 			if (multiline && (c == '\n' || c == '\r' || c == '\t')) {
 				return false;
 			}
-			return Character.getType(c) == Character.CONTROL || c == 0x2028 || c == 0x2029;
+			// codePoints() yields an unpaired surrogate as itself: it is not text and would be stored as '?'.
+			int type = Character.getType(c);
+			return type == Character.CONTROL || type == Character.SURROGATE || c == 0x2028 || c == 0x2029;
 		}
 
 	}

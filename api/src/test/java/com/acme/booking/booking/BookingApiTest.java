@@ -222,6 +222,17 @@ class BookingApiTest {
 		cases.put(badZone, "timeZone");
 		cases.put(badDate, "startTime");
 		cases.put(noStart, "startTime");
+		String valid = "\"email\": \"" + email() + "\", \"startTime\": \"" + start + "\"";
+		cases.put("{\"name\": \"Ada\", " + valid + ", \"durationMinutes\": 30.5}", "durationMinutes");
+		cases.put("{\"name\": \"Ada\", " + valid + ", \"durationMinutes\": \"30\"}", "durationMinutes");
+		cases.put("{\"name\": 123, " + valid + "}", "name");
+		cases.put("{\"name\": \"Ada\", \"email\": \"" + email() + "\", \"startTime\": 1764579600}", "startTime");
+		cases.put("{\"name\": \"Ada\", \"name\": \"Eve\", " + valid + "}", "body");
+		// A lone surrogate can only travel as a JSON escape: UTF-8 cannot encode it.
+		cases.put("{\"name\": \"A\\ud800b\", " + valid + "}", "name");
+		Map<String, Object> offsetZone = booking(email(), start);
+		offsetZone.put("timeZone", "+01:00");
+		cases.put(offsetZone, "timeZone");
 		cases.forEach((body, field) -> {
 			Http.Response response = http.post("/api/bookings", body);
 			assertThat(response.status()).as("%s", body).isEqualTo(400);
@@ -242,8 +253,10 @@ class BookingApiTest {
 		Http.Response unknown = http.patch("/api/bookings/" + id, Map.of("status", "CANCELLED"), "X-Booking-Token",
 				token);
 
+		Http.Response spacesName = http.patch("/api/bookings/" + id, Map.of("name", "   "), "X-Booking-Token", token);
 		assertThat(empty.status()).isEqualTo(400);
 		assertThat(blankName.status()).isEqualTo(400);
+		assertThat(spacesName.status()).isEqualTo(400);
 		assertThat(unknown.status()).isEqualTo(400);
 		assertThat(unknown.json().path("errors").findValuesAsString("field")).contains("status");
 	}
@@ -294,6 +307,52 @@ class BookingApiTest {
 			.isEqualTo(404);
 		assertThat(http.get("/api/admin/bookings/" + id + "/messages", "X-Api-Key", ADMIN).json().path("messages")
 			.isArray()).isTrue();
+	}
+
+	@Test
+	void showsAbsentFieldsAsNullAndClearsThemOnRequest() {
+		Map<String, Object> body = booking(email(), Slots.fresh());
+		body.remove("phone");
+		Http.Response created = http.post("/api/bookings", body);
+		String id = created.json().path("id").asString();
+		String token = created.json().path("manageToken").asString();
+
+		Http.Response read = http.get("/api/bookings/" + id, "X-Booking-Token", token);
+		Http.Response cleared = http.patch("/api/bookings/" + id, Map.of("company", ""), "X-Booking-Token", token);
+
+		assertThat(read.json().has("phone")).isTrue();
+		assertThat(read.json().path("phone").isNull()).isTrue();
+		assertThat(read.json().has("calendarEventId")).isTrue();
+		assertThat(read.json().has("crmContactId")).isTrue();
+		assertThat(cleared.status()).isEqualTo(200);
+		assertThat(cleared.json().path("company").isNull()).isTrue();
+		assertThat(cleared.json().path("inquiry").asString()).startsWith("Demo please");
+	}
+
+	@Test
+	void answersProblemsForUnknownRoutesBadEncodingAndHugeBodies() {
+		Http.Response unknown = http.get("/api/nope");
+		String badEncoding = rawGet("/api/bookings/available-slots?startDate=%ZZ");
+		Http.Response huge = http.post("/api/bookings", "{\"name\": \"" + "x".repeat(200_000) + "\"}");
+
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.problemType()).isEqualTo("not-found");
+		assertThat(badEncoding).startsWith("HTTP/1.1 400").contains("application/problem+json", "validation-failed");
+		assertThat(huge.status()).isEqualTo(413);
+		assertThat(huge.header("Content-Type")).startsWith("application/problem+json");
+	}
+
+	/** A GET sent byte for byte: HTTP clients refuse to send a malformed query string. */
+	private String rawGet(String pathAndQuery) {
+		try (var socket = new java.net.Socket("localhost", port)) {
+			socket.getOutputStream()
+				.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+					.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

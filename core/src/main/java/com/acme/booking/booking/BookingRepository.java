@@ -74,13 +74,15 @@ public class BookingRepository {
 		Instant end = change.endTime() != null ? change.endTime() : b.endTime();
 		Duration half = buffer.dividedBy(2);
 		refuseOverlap(() -> jdbc.sql("""
-				UPDATE booking SET start_time = ?, end_time = ?, blocked = tstzrange(?, ?, '[)'),
+				UPDATE booking SET start_time = ?, end_time = ?,
+				       blocked = CASE WHEN ? THEN tstzrange(?, ?, '[)') ELSE blocked END,
 				       name = ?, company = ?, phone = ?, inquiry = ?,
 				       revision = revision + 1, calendar_synced = false, crm_synced = false, updated_at = ?
 				WHERE id = ?""")
-			.params(utc(start), utc(end), utc(start.minus(half)), utc(end.plus(half)), orElse(change.name(), b.name()),
-					orElse(change.company(), b.company()), orElse(change.phone(), b.phone()),
-					orElse(change.inquiry(), b.inquiry()), utc(now), id)
+			// Only a move re-computes the blocked range: a detail edit must not fail because the buffer changed.
+			.params(utc(start), utc(end), change.moves(), utc(start.minus(half)), utc(end.plus(half)),
+					orElse(change.name(), b.name()), clearable(change.company(), b.company()),
+					clearable(change.phone(), b.phone()), clearable(change.inquiry(), b.inquiry()), utc(now), id)
 			.update());
 		return findById(id);
 	}
@@ -125,7 +127,9 @@ public class BookingRepository {
 				SELECT id FROM booking
 				WHERE calendar_synced_revision < revision OR crm_synced_revision < revision
 				   OR requires_manual_calendar_sync OR requires_manual_crm_sync
-				ORDER BY updated_at LIMIT ?""").param(limit).query(UUID.class).list();
+				-- Bookings with something to push come first: flagged ones usually have a running workflow.
+				ORDER BY (calendar_synced_revision < revision OR crm_synced_revision < revision) DESC, updated_at
+				LIMIT ?""").param(limit).query(UUID.class).list();
 	}
 
 	/**
@@ -194,6 +198,14 @@ public class BookingRepository {
 
 	private static String orElse(String value, String fallback) {
 		return value != null ? value : fallback;
+	}
+
+	/** null keeps the current value, an empty string clears it. */
+	private static String clearable(String value, String current) {
+		if (value == null) {
+			return current;
+		}
+		return value.isEmpty() ? null : value;
 	}
 
 	private static String truncate(String value, int max) {
