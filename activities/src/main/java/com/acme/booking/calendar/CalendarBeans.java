@@ -40,7 +40,7 @@ class CalendarBeans {
 	@ConditionalOnBooleanProperty("booking.calendar.enabled")
 	CalendarFailures calendarFailures(GoogleCalendar calendar, CalendarProperties properties,
 			ObjectProvider<Clock> clock) {
-		return new CalendarFailures(clock.getIfAvailable(Clock::systemUTC), properties.calendarId(),
+		return new CalendarFailures(clock.getIfAvailable(Clock::systemUTC), properties,
 				calendar.serviceAccountEmail());
 	}
 

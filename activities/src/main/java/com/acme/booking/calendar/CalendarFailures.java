@@ -15,13 +15,20 @@ import com.google.api.client.http.HttpResponseException;
 import com.google.auth.Retryable;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.temporal.failure.ApplicationFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sorts Calendar errors into what a retry can fix (I/O, 429, 5xx, rate limits, an open circuit) and what only an
  * operator can (bad credentials, missing sharing, unknown calendar, invalid data). Permanent ones become
  * non-retryable failures whose message says what to fix; it ends up as the booking's manual-sync reason.
+ * <p>
+ * Google's exception is never attached as the cause: its message holds the request URL and Google's full JSON answer,
+ * and cause and stack would go into Temporal's history. It is logged here instead.
  */
 final class CalendarFailures {
+
+	private static final Logger log = LoggerFactory.getLogger(CalendarFailures.class);
 
 	/** Google's 403 reasons that mean "slow down", not "forbidden". */
 	private static final Set<String> RATE_LIMIT_REASONS = Set.of("rateLimitExceeded", "userRateLimitExceeded",
@@ -36,10 +43,26 @@ final class CalendarFailures {
 
 	private final String serviceAccount;
 
-	CalendarFailures(Clock clock, String calendarId, String serviceAccount) {
+	private final String delegatedUser;
+
+	private final Duration openCircuitDelay;
+
+	/**
+	 * @param delegatedUser the Workspace user impersonated, or null without domain-wide delegation
+	 * @param openCircuitDelay how long the circuit stays open; an open circuit is retried after it, not sooner
+	 */
+	CalendarFailures(Clock clock, String calendarId, String serviceAccount, String delegatedUser,
+			Duration openCircuitDelay) {
 		this.clock = clock;
 		this.calendarId = calendarId;
 		this.serviceAccount = serviceAccount;
+		this.delegatedUser = delegatedUser == null || delegatedUser.isBlank() ? null : delegatedUser;
+		this.openCircuitDelay = openCircuitDelay;
+	}
+
+	CalendarFailures(Clock clock, CalendarProperties properties, String serviceAccount) {
+		this(clock, properties.calendarId(), serviceAccount, properties.delegatedUser(),
+				properties.circuitBreaker().waitInOpenState());
 	}
 
 	/** Whether the failure says Google (or the way there) is in trouble; only these count for the circuit. */
@@ -92,22 +115,36 @@ final class CalendarFailures {
 	/** The Temporal failure for {@code error}; unknown runtime errors are returned as they are. */
 	RuntimeException toFailure(Exception error) {
 		if (error instanceof CallNotPermittedException) {
-			return retryable(describe(error), "CalendarCircuitOpen", null, error);
+			return retryable(describe(error), "CalendarCircuitOpen", openCircuitDelay, error);
 		}
 		if (error instanceof GoogleJsonResponseException google) {
 			return fromResponse(google);
 		}
 		if (error instanceof Retryable retryable && error instanceof IOException && !retryable.isRetryable()) {
-			return permanent("Google's token endpoint refused the service account key (" + describe(error)
-					+ "): the key may have been deleted or disabled, or the service account removed. Create a new "
-					+ "JSON key for " + serviceAccount + " and point booking.calendar.service-account-file at it",
-					"CalendarCredentialsRejected", error);
+			return permanent("Google's token endpoint refused the service account key (" + describe(error) + "): "
+					+ credentialsAdvice(), "CalendarCredentialsRejected", error);
 		}
 		if (error instanceof IOException) {
 			return retryable("Google Calendar could not be reached: " + describe(error), "CalendarUnavailable", null,
 					error);
 		}
 		return error instanceof RuntimeException runtime ? runtime : new IllegalStateException(error);
+	}
+
+	/**
+	 * With delegation the likeliest refusal is {@code unauthorized_client}: the Workspace admin has not granted the
+	 * service account's client id the calendar scope, and a new key would not help.
+	 */
+	private String credentialsAdvice() {
+		String newKey = "the key may have been deleted or disabled, or the service account removed. Create a new JSON "
+				+ "key for " + serviceAccount + " and point booking.calendar.service-account-file at it";
+		if (delegatedUser == null) {
+			return newKey;
+		}
+		return "if it says unauthorized_client, domain-wide delegation is not granted: a Workspace admin must grant "
+				+ "the client id of " + serviceAccount + " the scope https://www.googleapis.com/auth/calendar "
+				+ "(Admin console, Security, API controls, Domain-wide delegation) and " + delegatedUser
+				+ " must be an active user of that Workspace. Otherwise " + newKey;
 	}
 
 	private RuntimeException fromResponse(GoogleJsonResponseException error) {
@@ -171,19 +208,22 @@ final class CalendarFailures {
 		return delay.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : delay;
 	}
 
-	private static ApplicationFailure retryable(String message, String type, Duration delay, Throwable cause) {
+	/** {@code original} is logged, not attached: see the class comment. */
+	private static ApplicationFailure retryable(String message, String type, Duration delay, Throwable original) {
+		log.debug("Calendar call failed, will retry ({}): {}", type, message, original);
 		ApplicationFailure.Builder failure = ApplicationFailure.newBuilder()
 			.setMessage(message)
 			.setType(type)
-			.setCause(cause);
+			.setNonRetryable(false);
 		if (delay != null) {
 			failure.setNextRetryDelay(delay);
 		}
 		return failure.build();
 	}
 
-	private static ApplicationFailure permanent(String message, String type, Throwable cause) {
-		return ApplicationFailure.newNonRetryableFailureWithCause(message, type, cause);
+	private static ApplicationFailure permanent(String message, String type, Throwable original) {
+		log.warn("Calendar call refused ({}): {}", type, message, original);
+		return ApplicationFailure.newNonRetryableFailure(message, type);
 	}
 
 	private static String firstLine(String text) {
