@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 
+import com.acme.booking.sync.AttemptTimeouts;
 import com.acme.booking.sync.IntegrationCheck;
 import com.acme.booking.sync.IntegrationHealth;
+import com.acme.booking.sync.SyncProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,8 +27,14 @@ class CalendarBeans {
 
 	@Bean
 	@ConditionalOnBooleanProperty("booking.calendar.enabled")
-	GoogleCalendar googleCalendar(CalendarProperties properties) {
+	GoogleCalendar googleCalendar(CalendarProperties properties, ObjectProvider<SyncProperties> sync) {
+		sync.ifAvailable(settings -> requireAttemptTimeoutCovers(properties, settings));
 		return GoogleCalendarFactory.create(properties);
+	}
+
+	static void requireAttemptTimeoutCovers(CalendarProperties properties, SyncProperties sync) {
+		AttemptTimeouts.requireCovers(sync.attemptTimeout(), "Google Calendar", properties.worstAttempt(),
+				"4 x (booking.calendar.connect-timeout + read-timeout) + 3m for a token fetch");
 	}
 
 	@Bean
