@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 
+import com.acme.booking.booking.BookingRepository;
 import com.acme.booking.sync.AttemptTimeouts;
 import com.acme.booking.sync.IntegrationCheck;
 import com.acme.booking.sync.IntegrationHealth;
@@ -39,9 +40,10 @@ class CalendarBeans {
 
 	@Bean
 	@ConditionalOnBooleanProperty("booking.calendar.enabled")
-	EventSync calendarEventSync(GoogleCalendar calendar, CalendarProperties properties,
+	EventSync calendarEventSync(GoogleCalendar calendar, CalendarProperties properties, BookingRepository bookings,
 			@Value("${booking.rules.time-zone:Europe/London}") ZoneId businessZone) {
-		return new EventSync(calendar, new BookingEvents(businessZone, properties.invitesAttendees()));
+		return new EventSync(calendar, new BookingEvents(businessZone, properties.invitesAttendees()),
+				bookings::findById);
 	}
 
 	@Bean

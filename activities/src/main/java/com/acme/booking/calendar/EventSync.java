@@ -1,7 +1,12 @@
 package com.acme.booking.calendar;
 
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
 import com.acme.booking.booking.Booking;
 import com.google.api.services.calendar.model.Event;
+import io.temporal.failure.ApplicationFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +22,13 @@ class EventSync {
 
 	private final BookingEvents events;
 
-	EventSync(GoogleCalendar calendar, BookingEvents events) {
+	private final Function<UUID, Optional<Booking>> current;
+
+	/** @param current re-reads a booking (BookingRepository::findById), to see whether it changed mid-attempt */
+	EventSync(GoogleCalendar calendar, BookingEvents events, Function<UUID, Optional<Booking>> current) {
 		this.calendar = calendar;
 		this.events = events;
+		this.current = current;
 	}
 
 	/**
@@ -55,10 +64,30 @@ class EventSync {
 				throw ex;
 			}
 			// An earlier attempt made it and its answer was lost (or it was deleted, which keeps the id taken).
+			requireUnchanged(booking);
 			calendar.patch(eventId, desired);
 			log.info("Event {} of booking {} already existed; patched it to the current state", eventId, booking.id());
 		}
 		return eventId;
+	}
+
+	/**
+	 * A slow insert can end after this attempt timed out and a later one (or the cancellation's delete) ran: Temporal
+	 * does not stop a timed-out attempt. Patching then would revive a deleted event with stale data, so the attempt
+	 * gives up if the booking moved on; the next attempt, if any, works from the current state.
+	 */
+	private void requireUnchanged(Booking loaded) {
+		long now = current.apply(loaded.id()).map(Booking::revision).orElse(-1L);
+		if (now != loaded.revision()) {
+			log.info("Booking {} changed during the attempt (revision {} loaded, now {}); not patching its event",
+					loaded.id(), loaded.revision(), now);
+			throw ApplicationFailure.newBuilder()
+				.setMessage("booking changed during the attempt (revision " + loaded.revision() + " loaded, now " + now
+						+ "); not writing the stale state")
+				.setType("BookingChangedDuringAttempt")
+				.setNonRetryable(false)
+				.build();
+		}
 	}
 
 	/**
