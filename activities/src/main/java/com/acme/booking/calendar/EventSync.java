@@ -5,8 +5,8 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import com.acme.booking.booking.Booking;
+import com.acme.booking.sync.StaleAttempt;
 import com.google.api.services.calendar.model.Event;
-import io.temporal.failure.ApplicationFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,17 +77,7 @@ class EventSync {
 	 * gives up if the booking moved on; the next attempt, if any, works from the current state.
 	 */
 	private void requireUnchanged(Booking loaded) {
-		long now = current.apply(loaded.id()).map(Booking::revision).orElse(-1L);
-		if (now != loaded.revision()) {
-			log.info("Booking {} changed during the attempt (revision {} loaded, now {}); not patching its event",
-					loaded.id(), loaded.revision(), now);
-			throw ApplicationFailure.newBuilder()
-				.setMessage("booking changed during the attempt (revision " + loaded.revision() + " loaded, now " + now
-						+ "); not writing the stale state")
-				.setType("BookingChangedDuringAttempt")
-				.setNonRetryable(false)
-				.build();
-		}
+		StaleAttempt.requireUnchanged(loaded, current.apply(loaded.id()));
 	}
 
 	/**

@@ -48,6 +48,10 @@ final class CrmFailures {
 	}
 
 	static ApplicationFailure classify(Throwable failure, Duration defaultRateLimitDelay, Duration openCircuitDelay) {
+		if (failure instanceof ApplicationFailure decided) {
+			// Already says what happened, e.g. the booking changed during the attempt.
+			return decided;
+		}
 		if (failure instanceof CallNotPermittedException) {
 			return retryable("HubSpot calls are paused: the circuit breaker is open after repeated outages",
 					"HubSpotCircuitOpen", openCircuitDelay);
