@@ -80,25 +80,24 @@ final class CrmFailures {
 	}
 
 	private static String explain(HubSpotCallFailed call) {
-		String details = details(call);
+		// Status, HubSpot's category, error codes and property names: never HubSpot's free text.
+		String said = call.status() + (isBlank(call.body().category()) ? "" : " " + call.body().category())
+				+ details(call);
 		return switch (call.status()) {
 			case 400 -> call.missingProperty()
 				.map(name -> "HubSpot has no property '" + name + "' (PROPERTY_DOESNT_EXIST). The service creates its "
 						+ "properties on first use: check that the private app has the crm.schemas.contacts.write "
 						+ "scope, or create the property by hand (docs/hubspot.md), then retry the sync")
-				.orElse("HubSpot refused the data (" + orDefault(call.body().category(), "HTTP 400") + details
-						+ "). Correct the named property of the booking or the HubSpot property (HubSpot's full "
-						+ "answer is in the worker log at DEBUG), then retry the sync");
-			case 401 -> "HubSpot rejected the access token (401 " + orDefault(call.body().category(), "") + "): "
-					+ "set booking.crm.hubspot.access-token to the current token of the private app (it may have "
-					+ "been rotated or the app deleted), then retry the sync";
-			case 403 -> "the HubSpot private app lacks a permission (403 " + orDefault(call.body().category(), "")
-					+ "): " + scopes(call.requiredScopes())
+				.orElse("HubSpot refused the data (" + said + "). Correct the named property of the booking or the "
+						+ "HubSpot property (HubSpot's full answer is in the worker log at DEBUG), then retry the sync");
+			case 401 -> "HubSpot rejected the access token (" + said + "): set booking.crm.hubspot.access-token to the "
+					+ "current token of the private app (it may have been rotated or the app deleted), then retry the "
+					+ "sync";
+			case 403 -> "the HubSpot private app lacks a permission (" + said + "): " + scopes(call.requiredScopes())
 					+ ". Add the scope in HubSpot (Settings > Integrations > Private apps), then retry the sync";
-			case 404 -> "HubSpot has no such object (404 " + orDefault(call.body().category(), "") + details
-					+ "). It was probably deleted in HubSpot; clear the booking's CRM ids or recreate it, then retry";
-			default -> "HubSpot refused the call (HTTP " + call.status() + " " + orDefault(call.body().category(), "")
-					+ details + ")";
+			case 404 -> "HubSpot has no such object (" + said + "). It was probably deleted in HubSpot; clear the "
+					+ "booking's CRM ids or recreate it, then retry";
+			default -> "HubSpot refused the call (HTTP " + said + ")";
 		};
 	}
 
@@ -195,7 +194,11 @@ final class CrmFailures {
 	}
 
 	private static String orDefault(String value, String fallback) {
-		return value == null || value.isBlank() ? fallback : value;
+		return isBlank(value) ? fallback : value;
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
 	}
 
 }
