@@ -15,8 +15,6 @@ import com.google.api.client.http.HttpResponseException;
 import com.google.auth.Retryable;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.temporal.failure.ApplicationFailure;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sorts Calendar errors into what a retry can fix (I/O, 429, 5xx, rate limits, an open circuit) and what only an
@@ -24,11 +22,9 @@ import org.slf4j.LoggerFactory;
  * non-retryable failures whose message says what to fix; it ends up as the booking's manual-sync reason.
  * <p>
  * Google's exception is never attached as the cause: its message holds the request URL and Google's full JSON answer,
- * and cause and stack would go into Temporal's history. It is logged here instead.
+ * and cause and stack would go into Temporal's history. The sync activity logs it locally instead.
  */
 final class CalendarFailures {
-
-	private static final Logger log = LoggerFactory.getLogger(CalendarFailures.class);
 
 	/** Google's 403 reasons that mean "slow down", not "forbidden". */
 	private static final Set<String> RATE_LIMIT_REASONS = Set.of("rateLimitExceeded", "userRateLimitExceeded",
@@ -115,18 +111,17 @@ final class CalendarFailures {
 	/** The Temporal failure for {@code error}; unknown runtime errors are returned as they are. */
 	RuntimeException toFailure(Exception error) {
 		if (error instanceof CallNotPermittedException) {
-			return retryable(describe(error), "CalendarCircuitOpen", openCircuitDelay, error);
+			return retryable(describe(error), "CalendarCircuitOpen", openCircuitDelay);
 		}
 		if (error instanceof GoogleJsonResponseException google) {
 			return fromResponse(google);
 		}
 		if (error instanceof Retryable retryable && error instanceof IOException && !retryable.isRetryable()) {
 			return permanent("Google's token endpoint refused the service account key (" + describe(error) + "): "
-					+ credentialsAdvice(), "CalendarCredentialsRejected", error);
+					+ credentialsAdvice(), "CalendarCredentialsRejected");
 		}
 		if (error instanceof IOException) {
-			return retryable("Google Calendar could not be reached: " + describe(error), "CalendarUnavailable", null,
-					error);
+			return retryable("Google Calendar could not be reached: " + describe(error), "CalendarUnavailable", null);
 		}
 		return error instanceof RuntimeException runtime ? runtime : new IllegalStateException(error);
 	}
@@ -153,34 +148,34 @@ final class CalendarFailures {
 		String said = describe(error);
 		if (isTransient(error)) {
 			String type = status == 429 || status == 403 ? "CalendarRateLimited" : "CalendarUnavailable";
-			return retryable("Google Calendar answered " + said, type, retryAfter(error), error);
+			return retryable("Google Calendar answered " + said, type, retryAfter(error));
 		}
 		if (status == 401) {
 			return permanent("Google rejected the service account's credentials (" + said + "): check that the key in "
 					+ "booking.calendar.service-account-file is current and the service account " + serviceAccount
-					+ " is enabled", "CalendarCredentialsRejected", error);
+					+ " is enabled", "CalendarCredentialsRejected");
 		}
 		if (status == 403 && "forbiddenForServiceAccounts".equals(reason)) {
 			return permanent("Service accounts cannot invite attendees without domain-wide delegation (" + said
 					+ "): set booking.calendar.delegated-user to a Workspace user and grant the delegation, or set "
-					+ "booking.calendar.invite-attendees=false", "CalendarInvitationsNotAllowed", error);
+					+ "booking.calendar.invite-attendees=false", "CalendarInvitationsNotAllowed");
 		}
 		if (status == 403 && "accessNotConfigured".equals(reason)) {
 			return permanent("The Google Calendar API is not enabled for the service account's project (" + said
-					+ "): enable it in Google Cloud console, APIs and services", "CalendarApiDisabled", error);
+					+ "): enable it in Google Cloud console, APIs and services", "CalendarApiDisabled");
 		}
 		if (status == 403) {
 			return permanent("The service account " + serviceAccount + " may not change calendar " + calendarId + " ("
 					+ said + "): share the calendar with it with the permission \"Make changes to events\"",
-					"CalendarAccessDenied", error);
+					"CalendarAccessDenied");
 		}
 		if (status == 404) {
 			return permanent("Calendar " + calendarId + " was not found (" + said + "): check "
 					+ "booking.calendar.calendar-id and that the calendar is shared with " + serviceAccount,
-					"CalendarNotFound", error);
+					"CalendarNotFound");
 		}
 		return permanent("Google Calendar refused the request (" + said + "); fix the booking's data or the "
-				+ "booking.calendar settings, then retry the sync", "CalendarRequestRejected", error);
+				+ "booking.calendar settings, then retry the sync", "CalendarRequestRejected");
 	}
 
 	/** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
@@ -208,9 +203,8 @@ final class CalendarFailures {
 		return delay.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : delay;
 	}
 
-	/** {@code original} is logged, not attached: see the class comment. */
-	private static ApplicationFailure retryable(String message, String type, Duration delay, Throwable original) {
-		log.debug("Calendar call failed, will retry ({}): {}", type, message, original);
+	/** Google's exception is not attached: see the class comment. */
+	private static ApplicationFailure retryable(String message, String type, Duration delay) {
 		ApplicationFailure.Builder failure = ApplicationFailure.newBuilder()
 			.setMessage(message)
 			.setType(type)
@@ -221,8 +215,7 @@ final class CalendarFailures {
 		return failure.build();
 	}
 
-	private static ApplicationFailure permanent(String message, String type, Throwable original) {
-		log.warn("Calendar call refused ({}): {}", type, message, original);
+	private static ApplicationFailure permanent(String message, String type) {
 		return ApplicationFailure.newNonRetryableFailure(message, type);
 	}
 
