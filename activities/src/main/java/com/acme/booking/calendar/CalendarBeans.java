@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 
+import com.acme.booking.booking.BookingRepository;
+import com.acme.booking.sync.AttemptTimeouts;
 import com.acme.booking.sync.IntegrationCheck;
 import com.acme.booking.sync.IntegrationHealth;
+import com.acme.booking.sync.SyncProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,22 +28,29 @@ class CalendarBeans {
 
 	@Bean
 	@ConditionalOnBooleanProperty("booking.calendar.enabled")
-	GoogleCalendar googleCalendar(CalendarProperties properties) {
+	GoogleCalendar googleCalendar(CalendarProperties properties, ObjectProvider<SyncProperties> sync) {
+		sync.ifAvailable(settings -> requireAttemptTimeoutCovers(properties, settings));
 		return GoogleCalendarFactory.create(properties);
+	}
+
+	static void requireAttemptTimeoutCovers(CalendarProperties properties, SyncProperties sync) {
+		AttemptTimeouts.requireCovers(sync.attemptTimeout(), "Google Calendar", properties.worstAttempt(),
+				"4 x (booking.calendar.connect-timeout + read-timeout) + 3m for a token fetch");
 	}
 
 	@Bean
 	@ConditionalOnBooleanProperty("booking.calendar.enabled")
-	EventSync calendarEventSync(GoogleCalendar calendar, CalendarProperties properties,
+	EventSync calendarEventSync(GoogleCalendar calendar, CalendarProperties properties, BookingRepository bookings,
 			@Value("${booking.rules.time-zone:Europe/London}") ZoneId businessZone) {
-		return new EventSync(calendar, new BookingEvents(businessZone, properties.invitesAttendees()));
+		return new EventSync(calendar, new BookingEvents(businessZone, properties.invitesAttendees()),
+				bookings::findById);
 	}
 
 	@Bean
 	@ConditionalOnBooleanProperty("booking.calendar.enabled")
 	CalendarFailures calendarFailures(GoogleCalendar calendar, CalendarProperties properties,
 			ObjectProvider<Clock> clock) {
-		return new CalendarFailures(clock.getIfAvailable(Clock::systemUTC), properties.calendarId(),
+		return new CalendarFailures(clock.getIfAvailable(Clock::systemUTC), properties,
 				calendar.serviceAccountEmail());
 	}
 

@@ -72,8 +72,8 @@ class CalendarCheck implements IntegrationCheck {
 
 	/** The same operator advice the sync gives, so one message means one fix everywhere. */
 	private String hint(Exception error) {
-		RuntimeException failure = new CalendarFailures(clock, calendar.properties().calendarId(),
-				calendar.serviceAccountEmail()).toFailure(error);
+		RuntimeException failure = new CalendarFailures(clock, calendar.properties(), calendar.serviceAccountEmail())
+			.toFailure(error);
 		if (failure instanceof io.temporal.failure.ApplicationFailure app) {
 			return app.getOriginalMessage();
 		}

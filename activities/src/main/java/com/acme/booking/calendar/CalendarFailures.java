@@ -20,6 +20,9 @@ import io.temporal.failure.ApplicationFailure;
  * Sorts Calendar errors into what a retry can fix (I/O, 429, 5xx, rate limits, an open circuit) and what only an
  * operator can (bad credentials, missing sharing, unknown calendar, invalid data). Permanent ones become
  * non-retryable failures whose message says what to fix; it ends up as the booking's manual-sync reason.
+ * <p>
+ * Google's exception is never attached as the cause: its message holds the request URL and Google's full JSON answer,
+ * and cause and stack would go into Temporal's history. The sync activity logs it locally instead.
  */
 final class CalendarFailures {
 
@@ -36,10 +39,26 @@ final class CalendarFailures {
 
 	private final String serviceAccount;
 
-	CalendarFailures(Clock clock, String calendarId, String serviceAccount) {
+	private final String delegatedUser;
+
+	private final Duration openCircuitDelay;
+
+	/**
+	 * @param delegatedUser the Workspace user impersonated, or null without domain-wide delegation
+	 * @param openCircuitDelay how long the circuit stays open; an open circuit is retried after it, not sooner
+	 */
+	CalendarFailures(Clock clock, String calendarId, String serviceAccount, String delegatedUser,
+			Duration openCircuitDelay) {
 		this.clock = clock;
 		this.calendarId = calendarId;
 		this.serviceAccount = serviceAccount;
+		this.delegatedUser = delegatedUser == null || delegatedUser.isBlank() ? null : delegatedUser;
+		this.openCircuitDelay = openCircuitDelay;
+	}
+
+	CalendarFailures(Clock clock, CalendarProperties properties, String serviceAccount) {
+		this(clock, properties.calendarId(), serviceAccount, properties.delegatedUser(),
+				properties.circuitBreaker().waitInOpenState());
 	}
 
 	/** Whether the failure says Google (or the way there) is in trouble; only these count for the circuit. */
@@ -92,22 +111,35 @@ final class CalendarFailures {
 	/** The Temporal failure for {@code error}; unknown runtime errors are returned as they are. */
 	RuntimeException toFailure(Exception error) {
 		if (error instanceof CallNotPermittedException) {
-			return retryable(describe(error), "CalendarCircuitOpen", null, error);
+			return retryable(describe(error), "CalendarCircuitOpen", openCircuitDelay);
 		}
 		if (error instanceof GoogleJsonResponseException google) {
 			return fromResponse(google);
 		}
 		if (error instanceof Retryable retryable && error instanceof IOException && !retryable.isRetryable()) {
-			return permanent("Google's token endpoint refused the service account key (" + describe(error)
-					+ "): the key may have been deleted or disabled, or the service account removed. Create a new "
-					+ "JSON key for " + serviceAccount + " and point booking.calendar.service-account-file at it",
-					"CalendarCredentialsRejected", error);
+			return permanent("Google's token endpoint refused the service account key (" + describe(error) + "): "
+					+ credentialsAdvice(), "CalendarCredentialsRejected");
 		}
 		if (error instanceof IOException) {
-			return retryable("Google Calendar could not be reached: " + describe(error), "CalendarUnavailable", null,
-					error);
+			return retryable("Google Calendar could not be reached: " + describe(error), "CalendarUnavailable", null);
 		}
 		return error instanceof RuntimeException runtime ? runtime : new IllegalStateException(error);
+	}
+
+	/**
+	 * With delegation the likeliest refusal is {@code unauthorized_client}: the Workspace admin has not granted the
+	 * service account's client id the calendar scope, and a new key would not help.
+	 */
+	private String credentialsAdvice() {
+		String newKey = "the key may have been deleted or disabled, or the service account removed. Create a new JSON "
+				+ "key for " + serviceAccount + " and point booking.calendar.service-account-file at it";
+		if (delegatedUser == null) {
+			return newKey;
+		}
+		return "if it says unauthorized_client, domain-wide delegation is not granted: a Workspace admin must grant "
+				+ "the client id of " + serviceAccount + " the scope https://www.googleapis.com/auth/calendar "
+				+ "(Admin console, Security, API controls, Domain-wide delegation) and " + delegatedUser
+				+ " must be an active user of that Workspace. Otherwise " + newKey;
 	}
 
 	private RuntimeException fromResponse(GoogleJsonResponseException error) {
@@ -116,34 +148,34 @@ final class CalendarFailures {
 		String said = describe(error);
 		if (isTransient(error)) {
 			String type = status == 429 || status == 403 ? "CalendarRateLimited" : "CalendarUnavailable";
-			return retryable("Google Calendar answered " + said, type, retryAfter(error), error);
+			return retryable("Google Calendar answered " + said, type, retryAfter(error));
 		}
 		if (status == 401) {
 			return permanent("Google rejected the service account's credentials (" + said + "): check that the key in "
 					+ "booking.calendar.service-account-file is current and the service account " + serviceAccount
-					+ " is enabled", "CalendarCredentialsRejected", error);
+					+ " is enabled", "CalendarCredentialsRejected");
 		}
 		if (status == 403 && "forbiddenForServiceAccounts".equals(reason)) {
 			return permanent("Service accounts cannot invite attendees without domain-wide delegation (" + said
 					+ "): set booking.calendar.delegated-user to a Workspace user and grant the delegation, or set "
-					+ "booking.calendar.invite-attendees=false", "CalendarInvitationsNotAllowed", error);
+					+ "booking.calendar.invite-attendees=false", "CalendarInvitationsNotAllowed");
 		}
 		if (status == 403 && "accessNotConfigured".equals(reason)) {
 			return permanent("The Google Calendar API is not enabled for the service account's project (" + said
-					+ "): enable it in Google Cloud console, APIs and services", "CalendarApiDisabled", error);
+					+ "): enable it in Google Cloud console, APIs and services", "CalendarApiDisabled");
 		}
 		if (status == 403) {
 			return permanent("The service account " + serviceAccount + " may not change calendar " + calendarId + " ("
 					+ said + "): share the calendar with it with the permission \"Make changes to events\"",
-					"CalendarAccessDenied", error);
+					"CalendarAccessDenied");
 		}
 		if (status == 404) {
 			return permanent("Calendar " + calendarId + " was not found (" + said + "): check "
 					+ "booking.calendar.calendar-id and that the calendar is shared with " + serviceAccount,
-					"CalendarNotFound", error);
+					"CalendarNotFound");
 		}
 		return permanent("Google Calendar refused the request (" + said + "); fix the booking's data or the "
-				+ "booking.calendar settings, then retry the sync", "CalendarRequestRejected", error);
+				+ "booking.calendar settings, then retry the sync", "CalendarRequestRejected");
 	}
 
 	/** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
@@ -171,19 +203,20 @@ final class CalendarFailures {
 		return delay.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : delay;
 	}
 
-	private static ApplicationFailure retryable(String message, String type, Duration delay, Throwable cause) {
+	/** Google's exception is not attached: see the class comment. */
+	private static ApplicationFailure retryable(String message, String type, Duration delay) {
 		ApplicationFailure.Builder failure = ApplicationFailure.newBuilder()
 			.setMessage(message)
 			.setType(type)
-			.setCause(cause);
+			.setNonRetryable(false);
 		if (delay != null) {
 			failure.setNextRetryDelay(delay);
 		}
 		return failure.build();
 	}
 
-	private static ApplicationFailure permanent(String message, String type, Throwable cause) {
-		return ApplicationFailure.newNonRetryableFailureWithCause(message, type, cause);
+	private static ApplicationFailure permanent(String message, String type) {
+		return ApplicationFailure.newNonRetryableFailure(message, type);
 	}
 
 	private static String firstLine(String text) {

@@ -55,6 +55,15 @@ public record CalendarProperties(boolean enabled, String calendarId, String serv
 				false, SendUpdates.ALL, new CircuitBreaker(50, 10, 5, Duration.ofSeconds(30)));
 	}
 
+	/**
+	 * A conservative bound of one sync attempt: up to four Calendar calls (get, insert or patch, the 409 re-read),
+	 * each within connect and read timeout, plus a token fetch, which the Google auth library bounds only by its own
+	 * 20s timeouts and three retries (about 3 minutes).
+	 */
+	Duration worstAttempt() {
+		return connectTimeout.plus(readTimeout).multipliedBy(4).plus(Duration.ofMinutes(3));
+	}
+
 	/** Whether the customer becomes an attendee: asked for, and possible because a delegated user is set. */
 	boolean invitesAttendees() {
 		return inviteAttendees && delegatedUser != null && !delegatedUser.isBlank();

@@ -8,6 +8,8 @@ import com.acme.booking.workflow.CalendarSyncActivities;
 import com.acme.booking.workflow.SyncResult;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
 @ActivityImpl(taskQueues = BookingTemporal.TASK_QUEUE)
 @EnableConfigurationProperties(CalendarProperties.class)
 public class CalendarSyncActivitiesImpl implements CalendarSyncActivities {
+
+	private static final Logger log = LoggerFactory.getLogger(CalendarSyncActivitiesImpl.class);
 
 	private final BookingRepository bookings;
 
@@ -49,6 +53,8 @@ public class CalendarSyncActivitiesImpl implements CalendarSyncActivities {
 		}
 		catch (Exception ex) {
 			RuntimeException failure = failures.getObject().toFailure(ex);
+			// Google's exception stays here, in the local log: the failure sent to Temporal does not carry it.
+			log.warn("Calendar sync of booking {} failed: {}", bookingId, failure.getMessage(), ex);
 			if (failure instanceof ApplicationFailure app && !app.isNonRetryable()) {
 				SyncSupport.reportCancellationIfRequested();
 			}

@@ -1,6 +1,11 @@
 package com.acme.booking.calendar;
 
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
 import com.acme.booking.booking.Booking;
+import com.acme.booking.sync.StaleAttempt;
 import com.google.api.services.calendar.model.Event;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +22,13 @@ class EventSync {
 
 	private final BookingEvents events;
 
-	EventSync(GoogleCalendar calendar, BookingEvents events) {
+	private final Function<UUID, Optional<Booking>> current;
+
+	/** @param current re-reads a booking (BookingRepository::findById), to see whether it changed mid-attempt */
+	EventSync(GoogleCalendar calendar, BookingEvents events, Function<UUID, Optional<Booking>> current) {
 		this.calendar = calendar;
 		this.events = events;
+		this.current = current;
 	}
 
 	/**
@@ -55,10 +64,20 @@ class EventSync {
 				throw ex;
 			}
 			// An earlier attempt made it and its answer was lost (or it was deleted, which keeps the id taken).
+			requireUnchanged(booking);
 			calendar.patch(eventId, desired);
 			log.info("Event {} of booking {} already existed; patched it to the current state", eventId, booking.id());
 		}
 		return eventId;
+	}
+
+	/**
+	 * A slow insert can end after this attempt timed out and a later one (or the cancellation's delete) ran: Temporal
+	 * does not stop a timed-out attempt. Patching then would revive a deleted event with stale data, so the attempt
+	 * gives up if the booking moved on; the next attempt, if any, works from the current state.
+	 */
+	private void requireUnchanged(Booking loaded) {
+		StaleAttempt.requireUnchanged(loaded, current.apply(loaded.id()));
 	}
 
 	/**

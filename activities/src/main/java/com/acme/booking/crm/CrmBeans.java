@@ -4,9 +4,11 @@ import java.net.http.HttpClient;
 import java.util.Map;
 
 import com.acme.booking.booking.BookingRepository;
+import com.acme.booking.sync.AttemptTimeouts;
 import com.acme.booking.sync.CacheStatistics;
 import com.acme.booking.sync.IntegrationCheck;
 import com.acme.booking.sync.IntegrationHealth;
+import com.acme.booking.sync.SyncProperties;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -14,6 +16,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,9 +35,18 @@ class CrmBeans {
 	private static final Logger log = LoggerFactory.getLogger(CrmBeans.class);
 
 	@Bean
-	HubSpotClient hubSpotClient(CrmProperties properties, RestClient.Builder builder) {
+	HubSpotClient hubSpotClient(CrmProperties properties, RestClient.Builder builder,
+			ObjectProvider<SyncProperties> sync) {
+		if (properties.enabled()) {
+			sync.ifAvailable(settings -> requireAttemptTimeoutCovers(properties, settings));
+		}
 		return new HubSpotClient(restClient(builder, properties.hubspot()), circuitBreaker(properties),
 				properties.hubspot().accessToken());
+	}
+
+	static void requireAttemptTimeoutCovers(CrmProperties properties, SyncProperties sync) {
+		AttemptTimeouts.requireCovers(sync.attemptTimeout(), "HubSpot", properties.worstAttempt(),
+				"12 x (booking.crm.hubspot.connect-timeout + read-timeout)");
 	}
 
 	static RestClient restClient(RestClient.Builder builder, CrmProperties.HubSpot hubspot) {
@@ -80,7 +92,7 @@ class CrmBeans {
 	@Bean
 	CrmSync crmSync(HubSpotClient client, BookingRepository bookings, Cache<String, String> crmContactIds) {
 		return new CrmSync(new HubSpotSchema(client), new ContactSync(client, bookings, crmContactIds),
-				new MeetingSync(client, bookings));
+				new MeetingSync(client, bookings), bookings);
 	}
 
 	@Bean

@@ -43,6 +43,14 @@ public record CrmProperties(@DefaultValue("false") boolean enabled, @DefaultValu
 	}
 
 	/**
+	 * A conservative bound of one sync attempt: up to twelve HubSpot calls (contact search, create or update,
+	 * meeting upsert, association, schema creation on first use), each within connect and read timeout.
+	 */
+	Duration worstAttempt() {
+		return hubspot.connectTimeout().plus(hubspot.readTimeout()).multipliedBy(12);
+	}
+
+	/**
 	 * @param accessToken private app token ({@code pat-<region>-<uuid>}); never logged
 	 * @param baseUrl root of HubSpot's API
 	 * @param connectTimeout how long to wait for a connection to HubSpot

@@ -15,12 +15,14 @@ import org.springframework.validation.annotation.Validated;
  * Temporal retry policy of every sync activity ({@code booking.sync.retry.*}).
  *
  * @param retry the policy; when its attempts run out the booking is flagged for manual sync
- * @param attemptTimeout how long one attempt of a sync activity may take before Temporal retries it
+ * @param attemptTimeout how long one attempt of a sync activity may take before Temporal retries it. Temporal does
+ * not stop a timed-out attempt, so it must cover an attempt's worst case (every HTTP call at its connect and read
+ * timeouts, Google's token fetch with its own retries): each enabled integration refuses to start otherwise
  * @param reconcileInterval how often the reconciler looks for bookings whose sync never started
  */
 @Validated
 @ConfigurationProperties("booking.sync")
-public record SyncProperties(@NotNull @DefaultValue Retry retry, @DefaultValue("30s") Duration attemptTimeout,
+public record SyncProperties(@NotNull @DefaultValue Retry retry, @DefaultValue("5m") Duration attemptTimeout,
 		@DefaultValue("1m") Duration reconcileInterval) {
 
 	/**

@@ -19,11 +19,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.acme.booking.booking.Booking;
 import com.acme.booking.booking.BookingStatus;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.temporal.failure.ApplicationFailure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +37,9 @@ import org.junit.jupiter.api.Test;
 class CalendarEventSyncWireTest {
 
 	static FakeGoogle google;
+
+	/** The bookings as the database holds them now; booking() stores each one it makes. */
+	static final Map<UUID, Booking> stored = new ConcurrentHashMap<>();
 
 	EventSync sync;
 
@@ -51,7 +58,7 @@ class CalendarEventSyncWireTest {
 	void setUp() {
 		google.reset();
 		sync = new EventSync(GoogleCalendarFactory.create(google.properties()),
-				new BookingEvents(ZoneId.of("Europe/London"), false));
+				new BookingEvents(ZoneId.of("Europe/London"), false), id -> Optional.ofNullable(stored.get(id)));
 	}
 
 	@Test
@@ -94,6 +101,23 @@ class CalendarEventSyncWireTest {
 			.withHeader("X-HTTP-Method-Override", equalTo("PATCH"))
 			.withRequestBody(matchingJsonPath("$.status", equalTo("confirmed")))
 			.withRequestBody(matchingJsonPath("$.summary", equalTo("Booking: Ada Lovelace (Analytical Engines)"))));
+	}
+
+	@Test
+	void aDuplicateIsNotPatchedWhenTheBookingChangedDuringTheAttempt() {
+		Booking loaded = booking(BookingStatus.CONFIRMED, null);
+		String eventId = EventIds.forBooking(loaded.id());
+		google.stub(post(eventsUrl()).willReturn(duplicate()));
+		google.stub(post(eventUrl(eventId)).willReturn(eventJson(eventId)));
+		// Cancelled while this (late) attempt waited for Google: its delete may already have run.
+		stored.put(loaded.id(), withRevision(loaded, BookingStatus.CANCELLED, loaded.revision() + 1));
+
+		assertThatThrownBy(() -> sync.converge(loaded)).isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+			assertThat(failure.isNonRetryable()).isFalse();
+			assertThat(failure.getType()).isEqualTo("BookingChangedDuringAttempt");
+			assertThat(failure.getOriginalMessage()).contains("booking changed during the attempt");
+		});
+		google.server.verify(0, postRequestedFor(eventUrl(eventId)));
 	}
 
 	@Test
@@ -144,9 +168,17 @@ class CalendarEventSyncWireTest {
 
 	static Booking booking(BookingStatus status, String eventId) {
 		Instant start = Instant.parse("2026-07-01T09:00:00Z");
-		return new Booking(UUID.randomUUID(), status, "Ada Lovelace", "ada@example.com", "Analytical Engines",
-				"+44 20 7946 0000", "Demo please", start, start.plusSeconds(1800), "Europe/Paris", 1, eventId, false,
-				false, null, 0, null, null, false, false, null, 0, start, start);
+		Booking booking = new Booking(UUID.randomUUID(), status, "Ada Lovelace", "ada@example.com",
+				"Analytical Engines", "+44 20 7946 0000", "Demo please", start, start.plusSeconds(1800), "Europe/Paris",
+				1, eventId, false, false, null, 0, null, null, false, false, null, 0, start, start);
+		stored.put(booking.id(), booking);
+		return booking;
+	}
+
+	static Booking withRevision(Booking b, BookingStatus status, long revision) {
+		return new Booking(b.id(), status, b.name(), b.email(), b.company(), b.phone(), b.inquiry(), b.startTime(),
+				b.endTime(), b.timeZone(), revision, b.calendarEventId(), false, false, null, 0, null, null, false,
+				false, null, 0, b.createdAt(), b.updatedAt());
 	}
 
 	private static String formValue(String body, String name) {

@@ -34,8 +34,10 @@ class CalendarFailuresWireTest {
 
 	static FakeGoogle google;
 
-	final CalendarFailures failures = new CalendarFailures(Clock.fixed(NOW, ZoneOffset.UTC), FakeGoogle.CALENDAR_ID,
-			FakeGoogle.CLIENT_EMAIL);
+	static final Duration OPEN_CIRCUIT = Duration.ofMinutes(5);
+
+	CalendarFailures failures = new CalendarFailures(Clock.fixed(NOW, ZoneOffset.UTC), FakeGoogle.CALENDAR_ID,
+			FakeGoogle.CLIENT_EMAIL, null, OPEN_CIRCUIT);
 
 	@BeforeAll
 	static void start() {
@@ -138,6 +140,36 @@ class CalendarFailuresWireTest {
 	}
 
 	@Test
+	void withDelegationAnUnauthorizedClientPointsAtTheDelegationGrant() {
+		failures = new CalendarFailures(Clock.fixed(NOW, ZoneOffset.UTC), FakeGoogle.CALENDAR_ID,
+				FakeGoogle.CLIENT_EMAIL, "desk@example.org", OPEN_CIRCUIT);
+		google.server.stubFor(post("/token").atPriority(1)
+			.willReturn(aResponse().withStatus(401)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"error\": \"unauthorized_client\", \"error_description\": \"Client is unauthorized "
+						+ "to retrieve access tokens using this method, or client not authorized for any of the "
+						+ "scopes requested.\"}")));
+
+		ApplicationFailure failure = insertFailure(GoogleCalendarFactory.create(google.properties()));
+
+		assertThat(failure.isNonRetryable()).isTrue();
+		assertThat(failure.getType()).isEqualTo("CalendarCredentialsRejected");
+		assertThat(failure.getOriginalMessage()).contains("unauthorized_client", "Domain-wide delegation",
+				"https://www.googleapis.com/auth/calendar", FakeGoogle.CLIENT_EMAIL);
+	}
+
+	@Test
+	void googlesExceptionIsNotCarriedIntoHistory() {
+		google.stub(post(eventsUrl()).willReturn(googleError(400, "global", "invalid", "Invalid start time.")));
+
+		ApplicationFailure failure = insertFailure(GoogleCalendarFactory.create(google.properties()));
+
+		assertThat(failure.getCause()).isNull();
+		assertThat(failure.getOriginalMessage()).contains("400", "invalid", "Invalid start time.")
+			.doesNotContain(google.rootUrl());
+	}
+
+	@Test
 	void transientFailuresOpenTheCircuitAndAnOpenCircuitFailsRetryablyWithoutCallingGoogle() {
 		google.stub(post(eventsUrl()).willReturn(FakeGoogle.backendError()));
 		GoogleCalendar calendar = GoogleCalendarFactory.create(google.properties(Duration.ofSeconds(2),
@@ -151,6 +183,7 @@ class CalendarFailuresWireTest {
 		assertThat(calendar.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
 		assertThat(failure.isNonRetryable()).isFalse();
 		assertThat(failure.getType()).isEqualTo("CalendarCircuitOpen");
+		assertThat(failure.getNextRetryDelay()).isEqualTo(OPEN_CIRCUIT);
 		google.server.verify(4, postRequestedFor(eventsUrl()));
 	}
 

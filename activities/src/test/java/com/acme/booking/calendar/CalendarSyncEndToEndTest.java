@@ -55,6 +55,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = ActivitiesTestApplication.class,
 		properties = { "booking.calendar.enabled=true", "booking.calendar.calendar-id=" + FakeGoogle.CALENDAR_ID,
 				"booking.calendar.send-updates=none", "booking.calendar.read-timeout=3s",
+				// Must cover an attempt's worst case, or the calendar refuses to start.
+				"booking.sync.attempt-timeout=5m",
 				// The circuit is tested on the wire; here it must not trip between tests.
 				"booking.calendar.circuit-breaker.sliding-window-size=1000",
 				"booking.calendar.circuit-breaker.minimum-calls=1000" })

@@ -39,7 +39,9 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = ActivitiesTestApplication.class,
 		properties = { "booking.crm.enabled=true", "booking.crm.hubspot.access-token=" + HubSpotStubs.TOKEN,
-				"booking.crm.hubspot.read-timeout=3s", "booking.crm.circuit-breaker.minimum-number-of-calls=1000" })
+				"booking.crm.hubspot.read-timeout=3s", "booking.crm.circuit-breaker.minimum-number-of-calls=1000",
+				// Must cover an attempt's worst case, or the HubSpot client refuses to start.
+				"booking.sync.attempt-timeout=5m" })
 abstract class CrmEndToEndSupport {
 
 	static final String CONTACTS = "/crm/v3/objects/contacts";

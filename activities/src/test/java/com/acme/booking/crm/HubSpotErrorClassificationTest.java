@@ -56,25 +56,31 @@ class HubSpotErrorClassificationTest {
 	}
 
 	@Test
-	void otherValidationErrorIsPermanentWithHubSpotsMessage() {
+	void otherValidationErrorIsPermanentAndNamesCodeAndProperty() {
 		hubspot.stubFor(patch(urlPathEqualTo("/crm/v3/objects/contacts/9"))
-			.willReturn(HubSpotStubs.error(400, "VALIDATION_ERROR", "Property values were not valid: phone")));
+			.willReturn(HubSpotStubs.json(400, """
+					{"status": "error", "message": "Property values were not valid: phone", "correlationId": "c-9",
+					 "category": "VALIDATION_ERROR",
+					 "errors": [{"message": "x is not a valid phone number", "code": "INVALID_PHONE_NUMBER",
+					             "context": {"propertyName": ["phone"]}}]}""")));
 
 		ApplicationFailure failure = classify(failureOf(() -> client.updateContact("9", Map.of("phone", "x"))));
 
 		assertThat(failure.isNonRetryable()).isTrue();
 		assertThat(failure.getType()).isEqualTo("HubSpotValidationError");
-		assertThat(failure.getOriginalMessage()).contains("VALIDATION_ERROR", "Property values were not valid: phone");
+		assertThat(failure.getOriginalMessage()).contains("VALIDATION_ERROR", "INVALID_PHONE_NUMBER", "property phone",
+				"c-9");
+		assertThat(failure.getOriginalMessage()).doesNotContain("not a valid phone", "Property values were not valid");
 	}
 
 	@Test
-	void emailAddressesHubSpotQuotesAreMaskedBeforeTheyReachTemporal() {
+	void valuesHubSpotQuotesNeverReachTemporal() {
 		hubspot.stubFor(post("/crm/v3/objects/contacts")
 			.willReturn(HubSpotStubs.error(400, "VALIDATION_ERROR", "Email address ada.l+x@example.co.uk is invalid")));
 
 		ApplicationFailure failure = classify(failureOf(() -> client.createContact(Map.of())));
 
-		assertThat(failure.getOriginalMessage()).contains("***@example.co.uk").doesNotContain("ada.l+x");
+		assertThat(failure.getOriginalMessage()).contains("VALIDATION_ERROR").doesNotContain("ada.l+x", "example.co.uk");
 		assertThat(failure.getCause()).isNull();
 	}
 
