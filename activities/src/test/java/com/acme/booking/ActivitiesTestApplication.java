@@ -1,5 +1,6 @@
 package com.acme.booking;
 
+import com.acme.booking.workflow.BookingTemporal;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -19,8 +20,8 @@ public class ActivitiesTestApplication {
 	@Bean
 	TemporalOptionsCustomizer<TestEnvironmentOptions.Builder> searchAttributes() {
 		return builder -> {
-			for (String name : new String[] { "BookingId", "BookingStatus", "CalendarSync", "CrmSync" }) {
-				builder.registerSearchAttribute(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+			for (var key : BookingTemporal.SEARCH_ATTRIBUTES) {
+				builder.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
 			}
 			return builder;
 		};

@@ -82,8 +82,8 @@ class BookingWorkerApplicationTest {
 		@Bean
 		TemporalOptionsCustomizer<TestEnvironmentOptions.Builder> bookingSearchAttributes() {
 			return builder -> {
-				for (String name : new String[] { "BookingId", "BookingStatus", "CalendarSync", "CrmSync" }) {
-					builder.registerSearchAttribute(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+				for (var key : BookingTemporal.SEARCH_ATTRIBUTES) {
+					builder.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
 				}
 				return builder;
 			};

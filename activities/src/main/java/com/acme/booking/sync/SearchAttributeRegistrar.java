@@ -1,7 +1,6 @@
 package com.acme.booking.sync;
 
-import java.util.Map;
-
+import com.acme.booking.workflow.BookingTemporal;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.IndexedValueType;
@@ -27,10 +26,6 @@ class SearchAttributeRegistrar implements InitializingBean {
 
 	private static final Logger log = LoggerFactory.getLogger(SearchAttributeRegistrar.class);
 
-	static final Map<String, IndexedValueType> ATTRIBUTES = Map.of("BookingId",
-			IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD, "BookingStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
-			"CalendarSync", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD, "CrmSync",
-			IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
 
 	private final WorkflowServiceStubs stubs;
 
@@ -45,21 +40,21 @@ class SearchAttributeRegistrar implements InitializingBean {
 	public void afterPropertiesSet() {
 		OperatorServiceStubs operator = OperatorServiceStubs
 			.newServiceStubs(OperatorServiceStubsOptions.newBuilder().setChannel(stubs.getRawChannel()).validateAndBuildWithDefaults());
-		for (var attribute : ATTRIBUTES.entrySet()) {
+		for (var key : BookingTemporal.SEARCH_ATTRIBUTES) {
 			try {
 				operator.blockingStub()
 					.addSearchAttributes(AddSearchAttributesRequest.newBuilder()
 						.setNamespace(namespace)
-						.putSearchAttributes(attribute.getKey(), attribute.getValue())
+						.putSearchAttributes(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
 						.build());
-				log.info("Registered search attribute {} in namespace {}", attribute.getKey(), namespace);
+				log.info("Registered search attribute {} in namespace {}", key.getName(), namespace);
 			}
 			catch (StatusRuntimeException ex) {
 				if (ex.getStatus().getCode() == Status.Code.ALREADY_EXISTS) {
-					log.debug("Search attribute {} already exists", attribute.getKey());
+					log.debug("Search attribute {} already exists", key.getName());
 				}
 				else {
-					log.warn("Could not register search attribute {}: {}", attribute.getKey(), ex.getStatus());
+					log.warn("Could not register search attribute {}: {}", key.getName(), ex.getStatus());
 				}
 			}
 		}

@@ -11,6 +11,7 @@ import com.acme.booking.booking.BookingResource;
 import com.acme.booking.booking.BookingWorkflows;
 import com.acme.booking.booking.Integration;
 import com.acme.booking.web.InvalidRequest;
+import com.acme.booking.web.Text;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +52,7 @@ class AdminController {
 		if (size < 1 || size > 200) {
 			throw new InvalidRequest("size", "must be between 1 and 200");
 		}
-		List<BookingResource> found = bookings.list(needsManualSync, blankToNull(email), page, size)
+		List<BookingResource> found = bookings.list(needsManualSync, Text.blankToNull(email), page, size)
 			.stream()
 			.map(BookingResource::of)
 			.toList();
@@ -66,7 +67,7 @@ class AdminController {
 	Map<String, Object> messages(@RequestHeader(name = AdminKey.HEADER, required = false) String apiKey,
 			@PathVariable String id) {
 		requireAdmin(apiKey);
-		bookings.findById(parse(id)).orElseThrow(BookingNotFound::new);
+		bookings.findById(BookingNotFound.parseId(id)).orElseThrow(BookingNotFound::new);
 		return Map.of("messages", List.of());
 	}
 
@@ -76,7 +77,7 @@ class AdminController {
 	BookingResource sync(@RequestHeader(name = AdminKey.HEADER, required = false) String apiKey,
 			@PathVariable String id) {
 		requireAdmin(apiKey);
-		UUID bookingId = parse(id);
+		UUID bookingId = BookingNotFound.parseId(id);
 		Booking before = bookings.findById(bookingId).orElseThrow(BookingNotFound::new);
 		bookings.clearManualSync(bookingId);
 		if (!workflows.retry(bookingId)) {
@@ -96,19 +97,6 @@ class AdminController {
 		if (!adminKey.matches(apiKey)) {
 			throw new Unauthorized();
 		}
-	}
-
-	private static UUID parse(String id) {
-		try {
-			return UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new BookingNotFound();
-		}
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 }

@@ -67,13 +67,7 @@ class BookingController {
 
 	/** The booking id if the caller may act on it; otherwise 404, so a wrong token learns nothing. */
 	private UUID authorized(String id, String token, String apiKey) {
-		UUID bookingId;
-		try {
-			bookingId = UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new BookingNotFound();
-		}
+		UUID bookingId = BookingNotFound.parseId(id);
 		if (adminKey.matches(apiKey) || tokens.matches(bookingId, token)) {
 			return bookingId;
 		}

@@ -12,6 +12,7 @@ import com.acme.booking.availability.BookingsChanged;
 import com.acme.booking.availability.SlotGuard;
 import com.acme.booking.token.ManageTokens;
 import com.acme.booking.web.InvalidRequest;
+import com.acme.booking.web.Text;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -56,7 +57,7 @@ class BookingService {
 		slots.check(start, end, null);
 		UUID id = UUID.randomUUID();
 		NewBooking booking = new NewBooking(request.name().strip(), request.email().strip(),
-				blankToNull(request.company()), blankToNull(request.phone()), blankToNull(request.inquiry()), start, end,
+				Text.blankToNull(request.company()), Text.blankToNull(request.phone()), Text.blankToNull(request.inquiry()), start, end,
 				timeZone);
 		Booking saved = bookings.insert(id, booking, rules.buffer(), frequencyLimit(), clock.instant());
 		events.publishEvent(new BookingsChanged(id.toString()));
@@ -143,10 +144,6 @@ class BookingService {
 	/** For a change: null keeps the field, a blank value clears it (stored as "" here, as null by the repository). */
 	private static String clearable(String value) {
 		return value == null ? null : value.strip();
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.acme.booking.system;
 
+import com.acme.booking.workflow.BookingTemporal;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -20,8 +21,8 @@ class InProcessTemporalConfiguration {
 	TemporalOptionsCustomizer<TestEnvironmentOptions.Builder> inProcessTemporal() {
 		return builder -> {
 			builder.setUseTimeskipping(false);
-			for (String name : new String[] { "BookingId", "BookingStatus", "CalendarSync", "CrmSync" }) {
-				builder.registerSearchAttribute(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+			for (var key : BookingTemporal.SEARCH_ATTRIBUTES) {
+				builder.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
 			}
 			return builder;
 		};

@@ -23,6 +23,10 @@ public final class BookingTemporal {
 
 	public static final SearchAttributeKey<String> CRM_SYNC = SearchAttributeKey.forKeyword("CrmSync");
 
+	/** Every custom search attribute the workflow writes; all are keywords and must be registered on the server. */
+	public static final java.util.List<SearchAttributeKey<String>> SEARCH_ATTRIBUTES = java.util.List.of(BOOKING_ID,
+			BOOKING_STATUS, CALENDAR_SYNC, CRM_SYNC);
+
 	private BookingTemporal() {
 	}
 

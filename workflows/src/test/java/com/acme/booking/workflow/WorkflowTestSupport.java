@@ -40,8 +40,8 @@ final class WorkflowTestSupport {
 			.registerWorkflowImplementationTypes(RETRY.implementationOptions(), BookingWorkflowImpl.class)
 			.setInitialTime(NOW)
 			.setDoNotStart(true);
-		for (String name : new String[] { "BookingId", "BookingStatus", "CalendarSync", "CrmSync" }) {
-			builder.registerSearchAttribute(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+		for (var key : BookingTemporal.SEARCH_ATTRIBUTES) {
+			builder.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
 		}
 		return builder.build();
 	}
