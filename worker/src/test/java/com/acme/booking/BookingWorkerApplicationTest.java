@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import com.acme.booking.booking.Booking;
-import com.acme.booking.booking.BookingRepository;
-import com.acme.booking.booking.FrequencyLimit;
-import com.acme.booking.booking.NewBooking;
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.FrequencyLimit;
+import com.acme.booking.core.NewBooking;
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.BookingWorkflow;
 import io.temporal.api.enums.v1.IndexedValueType;

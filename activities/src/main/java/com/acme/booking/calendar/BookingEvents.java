@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 
-import com.acme.booking.booking.Booking;
+import com.acme.booking.core.Booking;
 import com.google.api.client.util.DateTime;
 import com.google.api.services.calendar.model.Event;
 import com.google.api.services.calendar.model.EventAttendee;

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 
-import com.acme.booking.booking.BookingRepository;
+import com.acme.booking.core.BookingRepository;
 import com.acme.booking.sync.AttemptTimeouts;
 import com.acme.booking.sync.IntegrationCheck;
 import com.acme.booking.sync.IntegrationHealth;

@@ -1,7 +1,7 @@
 package com.acme.booking.calendar;
 
-import com.acme.booking.booking.Booking;
-import com.acme.booking.booking.BookingRepository;
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingRepository;
 import com.acme.booking.sync.SyncSupport;
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.CalendarSyncActivities;

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-import com.acme.booking.booking.Booking;
+import com.acme.booking.core.Booking;
 import com.acme.booking.sync.StaleAttempt;
 import com.google.api.services.calendar.model.Event;
 import org.slf4j.Logger;

@@ -3,7 +3,7 @@ package com.acme.booking.crm;
 import java.net.http.HttpClient;
 import java.util.Map;
 
-import com.acme.booking.booking.BookingRepository;
+import com.acme.booking.core.BookingRepository;
 import com.acme.booking.sync.AttemptTimeouts;
 import com.acme.booking.sync.CacheStatistics;
 import com.acme.booking.sync.IntegrationCheck;

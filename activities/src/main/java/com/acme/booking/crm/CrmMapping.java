@@ -3,7 +3,7 @@ package com.acme.booking.crm;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.acme.booking.booking.Booking;
+import com.acme.booking.core.Booking;
 
 /**
  * What the service writes into HubSpot for a booking: the contact's standard and booking properties, and the

@@ -5,8 +5,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
-import com.acme.booking.booking.Booking;
-import com.acme.booking.booking.BookingRepository;
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingRepository;
 import com.acme.booking.crm.HubSpotModel.CrmObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,8 +2,8 @@ package com.acme.booking.sync;
 
 import java.util.UUID;
 
-import com.acme.booking.booking.Booking;
-import com.acme.booking.booking.BookingRepository;
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingRepository;
 import com.acme.booking.workflow.BookingSnapshot;
 import com.acme.booking.workflow.BookingStateActivities;
 import com.acme.booking.workflow.BookingTemporal;

@@ -2,7 +2,7 @@ package com.acme.booking.sync;
 
 import java.util.Optional;
 
-import com.acme.booking.booking.Booking;
+import com.acme.booking.core.Booking;
 import io.temporal.failure.ApplicationFailure;
 
 /**

@@ -2,8 +2,8 @@ package com.acme.booking.sync;
 
 import java.util.UUID;
 
-import com.acme.booking.booking.Booking;
-import com.acme.booking.booking.BookingRepository;
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingRepository;
 import com.acme.booking.workflow.Integration;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
@@ -32,8 +32,8 @@ public final class SyncSupport {
 		Activity.getExecutionContext().heartbeat(null);
 	}
 
-	static com.acme.booking.booking.Integration core(Integration integration) {
-		return com.acme.booking.booking.Integration.valueOf(integration.name());
+	static com.acme.booking.core.Integration core(Integration integration) {
+		return com.acme.booking.core.Integration.valueOf(integration.name());
 	}
 
 }

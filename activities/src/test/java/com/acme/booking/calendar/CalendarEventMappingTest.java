@@ -8,8 +8,8 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
-import com.acme.booking.booking.Booking;
-import com.acme.booking.booking.BookingStatus;
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingStatus;
 import com.google.api.services.calendar.model.Event;
 import org.junit.jupiter.api.Test;
 

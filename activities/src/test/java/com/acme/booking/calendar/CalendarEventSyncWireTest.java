@@ -24,8 +24,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.acme.booking.booking.Booking;
-import com.acme.booking.booking.BookingStatus;
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingStatus;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.temporal.failure.ApplicationFailure;
 import org.junit.jupiter.api.AfterAll;

@@ -25,11 +25,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import com.acme.booking.ActivitiesTestApplication;
-import com.acme.booking.booking.Booking;
-import com.acme.booking.booking.BookingChange;
-import com.acme.booking.booking.BookingRepository;
-import com.acme.booking.booking.FrequencyLimit;
-import com.acme.booking.booking.NewBooking;
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingChange;
+import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.FrequencyLimit;
+import com.acme.booking.core.NewBooking;
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.BookingWorkflow;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;

@@ -8,10 +8,10 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.acme.booking.ActivitiesTestApplication;
-import com.acme.booking.booking.Booking;
-import com.acme.booking.booking.BookingRepository;
-import com.acme.booking.booking.FrequencyLimit;
-import com.acme.booking.booking.NewBooking;
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.FrequencyLimit;
+import com.acme.booking.core.NewBooking;
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.BookingWorkflow;
 import com.github.tomakehurst.wiremock.WireMockServer;

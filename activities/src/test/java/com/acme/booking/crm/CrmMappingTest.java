@@ -3,8 +3,8 @@ package com.acme.booking.crm;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.acme.booking.booking.Booking;
-import com.acme.booking.booking.BookingStatus;
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package com.acme.booking.crm;
 
 import java.time.Instant;
 
-import com.acme.booking.booking.Booking;
+import com.acme.booking.core.Booking;
 import io.temporal.failure.ApplicationFailure;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import com.acme.booking.booking.Booking;
-import com.acme.booking.booking.BookingChange;
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingChange;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;

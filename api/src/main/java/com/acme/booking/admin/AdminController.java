@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.acme.booking.booking.Booking;
+import com.acme.booking.core.Booking;
 import com.acme.booking.booking.BookingNotFound;
-import com.acme.booking.booking.BookingRepository;
+import com.acme.booking.core.BookingRepository;
 import com.acme.booking.booking.BookingResource;
 import com.acme.booking.booking.BookingWorkflows;
-import com.acme.booking.booking.Integration;
+import com.acme.booking.core.Integration;
 import com.acme.booking.web.InvalidRequest;
 import com.acme.booking.web.Text;
 

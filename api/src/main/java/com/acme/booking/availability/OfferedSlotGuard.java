@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.acme.booking.booking.Booking;
-import com.acme.booking.booking.BookingRepository;
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingRepository;
 
 import org.springframework.stereotype.Component;
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
-import com.acme.booking.booking.BookingRepository;
+import com.acme.booking.core.BookingRepository;
 import com.acme.booking.sync.CacheStatistics;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,5 +1,7 @@
 package com.acme.booking.booking;
 
+import com.acme.booking.core.BookingStatus;
+import com.acme.booking.core.Booking;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,5 +1,10 @@
 package com.acme.booking.booking;
 
+import com.acme.booking.core.NewBooking;
+import com.acme.booking.core.FrequencyLimit;
+import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.BookingChange;
+import com.acme.booking.core.Booking;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -133,7 +138,7 @@ class BookingService {
 		}
 	}
 
-	private com.acme.booking.booking.FrequencyLimit frequencyLimit() {
+	private com.acme.booking.core.FrequencyLimit frequencyLimit() {
 		return new FrequencyLimit(rules.frequency().maxBookings(), rules.frequency().window());
 	}
 

@@ -3,7 +3,7 @@ package com.acme.booking.system;
 import java.util.List;
 import java.util.UUID;
 
-import com.acme.booking.booking.BookingRepository;
+import com.acme.booking.core.BookingRepository;
 import com.acme.booking.booking.BookingWorkflows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

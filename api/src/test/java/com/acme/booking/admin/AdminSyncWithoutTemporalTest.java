@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.acme.booking.booking.Booking;
-import com.acme.booking.booking.BookingRepository;
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingRepository;
 import com.acme.booking.booking.BookingWorkflows;
-import com.acme.booking.booking.FrequencyLimit;
-import com.acme.booking.booking.Integration;
-import com.acme.booking.booking.NewBooking;
+import com.acme.booking.core.FrequencyLimit;
+import com.acme.booking.core.Integration;
+import com.acme.booking.core.NewBooking;
 import com.acme.booking.support.Http;
 import com.acme.booking.support.Slots;
 import org.junit.jupiter.api.Test;

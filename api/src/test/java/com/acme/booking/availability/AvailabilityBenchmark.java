@@ -14,9 +14,9 @@ import java.util.function.Supplier;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import com.acme.booking.booking.Booking;
-import com.acme.booking.booking.BookingRepository;
-import com.acme.booking.booking.BookingStatus;
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.BookingStatus;
 
 /**
  * Times a 30-day availability listing in-process: warm (slot lists cached), warm plus JSON rendering, and cold

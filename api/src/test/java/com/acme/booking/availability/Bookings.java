@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.acme.booking.booking.Booking;
-import com.acme.booking.booking.BookingRepository;
-import com.acme.booking.booking.BookingStatus;
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.BookingStatus;
 
 /** Confirmed bookings held in memory, served through a stand-in for the repository's availability query. */
 final class Bookings {

@@ -13,9 +13,9 @@ import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 
-import com.acme.booking.booking.BookingRepository;
-import com.acme.booking.booking.FrequencyLimit;
-import com.acme.booking.booking.NewBooking;
+import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.FrequencyLimit;
+import com.acme.booking.core.NewBooking;
 import com.acme.booking.web.Problems;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

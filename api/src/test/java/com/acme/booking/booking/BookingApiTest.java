@@ -1,5 +1,6 @@
 package com.acme.booking.booking;
 
+import com.acme.booking.core.Booking;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package com.acme.booking.booking;
 
+import com.acme.booking.core.Booking;
 import java.time.Duration;
 import java.util.UUID;
 

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.acme.booking.booking.FrequencyLimit;
-import com.acme.booking.booking.NewBooking;
+import com.acme.booking.core.FrequencyLimit;
+import com.acme.booking.core.NewBooking;
 import com.acme.booking.system.RunningApp.SyncRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.acme.booking.BookingApiApplication;
-import com.acme.booking.booking.BookingRepository;
+import com.acme.booking.core.BookingRepository;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -1,4 +1,4 @@
-package com.acme.booking.booking;
+package com.acme.booking.core;
 
 /** The outside systems a booking is pushed to. */
 public enum Integration {

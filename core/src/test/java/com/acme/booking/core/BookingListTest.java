@@ -1,4 +1,4 @@
-package com.acme.booking.booking;
+package com.acme.booking.core;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,11 +11,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static com.acme.booking.booking.TestBookings.BUFFER;
-import static com.acme.booking.booking.TestBookings.NOW;
-import static com.acme.booking.booking.TestBookings.NO_LIMIT;
-import static com.acme.booking.booking.TestBookings.TEN;
-import static com.acme.booking.booking.TestBookings.booking;
+import static com.acme.booking.core.TestBookings.BUFFER;
+import static com.acme.booking.core.TestBookings.NOW;
+import static com.acme.booking.core.TestBookings.NO_LIMIT;
+import static com.acme.booking.core.TestBookings.TEN;
+import static com.acme.booking.core.TestBookings.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The operators' listing: newest first, paged, filtered by manual sync and by email. */

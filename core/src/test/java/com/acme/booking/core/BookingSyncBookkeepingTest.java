@@ -1,4 +1,4 @@
-package com.acme.booking.booking;
+package com.acme.booking.core;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -10,10 +10,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static com.acme.booking.booking.TestBookings.BUFFER;
-import static com.acme.booking.booking.TestBookings.NOW;
-import static com.acme.booking.booking.TestBookings.TEN;
-import static com.acme.booking.booking.TestBookings.insert;
+import static com.acme.booking.core.TestBookings.BUFFER;
+import static com.acme.booking.core.TestBookings.NOW;
+import static com.acme.booking.core.TestBookings.TEN;
+import static com.acme.booking.core.TestBookings.insert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Revisions and synced revisions: what tells the workflow and the reconciler whether a booking still needs a push. */

@@ -1,4 +1,4 @@
-package com.acme.booking.booking;
+package com.acme.booking.core;
 
 import java.time.Instant;
 import java.util.UUID;

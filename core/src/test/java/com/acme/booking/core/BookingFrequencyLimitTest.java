@@ -1,4 +1,4 @@
-package com.acme.booking.booking;
+package com.acme.booking.core;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,11 +18,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static com.acme.booking.booking.TestBookings.BUFFER;
-import static com.acme.booking.booking.TestBookings.NOW;
-import static com.acme.booking.booking.TestBookings.TEN;
-import static com.acme.booking.booking.TestBookings.booking;
-import static com.acme.booking.booking.TestBookings.count;
+import static com.acme.booking.core.TestBookings.BUFFER;
+import static com.acme.booking.core.TestBookings.NOW;
+import static com.acme.booking.core.TestBookings.TEN;
+import static com.acme.booking.core.TestBookings.booking;
+import static com.acme.booking.core.TestBookings.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 

@@ -1,4 +1,4 @@
-package com.acme.booking.booking;
+package com.acme.booking.core;
 
 /** PostgreSQL refused the booking because its time, buffer included, overlaps another confirmed booking. */
 public class SlotTaken extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.acme.booking.booking;
+package com.acme.booking.core;
 
 /** The email address already has as many bookings in the window as the rules allow. */
 public class FrequencyLimitReached extends RuntimeException {
