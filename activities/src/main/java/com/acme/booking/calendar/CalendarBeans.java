@@ -43,7 +43,7 @@ class CalendarBeans {
 	EventSync calendarEventSync(GoogleCalendar calendar, CalendarProperties properties, BookingRepository bookings,
 			@Value("${booking.rules.time-zone:Europe/London}") ZoneId businessZone) {
 		return new EventSync(calendar, new BookingEvents(businessZone, properties.invitesAttendees()),
-				bookings::findById);
+				new OwnCalendarEvents(calendar, businessZone), bookings::findById);
 	}
 
 	@Bean
@@ -55,9 +55,11 @@ class CalendarBeans {
 	}
 
 	@Bean
-	BusyTimes busyTimes(ObjectProvider<GoogleCalendar> calendar) {
+	BusyTimes busyTimes(ObjectProvider<GoogleCalendar> calendar,
+			@Value("${booking.rules.time-zone:Europe/London}") ZoneId businessZone) {
 		GoogleCalendar google = calendar.getIfAvailable();
-		return google != null ? new GoogleBusyTimes(google) : (from, to) -> List.of();
+		return google != null ? new GoogleBusyTimes(google, new OwnCalendarEvents(google, businessZone))
+				: (from, to) -> List.of();
 	}
 
 	@Bean

@@ -101,15 +101,19 @@ public class BookingRepository {
 		return findById(id);
 	}
 
-	/** Bookings newest first, for operators. */
-	public List<Booking> list(boolean needsManualSync, String email, int page, int size) {
+	/**
+	 * Bookings newest first, for operators.
+	 * @param conflict only those whose calendar event overlaps a busy period of the business's own calendar
+	 */
+	public List<Booking> list(boolean needsManualSync, boolean conflict, String email, int page, int size) {
 		return jdbc.sql("""
 				SELECT * FROM booking
 				WHERE (NOT ? OR requires_manual_calendar_sync OR requires_manual_crm_sync)
+				  AND (NOT ? OR calendar_conflict_start IS NOT NULL)
 				  AND (CAST(? AS text) IS NULL OR lower(email) = lower(CAST(? AS text)))
 				ORDER BY created_at DESC, id
 				LIMIT ? OFFSET ?""")
-			.params(needsManualSync, email, email, size, (long) page * size)
+			.params(needsManualSync, conflict, email, email, size, (long) page * size)
 			.query(BookingRepository::map)
 			.list();
 	}
@@ -145,6 +149,22 @@ public class BookingRepository {
 				+ ") WHERE id = ?")
 			.params(pushed, revision, revision, externalId, id)
 			.update();
+	}
+
+	/**
+	 * Records what the calendar sync found for {@code revision}: the clash with the business's own calendar, or null
+	 * for none. A change made meanwhile wins: its own sync decides.
+	 * @return true when this changed what was recorded
+	 */
+	public boolean recordCalendarConflict(UUID id, long revision, CalendarConflict conflict) {
+		OffsetDateTime start = conflict == null ? null : utc(conflict.start());
+		OffsetDateTime end = conflict == null ? null : utc(conflict.end());
+		return jdbc.sql("""
+				UPDATE booking SET calendar_conflict_start = ?, calendar_conflict_end = ?
+				WHERE id = ? AND revision = ?
+				  AND (calendar_conflict_start IS DISTINCT FROM ? OR calendar_conflict_end IS DISTINCT FROM ?)""")
+			.params(start, end, id, revision, start, end)
+			.update() == 1;
 	}
 
 	/** Flags the booking for an operator: attempts ran out or the error was permanent. */
@@ -229,7 +249,12 @@ public class BookingRepository {
 				rs.getBoolean("requires_manual_calendar_sync"), rs.getString("calendar_sync_error"),
 				rs.getLong("calendar_synced_revision"), rs.getString("crm_contact_id"), rs.getString("crm_meeting_id"),
 				rs.getBoolean("crm_synced"), rs.getBoolean("requires_manual_crm_sync"), rs.getString("crm_sync_error"),
-				rs.getLong("crm_synced_revision"), instant(rs, "created_at"), instant(rs, "updated_at"));
+				rs.getLong("crm_synced_revision"), instant(rs, "created_at"), instant(rs, "updated_at"),
+				conflict(instant(rs, "calendar_conflict_start"), instant(rs, "calendar_conflict_end")));
+	}
+
+	private static CalendarConflict conflict(Instant start, Instant end) {
+		return start == null ? null : new CalendarConflict(start, end);
 	}
 
 }

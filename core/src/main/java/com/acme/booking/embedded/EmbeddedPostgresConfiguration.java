@@ -34,6 +34,8 @@ class EmbeddedPostgresConfiguration {
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dir)
 			.setCleanDataDirectory(properties.cleanOnStart())
+			// zonky passes -F (fsync off) first; a later -c setting wins, so this turns durability back on.
+			.setServerConfig("fsync", properties.fsync())
 			.setServerConfig("synchronous_commit", properties.synchronousCommit())
 			.start();
 		log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dir);
