@@ -1,6 +1,7 @@
 package com.acme.booking.crm;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.util.Map;
 
 import com.acme.booking.core.BookingRepository;
@@ -90,9 +91,10 @@ class CrmBeans {
 	}
 
 	@Bean
-	CrmSync crmSync(HubSpotClient client, BookingRepository bookings, Cache<String, String> crmContactIds) {
+	CrmSync crmSync(HubSpotClient client, BookingRepository bookings, Cache<String, String> crmContactIds,
+			ObjectProvider<Clock> clock) {
 		return new CrmSync(new HubSpotSchema(client), new ContactSync(client, bookings, crmContactIds),
-				new MeetingSync(client, bookings), bookings);
+				new MeetingSync(client, bookings), bookings, clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean

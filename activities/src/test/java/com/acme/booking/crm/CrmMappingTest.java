@@ -40,8 +40,8 @@ class CrmMappingTest {
 
 	@Test
 	void contactCarriesStandardAndBookingProperties() {
-		var properties = CrmMapping.contactForCreate(booking("Maria de la Cruz", "Acme", "+44 20 7946 0000",
-				"Demo please", BookingStatus.CONFIRMED), MeetingOutcome.SCHEDULED);
+		Booking maria = booking("Maria de la Cruz", "Acme", "+44 20 7946 0000", "Demo please", BookingStatus.CONFIRMED);
+		var properties = CrmMapping.contactForCreate(maria, maria, MeetingOutcome.SCHEDULED);
 
 		assertThat(properties).containsExactly(entry("email", "maria@example.com"), entry("firstname", "Maria"),
 				entry("lastname", "de la Cruz"), entry("company", "Acme"), entry("phone", "+44 20 7946 0000"),
@@ -51,8 +51,8 @@ class CrmMappingTest {
 
 	@Test
 	void updateLeavesEmailAndAbsentValuesAlone() {
-		var properties = CrmMapping.contact(booking("Cher", null, " ", null, BookingStatus.CONFIRMED),
-				MeetingOutcome.RESCHEDULED);
+		Booking cher = booking("Cher", null, " ", null, BookingStatus.CONFIRMED);
+		var properties = CrmMapping.contact(cher, cher, MeetingOutcome.RESCHEDULED);
 
 		assertThat(properties).doesNotContainKeys("email", "lastname", "company", "phone", "booking_inquiry")
 			.containsEntry("firstname", "Cher")
