@@ -119,6 +119,22 @@ public class BookingRepository {
 	}
 
 	/**
+	 * The booking a customer's CRM contact describes: their next upcoming confirmed booking, else their latest one by
+	 * start time (which may be cancelled). Never simply the one synced last.
+	 */
+	public Optional<Booking> shownOnContact(String email, Instant now) {
+		return jdbc.sql("""
+				SELECT * FROM booking WHERE lower(email) = lower(?)
+				ORDER BY (status = 'CONFIRMED' AND end_time > ?) DESC,
+				         CASE WHEN status = 'CONFIRMED' AND end_time > ? THEN start_time END ASC,
+				         start_time DESC, id
+				LIMIT 1""")
+			.params(email, utc(now), utc(now))
+			.query(BookingRepository::map)
+			.optional();
+	}
+
+	/**
 	 * Confirmed bookings whose time intersects {@code [from, to)}, for availability. The blocked range contains the
 	 * booking's time, so {@code blocked &&} narrows the search through the exclusion constraint's GiST index.
 	 */
