@@ -211,6 +211,12 @@ class CalendarBusyCache implements DisposableBean, CacheStatistics {
 		return Optional.empty();
 	}
 
+	/** Another instance read a different answer for {@code day}: the cached one is stale. */
+	void forget(LocalDate day) {
+		generation.incrementAndGet();
+		recent.invalidate(day);
+	}
+
 	/** After the change commits (at once when published outside a transaction), so a reload sees it. */
 	@TransactionalEventListener(classes = BookingsChanged.class, fallbackExecution = true)
 	void bookingsChanged() {
