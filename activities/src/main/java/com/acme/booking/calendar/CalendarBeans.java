@@ -5,13 +5,13 @@ import java.time.ZoneId;
 import java.util.List;
 
 import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.BookingRulesProperties;
 import com.acme.booking.sync.AttemptTimeouts;
 import com.acme.booking.sync.IntegrationCheck;
 import com.acme.booking.sync.IntegrationHealth;
 import com.acme.booking.sync.SyncProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
  * "disabled" or "nothing busy" without it.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CalendarProperties.class)
+@EnableConfigurationProperties({ CalendarProperties.class, BookingRulesProperties.class })
 class CalendarBeans {
 
 	@Bean
@@ -41,7 +41,8 @@ class CalendarBeans {
 	@Bean
 	@ConditionalOnBooleanProperty("booking.calendar.enabled")
 	EventSync calendarEventSync(GoogleCalendar calendar, CalendarProperties properties, BookingRepository bookings,
-			@Value("${booking.rules.time-zone:Europe/London}") ZoneId businessZone) {
+			BookingRulesProperties rules) {
+		ZoneId businessZone = rules.timeZone();
 		return new EventSync(calendar, new BookingEvents(businessZone, properties.invitesAttendees()),
 				new OwnCalendarEvents(calendar, businessZone), bookings::findById);
 	}
@@ -55,10 +56,9 @@ class CalendarBeans {
 	}
 
 	@Bean
-	BusyTimes busyTimes(ObjectProvider<GoogleCalendar> calendar,
-			@Value("${booking.rules.time-zone:Europe/London}") ZoneId businessZone) {
+	BusyTimes busyTimes(ObjectProvider<GoogleCalendar> calendar, BookingRulesProperties rules) {
 		GoogleCalendar google = calendar.getIfAvailable();
-		return google != null ? new GoogleBusyTimes(google, new OwnCalendarEvents(google, businessZone))
+		return google != null ? new GoogleBusyTimes(google, new OwnCalendarEvents(google, rules.timeZone()))
 				: (from, to) -> List.of();
 	}
 

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
 
-import com.acme.booking.availability.BookingRulesProperties;
+import com.acme.booking.core.BookingRulesProperties;
 import com.acme.booking.availability.BookingsChanged;
 import com.acme.booking.availability.SlotGuard;
 import com.acme.booking.token.ManageTokens;
@@ -78,10 +78,7 @@ class BookingService {
 		if (request.empty()) {
 			throw new InvalidRequest("body", "name at least one of startTime, durationMinutes, name, company, phone, inquiry");
 		}
-		Booking current = get(id);
-		if (current.isCancelled()) {
-			throw new BookingCancelled();
-		}
+		Booking current = get(id).requireChangeable();
 		Instant start = null;
 		Instant end = null;
 		if (request.reschedules()) {
@@ -94,9 +91,6 @@ class BookingService {
 		BookingChange change = new BookingChange(start, end, strip(request.name()), clearable(request.company()),
 				clearable(request.phone()), clearable(request.inquiry()));
 		Booking updated = bookings.update(id, change, rules.buffer(), clock.instant()).orElseThrow(BookingNotFound::new);
-		if (updated.isCancelled()) {
-			throw new BookingCancelled();
-		}
 		events.publishEvent(new BookingsChanged(id.toString()));
 		workflows.changed(id);
 		return updated;

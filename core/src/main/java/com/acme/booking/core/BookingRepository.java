@@ -62,14 +62,17 @@ public class BookingRepository {
 		return jdbc.sql("SELECT * FROM booking WHERE id = ?").param(id).query(BookingRepository::map).optional();
 	}
 
-	/** Applies a change and bumps the revision; the integrations are out of step until the workflow pushes it. */
+	/**
+	 * Applies a change and bumps the revision; the integrations are out of step until the workflow pushes it.
+	 * @throws BookingCancelled when the booking is cancelled (the row lock makes a racing cancel visible here)
+	 */
 	@Transactional
 	public Optional<Booking> update(UUID id, BookingChange change, Duration buffer, Instant now) {
 		Optional<Booking> current = findForUpdate(id);
-		if (current.isEmpty() || current.get().isCancelled()) {
+		if (current.isEmpty()) {
 			return current;
 		}
-		Booking b = current.get();
+		Booking b = current.get().requireChangeable();
 		Instant start = change.startTime() != null ? change.startTime() : b.startTime();
 		Instant end = change.endTime() != null ? change.endTime() : b.endTime();
 		Duration half = buffer.dividedBy(2);
@@ -153,9 +156,7 @@ public class BookingRepository {
 	/** Ids of bookings with something still to push, or waiting for an operator. */
 	public List<UUID> unfinishedSync(int limit) {
 		return jdbc.sql("""
-				SELECT id FROM booking
-				WHERE calendar_synced_revision < revision OR crm_synced_revision < revision
-				   OR requires_manual_calendar_sync OR requires_manual_crm_sync
+				SELECT id FROM booking WHERE sync_unfinished
 				-- Bookings with something to push come first: flagged ones usually have a running workflow.
 				ORDER BY (calendar_synced_revision < revision OR crm_synced_revision < revision) DESC, updated_at
 				LIMIT ?""").param(limit).query(UUID.class).list();
@@ -275,7 +276,8 @@ public class BookingRepository {
 				rs.getLong("calendar_synced_revision"), rs.getString("crm_contact_id"), rs.getString("crm_meeting_id"),
 				rs.getBoolean("crm_synced"), rs.getBoolean("requires_manual_crm_sync"), rs.getString("crm_sync_error"),
 				rs.getLong("crm_synced_revision"), instant(rs, "created_at"), instant(rs, "updated_at"),
-				conflict(instant(rs, "calendar_conflict_start"), instant(rs, "calendar_conflict_end")));
+				conflict(instant(rs, "calendar_conflict_start"), instant(rs, "calendar_conflict_end")),
+				rs.getBoolean("sync_unfinished"));
 	}
 
 	private static CalendarConflict conflict(Instant start, Instant end) {
