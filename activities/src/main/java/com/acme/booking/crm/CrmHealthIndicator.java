@@ -35,8 +35,8 @@ class CrmHealthIndicator extends ProbedHealthIndicator {
 
 	@Override
 	protected String describe(Exception error) {
-		return CrmFailures.masked(error instanceof HubSpotCallFailed call ? summary(call)
-				: error.getClass().getSimpleName() + ": " + error.getMessage());
+		return error instanceof HubSpotCallFailed call ? summary(call)
+				: error.getClass().getSimpleName() + ": " + error.getMessage();
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.acme.booking.logging.MaskedEmails;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import org.springframework.boot.health.contributor.Health;
@@ -40,7 +41,7 @@ public abstract class ProbedHealthIndicator implements HealthIndicator {
 	/** One cheap, real call outside the circuit breaker, so probing neither opens nor closes it. */
 	protected abstract void call() throws Exception;
 
-	/** What went wrong, in words an operator can act on; no secrets, emails masked. */
+	/** What went wrong, in words an operator can act on; no secrets (emails are masked here). */
 	protected abstract String describe(Exception error);
 
 	/** The breaker guarding the sync's calls; null when the integration is disabled. */
@@ -57,7 +58,8 @@ public abstract class ProbedHealthIndicator implements HealthIndicator {
 			call();
 		}
 		catch (Exception ex) {
-			error = describe(ex);
+			// Outside systems quote what they were sent: no email address leaves in a health answer.
+			error = MaskedEmails.mask(describe(ex));
 		}
 		last = new Probed(error, Duration.ofNanos(System.nanoTime() - started).toMillis(), clock.instant());
 	}
