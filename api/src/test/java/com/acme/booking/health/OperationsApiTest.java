@@ -160,6 +160,8 @@ class OperationsApiTest {
 		LoggerFactory.getLogger(OperationsApiTest.class).info("Support ticket from {}", email);
 
 		assertThat(created.header("X-Correlation-Id")).isEqualTo(correlation);
+		assertThat(http.get("/api/health", "X-Correlation-Id", "<script>").header("X-Correlation-Id"))
+			.as("an id that could forge log text is replaced").matches("[0-9a-f-]{36}");
 		String id = created.json().path("id").asString();
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(linesWith(output, correlation))
 			.anySatisfy(line -> assertThat(line).contains("CRM sync of booking " + id))
