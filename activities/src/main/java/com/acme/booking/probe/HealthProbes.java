@@ -33,6 +33,8 @@ class HealthProbes implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService executor;
 
+	private volatile boolean running;
+
 	HealthProbes(List<ProbedHealthIndicator> indicators, HealthProperties properties) {
 		this.indicators = indicators.stream().filter(ProbedHealthIndicator::probes).toList();
 		this.properties = properties;
@@ -40,8 +42,8 @@ class HealthProbes implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		running = true;
 		if (indicators.isEmpty()) {
-			executor = Executors.newSingleThreadScheduledExecutor();
 			return;
 		}
 		ScheduledExecutorService probes = Executors.newScheduledThreadPool(indicators.size(), runnable -> {
@@ -83,11 +85,12 @@ class HealthProbes implements SmartLifecycle {
 			probes.shutdownNow();
 		}
 		executor = null;
+		running = false;
 	}
 
 	@Override
 	public boolean isRunning() {
-		return executor != null;
+		return running;
 	}
 
 }
