@@ -7,9 +7,10 @@ import java.util.List;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.BookingRulesProperties;
 import com.acme.booking.sync.AttemptTimeouts;
-import com.acme.booking.sync.IntegrationCheck;
-import com.acme.booking.sync.IntegrationHealth;
+import com.acme.booking.probe.IntegrationCheck;
 import com.acme.booking.sync.SyncProperties;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPublisher;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -19,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The calendar integration's beans. The Google client exists only when {@code booking.calendar.enabled}; the
- * beans other modules use ({@code busyTimes}, {@code calendarHealth}, {@code calendarCheck}) always exist and say
- * "disabled" or "nothing busy" without it.
+ * beans other modules use ({@code busyTimes}, {@code calendarHealthIndicator}, {@code calendarCheck}) always exist and
+ * say "disabled" or "nothing busy" without it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ CalendarProperties.class, BookingRulesProperties.class })
@@ -62,9 +63,18 @@ class CalendarBeans {
 				: (from, to) -> List.of();
 	}
 
+	/** Actuator names it {@code calendar}: {@code /actuator/health/calendar} and the part of {@code /api/health}. */
 	@Bean
-	IntegrationHealth calendarHealth(ObjectProvider<GoogleCalendar> calendar) {
-		return new CalendarHealth(calendar.getIfAvailable());
+	CalendarHealthIndicator calendarHealthIndicator(ObjectProvider<GoogleCalendar> calendar,
+			ObjectProvider<Clock> clock) {
+		return new CalendarHealthIndicator(calendar.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	/** {@code resilience4j_circuitbreaker_state{name="google-calendar"}} and the breaker's call counts. */
+	@Bean
+	MeterBinder calendarCircuitBreakerMetrics(ObjectProvider<GoogleCalendar> calendar) {
+		return registry -> calendar.ifAvailable(
+				google -> new TaggedCircuitBreakerMetricsPublisher(registry).publishMetrics(google.circuitBreaker()));
 	}
 
 	@Bean

@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.acme.booking.sync.IntegrationCheck;
+import com.acme.booking.probe.IntegrationCheck;
 import com.google.api.services.calendar.model.Calendar;
 
 /**

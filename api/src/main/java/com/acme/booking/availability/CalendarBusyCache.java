@@ -23,9 +23,11 @@ import java.util.function.Predicate;
 
 import com.acme.booking.calendar.BusyPeriod;
 import com.acme.booking.calendar.BusyTimes;
-import com.acme.booking.sync.CacheStatistics;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +45,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * booking ({@code calendarConflict}).
  */
 @Component
-class CalendarBusyCache implements DisposableBean, CacheStatistics {
+class CalendarBusyCache implements DisposableBean, MeterBinder {
 
 	static final Duration FRESH_TIMEOUT = Duration.ofSeconds(2);
 
@@ -75,9 +77,10 @@ class CalendarBusyCache implements DisposableBean, CacheStatistics {
 
 	private final AtomicLong generation = new AtomicLong();
 
+	/** {@code cache_gets_total{cache="availability.calendar-busy"}}: listings answered without asking Google. */
 	@Override
-	public Map<String, Cache<?, ?>> caches() {
-		return Map.of("availability.calendar-busy", recent);
+	public void bindTo(MeterRegistry registry) {
+		CaffeineCacheMetrics.monitor(registry, recent, "availability.calendar-busy");
 	}
 
 	@Autowired
