@@ -145,7 +145,7 @@ class OperationsApiTest {
 			.containsPattern("booking_sync_failures_total\\{[^}]*integration=\"crm\",kind=\"[A-Za-z]+\"[^}]*} [1-9]")
 			.containsPattern("booking_sync_manual_backlog\\{[^}]*integration=\"crm\"[^}]*} [1-9]")
 			.containsPattern("booking_calendar_conflicts_open\\{[^}]*} 0")
-			.contains("booking_calendar_conflicts_total")
+			.contains("booking_calendar_conflicts_found_total")
 			.containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"hubspot\",state=\"closed\"[^}]*} 1")
 			.containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"google-calendar\"")
 			.containsPattern("booking_slots_listing_seconds_count\\{[^}]*} [1-9]")
