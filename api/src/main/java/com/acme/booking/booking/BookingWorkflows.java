@@ -84,6 +84,8 @@ public class BookingWorkflows {
 			.setWorkflowId(BookingTemporal.workflowId(id))
 			.setTaskQueue(BookingTemporal.TASK_QUEUE)
 			.setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+			// What the Web UI lists; the id only, no personal data (histories are stored unencrypted).
+			.setStaticSummary("Booking " + id)
 			.setTypedSearchAttributes(SearchAttributes.newBuilder()
 				.set(BookingTemporal.BOOKING_ID, id)
 				.set(BookingTemporal.CALENDAR_SYNC, SyncState.PENDING.name())

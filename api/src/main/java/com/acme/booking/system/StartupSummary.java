@@ -9,9 +9,11 @@ import com.acme.booking.calendar.CalendarProperties;
 import com.acme.booking.crm.CrmProperties;
 import com.acme.booking.embedded.EmbeddedProperties;
 import com.acme.booking.sync.SyncProperties;
+import com.acme.booking.temporal.DevServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -38,8 +40,11 @@ class StartupSummary {
 
 	private final AdminKey adminKey;
 
+	private final DevServer devServer;
+
 	StartupSummary(Environment env, BookingRulesProperties rules, SyncProperties sync, CalendarProperties calendar,
-			CrmProperties crm, EmbeddedProperties embedded, AdminKey adminKey) {
+			CrmProperties crm, EmbeddedProperties embedded, AdminKey adminKey, ObjectProvider<DevServer> devServer) {
+		this.devServer = devServer.getIfAvailable();
 		this.env = env;
 		this.rules = rules;
 		this.sync = sync;
@@ -60,10 +65,11 @@ class StartupSummary {
 		String url = env.getProperty("spring.datasource.url");
 		lines.add("PostgreSQL:       " + (StringUtils.hasText(url) ? withoutCredentials(url)
 				: "embedded, data in " + embedded.dataDir().resolve("postgres").toAbsolutePath().normalize()));
-		boolean inProcess = env.getProperty("spring.temporal.test-server.enabled", Boolean.class, false);
-		lines.add("Temporal:         " + (inProcess ? "in-process server (nothing kept across restarts)"
-				: env.getProperty("spring.temporal.connection.target")) + ", namespace "
+		lines.add("Temporal:         " + temporalServer() + ", namespace "
 				+ env.getProperty("spring.temporal.namespace", "default") + ", task queue booking-sync");
+		if (devServer != null) {
+			lines.add("Temporal Web UI:  " + devServer.uiUrl());
+		}
 		lines.add("Time zone:        " + rules.timeZone());
 		lines.add("Business hours:   " + (rules.businessHours() == null || rules.businessHours().isEmpty()
 				? "MONDAY-FRIDAY 09:00-17:00" : rules.businessHours()));
@@ -82,6 +88,17 @@ class StartupSummary {
 				: "off"));
 		lines.add("Admin API:        " + (adminKey.configured() ? "key configured" : "no key: admin endpoints answer 401"));
 		return lines;
+	}
+
+	private String temporalServer() {
+		if (devServer != null) {
+			return "dev server (temporal CLI, pid " + devServer.pid() + ") at " + devServer.target() + ", data in "
+					+ devServer.database();
+		}
+		if (env.getProperty("spring.temporal.test-server.enabled", Boolean.class, false)) {
+			return "in-process server (no Web UI, nothing kept across restarts)";
+		}
+		return env.getProperty("spring.temporal.connection.target");
 	}
 
 	private static String withoutCredentials(String url) {

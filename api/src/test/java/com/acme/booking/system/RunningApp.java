@@ -50,6 +50,10 @@ final class RunningApp implements AutoCloseable {
 		for (String property : extraProperties) {
 			args.add("--" + property);
 		}
+		if (args.stream().noneMatch(arg -> arg.startsWith("--booking.temporal.mode="))) {
+			// The restart tests of the in-process server: it forgets every workflow when the service stops.
+			args.add("--booking.temporal.mode=in-process");
+		}
 		// Command-line arguments, not default properties: those would lose to application.yml.
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(BookingApiApplication.class)
 			.listeners(new EmbeddedDefaults())
