@@ -11,6 +11,7 @@ import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEven
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.event.SpringApplicationEvent;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -51,6 +52,8 @@ public class EmbeddedDefaults implements ApplicationListener<SpringApplicationEv
 		boolean externalTemporal = StringUtils.hasText(env.getProperty("spring.temporal.connection.target"));
 		boolean explicit = env.getPropertySources()
 			.stream()
+			// Spring's attached view of all sources contains every property: it says nothing about where one was set.
+			.filter(source -> !ConfigurationPropertySources.isAttachedConfigurationPropertySource(source))
 			.filter(source -> !source.getName().contains("application.yml"))
 			.anyMatch(source -> source.containsProperty("spring.temporal.test-server.enabled"));
 		if (externalTemporal && !explicit) {
