@@ -3,10 +3,9 @@ package com.acme.booking.temporal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.acme.booking.embedded.Orphans;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +17,6 @@ import org.slf4j.LoggerFactory;
 public final class DevServer implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(DevServer.class);
-
-	static final Duration GRACE = Duration.ofSeconds(10);
 
 	private final Process process;
 
@@ -65,7 +62,7 @@ public final class DevServer implements AutoCloseable {
 		if (!stopped.compareAndSet(false, true)) {
 			return;
 		}
-		stop(process.toHandle());
+		Orphans.stop(process.toHandle());
 		try {
 			Files.deleteIfExists(pidFile);
 		}
@@ -73,24 +70,6 @@ public final class DevServer implements AutoCloseable {
 			log.warn("Could not remove {}: {}", pidFile, ex.toString());
 		}
 		log.info("Temporal dev server (pid {}) stopped", process.pid());
-	}
-
-	/** SIGTERM, then SIGKILL when it does not end within the grace period. */
-	static void stop(ProcessHandle handle) {
-		if (!handle.isAlive()) {
-			return;
-		}
-		handle.destroy();
-		try {
-			handle.onExit().get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			handle.destroyForcibly();
-		}
-		catch (Exception ex) {
-			handle.destroyForcibly();
-		}
 	}
 
 }

@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import com.acme.booking.embedded.Orphans;
 import com.acme.booking.workflow.BookingTemporal;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -84,30 +84,8 @@ final class DevServerLauncher {
 
 	/** Ends the dev server a killed earlier start left behind on this data, if its pid file says there is one. */
 	static void endOrphan(Path pidFile, Path database) throws IOException {
-		if (!Files.exists(pidFile)) {
-			return;
-		}
-		Optional<ProcessHandle> orphan = readPid(pidFile).flatMap(ProcessHandle::of)
-			.filter(ProcessHandle::isAlive)
-			.filter(handle -> handle.info()
-				.commandLine()
-				.filter(line -> line.contains("start-dev") && line.contains(database.toString()))
-				.isPresent());
-		if (orphan.isPresent()) {
-			log.warn("Ending the Temporal dev server (pid {}) that an earlier start of this service left running",
-					orphan.get().pid());
-			DevServer.stop(orphan.get());
-		}
+		Orphans.end(pidFile, database.toString(), "Temporal dev server");
 		Files.deleteIfExists(pidFile);
-	}
-
-	private static Optional<Long> readPid(Path pidFile) throws IOException {
-		try {
-			return Optional.of(Long.parseLong(Files.readString(pidFile, StandardCharsets.UTF_8).trim()));
-		}
-		catch (NumberFormatException ex) {
-			return Optional.empty();
-		}
 	}
 
 	private static int portToUse(int configured, String property) throws IOException {

@@ -79,6 +79,14 @@ final class SyncStandIns implements AutoCloseable {
 		hubspot.stubFor(post(urlPathEqualTo(CONTACTS)).atPriority(1).willReturn(HubSpotStubs.unauthorized()));
 	}
 
+	/** Both answer 503 to every write: syncs stay in flight, retrying. */
+	void outage() {
+		google.stub(post(FakeGoogle.eventsUrl()).atPriority(1)
+			.willReturn(FakeGoogle.googleError(503, "global", "backendError", "Backend Error")));
+		hubspot.stubFor(post(urlPathEqualTo(CONTACTS)).atPriority(1)
+			.willReturn(HubSpotStubs.error(503, "SERVICE_UNAVAILABLE", "Service unavailable")));
+	}
+
 	/** Requests Google or HubSpot received, by method and path, e.g. {@code ("POST", path)}. */
 	static List<ServeEvent> requests(WireMockServer server, String method, String pathRegex) {
 		return server.getAllServeEvents()

@@ -31,6 +31,8 @@ class EmbeddedPostgresConfiguration {
 	EmbeddedPostgres embeddedPostgres(EmbeddedProperties properties) throws IOException {
 		Path dir = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
 		Files.createDirectories(dir);
+		// After a kill -9 of the service its postmaster lives on and holds the data folder.
+		Orphans.end(dir.resolve("postmaster.pid"), dir.toString(), "embedded PostgreSQL");
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dir)
 			.setCleanDataDirectory(properties.cleanOnStart())
