@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = BookingWorkerApplication.class,
 		properties = { "spring.datasource.url=", "booking.embedded.enabled=true",
 				"booking.embedded.data-dir=target/worker-dev-server-test-${random.uuid}",
-				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off" })
+				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off", "booking.embedded.fsync=off" })
 class BookingWorkerDevServerTest {
 
 	static final TemporalDevServer server = TemporalDevServer.start(TemporalDevServerOptions.newBuilder()

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.acme.booking.admin.AdminKey;
-import com.acme.booking.availability.BookingRulesProperties;
+import com.acme.booking.core.BookingRulesProperties;
 import com.acme.booking.calendar.CalendarProperties;
 import com.acme.booking.crm.CrmProperties;
+import com.acme.booking.embedded.Durability;
 import com.acme.booking.embedded.EmbeddedProperties;
 import com.acme.booking.sync.SyncProperties;
 import com.acme.booking.temporal.DevServer;
@@ -40,10 +41,14 @@ class StartupSummary {
 
 	private final AdminKey adminKey;
 
+	private final Durability durability;
+
 	private final DevServer devServer;
 
 	StartupSummary(Environment env, BookingRulesProperties rules, SyncProperties sync, CalendarProperties calendar,
-			CrmProperties crm, EmbeddedProperties embedded, AdminKey adminKey, ObjectProvider<DevServer> devServer) {
+			CrmProperties crm, EmbeddedProperties embedded, AdminKey adminKey, Durability durability,
+			ObjectProvider<DevServer> devServer) {
+		this.durability = durability;
 		this.devServer = devServer.getIfAvailable();
 		this.env = env;
 		this.rules = rules;
@@ -65,6 +70,7 @@ class StartupSummary {
 		String url = env.getProperty("spring.datasource.url");
 		lines.add("PostgreSQL:       " + (StringUtils.hasText(url) ? withoutCredentials(url)
 				: "embedded, data in " + embedded.dataDir().resolve("postgres").toAbsolutePath().normalize()));
+		lines.add("Durability:       " + durability + (durability.durable() ? "" : " (a crash can lose bookings)"));
 		lines.add("Temporal:         " + temporalServer() + ", namespace "
 				+ env.getProperty("spring.temporal.namespace", "default") + ", task queue booking-sync");
 		if (devServer != null) {
