@@ -166,6 +166,7 @@ final class FakeGoogle implements AutoCloseable {
 					  "universe_domain": "googleapis.com"
 					}""".formatted(pem.replace("\n", "\\n"), CLIENT_EMAIL, tokenUri);
 			Path file = Files.createTempFile("service-account", ".json");
+			file.toFile().deleteOnExit();
 			Files.writeString(file, json);
 			return file;
 		}
