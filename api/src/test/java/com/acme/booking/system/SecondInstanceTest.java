@@ -28,6 +28,13 @@ class SecondInstanceTest {
 	@Test
 	void aSecondInstanceOrTheCheckModeOnTheSameDataDirSaysItIsLocked(CapturedOutput output) {
 		try (RunningApp running = RunningApp.start(dataDir)) {
+			assertThat(output.getAll()).as("the start-up summary, durations as configured and the URLs that matter")
+				.contains("Slots:            step 30m, default 30m, buffer 15m, notice 2h, advance 90d")
+				.contains("Swagger UI:       http://localhost:" + running.port() + "/swagger-ui.html")
+				.contains("Health:           http://localhost:" + running.port() + "/api/health")
+				.doesNotContain("PT30M")
+				.as("initdb's chatter stays out of the log")
+				.doesNotContain("The files belonging to this database system");
 			assertThatThrownBy(() -> RunningApp.start(dataDir).close()).hasRootCauseInstanceOf(DataDirLocked.class);
 			assertThat(output.getAll()).contains("APPLICATION FAILED TO START",
 					"Booking service already running? data dir locked: " + dataDir.toAbsolutePath().normalize());
