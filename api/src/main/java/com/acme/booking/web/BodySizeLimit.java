@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -25,7 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies larger than {@code booking.web.max-body-size} (64 KB: the largest valid booking is about
+ * Refuses request bodies larger than {@code booking.web.max-body-size} (64KB: the largest valid booking is about
  * 6 KB) with a 413 problem, whatever the framing. A declared {@code Content-Length} over the limit is refused before
  * a byte is read; a body without one (chunked) is read up to one byte past the limit and refused there, without
  * reading the rest, so a huge body ties up neither memory nor the thread. The connection is closed after a 413
@@ -37,8 +36,8 @@ class BodySizeLimit extends OncePerRequestFilter {
 
 	private final int maxBytes;
 
-	BodySizeLimit(@Value("${booking.web.max-body-size:65536}") int maxBytes) {
-		this.maxBytes = maxBytes;
+	BodySizeLimit(WebProperties properties) {
+		this.maxBytes = (int) properties.maxBodySize().toBytes();
 	}
 
 	@Override
