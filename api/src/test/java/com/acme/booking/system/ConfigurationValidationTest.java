@@ -5,6 +5,7 @@ import com.acme.booking.calendar.CalendarProperties;
 import com.acme.booking.crm.CrmProperties;
 import com.acme.booking.ratelimit.RateLimitProperties;
 import com.acme.booking.sync.SyncProperties;
+import com.acme.booking.token.PublicUrlProperties;
 import com.acme.booking.web.WebProperties;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +73,7 @@ class ConfigurationValidationTest {
 			booking.rate-limit.requests-per-minute     | 0             | booking.rate-limit.requests-per-minute
 			booking.web.max-body-size                  | 20MB          | booking.web.max-body-size
 			booking.web.max-body-size                  | lots          | booking.web.max-body-size
+			booking.public-url                         | book.example.com | booking.public-url
 			""")
 	void refusesToStartNamingTheProperty(String property, String value, String named, CapturedOutput output) {
 		List<String> args = new ArrayList<>(List.of("--" + property + "=" + value));
@@ -97,7 +99,7 @@ class ConfigurationValidationTest {
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ ConfigurationPropertiesAutoConfiguration.class, ValidationAutoConfiguration.class })
 	@EnableConfigurationProperties({ BookingRulesProperties.class, SyncProperties.class, CalendarProperties.class,
-			CrmProperties.class, RateLimitProperties.class, WebProperties.class })
+			CrmProperties.class, RateLimitProperties.class, WebProperties.class, PublicUrlProperties.class })
 	static class AllBookingProperties {
 
 	}
