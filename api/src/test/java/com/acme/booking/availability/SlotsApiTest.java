@@ -34,6 +34,7 @@ import org.springframework.context.annotation.Primary;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "booking.embedded.data-dir=target/test-data/${random.uuid}",
 				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off",
+				"booking.embedded.fsync=off",
 				"booking.rate-limit.enabled=false" })
 class SlotsApiTest {
 

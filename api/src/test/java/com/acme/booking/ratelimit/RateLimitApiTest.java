@@ -22,7 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "booking.embedded.data-dir=target/test-data/${random.uuid}",
 				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off",
-				"booking.rate-limit.requests-per-minute=3", "booking.admin.api-key=" + RateLimitApiTest.ADMIN })
+				"booking.embedded.fsync=off", "booking.rate-limit.requests-per-minute=3",
+				"booking.admin.api-key=" + RateLimitApiTest.ADMIN })
 class RateLimitApiTest {
 
 	private static final String SLOTS = "/api/bookings/available-slots?startDate=2026-12-01&endDate=2026-12-01";

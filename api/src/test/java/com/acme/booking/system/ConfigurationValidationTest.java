@@ -1,7 +1,7 @@
 package com.acme.booking.system;
 
-import com.acme.booking.availability.BookingRulesProperties;
 import com.acme.booking.calendar.CalendarProperties;
+import com.acme.booking.core.BookingRulesProperties;
 import com.acme.booking.crm.CrmProperties;
 import com.acme.booking.ratelimit.RateLimitProperties;
 import com.acme.booking.sync.SyncProperties;
@@ -25,7 +25,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -97,6 +99,9 @@ class ConfigurationValidationTest {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	// SlotRules parses the business hours (package-private, so found by name).
+	@ComponentScan(basePackages = "com.acme.booking.availability", useDefaultFilters = false,
+			includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.SlotRules"))
 	@ImportAutoConfiguration({ ConfigurationPropertiesAutoConfiguration.class, ValidationAutoConfiguration.class })
 	@EnableConfigurationProperties({ BookingRulesProperties.class, SyncProperties.class, CalendarProperties.class,
 			CrmProperties.class, RateLimitProperties.class, WebProperties.class, PublicUrlProperties.class })

@@ -92,7 +92,7 @@ class ManageTokensTest {
 		String first = tokens(null).tokenFor(BOOKING);
 
 		ManageTokens elsewhere = new ManageTokens(new TokenProperties(null),
-				new EmbeddedProperties(true, otherDir, false, "off"));
+				new EmbeddedProperties(true, otherDir, false, "off", "off"));
 
 		assertThat(elsewhere.tokenFor(BOOKING)).isNotEqualTo(first);
 	}
@@ -109,7 +109,7 @@ class ManageTokensTest {
 		Path file = Files.writeString(dataDir.resolve("mounted-secret"), SECRET + "\n");
 
 		ManageTokens fromFile = new ManageTokens(new TokenProperties(null, file),
-				new EmbeddedProperties(true, dataDir, false, "off"));
+				new EmbeddedProperties(true, dataDir, false, "off", "off"));
 
 		assertThat(fromFile.tokenFor(BOOKING)).isEqualTo(tokens(SECRET).tokenFor(BOOKING));
 	}
@@ -120,14 +120,14 @@ class ManageTokensTest {
 
 		assertThatIllegalStateException()
 			.isThrownBy(() -> new ManageTokens(new TokenProperties(null, missing),
-					new EmbeddedProperties(true, dataDir, false, "off")))
+					new EmbeddedProperties(true, dataDir, false, "off", "off")))
 			.withMessageContaining("booking.security.token-secret-file")
 			.withMessageContaining("no-such-secret");
 		assertThat(dataDir.resolve("token-secret")).doesNotExist();
 	}
 
 	private ManageTokens tokens(String secret) {
-		return new ManageTokens(new TokenProperties(secret), new EmbeddedProperties(true, dataDir, false, "off"));
+		return new ManageTokens(new TokenProperties(secret), new EmbeddedProperties(true, dataDir, false, "off", "off"));
 	}
 
 }

@@ -1,4 +1,4 @@
-package com.acme.booking.availability;
+package com.acme.booking.core;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The scheduling rules ({@code booking.rules.*}).
+ * The scheduling rules ({@code booking.rules.*}). In core because the calendar sync (and so the worker) needs the
+ * business time zone too: one record, one default.
  *
  * @param timeZone business time zone (IANA)
  * @param businessHours comma-separated ranges per weekday ({@code MONDAY: 09:00-12:00,13:00-17:00}); a day left out is
@@ -48,10 +49,10 @@ public record BookingRulesProperties(@NotNull @DefaultValue("Europe/London") Zon
 
 	/**
 	 * Checks what one field's constraint cannot see; the message names the properties, since Spring reports it as
-	 * the reason binding {@code booking.rules} failed.
+	 * the reason binding {@code booking.rules} failed. Business hours are parsed (and refused, naming the day's
+	 * property) by the API's slot rules, where their parser lives.
 	 */
 	public BookingRulesProperties {
-		BusinessHours.parse(businessHours);
 		if (minDuration != null && maxDuration != null && minDuration.compareTo(maxDuration) > 0) {
 			throw new IllegalArgumentException("booking.rules.min-duration (" + minDuration.toMinutes()
 					+ "m) must not be longer than booking.rules.max-duration (" + maxDuration.toMinutes() + "m)");
