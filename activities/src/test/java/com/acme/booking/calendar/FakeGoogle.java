@@ -193,6 +193,7 @@ public final class FakeGoogle implements AutoCloseable {
 					  "universe_domain": "googleapis.com"
 					}""".formatted(pem.replace("\n", "\\n"), CLIENT_EMAIL, tokenUri);
 			Path file = Files.createTempFile("service-account", ".json");
+			file.toFile().deleteOnExit();
 			Files.writeString(file, json);
 			return file;
 		}

@@ -66,7 +66,7 @@ class StartupSummary {
 
 	List<String> lines() {
 		List<String> lines = new ArrayList<>();
-		lines.add("HTTP port:        " + env.getProperty("local.server.port", env.getProperty("server.port", "8080")));
+		lines.add("HTTP port:        " + port());
 		String url = env.getProperty("spring.datasource.url");
 		lines.add("PostgreSQL:       " + (StringUtils.hasText(url) ? withoutCredentials(url)
 				: "embedded, data in " + embedded.dataDir().resolve("postgres").toAbsolutePath().normalize()));
@@ -79,11 +79,14 @@ class StartupSummary {
 		lines.add("Time zone:        " + rules.timeZone());
 		lines.add("Business hours:   " + (rules.businessHours() == null || rules.businessHours().isEmpty()
 				? "MONDAY-FRIDAY 09:00-17:00" : rules.businessHours()));
-		lines.add("Slots:            step " + rules.slotStep() + ", default " + rules.defaultDuration() + ", buffer "
-				+ rules.buffer() + ", notice " + rules.minNotice() + ", advance " + rules.maxAdvance());
-		lines.add("Frequency limit:  " + rules.frequency().maxBookings() + " per email per " + rules.frequency().window());
-		lines.add("Sync retries:     " + sync.retry().maximumAttempts() + " attempts, " + sync.retry().initialInterval()
-				+ " to " + sync.retry().maximumInterval() + " x" + sync.retry().backoffCoefficient());
+		lines.add("Slots:            step " + Durations.format(rules.slotStep()) + ", default "
+				+ Durations.format(rules.defaultDuration()) + ", buffer " + Durations.format(rules.buffer())
+				+ ", notice " + Durations.format(rules.minNotice()) + ", advance " + Durations.format(rules.maxAdvance()));
+		lines.add("Frequency limit:  " + rules.frequency().maxBookings() + " per email per "
+				+ Durations.format(rules.frequency().window()));
+		lines.add("Sync retries:     " + sync.retry().maximumAttempts() + " attempts, "
+				+ Durations.format(sync.retry().initialInterval()) + " to "
+				+ Durations.format(sync.retry().maximumInterval()) + " x" + sync.retry().backoffCoefficient());
 		lines.add("Google Calendar:  "
 				+ (calendar.enabled() ? "enabled, calendar " + calendar.calendarId() + " at " + calendar.rootUrl()
 						: "disabled"));
@@ -93,6 +96,10 @@ class StartupSummary {
 				? env.getProperty("booking.rate-limit.requests-per-minute", "60") + " requests/minute per client"
 				: "off"));
 		lines.add("Admin API:        " + (adminKey.configured() ? "key configured" : "no key: admin endpoints answer 401"));
+		String base = "http://localhost:" + port();
+		lines.add("Booking page:     " + base + "/");
+		lines.add("Swagger UI:       " + base + "/swagger-ui.html (OpenAPI at " + base + "/v3/api-docs)");
+		lines.add("Health:           " + base + "/api/health");
 		return lines;
 	}
 
@@ -105,6 +112,10 @@ class StartupSummary {
 			return "in-process server (no Web UI, nothing kept across restarts)";
 		}
 		return env.getProperty("spring.temporal.connection.target");
+	}
+
+	private String port() {
+		return env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
 	}
 
 	private static String withoutCredentials(String url) {

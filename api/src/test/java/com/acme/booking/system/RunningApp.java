@@ -113,6 +113,10 @@ final class RunningApp implements AutoCloseable {
 			.toBodilessEntity();
 	}
 
+	int port() {
+		return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+	}
+
 	BookingRepository bookings() {
 		return context.getBean(BookingRepository.class);
 	}
