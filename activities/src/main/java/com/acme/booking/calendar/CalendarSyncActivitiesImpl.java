@@ -62,4 +62,9 @@ public class CalendarSyncActivitiesImpl implements CalendarSyncActivities {
 		}
 	}
 
+	@Override
+	public SyncResult syncCalendarInBackground(String bookingId) {
+		return syncCalendar(bookingId);
+	}
+
 }

@@ -58,4 +58,9 @@ public class CrmSyncActivitiesImpl implements CrmSyncActivities {
 		}
 	}
 
+	@Override
+	public SyncResult syncCrmInBackground(String bookingId) {
+		return syncCrm(bookingId);
+	}
+
 }

@@ -73,6 +73,10 @@ class BookingWorkflowReplayTest {
 		}
 
 		@Override
+		public void syncBehind(long revision) {
+		}
+
+		@Override
 		public SyncStatus syncStatus() {
 			return null;
 		}
