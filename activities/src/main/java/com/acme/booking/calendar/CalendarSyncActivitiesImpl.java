@@ -49,7 +49,8 @@ public class CalendarSyncActivitiesImpl implements CalendarSyncActivities {
 			return SyncResult.disabled(booking.revision());
 		}
 		try {
-			return SyncResult.synced(booking.revision(), eventSync.getObject().converge(booking));
+			String eventId = SyncSupport.whileHeartbeating(() -> eventSync.getObject().converge(booking));
+			return SyncResult.synced(booking.revision(), eventId);
 		}
 		catch (Exception ex) {
 			RuntimeException failure = failures.getObject().toFailure(ex);

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.sync.AttemptTimeouts;
+import com.acme.booking.sync.Breakers;
 import com.acme.booking.sync.CacheStatistics;
 import com.acme.booking.sync.IntegrationCheck;
 import com.acme.booking.sync.IntegrationHealth;
@@ -66,13 +67,13 @@ class CrmBeans {
 
 	static CircuitBreaker circuitBreaker(CrmProperties properties) {
 		CrmProperties.CircuitBreaker settings = properties.circuitBreaker();
-		CircuitBreaker breaker = CircuitBreaker.of("hubspot", CircuitBreakerConfig.custom()
+		CircuitBreaker breaker = Breakers.create("hubspot", CircuitBreakerConfig.custom()
 			.failureRateThreshold(settings.failureRateThreshold())
 			.slidingWindowSize(settings.slidingWindowSize())
 			.minimumNumberOfCalls(settings.minimumNumberOfCalls())
 			.waitDurationInOpenState(settings.waitInOpenState())
-			.recordException(CrmFailures::isOutage)
-			.build());
+			.recordException(CrmFailures::isOutage), settings.permittedCallsInHalfOpenState(),
+				settings.maxWaitInHalfOpenState());
 		breaker.getEventPublisher()
 			.onStateTransition(event -> log.warn("HubSpot circuit breaker {}", event.getStateTransition()));
 		return breaker;

@@ -74,10 +74,15 @@ public record CrmProperties(@DefaultValue("false") boolean enabled, @DefaultValu
 	 * @param slidingWindowSize how many recent calls are judged
 	 * @param minimumNumberOfCalls calls needed before the rate is judged at all
 	 * @param waitInOpenState how long HubSpot is left alone before trial calls
+	 * @param permittedCallsInHalfOpenState trial calls let through once the wait is over: the first that succeeds
+	 * closes the circuit, this many failures in a row open it again
+	 * @param maxWaitInHalfOpenState longest time the circuit stays half-open; an idle one then closes
+	 * @param refusedCallRetryDelay when a sync attempt refused by the open circuit is tried again
 	 */
 	public record CircuitBreaker(@DefaultValue("50") float failureRateThreshold,
 			@DefaultValue("20") int slidingWindowSize, @DefaultValue("10") int minimumNumberOfCalls,
-			@DefaultValue("30s") Duration waitInOpenState) {
+			@DefaultValue("30s") Duration waitInOpenState, @DefaultValue("3") int permittedCallsInHalfOpenState,
+			@DefaultValue("30s") Duration maxWaitInHalfOpenState, @DefaultValue("2s") Duration refusedCallRetryDelay) {
 	}
 
 }

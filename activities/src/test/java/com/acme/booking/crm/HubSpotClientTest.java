@@ -44,7 +44,8 @@ class HubSpotClientTest {
 		properties = new CrmProperties(true,
 				new CrmProperties.HubSpot(TOKEN, hubspot.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(2),
 						Duration.ofSeconds(10)),
-				Duration.ofMinutes(30), new CrmProperties.CircuitBreaker(50, 4, 4, Duration.ofSeconds(30)));
+				Duration.ofMinutes(30), new CrmProperties.CircuitBreaker(50, 4, 4, Duration.ofSeconds(30), 3,
+					Duration.ofSeconds(30), Duration.ofSeconds(2)));
 		client = new HubSpotClient(CrmBeans.restClient(RestClient.builder(), properties.hubspot()),
 				CrmBeans.circuitBreaker(properties), TOKEN);
 	}
@@ -147,7 +148,7 @@ class HubSpotClientTest {
 
 	private ApplicationFailure classify(Throwable failure) {
 		return CrmFailures.classify(failure, properties.hubspot().defaultRateLimitDelay(),
-				properties.circuitBreaker().waitInOpenState());
+				properties.circuitBreaker().refusedCallRetryDelay());
 	}
 
 	private static Throwable failureOf(Runnable call) {

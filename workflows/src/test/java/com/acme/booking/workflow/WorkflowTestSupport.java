@@ -39,8 +39,12 @@ final class WorkflowTestSupport {
 	 * {@link FakeWorld#start}).
 	 */
 	static TestWorkflowExtension extension() {
+		return extension(RETRY);
+	}
+
+	static TestWorkflowExtension extension(SyncRetrySettings retry) {
 		TestWorkflowExtension.Builder builder = TestWorkflowExtension.newBuilder()
-			.registerWorkflowImplementationTypes(RETRY.implementationOptions(), BookingWorkflowImpl.class)
+			.registerWorkflowImplementationTypes(retry.implementationOptions(), BookingWorkflowImpl.class)
 			.setInitialTime(NOW)
 			.setDoNotStart(true);
 		for (var key : BookingTemporal.SEARCH_ATTRIBUTES) {
