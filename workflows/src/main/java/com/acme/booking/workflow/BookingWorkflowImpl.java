@@ -9,6 +9,7 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.failure.TimeoutFailure;
 import io.temporal.spring.boot.WorkflowImpl;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
@@ -201,6 +202,10 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		Throwable cause = failure.getCause();
 		if (cause instanceof ApplicationFailure app) {
 			return app.getOriginalMessage() + (app.getType() != null ? " (" + app.getType() + ")" : "");
+		}
+		if (cause instanceof TimeoutFailure timeout) {
+			// Its own message is empty: say which timeout ran out (HEARTBEAT: the worker went away).
+			return "attempt timed out (" + timeout.getTimeoutType().name().replace("TIMEOUT_TYPE_", "") + ")";
 		}
 		if (cause instanceof TemporalFailure temporal) {
 			return temporal.getOriginalMessage();

@@ -41,6 +41,16 @@ class BookingWorkflowReplayTest {
 			.doesNotThrowAnyException();
 	}
 
+	/** Workflows started before the self-healing version keep their path: a flag waits for the operator. */
+	@Test
+	void aHistoryRecordedBeforeSelfHealingStillReplays() {
+		Worker worker = replayWorker(BookingWorkflowImpl.class);
+
+		assertThatCode(() -> WorkflowReplayer.replayWorkflowExecutionFromResource(
+				BookingWorkflowHistoryRecorder.RESOURCE_BEFORE_SELF_HEALING, worker))
+			.doesNotThrowAnyException();
+	}
+
 	@Test
 	void replayFailsForAWorkflowWhoseCommandsChanged() {
 		Worker worker = replayWorker(TimerFirstWorkflow.class);
