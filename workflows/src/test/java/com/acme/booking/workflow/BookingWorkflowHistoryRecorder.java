@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * permanent failure flagged for manual sync and the operator's {@code retrySync}, a change that reaches the workflow
  * only through the reconciler's {@code syncBehind}, and the end-of-appointment timer.
  * <p>
- * {@link #RESOURCE_BEFORE_SELF_HEALING} was recorded before {@code Workflow.getVersion("self-healing")} and is kept as
- * it is: workflows started then still run on that path and must keep replaying.
+ * {@link #RESOURCE_BEFORE_SELF_HEALING} and {@link #RESOURCE_FLAGGED_BEFORE_SELF_HEALING} were recorded before
+ * {@code Workflow.getVersion("self-healing")} and are kept as they are: workflows started then still run on that path
+ * and must keep replaying.
  */
 @EnabledIfSystemProperty(named = "booking.history.record", matches = "true")
 class BookingWorkflowHistoryRecorder {
@@ -39,6 +40,9 @@ class BookingWorkflowHistoryRecorder {
 	static final String RESOURCE = "histories/booking-workflow.json";
 
 	static final String RESOURCE_BEFORE_SELF_HEALING = "histories/booking-workflow-v0.json";
+
+	/** Recorded before self-healing too: a flagged booking waiting an hour for its operator. */
+	static final String RESOURCE_FLAGGED_BEFORE_SELF_HEALING = "histories/booking-workflow-v0-flagged.json";
 
 	private static final Path TARGET = Path.of("src/test/resources", RESOURCE);
 
