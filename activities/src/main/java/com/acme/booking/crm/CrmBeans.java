@@ -93,7 +93,7 @@ class CrmBeans {
 	@Bean
 	CrmSync crmSync(HubSpotClient client, BookingRepository bookings, Cache<String, String> crmContactIds) {
 		return new CrmSync(new HubSpotSchema(client), new ContactSync(client, bookings, crmContactIds),
-				new MeetingSync(client, bookings), bookings);
+				new MeetingSync(client, bookings));
 	}
 
 	@Bean

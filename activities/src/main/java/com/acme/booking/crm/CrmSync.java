@@ -1,7 +1,6 @@
 package com.acme.booking.crm;
 
 import com.acme.booking.core.Booking;
-import com.acme.booking.core.BookingRepository;
 import com.acme.booking.sync.StaleAttempt;
 
 /**
@@ -16,13 +15,10 @@ class CrmSync {
 
 	private final MeetingSync meetings;
 
-	private final BookingRepository bookings;
-
-	CrmSync(HubSpotSchema schema, ContactSync contacts, MeetingSync meetings, BookingRepository bookings) {
+	CrmSync(HubSpotSchema schema, ContactSync contacts, MeetingSync meetings) {
 		this.schema = schema;
 		this.contacts = contacts;
 		this.meetings = meetings;
-		this.bookings = bookings;
 	}
 
 	HubSpotSchema schema() {
@@ -30,15 +26,14 @@ class CrmSync {
 	}
 
 	/**
-	 * Returns the contact id. Before each write the booking is re-read: an attempt slowed past its timeout must not
-	 * put back a state a later attempt (say, the cancellation's) already replaced ({@link StaleAttempt}).
+	 * Returns the contact id. Before each write of the booking's contact or meeting the booking is re-read (in
+	 * {@link ContactSync} and {@link MeetingSync}): an attempt slowed past its timeout must not put back a state a
+	 * later attempt (say, the cancellation's) already replaced ({@link StaleAttempt}).
 	 */
 	String push(Booking booking) {
 		schema.ensure();
 		MeetingOutcome outcome = meetings.outcome(booking);
-		StaleAttempt.requireUnchanged(booking, bookings.findById(booking.id()));
 		String contactId = contacts.sync(booking, outcome);
-		StaleAttempt.requireUnchanged(booking, bookings.findById(booking.id()));
 		meetings.sync(booking, outcome, contactId);
 		return contactId;
 	}
