@@ -15,7 +15,7 @@ import java.util.UUID;
 import com.acme.booking.availability.BookingRulesProperties;
 import com.acme.booking.availability.BookingsChanged;
 import com.acme.booking.availability.SlotGuard;
-import com.acme.booking.token.ManageTokens;
+import com.acme.booking.token.ManageLinks;
 import com.acme.booking.web.InvalidRequest;
 import com.acme.booking.web.Text;
 
@@ -37,19 +37,19 @@ class BookingService {
 
 	private final BookingWorkflows workflows;
 
-	private final ManageTokens tokens;
+	private final ManageLinks links;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	BookingService(BookingRepository bookings, SlotGuard slots, BookingRulesProperties rules,
-			BookingWorkflows workflows, ManageTokens tokens, ApplicationEventPublisher events, Clock clock) {
+			BookingWorkflows workflows, ManageLinks links, ApplicationEventPublisher events, Clock clock) {
 		this.bookings = bookings;
 		this.slots = slots;
 		this.rules = rules;
 		this.workflows = workflows;
-		this.tokens = tokens;
+		this.links = links;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -67,7 +67,7 @@ class BookingService {
 		Booking saved = bookings.insert(id, booking, rules.buffer(), frequencyLimit(), clock.instant());
 		events.publishEvent(new BookingsChanged(id.toString()));
 		workflows.start(id);
-		return BookingResource.withToken(saved, tokens.tokenFor(id));
+		return BookingResource.withManageLink(saved, links.tokenFor(id), links.manageUrl(id));
 	}
 
 	Booking get(UUID id) {
