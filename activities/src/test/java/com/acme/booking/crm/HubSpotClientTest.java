@@ -120,7 +120,8 @@ class HubSpotClientTest {
 		assertThat(paused).isInstanceOf(CallNotPermittedException.class);
 		ApplicationFailure failure = classify(paused);
 		assertThat(failure.isNonRetryable()).isFalse();
-		assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(30));
+		// Retried soon (refused-call-retry-delay), not after the whole open wait: the circuit half-opens on its own.
+		assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(2));
 		hubspot.verify(exactly(2), patchRequestedFor(urlPathEqualTo("/crm/v3/objects/contacts/1")));
 	}
 

@@ -28,6 +28,9 @@ class OpenApiConfiguration {
 			- The rate limit is per client address as the server sees it; behind a proxy set
 			  `server.forward-headers-strategy=framework`.
 			- `GET /api/admin/bookings/{id}/messages` lists no messages yet: mail is not part of this release.
+			- `POST /api/admin/bookings/sync` (bulk retry) takes `{"integration": "CALENDAR" | "CRM" | null}` or no body
+			  (both), clears that flag of every flagged booking and signals its workflow, and answers 202 `{"count": n}`;
+			  503 `sync-unavailable` when Temporal took none of them (their flags are kept).
 			""";
 
 	@Bean
