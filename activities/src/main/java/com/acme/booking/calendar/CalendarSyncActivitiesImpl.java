@@ -34,9 +34,13 @@ public class CalendarSyncActivitiesImpl implements CalendarSyncActivities {
 
 	private final ObjectProvider<CalendarFailures> failures;
 
+	private final CalendarConflicts conflicts;
+
 	CalendarSyncActivitiesImpl(BookingRepository bookings, CalendarProperties properties,
-			ObjectProvider<EventSync> eventSync, ObjectProvider<CalendarFailures> failures) {
+			ObjectProvider<EventSync> eventSync, ObjectProvider<CalendarFailures> failures,
+			CalendarConflicts conflicts) {
 		this.bookings = bookings;
+		this.conflicts = conflicts;
 		this.properties = properties;
 		this.eventSync = eventSync;
 		this.failures = failures;
@@ -49,8 +53,9 @@ public class CalendarSyncActivitiesImpl implements CalendarSyncActivities {
 			return SyncResult.disabled(booking.revision());
 		}
 		try {
-			String eventId = SyncSupport.whileHeartbeating(() -> eventSync.getObject().converge(booking));
-			return SyncResult.synced(booking.revision(), eventId);
+			EventSync.Outcome outcome = SyncSupport.whileHeartbeating(() -> eventSync.getObject().converge(booking));
+			conflicts.record(booking, outcome.clash());
+			return SyncResult.synced(booking.revision(), outcome.eventId()).withCalendarConflict(outcome.clash() != null);
 		}
 		catch (Exception ex) {
 			RuntimeException failure = failures.getObject().toFailure(ex);

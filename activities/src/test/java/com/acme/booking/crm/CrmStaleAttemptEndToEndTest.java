@@ -65,7 +65,7 @@ class CrmStaleAttemptEndToEndTest extends CrmEndToEndSupport {
 		ContactSync contacts = new ContactSync(client, bookings, Caffeine.newBuilder().<String, String>build());
 
 		CompletableFuture<String> late = CompletableFuture
-			.supplyAsync(() -> contacts.sync(loaded, MeetingOutcome.SCHEDULED));
+			.supplyAsync(() -> contacts.sync(loaded, loaded, MeetingOutcome.SCHEDULED));
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> !hubspot.findAll(postRequestedFor(urlPathEqualTo(CONTACTS))).isEmpty());
 		// Cancelled while the create waited for its answer.
