@@ -24,8 +24,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -71,7 +73,9 @@ class CalendarBreakerRecoveryEndToEndTest {
 	@Test
 	void bookingsMadeOnceGoogleAnswersAgainSyncWithinSeconds() {
 		google.reset();
-		google.stub(post(FakeGoogle.eventsUrl()).willReturn(FakeGoogle.backendError()));
+		// Google is down: the clash check's events list and the insert both fail, one trial call per attempt.
+		google.stub(any(urlPathMatching(FakeGoogle.calendarPath() + "/.*")).atPriority(1)
+			.willReturn(FakeGoogle.backendError()));
 		CircuitBreaker breaker = calendar.circuitBreaker();
 		// The outage opened the circuit and its wait is over: what follows are trial calls.
 		breaker.transitionToOpenState();
