@@ -45,7 +45,8 @@ final class CalendarFailures {
 
 	/**
 	 * @param delegatedUser the Workspace user impersonated, or null without domain-wide delegation
-	 * @param openCircuitDelay how long the circuit stays open; an open circuit is retried after it, not sooner
+	 * @param openCircuitDelay when a call refused by the open circuit is tried again: soon, because the circuit lets
+	 * trial calls through on its own once its wait is over, which may be a moment after the refusal
 	 */
 	CalendarFailures(Clock clock, String calendarId, String serviceAccount, String delegatedUser,
 			Duration openCircuitDelay) {
@@ -58,7 +59,7 @@ final class CalendarFailures {
 
 	CalendarFailures(Clock clock, CalendarProperties properties, String serviceAccount) {
 		this(clock, properties.calendarId(), serviceAccount, properties.delegatedUser(),
-				properties.circuitBreaker().waitInOpenState());
+				properties.circuitBreaker().refusedCallRetryDelay());
 	}
 
 	/** Whether the failure says Google (or the way there) is in trouble; only these count for the circuit. */

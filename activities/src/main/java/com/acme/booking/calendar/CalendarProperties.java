@@ -64,7 +64,8 @@ public record CalendarProperties(boolean enabled, String calendarId, String serv
 	/** The original four settings, everything else at its default (kept for callers written before the rest). */
 	public CalendarProperties(boolean enabled, String calendarId, String serviceAccountFile, String rootUrl) {
 		this(enabled, calendarId, serviceAccountFile, rootUrl, Duration.ofSeconds(5), Duration.ofSeconds(10), null,
-				false, SendUpdates.ALL, new CircuitBreaker(50, 10, 5, Duration.ofSeconds(30)));
+				false, SendUpdates.ALL, new CircuitBreaker(50, 10, 5, Duration.ofSeconds(30), 3, Duration.ofSeconds(30),
+						Duration.ofSeconds(2)));
 	}
 
 	/**
@@ -106,10 +107,17 @@ public record CalendarProperties(boolean enabled, String calendarId, String serv
 	 * @param slidingWindowSize how many recent calls the rate is computed over
 	 * @param minimumCalls calls needed before the rate is judged at all
 	 * @param waitInOpenState how long the circuit stays open before letting trial calls through
+	 * @param permittedCallsInHalfOpenState trial calls let through once the wait is over: the first that succeeds
+	 * closes the circuit, this many failures in a row open it again
+	 * @param maxWaitInHalfOpenState longest time the circuit stays half-open; an idle one then closes
+	 * @param refusedCallRetryDelay when a sync attempt refused by the open circuit is tried again
 	 */
 	public record CircuitBreaker(@DecimalMin("1") @DecimalMax("100") @DefaultValue("50") float failureRateThreshold,
 			@Min(1) @DefaultValue("10") int slidingWindowSize, @Min(1) @DefaultValue("5") int minimumCalls,
-			@NotNull @PositiveDuration @DefaultValue("30s") Duration waitInOpenState) {
+			@NotNull @PositiveDuration @DefaultValue("30s") Duration waitInOpenState,
+			@Min(1) @DefaultValue("3") int permittedCallsInHalfOpenState,
+			@NotNull @PositiveDuration @DefaultValue("30s") Duration maxWaitInHalfOpenState,
+			@NotNull @PositiveDuration @DefaultValue("2s") Duration refusedCallRetryDelay) {
 	}
 
 }

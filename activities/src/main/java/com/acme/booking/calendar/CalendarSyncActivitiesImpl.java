@@ -53,7 +53,7 @@ public class CalendarSyncActivitiesImpl implements CalendarSyncActivities {
 			return SyncResult.disabled(booking.revision());
 		}
 		try {
-			EventSync.Outcome outcome = eventSync.getObject().converge(booking);
+			EventSync.Outcome outcome = SyncSupport.whileHeartbeating(() -> eventSync.getObject().converge(booking));
 			conflicts.record(booking, outcome.clash());
 			return SyncResult.synced(booking.revision(), outcome.eventId()).withCalendarConflict(outcome.clash() != null);
 		}
@@ -66,6 +66,11 @@ public class CalendarSyncActivitiesImpl implements CalendarSyncActivities {
 			}
 			throw failure;
 		}
+	}
+
+	@Override
+	public SyncResult syncCalendarInBackground(String bookingId) {
+		return syncCalendar(bookingId);
 	}
 
 }

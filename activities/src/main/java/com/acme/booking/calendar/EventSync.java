@@ -70,6 +70,7 @@ class EventSync {
 		Event desired = events.toEvent(booking);
 		if (booking.calendarEventId() != null) {
 			try {
+				requireUnchanged(booking);
 				calendar.patch(eventId, desired);
 				log.debug("Patched event {} of booking {}", eventId, booking.id());
 				return eventId;
@@ -83,6 +84,7 @@ class EventSync {
 			}
 		}
 		try {
+			requireUnchanged(booking);
 			calendar.insert(desired.clone().setId(eventId));
 			log.info("Inserted event {} for booking {}", eventId, booking.id());
 		}
@@ -107,9 +109,10 @@ class EventSync {
 	}
 
 	/**
-	 * A slow insert can end after this attempt timed out and a later one (or the cancellation's delete) ran: Temporal
-	 * does not stop a timed-out attempt. Patching then would revive a deleted event with stale data, so the attempt
-	 * gives up if the booking moved on; the next attempt, if any, works from the current state.
+	 * Before every write: an attempt can run late (a slow token fetch, a timed-out attempt Temporal does not stop)
+	 * while a later one, or the cancellation's delete, already ran. Writing then would revive a deleted event with
+	 * stale data ({@code status: confirmed}), so the attempt gives up if the booking moved on; the next attempt, if
+	 * any, works from the current state.
 	 */
 	private void requireUnchanged(Booking loaded) {
 		StaleAttempt.requireUnchanged(loaded, current.apply(loaded.id()));
@@ -121,6 +124,7 @@ class EventSync {
 	 */
 	private String delete(Booking booking, String eventId) throws Exception {
 		try {
+			requireUnchanged(booking);
 			calendar.delete(eventId);
 			log.info("Deleted event {} of cancelled booking {}", eventId, booking.id());
 			return eventId;

@@ -19,6 +19,7 @@ import com.google.auth.oauth2.ServiceAccountCredentials;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import com.acme.booking.sync.Breakers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,14 +69,14 @@ final class GoogleCalendarFactory {
 	}
 
 	static CircuitBreaker circuitBreaker(CalendarProperties.CircuitBreaker settings) {
-		CircuitBreaker breaker = CircuitBreaker.of("google-calendar", CircuitBreakerConfig.custom()
+		CircuitBreaker breaker = Breakers.create("google-calendar", CircuitBreakerConfig.custom()
 			.failureRateThreshold(settings.failureRateThreshold())
 			.slidingWindowSize(settings.slidingWindowSize())
 			.minimumNumberOfCalls(settings.minimumCalls())
 			.waitDurationInOpenState(settings.waitInOpenState())
 			.recordException(CalendarFailures::isTransient)
-			.ignoreExceptions(CallNotPermittedException.class)
-			.build());
+			.ignoreExceptions(CallNotPermittedException.class), settings.permittedCallsInHalfOpenState(),
+				settings.maxWaitInHalfOpenState());
 		breaker.getEventPublisher()
 			.onStateTransition(event -> log.warn("Google Calendar circuit breaker: {}",
 					event.getStateTransition().getFromState() + " -> " + event.getStateTransition().getToState()));

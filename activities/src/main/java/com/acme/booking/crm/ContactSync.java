@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
+import com.acme.booking.sync.StaleAttempt;
 import com.github.benmanes.caffeine.cache.Cache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,7 @@ class ContactSync {
 	/** Updates a known contact; null when HubSpot no longer has it (deleted or merged away). */
 	private String update(String contactId, Booking booking, Booking shown, MeetingOutcome outcome, String key) {
 		try {
+			requireUnchanged(booking);
 			client.updateContact(contactId, CrmMapping.contact(booking, shown, outcome));
 			return contactId;
 		}
@@ -67,13 +69,21 @@ class ContactSync {
 
 	private String create(Booking booking, Booking shown, MeetingOutcome outcome) {
 		try {
+			requireUnchanged(booking);
 			return client.createContact(CrmMapping.contactForCreate(booking, shown, outcome)).id();
 		}
 		catch (HubSpotCallFailed ex) {
 			String existing = ex.existingId().orElseThrow(() -> ex);
+			// The create may have waited long for its 409: the booking can have moved on meanwhile.
+			requireUnchanged(booking);
 			client.updateContact(existing, CrmMapping.contact(booking, shown, outcome));
 			return existing;
 		}
+	}
+
+	/** Before every write: a late attempt must not put back a state a later one replaced ({@link StaleAttempt}). */
+	private void requireUnchanged(Booking booking) {
+		StaleAttempt.requireUnchanged(booking, bookings.findById(booking.id()));
 	}
 
 }

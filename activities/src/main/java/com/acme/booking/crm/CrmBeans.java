@@ -5,6 +5,7 @@ import java.time.Clock;
 
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.sync.AttemptTimeouts;
+import com.acme.booking.sync.Breakers;
 import com.acme.booking.probe.IntegrationCheck;
 import com.acme.booking.sync.SyncProperties;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -67,13 +68,13 @@ class CrmBeans {
 
 	static CircuitBreaker circuitBreaker(CrmProperties properties) {
 		CrmProperties.CircuitBreaker settings = properties.circuitBreaker();
-		CircuitBreaker breaker = CircuitBreaker.of("hubspot", CircuitBreakerConfig.custom()
+		CircuitBreaker breaker = Breakers.create("hubspot", CircuitBreakerConfig.custom()
 			.failureRateThreshold(settings.failureRateThreshold())
 			.slidingWindowSize(settings.slidingWindowSize())
 			.minimumNumberOfCalls(settings.minimumNumberOfCalls())
 			.waitDurationInOpenState(settings.waitInOpenState())
-			.recordException(CrmFailures::isOutage)
-			.build());
+			.recordException(CrmFailures::isOutage), settings.permittedCallsInHalfOpenState(),
+				settings.maxWaitInHalfOpenState());
 		breaker.getEventPublisher()
 			.onStateTransition(event -> log.warn("HubSpot circuit breaker {}", event.getStateTransition()));
 		return breaker;

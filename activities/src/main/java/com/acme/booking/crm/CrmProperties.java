@@ -88,10 +88,17 @@ public record CrmProperties(@DefaultValue("false") boolean enabled, @Valid @NotN
 	 * @param slidingWindowSize how many recent calls are judged
 	 * @param minimumNumberOfCalls calls needed before the rate is judged at all
 	 * @param waitInOpenState how long HubSpot is left alone before trial calls
+	 * @param permittedCallsInHalfOpenState trial calls let through once the wait is over: the first that succeeds
+	 * closes the circuit, this many failures in a row open it again
+	 * @param maxWaitInHalfOpenState longest time the circuit stays half-open; an idle one then closes
+	 * @param refusedCallRetryDelay when a sync attempt refused by the open circuit is tried again
 	 */
 	public record CircuitBreaker(@DecimalMin("1") @DecimalMax("100") @DefaultValue("50") float failureRateThreshold,
 			@Min(1) @DefaultValue("20") int slidingWindowSize, @Min(1) @DefaultValue("10") int minimumNumberOfCalls,
-			@NotNull @PositiveDuration @DefaultValue("30s") Duration waitInOpenState) {
+			@NotNull @PositiveDuration @DefaultValue("30s") Duration waitInOpenState,
+			@Min(1) @DefaultValue("3") int permittedCallsInHalfOpenState,
+			@NotNull @PositiveDuration @DefaultValue("30s") Duration maxWaitInHalfOpenState,
+			@NotNull @PositiveDuration @DefaultValue("2s") Duration refusedCallRetryDelay) {
 	}
 
 }

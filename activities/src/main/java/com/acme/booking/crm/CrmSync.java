@@ -38,17 +38,16 @@ class CrmSync {
 	}
 
 	/**
-	 * Returns the contact id. Before each write the booking is re-read: an attempt slowed past its timeout must not
-	 * put back a state a later attempt (say, the cancellation's) already replaced ({@link StaleAttempt}).
+	 * Returns the contact id. Before each write of the booking's contact or meeting the booking is re-read (in
+	 * {@link ContactSync} and {@link MeetingSync}): an attempt slowed past its timeout must not put back a state a
+	 * later attempt (say, the cancellation's) already replaced ({@link StaleAttempt}).
 	 */
 	String push(Booking booking) {
 		schema.ensure();
 		MeetingOutcome outcome = meetings.outcome(booking);
 		Booking shown = bookings.shownOnContact(booking.email(), clock.instant()).orElse(booking);
 		MeetingOutcome shownOutcome = shown.id().equals(booking.id()) ? outcome : meetings.outcome(shown);
-		StaleAttempt.requireUnchanged(booking, bookings.findById(booking.id()));
 		String contactId = contacts.sync(booking, shown, shownOutcome);
-		StaleAttempt.requireUnchanged(booking, bookings.findById(booking.id()));
 		meetings.sync(booking, outcome, contactId);
 		return contactId;
 	}

@@ -41,20 +41,38 @@ public class CrmSyncActivitiesImpl implements CrmSyncActivities {
 			return SyncResult.disabled(booking.revision());
 		}
 		try {
-			return SyncResult.synced(booking.revision(), crm.push(booking));
+			return SyncResult.synced(booking.revision(), heartbeating(() -> crm.push(booking)));
 		}
 		catch (RuntimeException ex) {
 			if (ex instanceof HubSpotCallFailed call && call.missingProperty().isPresent()) {
 				crm.schema().forget();
 			}
 			var failure = CrmFailures.classify(ex, properties.hubspot().defaultRateLimitDelay(),
-					properties.circuitBreaker().waitInOpenState());
+					properties.circuitBreaker().refusedCallRetryDelay());
 			log.warn("CRM sync of booking {} failed ({}): {}", bookingId, failure.isNonRetryable() ? "permanent"
 					: "will retry", failure.getOriginalMessage());
 			if (!failure.isNonRetryable()) {
 				SyncSupport.reportCancellationIfRequested();
 			}
 			throw failure;
+		}
+	}
+
+	@Override
+	public SyncResult syncCrmInBackground(String bookingId) {
+		return syncCrm(bookingId);
+	}
+
+	/** {@link SyncSupport#whileHeartbeating}; the CRM sync throws only runtime exceptions. */
+	private static String heartbeating(java.util.concurrent.Callable<String> push) {
+		try {
+			return SyncSupport.whileHeartbeating(push);
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.crm.HubSpotModel.CrmObject;
+import com.acme.booking.sync.StaleAttempt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +58,7 @@ class MeetingSync {
 			meetingId = null;
 		}
 		if (meetingId == null) {
+			requireUnchanged(booking);
 			meetingId = client
 				.upsertMeeting(HubSpotSchema.MEETING_BOOKING_ID, booking.id().toString(),
 						CrmMapping.meeting(booking, outcome))
@@ -64,12 +66,14 @@ class MeetingSync {
 			bookings.saveCrmMeetingId(booking.id(), meetingId);
 		}
 		// Every pass: an attempt that stored the id may have failed before associating.
+		requireUnchanged(booking);
 		client.associateMeetingWithContact(meetingId, contactId);
 		return meetingId;
 	}
 
 	private boolean update(String meetingId, Booking booking, MeetingOutcome outcome) {
 		try {
+			requireUnchanged(booking);
 			client.updateMeeting(meetingId, CrmMapping.meeting(booking, outcome));
 			return true;
 		}
@@ -81,6 +85,11 @@ class MeetingSync {
 			log.warn("HubSpot meeting {} of booking {} was deleted in HubSpot; recreating it", meetingId, booking.id());
 			return false;
 		}
+	}
+
+	/** Before every write: a late attempt must not put back a state a later one replaced ({@link StaleAttempt}). */
+	private void requireUnchanged(Booking booking) {
+		StaleAttempt.requireUnchanged(booking, bookings.findById(booking.id()));
 	}
 
 	private static Instant instant(String value) {

@@ -21,14 +21,18 @@ public class BookingStateActivitiesImpl implements BookingStateActivities {
 
 	private final BookingRepository bookings;
 
-	public BookingStateActivitiesImpl(BookingRepository bookings) {
+	private final long backgroundRetryMillis;
+
+	public BookingStateActivitiesImpl(BookingRepository bookings, SyncProperties properties) {
 		this.bookings = bookings;
+		this.backgroundRetryMillis = properties.retry().backgroundInterval().toMillis();
 	}
 
 	@Override
 	public BookingSnapshot load(String bookingId) {
 		Booking booking = SyncSupport.load(bookings, bookingId);
-		return new BookingSnapshot(booking.revision(), booking.isCancelled(), booking.endTime().toEpochMilli());
+		return new BookingSnapshot(booking.revision(), booking.isCancelled(), booking.endTime().toEpochMilli(),
+				backgroundRetryMillis);
 	}
 
 	@Override
@@ -41,6 +45,5 @@ public class BookingStateActivitiesImpl implements BookingStateActivities {
 	public void flagManualSync(String bookingId, Integration integration, String reason) {
 		bookings.flagManualSync(UUID.fromString(bookingId), SyncSupport.core(integration), reason);
 	}
-
 
 }

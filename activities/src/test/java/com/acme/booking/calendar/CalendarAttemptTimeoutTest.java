@@ -35,8 +35,9 @@ class CalendarAttemptTimeoutTest {
 	}
 
 	private static SyncProperties sync(Duration attemptTimeout) {
-		return new SyncProperties(new SyncProperties.Retry(Duration.ofSeconds(2), Duration.ofMinutes(10), 2.0, 12),
-				attemptTimeout, Duration.ofMinutes(1));
+		return new SyncProperties(new SyncProperties.Retry(Duration.ofSeconds(2), Duration.ofMinutes(10), 2.0, 12,
+				Duration.ofMinutes(15)), attemptTimeout, Duration.ofMinutes(1), Duration.ofSeconds(20),
+				Duration.ofMinutes(10));
 	}
 
 }

@@ -49,8 +49,9 @@ class CalendarClashWireTest {
 		google.reset();
 		GoogleCalendar calendar = GoogleCalendarFactory.create(google.properties());
 		OwnCalendarEvents own = new OwnCalendarEvents(calendar, ZoneId.of("Europe/London"));
+		// The bookings as stored now: every write first checks the booking did not change during the attempt.
 		sync = new EventSync(calendar, new BookingEvents(ZoneId.of("Europe/London"), false), own,
-				id -> Optional.empty());
+				id -> Optional.ofNullable(CalendarEventSyncWireTest.stored.get(id)));
 		busyTimes = new GoogleBusyTimes(calendar, own);
 	}
 

@@ -135,6 +135,20 @@ class CalendarEventSyncWireTest {
 	}
 
 	@Test
+	void aRecordedEventIsNotPatchedWhenTheBookingChangedDuringTheAttempt() {
+		Booking loaded = booking(BookingStatus.CONFIRMED, "recorded");
+		String eventId = EventIds.forBooking(loaded.id());
+		google.stub(post(eventUrl(eventId)).willReturn(eventJson(eventId)));
+		// Cancelled while this late attempt waited (a slow token fetch): its patch would revive the deleted event.
+		stored.put(loaded.id(), withRevision(loaded, BookingStatus.CANCELLED, loaded.revision() + 1));
+
+		assertThatThrownBy(() -> sync.converge(loaded)).isInstanceOfSatisfying(ApplicationFailure.class,
+				failure -> assertThat(failure.getType()).isEqualTo("BookingChangedDuringAttempt"));
+		google.server.verify(0, postRequestedFor(eventUrl(eventId)));
+		google.server.verify(0, postRequestedFor(eventsUrl()));
+	}
+
+	@Test
 	void aCancelledBookingDeletesItsEvent() throws Exception {
 		Booking booking = booking(BookingStatus.CANCELLED, null);
 		String eventId = EventIds.forBooking(booking.id());

@@ -116,7 +116,8 @@ class CalendarFailuresWireTest {
 	void aReadTimeoutIsRetryable() {
 		google.stub(post(eventsUrl()).willReturn(FakeGoogle.eventJson("x").withFixedDelay(1500)));
 		GoogleCalendar calendar = GoogleCalendarFactory.create(google.properties(Duration.ofMillis(300),
-				new CalendarProperties.CircuitBreaker(50, 10, 5, Duration.ofSeconds(30))));
+				new CalendarProperties.CircuitBreaker(50, 10, 5, Duration.ofSeconds(30), 3,
+				Duration.ofSeconds(30), Duration.ofSeconds(2))));
 
 		ApplicationFailure failure = insertFailure(calendar);
 
@@ -173,7 +174,8 @@ class CalendarFailuresWireTest {
 	void transientFailuresOpenTheCircuitAndAnOpenCircuitFailsRetryablyWithoutCallingGoogle() {
 		google.stub(post(eventsUrl()).willReturn(FakeGoogle.backendError()));
 		GoogleCalendar calendar = GoogleCalendarFactory.create(google.properties(Duration.ofSeconds(2),
-				new CalendarProperties.CircuitBreaker(50, 4, 4, Duration.ofMinutes(5))));
+				new CalendarProperties.CircuitBreaker(50, 4, 4, Duration.ofMinutes(5), 3,
+				Duration.ofSeconds(30), Duration.ofSeconds(2))));
 
 		for (int i = 0; i < 4; i++) {
 			insertFailure(calendar);
@@ -188,11 +190,28 @@ class CalendarFailuresWireTest {
 	}
 
 	@Test
+	void aCallRefusedByTheOpenCircuitIsRetriedAfterTheShortRefusedCallDelayNotTheWholeOpenWait() {
+		CalendarProperties properties = google.properties(Duration.ofSeconds(2), new CalendarProperties.CircuitBreaker(50,
+				4, 4, Duration.ofMinutes(5), 3, Duration.ofSeconds(30), Duration.ofSeconds(2)));
+		GoogleCalendar calendar = GoogleCalendarFactory.create(properties);
+		calendar.circuitBreaker().transitionToOpenState();
+		Exception refused = catchException(() -> calendar.insert(new Event().setId("abcdefgh")));
+
+		ApplicationFailure failure = (ApplicationFailure) new CalendarFailures(Clock.fixed(NOW, ZoneOffset.UTC),
+				properties, FakeGoogle.CLIENT_EMAIL).toFailure(refused);
+
+		assertThat(failure.getType()).isEqualTo("CalendarCircuitOpen");
+		// The circuit lets trial calls through on its own once its wait is over, maybe a moment after the refusal.
+		assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(2));
+	}
+
+	@Test
 	void permanentErrorsLeaveTheCircuitClosed() {
 		google.stub(post(eventsUrl()).willReturn(googleError(403, "calendar", "requiredAccessLevel",
 				"You need to have writer access to this calendar.")));
 		GoogleCalendar calendar = GoogleCalendarFactory.create(google.properties(Duration.ofSeconds(2),
-				new CalendarProperties.CircuitBreaker(50, 4, 4, Duration.ofMinutes(5))));
+				new CalendarProperties.CircuitBreaker(50, 4, 4, Duration.ofMinutes(5), 3,
+				Duration.ofSeconds(30), Duration.ofSeconds(2))));
 
 		for (int i = 0; i < 6; i++) {
 			insertFailure(calendar);

@@ -58,7 +58,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = ActivitiesTestApplication.class,
 		properties = { "booking.calendar.enabled=true", "booking.calendar.calendar-id=" + FakeGoogle.CALENDAR_ID,
-				"booking.calendar.send-updates=none", "booking.calendar.read-timeout=3s",
+				"booking.calendar.send-updates=none", "booking.calendar.read-timeout=8s",
+				// Short, so that an attempt slower than it must keep itself alive by heartbeats.
+				"booking.sync.heartbeat-timeout=2s",
 				// Must cover an attempt's worst case, or the calendar refuses to start.
 				"booking.sync.attempt-timeout=5m",
 				// The circuit is tested on the wire; here it must not trip between tests.
@@ -222,6 +224,20 @@ class CalendarSyncEndToEndTest {
 					equalTo(newStart.atZone(ZoneId.of("Europe/London")).format(rfc3339))))
 			.withRequestBody(matchingJsonPath("$.start.timeZone", equalTo("Europe/London")))
 			.withRequestBody(matchingJsonPath("$.summary", equalTo("Booking: Grace Hopper (Difference Engines Ltd)"))));
+	}
+
+	@Test
+	void anAttemptSlowerThanTheHeartbeatTimeoutIsNotTakenForADeadWorker() {
+		Booking booking = newBooking();
+		String eventId = EventIds.forBooking(booking.id());
+		// Google (or its token endpoint) takes twice the heartbeat timeout to answer.
+		google.stub(post(eventsUrl()).willReturn(eventJson(eventId).withFixedDelay(4000)));
+
+		start(booking);
+
+		Booking synced = awaitBooking(booking, b -> b.calendarSynced());
+		assertThat(synced.calendarEventId()).isEqualTo(eventId);
+		google.server.verify(1, postRequestedFor(eventsUrl()));
 	}
 
 	@Test

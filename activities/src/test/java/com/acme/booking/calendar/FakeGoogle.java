@@ -56,7 +56,8 @@ public final class FakeGoogle implements AutoCloseable {
 	}
 
 	CalendarProperties properties() {
-		return properties(Duration.ofSeconds(2), new CalendarProperties.CircuitBreaker(50, 10, 5, Duration.ofSeconds(30)));
+		return properties(Duration.ofSeconds(2), new CalendarProperties.CircuitBreaker(50, 10, 5, Duration.ofSeconds(30), 3,
+				Duration.ofSeconds(30), Duration.ofSeconds(2)));
 	}
 
 	CalendarProperties properties(Duration readTimeout, CalendarProperties.CircuitBreaker breaker) {

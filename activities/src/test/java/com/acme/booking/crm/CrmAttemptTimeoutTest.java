@@ -15,7 +15,8 @@ class CrmAttemptTimeoutTest {
 	private final CrmProperties defaults = new CrmProperties(true,
 			new CrmProperties.HubSpot(HubSpotStubs.TOKEN, "https://api.hubapi.com", Duration.ofSeconds(5),
 					Duration.ofSeconds(15), Duration.ofSeconds(10)),
-			Duration.ofMinutes(30), new CrmProperties.CircuitBreaker(50, 20, 10, Duration.ofSeconds(30)));
+			Duration.ofMinutes(30), new CrmProperties.CircuitBreaker(50, 20, 10, Duration.ofSeconds(30), 3,
+					Duration.ofSeconds(30), Duration.ofSeconds(2)));
 
 	@Test
 	void theWorstAttemptCountsTwelveCalls() {
@@ -37,8 +38,9 @@ class CrmAttemptTimeoutTest {
 	}
 
 	private static SyncProperties sync(Duration attemptTimeout) {
-		return new SyncProperties(new SyncProperties.Retry(Duration.ofSeconds(2), Duration.ofMinutes(10), 2.0, 12),
-				attemptTimeout, Duration.ofMinutes(1));
+		return new SyncProperties(new SyncProperties.Retry(Duration.ofSeconds(2), Duration.ofMinutes(10), 2.0, 12,
+				Duration.ofMinutes(15)), attemptTimeout, Duration.ofMinutes(1), Duration.ofSeconds(20),
+				Duration.ofMinutes(10));
 	}
 
 }

@@ -155,7 +155,8 @@ class CrmHealthAndCheckTest {
 		return new CrmProperties(enabled,
 				new CrmProperties.HubSpot(TOKEN, hubspot.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(2),
 						Duration.ofSeconds(10)),
-				Duration.ofMinutes(30), new CrmProperties.CircuitBreaker(50, 20, 10, Duration.ofSeconds(30)));
+				Duration.ofMinutes(30), new CrmProperties.CircuitBreaker(50, 20, 10, Duration.ofSeconds(30), 3,
+					Duration.ofSeconds(30), Duration.ofSeconds(2)));
 	}
 
 }

@@ -44,7 +44,8 @@ class HubSpotClientTest {
 		properties = new CrmProperties(true,
 				new CrmProperties.HubSpot(TOKEN, hubspot.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(2),
 						Duration.ofSeconds(10)),
-				Duration.ofMinutes(30), new CrmProperties.CircuitBreaker(50, 4, 4, Duration.ofSeconds(30)));
+				Duration.ofMinutes(30), new CrmProperties.CircuitBreaker(50, 4, 4, Duration.ofSeconds(30), 3,
+					Duration.ofSeconds(30), Duration.ofSeconds(2)));
 		client = new HubSpotClient(CrmBeans.restClient(RestClient.builder(), properties.hubspot()),
 				CrmBeans.circuitBreaker(properties), TOKEN);
 	}
@@ -119,7 +120,8 @@ class HubSpotClientTest {
 		assertThat(paused).isInstanceOf(CallNotPermittedException.class);
 		ApplicationFailure failure = classify(paused);
 		assertThat(failure.isNonRetryable()).isFalse();
-		assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(30));
+		// Retried soon (refused-call-retry-delay), not after the whole open wait: the circuit half-opens on its own.
+		assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(2));
 		hubspot.verify(exactly(2), patchRequestedFor(urlPathEqualTo("/crm/v3/objects/contacts/1")));
 	}
 
@@ -147,7 +149,7 @@ class HubSpotClientTest {
 
 	private ApplicationFailure classify(Throwable failure) {
 		return CrmFailures.classify(failure, properties.hubspot().defaultRateLimitDelay(),
-				properties.circuitBreaker().waitInOpenState());
+				properties.circuitBreaker().refusedCallRetryDelay());
 	}
 
 	private static Throwable failureOf(Runnable call) {

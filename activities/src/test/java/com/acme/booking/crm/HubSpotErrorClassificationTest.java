@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.temporal.failure.ApplicationFailure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,8 @@ class HubSpotErrorClassificationTest {
 		properties = new CrmProperties(true,
 				new CrmProperties.HubSpot(TOKEN, hubspot.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(2),
 						Duration.ofSeconds(10)),
-				Duration.ofMinutes(30), new CrmProperties.CircuitBreaker(50, 4, 4, Duration.ofSeconds(30)));
+				Duration.ofMinutes(30), new CrmProperties.CircuitBreaker(50, 4, 4, Duration.ofSeconds(30), 3,
+					Duration.ofSeconds(30), Duration.ofSeconds(2)));
 		client = new HubSpotClient(CrmBeans.restClient(RestClient.builder(), properties.hubspot()),
 				CrmBeans.circuitBreaker(properties), TOKEN);
 	}
@@ -140,6 +142,32 @@ class HubSpotErrorClassificationTest {
 	}
 
 	@Test
+	void afterAnOutageTheFirstCallHubSpotAnswersClosesTheHalfOpenCircuit() {
+		hubspot.stubFor(post("/crm/v3/objects/contacts").willReturn(HubSpotStubs.error(503, "UNAVAILABLE", "Down")));
+		client.breaker().transitionToOpenState();
+		client.breaker().transitionToHalfOpenState();
+		// The outage's last retries, as trial calls.
+		classify(failureOf(() -> client.createContact(Map.of())));
+		classify(failureOf(() -> client.createContact(Map.of())));
+		hubspot.stubFor(post("/crm/v3/objects/contacts").willReturn(HubSpotStubs.contactCreated("77")));
+
+		assertThat(client.createContact(Map.of()).id()).isEqualTo("77");
+
+		assertThat(client.breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+		assertThat(client.createContact(Map.of()).id()).isEqualTo("77");
+	}
+
+	@Test
+	void aCallRefusedByTheOpenCircuitIsRetriedAfterTheShortRefusedCallDelay() {
+		client.breaker().transitionToOpenState();
+
+		ApplicationFailure refused = classify(failureOf(() -> client.createContact(Map.of())));
+
+		assertThat(refused.getType()).isEqualTo("HubSpotCircuitOpen");
+		assertThat(refused.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(2));
+	}
+
+	@Test
 	void serverErrorsLockedAndBrokenConnectionsAreRetryable() {
 		hubspot.stubFor(post("/crm/v3/objects/contacts").willReturn(HubSpotStubs.error(502, "BAD_GATEWAY", "Bad gateway")));
 		hubspot.stubFor(patch(urlPathEqualTo("/crm/v3/objects/contacts/1"))
@@ -160,7 +188,7 @@ class HubSpotErrorClassificationTest {
 
 	private ApplicationFailure classify(Throwable failure) {
 		return CrmFailures.classify(failure, properties.hubspot().defaultRateLimitDelay(),
-				properties.circuitBreaker().waitInOpenState());
+				properties.circuitBreaker().refusedCallRetryDelay());
 	}
 
 	private static Throwable failureOf(Runnable call) {

@@ -35,7 +35,8 @@ class HubSpotSchemaTest {
 		CrmProperties properties = new CrmProperties(true,
 				new CrmProperties.HubSpot(TOKEN, hubspot.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(2),
 						Duration.ofSeconds(10)),
-				Duration.ofMinutes(30), new CrmProperties.CircuitBreaker(50, 20, 10, Duration.ofSeconds(30)));
+				Duration.ofMinutes(30), new CrmProperties.CircuitBreaker(50, 20, 10, Duration.ofSeconds(30), 3,
+					Duration.ofSeconds(30), Duration.ofSeconds(2)));
 		schema = new HubSpotSchema(new HubSpotClient(CrmBeans.restClient(RestClient.builder(), properties.hubspot()),
 				CrmBeans.circuitBreaker(properties), TOKEN));
 	}

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,10 +35,13 @@ class AdminController {
 
 	private final AdminKey adminKey;
 
-	AdminController(BookingRepository bookings, BookingWorkflows workflows, AdminKey adminKey) {
+	private final BulkRetry bulkRetry;
+
+	AdminController(BookingRepository bookings, BookingWorkflows workflows, AdminKey adminKey, BulkRetry bulkRetry) {
 		this.bookings = bookings;
 		this.workflows = workflows;
 		this.adminKey = adminKey;
+		this.bulkRetry = bulkRetry;
 	}
 
 	@GetMapping
@@ -92,6 +96,22 @@ class AdminController {
 			throw new SyncUnavailable();
 		}
 		return BookingResource.of(bookings.findById(bookingId).orElseThrow(BookingNotFound::new));
+	}
+
+	/**
+	 * The bulk retry of an operator who fixed the cause (credentials, sharing, a deleted calendar): every booking
+	 * flagged for {@code integration}, or for either when it is null or the body is absent. 202 with the count.
+	 */
+	@PostMapping("/sync")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Map<String, Object> syncAll(@RequestHeader(name = AdminKey.HEADER, required = false) String apiKey,
+			@RequestBody(required = false) BulkSyncRequest request) {
+		requireAdmin(apiKey);
+		return Map.of("count", bulkRetry.retryFlagged(request == null ? null : request.integration()));
+	}
+
+	/** @param integration {@code CALENDAR}, {@code CRM}, or null for both */
+	record BulkSyncRequest(Integration integration) {
 	}
 
 	private void requireAdmin(String apiKey) {

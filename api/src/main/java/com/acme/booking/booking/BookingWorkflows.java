@@ -1,14 +1,18 @@
 package com.acme.booking.booking;
 
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.BookingWorkflow;
 import com.acme.booking.workflow.SyncState;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
 import org.slf4j.Logger;
@@ -52,25 +56,74 @@ public class BookingWorkflows {
 	 * reached. A running workflow keeps its run and history: the signal only makes it look at the booking again.
 	 */
 	public boolean changed(UUID bookingId) {
-		return signalWithStart(bookingId, false);
+		return signalWithStart(bookingId, (request, workflow) -> request.add(workflow::bookingChanged));
 	}
 
 	/** Asks the workflow to try the flagged syncs again; false when Temporal could not be reached. */
 	public boolean retry(UUID bookingId) {
-		return signalWithStart(bookingId, true);
+		return signalWithStart(bookingId, (request, workflow) -> request.add(workflow::retrySync));
 	}
 
-	private boolean signalWithStart(UUID bookingId, boolean retry) {
+	/**
+	 * The reconciler's signal: PostgreSQL is at {@code revision}. Starts the workflow if it is not running; false
+	 * when Temporal could not be reached.
+	 */
+	public boolean syncBehind(UUID bookingId, long revision) {
+		return signalWithStart(bookingId, (request, workflow) -> request.add(workflow::syncBehind, revision));
+	}
+
+	/** What the booking's latest run is doing, as Temporal describes it. */
+	public enum Progress {
+
+		/** Not running (completed, terminated, never started) or Temporal could not tell. */
+		NOT_RUNNING,
+		/** Running with an activity scheduled, under way or waiting for its next attempt. */
+		WORKING,
+		/** Running with no activity at all: between passes, or stuck. */
+		IDLE
+
+	}
+
+	public Progress progress(UUID bookingId) {
+		try {
+			WorkflowExecutionDescription run = client
+				.newUntypedWorkflowStub(BookingTemporal.workflowId(bookingId.toString()))
+				.describe();
+			if (run.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+				return Progress.NOT_RUNNING;
+			}
+			return run.getRawDescription().getPendingActivitiesCount() > 0 ? Progress.WORKING : Progress.IDLE;
+		}
+		catch (RuntimeException ex) {
+			log.debug("Could not describe the workflow of booking {}: {}", bookingId, ex.toString());
+			return Progress.NOT_RUNNING;
+		}
+	}
+
+	/**
+	 * Terminates the running workflow and starts a fresh one at {@code revision}: safe, because the workflow converges
+	 * from PostgreSQL and every write is idempotent. False when Temporal could not be reached.
+	 */
+	public boolean restart(UUID bookingId, long revision, String reason) {
+		try {
+			client.newUntypedWorkflowStub(BookingTemporal.workflowId(bookingId.toString())).terminate(reason);
+		}
+		catch (WorkflowNotFoundException alreadyGone) {
+			// Nothing to terminate; the start below is all that is needed.
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not terminate the workflow of booking {}: {}", bookingId, ex.toString());
+			return false;
+		}
+		return syncBehind(bookingId, revision);
+	}
+
+	private boolean signalWithStart(UUID bookingId, BiConsumer<BatchRequest, BookingWorkflow> signal) {
 		try {
 			BookingWorkflow workflow = stub(bookingId);
 			BatchRequest request = client.newSignalWithStartRequest();
 			request.add(workflow::run, bookingId.toString());
-			if (retry) {
-				request.add(workflow::retrySync);
-			}
-			else {
-				request.add(workflow::bookingChanged);
-			}
+			signal.accept(request, workflow);
 			client.signalWithStart(request);
 			return true;
 		}

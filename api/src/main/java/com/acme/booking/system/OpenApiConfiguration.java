@@ -51,6 +51,9 @@ class OpenApiConfiguration {
 			- The rate limit is per client address as the server sees it (behind a proxy set
 			  `server.forward-headers-strategy=framework`); callers with a valid `X-Api-Key` are not limited.
 			- Request bodies over 64 KB are refused with 413 whatever the framing (chunked included).
+			- `POST /api/admin/bookings/sync` (bulk retry) takes `{"integration": "CALENDAR" | "CRM" | null}` or no body
+			  (both), clears that flag of every flagged booking and signals its workflow, and answers 202 `{"count": n}`;
+			  503 `sync-unavailable` when Temporal took none of them (their flags are kept).
 			""";
 
 	@Bean

@@ -1,13 +1,25 @@
 package com.acme.booking.system;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
-import com.acme.booking.core.BookingRepository;
 import com.acme.booking.booking.BookingWorkflows;
+import com.acme.booking.core.SyncBacklog;
+import com.acme.booking.sync.SyncProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -15,27 +27,49 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Nothing lost on a crash: at startup and every {@code booking.sync.reconcile-interval}, signals the workflow of every
- * booking whose sync is unfinished, starting it when it is not running (a booking committed just before a crash, or
- * after the in-process Temporal server forgot everything on restart). On a real server a running workflow keeps its
- * run and history and merely looks at the booking again: a change whose signal was lost is picked up, nothing is
- * started twice.
+ * The net under everything. At startup and every {@code booking.sync.reconcile-interval} it walks every booking
+ * whose synced revision is behind (bookings whose workflow never started first, those waiting only for an operator
+ * left out) and sends each a signal-with-start of {@code syncBehind(revision)}, once per revision: a workflow that
+ * missed a change signal, was never started or was forgotten by the in-process server converges within one interval.
+ * A booking still behind {@code booking.sync.stuck-after} after its signal, whose workflow runs without any activity,
+ * is stuck: its run is terminated and a fresh one started, with a WARN line and the counter
+ * {@code booking.sync.workflow.restarts}.
  */
 @Component
 @ConditionalOnProperty(name = "booking.sync.reconciler-enabled", havingValue = "true", matchIfMissing = true)
 class Reconciler {
 
+	static final String RESTARTS = "booking.sync.workflow.restarts";
+
 	private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
-	private static final int BATCH = 500;
+	private static final int PAGE = 500;
 
-	private final BookingRepository bookings;
+	/** The revision each booking was last signalled for, and when; kept only while the booking stays behind. */
+	private final Map<UUID, Signalled> signalled = new ConcurrentHashMap<>();
+
+	private final SyncBacklog backlog;
 
 	private final BookingWorkflows workflows;
 
-	Reconciler(BookingRepository bookings, BookingWorkflows workflows) {
-		this.bookings = bookings;
+	private final Clock clock;
+
+	private final Duration stuckAfter;
+
+	private final Counter restarts;
+
+	Reconciler(SyncBacklog backlog, BookingWorkflows workflows, Clock clock, SyncProperties properties,
+			ObjectProvider<MeterRegistry> meters) {
+		this.backlog = backlog;
 		this.workflows = workflows;
+		this.clock = clock;
+		this.stuckAfter = properties.stuckAfter();
+		this.restarts = Counter.builder(RESTARTS)
+			.description("Booking workflows the reconciler found stuck, terminated and started afresh")
+			.register(meters.getIfAvailable(SimpleMeterRegistry::new));
+	}
+
+	private record Signalled(long revision, Instant at) {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -49,27 +83,81 @@ class Reconciler {
 		reconcile();
 	}
 
-	/** Returns how many workflows it reached (signalled, or started with the signal). */
+	/** Returns how many workflows it signalled or restarted. */
 	int reconcile() {
-		List<UUID> unfinished;
+		return reconcile(PAGE);
+	}
+
+	synchronized int reconcile(int pageSize) {
+		Set<UUID> behind = new HashSet<>();
+		int reached = 0;
 		try {
-			unfinished = bookings.unfinishedSync(BATCH);
+			// Never-synced bookings first: most likely their workflow never started, nothing else will start it.
+			for (boolean neverSynced : new boolean[] { true, false }) {
+				UUID after = null;
+				List<SyncBacklog.Behind> page;
+				do {
+					page = backlog.behind(neverSynced, after, pageSize);
+					for (SyncBacklog.Behind row : page) {
+						behind.add(row.id());
+						reached += converge(row) ? 1 : 0;
+					}
+					after = page.isEmpty() ? after : page.get(page.size() - 1).id();
+				}
+				while (page.size() == pageSize);
+			}
 		}
 		catch (RuntimeException ex) {
 			log.warn("Reconciler could not read bookings: {}", ex.toString());
-			return 0;
+			return reached;
 		}
-		int reached = 0;
-		for (UUID id : unfinished) {
-			if (workflows.changed(id)) {
-				reached++;
-			}
-		}
-		if (!unfinished.isEmpty()) {
-			log.info("Reconciler: {} booking(s) with unfinished sync, {} workflow(s) signalled or started",
-					unfinished.size(), reached);
+		signalled.keySet().retainAll(behind);
+		if (reached > 0) {
+			log.info("Reconciler: {} booking(s) behind, {} workflow(s) signalled or restarted", behind.size(),
+					reached);
 		}
 		return reached;
+	}
+
+	/** True when it sent something to the workflow. */
+	private boolean converge(SyncBacklog.Behind row) {
+		Instant now = clock.instant();
+		Signalled last = signalled.get(row.id());
+		if (last == null || last.revision() != row.revision()) {
+			return signal(row, now);
+		}
+		if (Duration.between(last.at(), now).compareTo(stuckAfter) < 0) {
+			return false;
+		}
+		return switch (workflows.progress(row.id())) {
+			// Retrying (an outage): its activities flag the booking when their attempts run out.
+			case WORKING -> {
+				signalled.put(row.id(), new Signalled(row.revision(), now));
+				yield false;
+			}
+			case NOT_RUNNING -> signal(row, now);
+			case IDLE -> restart(row, now, Duration.between(last.at(), now));
+		};
+	}
+
+	private boolean signal(SyncBacklog.Behind row, Instant now) {
+		if (!workflows.syncBehind(row.id(), row.revision())) {
+			return false;
+		}
+		signalled.put(row.id(), new Signalled(row.revision(), now));
+		return true;
+	}
+
+	private boolean restart(SyncBacklog.Behind row, Instant now, Duration behindFor) {
+		log.warn("Workflow of booking {} is stuck: revision {} still not synced {} after the reconciler's signal, and "
+				+ "no activity is pending; terminating the run and starting a fresh one", row.id(), row.revision(),
+				behindFor);
+		restarts.increment();
+		if (!workflows.restart(row.id(), row.revision(), "stuck: no progress " + behindFor + " after syncBehind")) {
+			return false;
+		}
+		signalled.put(row.id(), new Signalled(row.revision(), now));
+		return true;
 	}
 
 }

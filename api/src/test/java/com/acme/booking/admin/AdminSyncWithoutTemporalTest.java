@@ -58,4 +58,23 @@ class AdminSyncWithoutTemporalTest {
 		assertThat(after.requiresManualCalendarSync()).isFalse();
 	}
 
+	@Test
+	void theBulkRetryKeepsTheFlagsAndAnswers503WhenNothingCanBeSent() {
+		given(workflows.retry(any())).willReturn(false);
+		Instant start = Slots.fresh();
+		Booking booking = bookings.insert(UUID.randomUUID(), new NewBooking("Ada", "ada-" + UUID.randomUUID()
+				+ "@example.com", null, null, null, start, start.plusSeconds(1800), "Europe/London"),
+				Duration.ofMinutes(15), new FrequencyLimit(3, Duration.ofDays(7)), Instant.now());
+		bookings.flagManualSync(booking.id(), Integration.CALENDAR, "Google said 403");
+
+		Http.Response sync = new Http(port).post("/api/admin/bookings/sync", java.util.Map.of(), "X-Api-Key",
+				"test-admin-key");
+
+		assertThat(sync.status()).isEqualTo(503);
+		assertThat(sync.problemType()).isEqualTo("sync-unavailable");
+		Booking after = bookings.findById(booking.id()).orElseThrow();
+		assertThat(after.requiresManualCalendarSync()).isTrue();
+		assertThat(after.calendarSyncError()).isEqualTo("Google said 403");
+	}
+
 }

@@ -6,6 +6,9 @@ package com.acme.booking.workflow;
  * @param revision bumped by every change
  * @param cancelled whether the booking is cancelled
  * @param endEpochMillis when the appointment ends
+ * @param backgroundRetryMillis how long a flag raised by a transient failure waits before the workflow tries again on
+ * its own ({@code booking.sync.retry.background-interval}); 0 never. Delivered with the booking so that the workflow
+ * reads configuration only through an activity (deterministic on replay).
  */
-public record BookingSnapshot(long revision, boolean cancelled, long endEpochMillis) {
+public record BookingSnapshot(long revision, boolean cancelled, long endEpochMillis, long backgroundRetryMillis) {
 }

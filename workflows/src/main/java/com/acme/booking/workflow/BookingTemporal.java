@@ -13,6 +13,9 @@ public final class BookingTemporal {
 
 	public static final String SIGNAL_BOOKING_CHANGED = "bookingChanged";
 
+	/** The reconciler's "PostgreSQL is at this revision": wakes a workflow that has not loaded it yet. */
+	public static final String SIGNAL_SYNC_BEHIND = "syncBehind";
+
 	public static final String QUERY_SYNC_STATUS = "syncStatus";
 
 	public static final SearchAttributeKey<String> BOOKING_ID = SearchAttributeKey.forKeyword("BookingId");

@@ -24,6 +24,13 @@ public interface BookingWorkflow {
 	@SignalMethod(name = BookingTemporal.SIGNAL_BOOKING_CHANGED)
 	void bookingChanged();
 
+	/**
+	 * The reconciler found the booking's synced revisions behind {@code revision}. Acts like {@link #bookingChanged}
+	 * only when the workflow has not loaded that revision yet, so a pass already retrying it keeps its retry budget.
+	 */
+	@SignalMethod(name = BookingTemporal.SIGNAL_SYNC_BEHIND)
+	void syncBehind(long revision);
+
 	@QueryMethod(name = BookingTemporal.QUERY_SYNC_STATUS)
 	SyncStatus syncStatus();
 

@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.temporal.common.SearchAttributeKey;
+import io.temporal.api.enums.v1.RetryState;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.failure.TimeoutFailure;
 import io.temporal.spring.boot.WorkflowImpl;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
@@ -19,22 +20,31 @@ import org.slf4j.Logger;
 /**
  * Converges the outside world to the booking in PostgreSQL. Each pass loads the booking, runs the calendar and CRM
  * syncs side by side (one failing never holds the other), records the outcome, then waits for a change, an
- * operator's retry or the end of the appointment. Deterministic: no I/O, clocks or randomness but Temporal's.
+ * operator's retry, a background try of a flag an outage raised, or the end of the appointment. Deterministic: no
+ * I/O, clocks or randomness but Temporal's.
  */
 @WorkflowImpl(taskQueues = BookingTemporal.TASK_QUEUE)
 public class BookingWorkflowImpl implements BookingWorkflow {
+
+	/**
+	 * Version 1 heals flags raised by outages (background tries) and ends a flagged workflow with its appointment.
+	 * Runs started before it keep waiting for an operator, as they did (their histories have no timer there).
+	 */
+	static final String SELF_HEALING = "self-healing";
 
 	private static final Logger log = Workflow.getLogger(BookingWorkflowImpl.class);
 
 	private final BookingStateActivities state = Workflow.newActivityStub(BookingStateActivities.class);
 
-	private final Track calendarTrack = new Track(Integration.CALENDAR, BookingTemporal.CALENDAR_SYNC);
+	private final SyncTrack calendarTrack = new SyncTrack(Integration.CALENDAR, BookingTemporal.CALENDAR_SYNC);
 
-	private final Track crmTrack = new Track(Integration.CRM, BookingTemporal.CRM_SYNC);
+	private final SyncTrack crmTrack = new SyncTrack(Integration.CRM, BookingTemporal.CRM_SYNC);
 
 	private String bookingId;
 
 	private BookingSnapshot snapshot;
+
+	private boolean selfHealing;
 
 	private boolean changed = true;
 
@@ -48,6 +58,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	@Override
 	public void run(String bookingId) {
 		this.bookingId = bookingId;
+		selfHealing = Workflow.getVersion(SELF_HEALING, Workflow.DEFAULT_VERSION, 1) >= 1;
 		Workflow.upsertTypedSearchAttributes(BookingTemporal.BOOKING_ID.valueSet(bookingId));
 		while (true) {
 			if (Workflow.getInfo().isContinueAsNewSuggested()) {
@@ -56,8 +67,8 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 			}
 			if (changed) {
 				changed = false;
-				calendarTrack.due = true;
-				crmTrack.due = true;
+				calendarTrack.dueNow();
+				crmTrack.dueNow();
 			}
 			if (retryRequested) {
 				retryRequested = false;
@@ -71,17 +82,15 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 			if (changed || retryRequested) {
 				continue;
 			}
-			if (!waitForWork()) {
+			if (!(selfHealing ? waitForWorkOrHeal() : waitForWork())) {
 				return;
 			}
 		}
 	}
 
-	/** Waits for a change or a retry; false when the workflow is done. */
+	/** Runs started before {@link #SELF_HEALING}: a flag waits for an operator however long it takes. */
 	private boolean waitForWork() {
-		boolean manual = calendarTrack.manual() || crmTrack.manual();
-		if (manual) {
-			// An operator decides; a flagged booking waits for retrySync however long it takes.
+		if (calendarTrack.manual() || crmTrack.manual()) {
 			Workflow.await(() -> changed || retryRequested);
 			return true;
 		}
@@ -89,10 +98,35 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 			return false;
 		}
 		long untilEnd = snapshot.endEpochMillis() - Workflow.currentTimeMillis();
+		return untilEnd > 0 && awaitWorkUntil(Duration.ofMillis(untilEnd));
+	}
+
+	/**
+	 * Waits for a change, a retry or the end of the appointment; false when the workflow is done. A flag raised by an
+	 * outage is tried again every background interval until then; one that needs a person waits for the operator,
+	 * whose retry starts a new run once this one has ended.
+	 */
+	private boolean waitForWorkOrHeal() {
+		boolean manual = calendarTrack.manual() || crmTrack.manual();
+		if (snapshot.cancelled() && !manual) {
+			return false;
+		}
+		long untilEnd = snapshot.endEpochMillis() - Workflow.currentTimeMillis();
 		if (untilEnd <= 0) {
 			return false;
 		}
-		return awaitWorkUntil(Duration.ofMillis(untilEnd));
+		boolean healing = snapshot.backgroundRetryMillis() > 0
+				&& ((calendarTrack.manual() && calendarTrack.healsItself) || (crmTrack.manual() && crmTrack.healsItself));
+		long wait = healing ? Math.min(untilEnd, snapshot.backgroundRetryMillis()) : untilEnd;
+		if (awaitWorkUntil(Duration.ofMillis(wait))) {
+			return true;
+		}
+		if (wait == untilEnd) {
+			return false;
+		}
+		calendarTrack.retryInBackgroundIfHealing();
+		crmTrack.retryInBackgroundIfHealing();
+		return true;
 	}
 
 	/** Waits for a change or a retry at most {@code timeout}; false when the time ran out. */
@@ -110,9 +144,12 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	private void runPass() {
 		List<Promise<Void>> running = new ArrayList<>();
 		pass = Workflow.newCancellationScope(() -> {
-			for (Track track : List.of(calendarTrack, crmTrack)) {
+			for (SyncTrack track : List.of(calendarTrack, crmTrack)) {
 				if (track.due) {
-					track.show(SyncState.PENDING, null);
+					if (!track.background) {
+						// A background try keeps MANUAL shown: the alert stands until the outside system answers.
+						track.show(SyncState.PENDING, null);
+					}
 					running.add(Async.procedure(this::sync, track));
 				}
 			}
@@ -122,12 +159,10 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		pass = null;
 	}
 
-	private void sync(Track track) {
+	private void sync(SyncTrack track) {
 		SyncResult result;
 		try {
-			result = track.integration == Integration.CALENDAR
-					? ActivitySummaries.calendar(snapshot, track.syncedBefore).syncCalendar(bookingId)
-					: ActivitySummaries.crm(snapshot).syncCrm(bookingId);
+			result = call(track);
 		}
 		catch (ActivityFailure failure) {
 			if (failure.getCause() instanceof CanceledFailure || CancellationScope.current().isCancelRequested()) {
@@ -135,15 +170,23 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 				return;
 			}
 			String reason = reason(failure);
-			log.warn("{} sync of booking {} needs an operator: {}", track.integration, bookingId, reason);
+			boolean outage = failure.getRetryState() == RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED;
+			if (!track.background) {
+				log.warn("{} sync of booking {} needs an operator{}: {}", track.integration, bookingId,
+						outage && selfHealing ? " (tried again in the background)" : "", reason);
+			}
 			Workflow.newDetachedCancellationScope(() -> state.flagManualSync(bookingId, track.integration, reason))
 				.run();
 			track.due = false;
+			track.background = false;
+			track.healsItself = selfHealing && outage;
 			track.show(SyncState.MANUAL, reason);
 			return;
 		}
 		Workflow.newDetachedCancellationScope(() -> state.recordResult(bookingId, track.integration, result)).run();
 		track.due = false;
+		track.background = false;
+		track.healsItself = false;
 		track.show(result.state(), null);
 		if (track.integration == Integration.CALENDAR) {
 			showConflict(result.calendarConflict());
@@ -161,10 +204,23 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		}
 	}
 
+	private SyncResult call(SyncTrack track) {
+		if (track.integration == Integration.CALENDAR) {
+			CalendarSyncActivities calendar = ActivitySummaries.calendar(snapshot, track.syncedBefore);
+			return track.background ? calendar.syncCalendarInBackground(bookingId) : calendar.syncCalendar(bookingId);
+		}
+		CrmSyncActivities crm = ActivitySummaries.crm(snapshot);
+		return track.background ? crm.syncCrmInBackground(bookingId) : crm.syncCrm(bookingId);
+	}
+
 	private static String reason(ActivityFailure failure) {
 		Throwable cause = failure.getCause();
 		if (cause instanceof ApplicationFailure app) {
 			return app.getOriginalMessage() + (app.getType() != null ? " (" + app.getType() + ")" : "");
+		}
+		if (cause instanceof TimeoutFailure timeout) {
+			// Its own message is empty: say which timeout ran out (HEARTBEAT: the worker went away).
+			return "attempt timed out (" + timeout.getTimeoutType().name().replace("TIMEOUT_TYPE_", "") + ")";
 		}
 		if (cause instanceof TemporalFailure temporal) {
 			return temporal.getOriginalMessage();
@@ -191,50 +247,18 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	}
 
 	@Override
+	public void syncBehind(long revision) {
+		// A pass already working on this revision keeps going (and keeps its retry budget).
+		if (snapshot == null || revision > snapshot.revision()) {
+			bookingChanged();
+		}
+	}
+
+	@Override
 	public SyncStatus syncStatus() {
 		return new SyncStatus(calendarTrack.state, crmTrack.state, snapshot == null ? 0 : snapshot.revision(),
 				snapshot == null ? null : (snapshot.cancelled() ? "CANCELLED" : "CONFIRMED"), calendarTrack.error,
 				crmTrack.error);
-	}
-
-	/** Where one integration stands within this workflow run. */
-	private static final class Track {
-
-		final Integration integration;
-
-		final SearchAttributeKey<String> attribute;
-
-		SyncState state = SyncState.PENDING;
-
-		String error;
-
-		boolean due;
-
-		/** Whether this run synced the integration once: the next calendar pass updates rather than creates. */
-		boolean syncedBefore;
-
-		Track(Integration integration, SearchAttributeKey<String> attribute) {
-			this.integration = integration;
-			this.attribute = attribute;
-		}
-
-		boolean manual() {
-			return state == SyncState.MANUAL && !due;
-		}
-
-		void retryIfManual() {
-			if (state == SyncState.MANUAL) {
-				due = true;
-			}
-		}
-
-		void show(SyncState newState, String newError) {
-			state = newState;
-			error = newError;
-			syncedBefore |= newState == SyncState.SYNCED;
-			Workflow.upsertTypedSearchAttributes(attribute.valueSet(newState.name()));
-		}
-
 	}
 
 }

@@ -14,4 +14,12 @@ public interface CalendarSyncActivities {
 	@ActivityMethod(name = "SyncCalendar")
 	SyncResult syncCalendar(String bookingId);
 
+	/**
+	 * The same sync as one single attempt: the workflow's background try of a flag raised by a transient failure
+	 * (an outage), every {@code booking.sync.retry.background-interval}. Its own activity type, so that its options
+	 * ({@link SyncRetrySettings#BACKGROUND_ACTIVITIES}) allow no retry.
+	 */
+	@ActivityMethod(name = "SyncCalendarInBackground")
+	SyncResult syncCalendarInBackground(String bookingId);
+
 }

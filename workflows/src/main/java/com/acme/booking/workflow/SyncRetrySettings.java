@@ -1,6 +1,7 @@
 package com.acme.booking.workflow;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.temporal.activity.ActivityCancellationType;
@@ -17,12 +18,17 @@ import io.temporal.worker.WorkflowImplementationOptions;
  * @param backoffCoefficient growth of the wait per attempt
  * @param maximumAttempts attempts before manual sync
  * @param attemptTimeout how long one attempt may take
+ * @param heartbeatTimeout how long an attempt may go without a heartbeat before Temporal counts its worker as gone
+ * and retries it elsewhere (the sync activities heartbeat while they run)
  */
 public record SyncRetrySettings(Duration initialInterval, Duration maximumInterval, double backoffCoefficient,
-		int maximumAttempts, Duration attemptTimeout) {
+		int maximumAttempts, Duration attemptTimeout, Duration heartbeatTimeout) {
 
 	/** Activity names of the PostgreSQL bookkeeping, which retries until the database answers. */
 	private static final String[] STATE_ACTIVITIES = { "LoadBookingSnapshot", "RecordSyncResult", "FlagManualSync" };
+
+	/** Activity names of the background tries: one attempt each, the workflow's timer spaces them. */
+	public static final List<String> BACKGROUND_ACTIVITIES = List.of("SyncCalendarInBackground", "SyncCrmInBackground");
 
 	public SyncRetrySettings {
 		if (maximumAttempts < 1) {
@@ -34,18 +40,27 @@ public record SyncRetrySettings(Duration initialInterval, Duration maximumInterv
 		if (maximumInterval.compareTo(initialInterval) < 0) {
 			throw new IllegalArgumentException("maximum-interval must not be shorter than initial-interval");
 		}
+		if (heartbeatTimeout != null && attemptTimeout != null && heartbeatTimeout.compareTo(attemptTimeout) > 0) {
+			throw new IllegalArgumentException("heartbeat-timeout must not be longer than attempt-timeout");
+		}
 	}
 
 	public ActivityOptions syncActivityOptions() {
+		return syncActivityOptions(maximumAttempts);
+	}
+
+	private ActivityOptions syncActivityOptions(int attempts) {
 		return ActivityOptions.newBuilder()
 			.setStartToCloseTimeout(attemptTimeout)
+			// An attempt on a worker that died is retried after this, not after the whole attempt timeout.
+			.setHeartbeatTimeout(heartbeatTimeout)
 			// A change cancels a pass; an attempt under way finishes first, so two attempts never race.
 			.setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
 			.setRetryOptions(RetryOptions.newBuilder()
 				.setInitialInterval(initialInterval)
 				.setMaximumInterval(maximumInterval)
 				.setBackoffCoefficient(backoffCoefficient)
-				.setMaximumAttempts(maximumAttempts)
+				.setMaximumAttempts(attempts)
 				.build())
 			.build();
 	}
@@ -65,6 +80,10 @@ public record SyncRetrySettings(Duration initialInterval, Duration maximumInterv
 		var perActivity = new java.util.HashMap<String, ActivityOptions>();
 		for (String name : STATE_ACTIVITIES) {
 			perActivity.put(name, state);
+		}
+		ActivityOptions background = syncActivityOptions(1);
+		for (String name : BACKGROUND_ACTIVITIES) {
+			perActivity.put(name, background);
 		}
 		return WorkflowImplementationOptions.newBuilder()
 			.setDefaultActivityOptions(syncActivityOptions())

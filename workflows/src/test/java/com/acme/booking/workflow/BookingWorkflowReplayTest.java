@@ -9,6 +9,8 @@ import io.temporal.workflow.Workflow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,6 +43,20 @@ class BookingWorkflowReplayTest {
 			.doesNotThrowAnyException();
 	}
 
+	/**
+	 * Workflows started before the self-healing version keep their path. The second history waits, flagged, for the
+	 * operator without a timer (as that code did); replayed on the new path it would meet a timer and fail.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { BookingWorkflowHistoryRecorder.RESOURCE_BEFORE_SELF_HEALING,
+			BookingWorkflowHistoryRecorder.RESOURCE_FLAGGED_BEFORE_SELF_HEALING })
+	void historiesRecordedBeforeSelfHealingStillReplay(String resource) {
+		Worker worker = replayWorker(BookingWorkflowImpl.class);
+
+		assertThatCode(() -> WorkflowReplayer.replayWorkflowExecutionFromResource(resource, worker))
+			.doesNotThrowAnyException();
+	}
+
 	@Test
 	void replayFailsForAWorkflowWhoseCommandsChanged() {
 		Worker worker = replayWorker(TimerFirstWorkflow.class);
@@ -70,6 +86,10 @@ class BookingWorkflowReplayTest {
 
 		@Override
 		public void bookingChanged() {
+		}
+
+		@Override
+		public void syncBehind(long revision) {
 		}
 
 		@Override

@@ -69,8 +69,8 @@ class BookingWorkflowRetryTest {
 		assertThat(status.calendarError()).contains("Calendar unavailable (503)");
 		assertThat(status.crm()).isEqualTo(SyncState.SYNCED);
 
-		// A flagged booking waits for the operator; time alone brings no new attempt.
-		world.advance(Duration.ofHours(1));
+		// The operator retries before the background try is due: no new attempt until the operator asks.
+		world.advance(WorkflowTestSupport.BACKGROUND_INTERVAL.minus(Duration.ofMinutes(5)));
 		assertThat(world.calendar.attempts()).isEqualTo(WorkflowTestSupport.RETRY.maximumAttempts());
 		assertThat(run.running()).isTrue();
 

@@ -18,7 +18,8 @@ final class FakeBookingState implements BookingStateActivities {
 					"BookingNotFound");
 		}
 		FakeBookingDatabase.Booking booking = database.booking(bookingId);
-		return new BookingSnapshot(booking.revision(), booking.cancelled(), booking.end().toEpochMilli());
+		return new BookingSnapshot(booking.revision(), booking.cancelled(), booking.end().toEpochMilli(),
+				WorkflowTestSupport.BACKGROUND_INTERVAL.toMillis());
 	}
 
 	@Override

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Google Calendar as the sync activity sees it: one event per booking under an id derived from the booking id, so
@@ -29,6 +31,8 @@ final class FakeCalendar implements CalendarSyncActivities {
 
 	private final AtomicInteger attempts = new AtomicInteger();
 
+	private final AtomicReference<CountDownLatch> hang = new AtomicReference<>();
+
 	FakeCalendar(FakeBookingDatabase database) {
 		this.database = database;
 	}
@@ -36,6 +40,11 @@ final class FakeCalendar implements CalendarSyncActivities {
 	@Override
 	public SyncResult syncCalendar(String bookingId) {
 		attempts.incrementAndGet();
+		CountDownLatch dead = hang.getAndSet(null);
+		if (dead != null) {
+			// A worker that died mid-attempt: no answer, no heartbeat, until the test lets the thread go.
+			awaitQuietly(dead);
+		}
 		FakeBookingDatabase.Booking booking = database.booking(bookingId);
 		String eventId = eventId(bookingId);
 		if (booking.cancelled()) {
@@ -47,6 +56,20 @@ final class FakeCalendar implements CalendarSyncActivities {
 		writes.add(event);
 		events.put(eventId, event);
 		return SyncResult.synced(booking.revision(), eventId);
+	}
+
+	/** The next attempt never answers nor heartbeats, as on a worker that died, until {@code release} opens. */
+	void hangNextAttempt(CountDownLatch release) {
+		hang.set(release);
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	static String eventId(String bookingId) {
@@ -69,6 +92,11 @@ final class FakeCalendar implements CalendarSyncActivities {
 
 	Outage outage() {
 		return outage;
+	}
+
+	@Override
+	public SyncResult syncCalendarInBackground(String bookingId) {
+		return syncCalendar(bookingId);
 	}
 
 }

@@ -50,4 +50,9 @@ final class FakeCrm implements CrmSyncActivities {
 		return outage;
 	}
 
+	@Override
+	public SyncResult syncCrmInBackground(String bookingId) {
+		return syncCrm(bookingId);
+	}
+
 }

@@ -23,7 +23,10 @@ final class WorkflowTestSupport {
 	 * "before the next attempt" stays true however slow the build is.
 	 */
 	static final SyncRetrySettings RETRY = new SyncRetrySettings(Duration.ofMinutes(1), Duration.ofMinutes(8), 2.0, 4,
-			Duration.ofSeconds(10));
+			Duration.ofSeconds(10), Duration.ofSeconds(5));
+
+	/** {@code booking.sync.retry.background-interval}: how often an outage's flag is tried again. */
+	static final Duration BACKGROUND_INTERVAL = Duration.ofMinutes(15);
 
 	/** Far less than any backoff of {@link #RETRY}: what "right away" means in workflow time. */
 	static final Duration PROMPTLY = Duration.ofSeconds(30);
@@ -36,8 +39,12 @@ final class WorkflowTestSupport {
 	 * {@link FakeWorld#start}).
 	 */
 	static TestWorkflowExtension extension() {
+		return extension(RETRY);
+	}
+
+	static TestWorkflowExtension extension(SyncRetrySettings retry) {
 		TestWorkflowExtension.Builder builder = TestWorkflowExtension.newBuilder()
-			.registerWorkflowImplementationTypes(RETRY.implementationOptions(), BookingWorkflowImpl.class)
+			.registerWorkflowImplementationTypes(retry.implementationOptions(), BookingWorkflowImpl.class)
 			.setInitialTime(NOW)
 			.setDoNotStart(true);
 		for (var key : BookingTemporal.SEARCH_ATTRIBUTES) {

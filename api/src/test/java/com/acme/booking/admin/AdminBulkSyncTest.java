@@ -1,0 +1,96 @@
+package com.acme.booking.admin;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.FrequencyLimit;
+import com.acme.booking.core.Integration;
+import com.acme.booking.core.NewBooking;
+import com.acme.booking.support.Http;
+import com.acme.booking.support.Slots;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** {@code POST /api/admin/bookings/sync}: an operator retries every flagged booking, or one integration's, at once. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class AdminBulkSyncTest {
+
+	private static final String KEY = "test-admin-key";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	BookingRepository bookings;
+
+	@Test
+	void retriesTheFlaggedBookingsOfOneIntegrationThenAllTheRest() {
+		Http http = new Http(port);
+		// Flagged bookings whose workflows have ended (a flagged workflow ends with its appointment).
+		Booking calendarFlagged = flagged(Integration.CALENDAR, "Google said 403 (CalendarAccessDenied)");
+		Booking crmFlagged = flagged(Integration.CRM, "HubSpot said 401 (HubSpotUnauthorized)");
+
+		Http.Response calendarOnly = http.post("/api/admin/bookings/sync", Map.of("integration", "CALENDAR"),
+				"X-Api-Key", KEY);
+
+		assertThat(calendarOnly.status()).as(calendarOnly.body()).isEqualTo(202);
+		assertThat(calendarOnly.json().path("count").asInt()).isGreaterThanOrEqualTo(1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> caughtUp(calendarFlagged.id()));
+		assertThat(reload(calendarFlagged).requiresManualCalendarSync()).isFalse();
+		assertThat(reload(crmFlagged).requiresManualCrmSync()).as("another integration's flag stays").isTrue();
+		assertThat(reload(crmFlagged).crmSyncError()).isEqualTo("HubSpot said 401 (HubSpotUnauthorized)");
+
+		Http.Response all = http.send("POST", "/api/admin/bookings/sync", "{\"integration\": null}", "X-Api-Key", KEY);
+
+		assertThat(all.status()).as(all.body()).isEqualTo(202);
+		assertThat(all.json().path("count").asInt()).isGreaterThanOrEqualTo(1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> caughtUp(crmFlagged.id()));
+		assertThat(reload(crmFlagged).requiresManualCrmSync()).isFalse();
+		assertThat(http.post("/api/admin/bookings/sync", null, "X-Api-Key", KEY).json().path("count").asInt())
+			.as("nothing is flagged any more").isZero();
+	}
+
+	@Test
+	void refusesAnUnknownIntegrationAndAMissingKey() {
+		Http http = new Http(port);
+
+		Http.Response unknown = http.post("/api/admin/bookings/sync", Map.of("integration", "FAX"), "X-Api-Key", KEY);
+		Http.Response anonymous = http.post("/api/admin/bookings/sync", Map.of());
+
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.problemType()).isEqualTo("validation-failed");
+		assertThat(anonymous.status()).isEqualTo(401);
+		assertThat(anonymous.problemType()).isEqualTo("unauthorized");
+	}
+
+	private Booking flagged(Integration integration, String reason) {
+		Instant start = Slots.fresh();
+		Booking booking = bookings.insert(UUID.randomUUID(), new NewBooking("Ada", "bulk-" + UUID.randomUUID()
+				+ "@example.com", null, null, null, start, start.plus(Duration.ofMinutes(30)), "Europe/London"),
+				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), Instant.now());
+		bookings.flagManualSync(booking.id(), integration, reason);
+		return booking;
+	}
+
+	private Booking reload(Booking booking) {
+		return bookings.findById(booking.id()).orElseThrow();
+	}
+
+	private boolean caughtUp(UUID id) {
+		Booking booking = bookings.findById(id).orElseThrow();
+		return booking.calendarSyncedRevision() == booking.revision() && booking.crmSyncedRevision() == booking.revision();
+	}
+
+}

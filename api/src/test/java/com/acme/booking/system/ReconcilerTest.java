@@ -1,0 +1,190 @@
+package com.acme.booking.system;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.acme.booking.booking.BookingWorkflows;
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.FrequencyLimit;
+import com.acme.booking.core.Integration;
+import com.acme.booking.core.NewBooking;
+import com.acme.booking.core.SyncBacklog;
+import com.acme.booking.support.Slots;
+import com.acme.booking.sync.SyncProperties;
+import com.acme.booking.workflow.BookingTemporal;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The reconciler makes every booking whose synced revision is behind converge: a lost change signal, a workflow that
+ * never started, and a stuck one. Uses the service's own context (in-process Temporal, integrations disabled).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ReconcilerTest {
+
+	private static final Duration SYNC = Duration.ofSeconds(30);
+
+	@Autowired
+	Reconciler reconciler;
+
+	@Autowired
+	BookingRepository bookings;
+
+	@Autowired
+	SyncBacklog backlog;
+
+	@Autowired
+	BookingWorkflows workflows;
+
+	@Autowired
+	WorkflowClient temporal;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SyncProperties properties;
+
+	@AfterEach
+	void removeUnsyncableRows() {
+		jdbc.sql("DELETE FROM booking WHERE email LIKE 'paging-%'").update();
+	}
+
+	@Test
+	void aChangeWhoseSignalWasLostIsPushedByTheNextReconcile() throws Exception {
+		Booking booking = insert("reconcile-lost@example.com");
+		workflows.start(booking.id());
+		await().atMost(SYNC).until(() -> syncedRevision(booking.id()) == 1);
+
+		// The API committed the cancel; its bookingChanged signal never reached Temporal.
+		bookings.cancel(booking.id(), Instant.now());
+		reconciler.reconcile();
+
+		await().atMost(SYNC).until(() -> syncedRevision(booking.id()) == 2);
+		WorkflowStub workflow = temporal.newUntypedWorkflowStub(BookingTemporal.workflowId(booking.id().toString()));
+		workflow.getResult(10, java.util.concurrent.TimeUnit.SECONDS, Void.class);
+	}
+
+	@Test
+	void aStuckWorkflowIsTerminatedAndAFreshRunSyncsTheBooking() {
+		Booking booking = insert("reconcile-stuck@example.com");
+		// A run that never makes progress, as after FAILED_PRECONDITION ACTIVITY_UNKNOWN: Temporal says "running",
+		// signals reach it, nothing ever happens. Here: a run on a task queue no worker polls.
+		WorkflowStub stuck = temporal.newUntypedWorkflowStub("BookingWorkflow",
+				WorkflowOptions.newBuilder()
+					.setWorkflowId(BookingTemporal.workflowId(booking.id().toString()))
+					.setTaskQueue("booking-sync-nobody-polls")
+					.build());
+		WorkflowExecution stuckRun = stuck.start(booking.id().toString());
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		Reconciler impatient = reconciler(Duration.ZERO, workflows, meters);
+
+		impatient.reconcile();
+		assertThat(syncedRevision(booking.id())).as("signalled, but the stuck run does nothing").isZero();
+		impatient.reconcile();
+
+		await().atMost(SYNC).until(() -> syncedRevision(booking.id()) == 1);
+		assertThat(temporal.newUntypedWorkflowStub(stuckRun.getWorkflowId(), java.util.Optional.of(stuckRun.getRunId()),
+				java.util.Optional.empty()).describe().getStatus())
+			.isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED);
+		assertThat(meters.counter(Reconciler.RESTARTS).count()).isGreaterThanOrEqualTo(1.0);
+	}
+
+	@Test
+	void reachesEveryBookingBehindNeverStartedOnesFirstAndLeavesOperatorOnlyOnesAlone() {
+		Booking changed = insert("paging-changed@example.com");
+		for (Integration integration : Integration.values()) {
+			bookings.recordSynced(changed.id(), integration, 1, "x", true);
+		}
+		bookings.cancel(changed.id(), Instant.now());
+		Booking operatorOnly = insert("paging-operator@example.com");
+		bookings.recordSynced(operatorOnly.id(), Integration.CRM, 1, "c-1", true);
+		bookings.flagManualSync(operatorOnly.id(), Integration.CALENDAR, "Google said 403");
+		List<UUID> neverStarted = insertNeverStarted(501);
+		RecordingWorkflows recording = new RecordingWorkflows(temporal);
+
+		reconciler(properties.stuckAfter(), recording, new SimpleMeterRegistry()).reconcile();
+
+		assertThat(recording.signalled).containsAll(neverStarted).contains(changed.id())
+			.doesNotContain(operatorOnly.id())
+			.doesNotHaveDuplicates();
+		int lastNeverStarted = neverStarted.stream().mapToInt(recording.signalled::indexOf).max().orElseThrow();
+		assertThat(recording.signalled.indexOf(changed.id())).isGreaterThan(lastNeverStarted);
+	}
+
+	private Reconciler reconciler(Duration stuckAfter, BookingWorkflows target, MeterRegistry meters) {
+		SyncProperties impatient = new SyncProperties(properties.retry(), properties.attemptTimeout(),
+				properties.reconcileInterval(), properties.heartbeatTimeout(), stuckAfter);
+		return new Reconciler(backlog, target, Clock.systemUTC(), impatient,
+				new StaticListableBeanFactory(Map.of("meters", meters)).getBeanProvider(MeterRegistry.class));
+	}
+
+	/** Rows committed without a workflow, far in the future so they clash with nothing. */
+	private List<UUID> insertNeverStarted(int count) {
+		return jdbc.sql("""
+				INSERT INTO booking (id, status, name, email, start_time, end_time, time_zone, blocked, created_at,
+				                     updated_at)
+				SELECT gen_random_uuid(), 'CONFIRMED', 'Paging ' || n, 'paging-' || n || '@example.com', t.s,
+				       t.s + interval '30 minutes', 'Europe/London',
+				       tstzrange(t.s - interval '10 minutes', t.s + interval '40 minutes'), now(), now()
+				FROM generate_series(1, ?) AS n,
+				     LATERAL (SELECT timestamptz '2031-01-06 00:00Z' + n * interval '1 hour' AS s) AS t
+				RETURNING id""").param(count).query(UUID.class).list();
+	}
+
+	private Booking insert(String email) {
+		Instant start = Slots.fresh();
+		return bookings.insert(UUID.randomUUID(), new NewBooking("Ada", email, null, null, null, start,
+				start.plus(Duration.ofMinutes(30)), "Europe/London"), Duration.ofMinutes(15),
+				new FrequencyLimit(100, Duration.ofDays(7)), Instant.now());
+	}
+
+	private long syncedRevision(UUID id) {
+		return jdbc.sql("SELECT least(calendar_synced_revision, crm_synced_revision) FROM booking WHERE id = ?")
+			.param(id)
+			.query(Long.class)
+			.single();
+	}
+
+	/** Temporal as the reconciler sees it, recording whom it signals instead of signalling. */
+	static final class RecordingWorkflows extends BookingWorkflows {
+
+		final List<UUID> signalled = new CopyOnWriteArrayList<>(new ArrayList<>());
+
+		RecordingWorkflows(WorkflowClient client) {
+			super(client);
+		}
+
+		@Override
+		public boolean syncBehind(UUID bookingId, long revision) {
+			signalled.add(bookingId);
+			return true;
+		}
+
+	}
+
+}
