@@ -18,13 +18,20 @@ import org.slf4j.Logger;
 
 /**
  * Converges the outside world to the booking in PostgreSQL. Each pass loads the booking, runs the calendar and CRM
- * syncs side by side (one failing never holds the other), records the outcome, then waits for a change, an
- * operator's retry or the end of the appointment. Deterministic: no I/O, clocks or randomness but Temporal's.
+ * syncs side by side (one failing never holds the other) and the customer's email, records the outcome, then waits
+ * for a change, an operator's retry, the reminder or the end of the appointment. Deterministic: no I/O, clocks or
+ * randomness but Temporal's.
  */
 @WorkflowImpl(taskQueues = BookingTemporal.TASK_QUEUE)
 public class BookingWorkflowImpl implements BookingWorkflow {
 
 	private static final Logger log = Workflow.getLogger(BookingWorkflowImpl.class);
+
+	/** {@code Workflow.getVersion} id of the change that added emails. */
+	static final String MAIL_CHANGE_ID = "customer-emails";
+
+	/** How long an email waits for the calendar sync of its pass (so it can carry the event link). */
+	static final Duration MAIL_WAITS_FOR_CALENDAR = Duration.ofMinutes(2);
 
 	private final CalendarSyncActivities calendar = Workflow.newActivityStub(CalendarSyncActivities.class);
 
@@ -32,9 +39,18 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 
 	private final BookingStateActivities state = Workflow.newActivityStub(BookingStateActivities.class);
 
+	private final MailActivities mail = Workflow.newActivityStub(MailActivities.class);
+
 	private final Track calendarTrack = new Track(Integration.CALENDAR, BookingTemporal.CALENDAR_SYNC);
 
 	private final Track crmTrack = new Track(Integration.CRM, BookingTemporal.CRM_SYNC);
+
+	private final Track mailTrack = new Track(Integration.MAIL, null);
+
+	private final ReminderPlan reminder = new ReminderPlan();
+
+	/** False for runs started before emails existed: their history has no mail commands. */
+	private boolean mails;
 
 	private String bookingId;
 
@@ -50,6 +66,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	public void run(String bookingId) {
 		this.bookingId = bookingId;
 		Workflow.upsertTypedSearchAttributes(BookingTemporal.BOOKING_ID.valueSet(bookingId));
+		mails = Workflow.getVersion(MAIL_CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
 		while (true) {
 			if (Workflow.getInfo().isContinueAsNewSuggested()) {
 				// Only reached after a wake-up, which re-syncs anyway: a fresh run starts with everything due.
@@ -57,17 +74,19 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 			}
 			if (changed) {
 				changed = false;
-				calendarTrack.due = true;
-				crmTrack.due = true;
+				tracks().forEach(track -> track.due = true);
 			}
 			if (retryRequested) {
 				retryRequested = false;
-				calendarTrack.retryIfManual();
-				crmTrack.retryIfManual();
+				tracks().forEach(Track::retryIfManual);
+				reminder.retryIfFailed();
 			}
 			snapshot = state.load(bookingId);
 			Workflow.upsertTypedSearchAttributes(
 					BookingTemporal.BOOKING_STATUS.valueSet(snapshot.cancelled() ? "CANCELLED" : "CONFIRMED"));
+			if (mails) {
+				reminder.plan(snapshot);
+			}
 			runPass();
 			if (changed || retryRequested) {
 				continue;
@@ -78,22 +97,32 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		}
 	}
 
-	/** Waits for a change or a retry; false when the workflow is done. */
+	/**
+	 * Waits for a change or a retry, sending the reminder when its time comes; false when the workflow is done. An
+	 * operator decides for a flagged booking, which waits for retrySync however long it takes.
+	 */
 	private boolean waitForWork() {
-		boolean manual = calendarTrack.manual() || crmTrack.manual();
-		if (manual) {
-			// An operator decides; a flagged booking waits for retrySync however long it takes.
-			Workflow.await(() -> changed || retryRequested);
-			return true;
+		while (!(changed || retryRequested)) {
+			boolean manual = tracks().stream().anyMatch(Track::manual);
+			long now = Workflow.currentTimeMillis();
+			if (!manual && (snapshot.cancelled() || snapshot.endEpochMillis() <= now)) {
+				return false;
+			}
+			if (reminder.dueBy(now)) {
+				sendReminder();
+				continue;
+			}
+			long wakeAt = reminder.pending ? reminder.at : Long.MAX_VALUE;
+			if (!manual) {
+				wakeAt = Math.min(wakeAt, snapshot.endEpochMillis());
+			}
+			if (wakeAt == Long.MAX_VALUE) {
+				Workflow.await(() -> changed || retryRequested);
+				return true;
+			}
+			awaitWorkUntil(Duration.ofMillis(wakeAt - now));
 		}
-		if (snapshot.cancelled()) {
-			return false;
-		}
-		long untilEnd = snapshot.endEpochMillis() - Workflow.currentTimeMillis();
-		if (untilEnd <= 0) {
-			return false;
-		}
-		return awaitWorkUntil(Duration.ofMillis(untilEnd));
+		return true;
 	}
 
 	/** Waits for a change or a retry at most {@code timeout}; false when the time ran out. */
@@ -111,10 +140,10 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	private void runPass() {
 		List<Promise<Void>> running = new ArrayList<>();
 		pass = Workflow.newCancellationScope(() -> {
-			for (Track track : List.of(calendarTrack, crmTrack)) {
+			for (Track track : tracks()) {
 				if (track.due) {
 					track.show(SyncState.PENDING, null);
-					running.add(Async.procedure(this::sync, track));
+					running.add(track == mailTrack ? Async.procedure(this::syncMail) : Async.procedure(this::sync, track));
 				}
 			}
 		});
@@ -123,11 +152,49 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		pass = null;
 	}
 
+	private List<Track> tracks() {
+		return mails ? List.of(calendarTrack, crmTrack, mailTrack) : List.of(calendarTrack, crmTrack);
+	}
+
+	/**
+	 * The email says whether the appointment made it into the business's calendar (with the event's link), so it
+	 * gives a calendar sync of the same pass a little time to finish; then it goes out whatever the calendar's state.
+	 */
+	private void syncMail() {
+		CancellationScope waiting = Workflow
+			.newCancellationScope(() -> Workflow.await(MAIL_WAITS_FOR_CALENDAR, () -> !calendarTrack.due));
+		try {
+			waiting.run();
+		}
+		catch (CanceledFailure superseded) {
+			return;
+		}
+		waiting.cancel();
+		sync(mailTrack);
+	}
+
+	private void sendReminder() {
+		reminder.pending = false;
+		try {
+			mail.sendReminder(bookingId, reminder.at);
+		}
+		catch (ActivityFailure failure) {
+			String reason = reason(failure);
+			log.warn("Reminder of booking {} needs an operator: {}", bookingId, reason);
+			state.flagManualSync(bookingId, Integration.MAIL, reason);
+			mailTrack.show(SyncState.MANUAL, reason);
+			reminder.failed = true;
+		}
+	}
+
 	private void sync(Track track) {
 		SyncResult result;
 		try {
-			result = track.integration == Integration.CALENDAR ? calendar.syncCalendar(bookingId)
-					: crm.syncCrm(bookingId);
+			result = switch (track.integration) {
+				case CALENDAR -> calendar.syncCalendar(bookingId);
+				case CRM -> crm.syncCrm(bookingId);
+				case MAIL -> mail.sendBookingMail(bookingId);
+			};
 		}
 		catch (ActivityFailure failure) {
 			if (failure.getCause() instanceof CanceledFailure || CancellationScope.current().isCancelRequested()) {
@@ -161,7 +228,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	@Override
 	public void retrySync() {
 		retryRequested = true;
-		if (pass != null && (calendarTrack.manual() || crmTrack.manual())) {
+		if (pass != null && tracks().stream().anyMatch(Track::manual)) {
 			// The operator waits for the flagged integration; the other one's pending retries must not hold it
 			// back. The cancelled sync is still due and starts afresh in the next pass, with the flagged one.
 			pass.cancel("operator retry");
@@ -180,7 +247,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	public SyncStatus syncStatus() {
 		return new SyncStatus(calendarTrack.state, crmTrack.state, snapshot == null ? 0 : snapshot.revision(),
 				snapshot == null ? null : (snapshot.cancelled() ? "CANCELLED" : "CONFIRMED"), calendarTrack.error,
-				crmTrack.error);
+				crmTrack.error, mailTrack.state, mailTrack.error);
 	}
 
 	/** Where one integration stands within this workflow run. */
@@ -214,7 +281,9 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		void show(SyncState newState, String newError) {
 			state = newState;
 			error = newError;
-			Workflow.upsertTypedSearchAttributes(attribute.valueSet(newState.name()));
+			if (attribute != null) {
+				Workflow.upsertTypedSearchAttributes(attribute.valueSet(newState.name()));
+			}
 		}
 
 	}

@@ -18,7 +18,8 @@ final class FakeBookingState implements BookingStateActivities {
 					"BookingNotFound");
 		}
 		FakeBookingDatabase.Booking booking = database.booking(bookingId);
-		return new BookingSnapshot(booking.revision(), booking.cancelled(), booking.end().toEpochMilli());
+		return new BookingSnapshot(booking.revision(), booking.cancelled(), booking.end().toEpochMilli(),
+				booking.start().minus(WorkflowTestSupport.REMINDER_BEFORE).toEpochMilli());
 	}
 
 	@Override
