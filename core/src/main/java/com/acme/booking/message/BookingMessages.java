@@ -56,10 +56,15 @@ public class BookingMessages {
 		setDelivery(bookingId, revision, kind, Delivery.FAILED, null);
 	}
 
-	/** Whether the booking ever got a message of this kind (sent, recorded or claimed). */
-	public boolean any(UUID bookingId, MessageKind kind) {
-		return jdbc.sql("SELECT count(*) FROM booking_message WHERE booking_id = ? AND kind = ? AND delivery <> 'FAILED'")
-			.params(bookingId, kind.name())
+	/**
+	 * Whether the booking was confirmed (sent, recorded, or possibly sent) before {@code revision}: its later messages
+	 * are updates. A confirmation that certainly failed does not count, so the customer gets one with the newest state.
+	 */
+	public boolean confirmedBefore(UUID bookingId, long revision) {
+		return jdbc.sql("""
+				SELECT count(*) FROM booking_message
+				WHERE booking_id = ? AND kind = 'CONFIRMATION' AND revision < ? AND delivery <> 'FAILED'""")
+			.params(bookingId, revision)
 			.query(Long.class)
 			.single() > 0;
 	}
