@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * The scenario touches every path of the workflow: parallel syncs, a retried failure, a permanent one flagged for
  * manual sync, the operator's {@code retrySync} cancelling a pending retry, a {@code bookingChanged} reschedule,
- * and the end-of-appointment timer.
+ * the emails (confirmation, update after the reschedule, and the reminder timer), and the end-of-appointment timer.
  */
 @EnabledIfSystemProperty(named = "booking.history.record", matches = "true")
 class BookingWorkflowHistoryRecorder {

@@ -20,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class BookingWorkflowReplayTest {
 
+	/** Recorded before the mail activity and the reminder timer were added. */
+	private static final String BEFORE_MAIL = "histories/booking-workflow-before-mail.json";
+
 	private TestWorkflowEnvironment env;
 
 	@BeforeEach
@@ -38,6 +41,16 @@ class BookingWorkflowReplayTest {
 
 		assertThatCode(() -> WorkflowReplayer
 			.replayWorkflowExecutionFromResource(BookingWorkflowHistoryRecorder.RESOURCE, worker))
+			.doesNotThrowAnyException();
+	}
+
+	/** A workflow started before emails existed keeps its old path ({@code Workflow.getVersion}). */
+	@Test
+	void historyRecordedBeforeEmailsReplaysOnTheCurrentWorkflow() {
+		Worker worker = replayWorker(BookingWorkflowImpl.class);
+
+		assertThatCode(() -> WorkflowReplayer
+			.replayWorkflowExecutionFromResource(BEFORE_MAIL, worker))
 			.doesNotThrowAnyException();
 	}
 
