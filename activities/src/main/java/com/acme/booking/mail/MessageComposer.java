@@ -3,7 +3,6 @@ package com.acme.booking.mail;
 import java.time.ZoneId;
 
 import com.acme.booking.business.BusinessProperties;
-import com.acme.booking.calendar.CalendarProperties;
 import com.acme.booking.calendar.GoogleEventLinks;
 import com.acme.booking.core.Booking;
 import com.acme.booking.ics.BookingIcs;
@@ -37,25 +36,30 @@ class MessageComposer {
 
 	private final BusinessProperties business;
 
-	private final CalendarProperties calendar;
+	private final boolean calendarEnabled;
+
+	private final String calendarId;
 
 	private final ZoneId businessZone;
 
 	MessageComposer(MailTemplates templates, BookingIcs ics, ManageLinks links, BusinessProperties business,
-			CalendarProperties calendar, @Value("${booking.rules.time-zone:Europe/London}") ZoneId businessZone) {
+			@Value("${booking.calendar.enabled:false}") boolean calendarEnabled,
+			@Value("${booking.calendar.calendar-id:}") String calendarId,
+			@Value("${booking.rules.time-zone:Europe/London}") ZoneId businessZone) {
 		this.templates = templates;
 		this.ics = ics;
 		this.links = links;
 		this.business = business;
-		this.calendar = calendar;
+		this.calendarEnabled = calendarEnabled;
+		this.calendarId = calendarId;
 		this.businessZone = businessZone;
 	}
 
 	Composed compose(Booking booking, MessageKind kind) {
-		boolean inCalendar = calendar.enabled() && booking.calendarSynced() && booking.calendarEventId() != null;
+		boolean inCalendar = calendarEnabled && booking.calendarSynced() && booking.calendarEventId() != null;
 		MessageView view = MessageView.of(kind, booking, businessZone, business, links.manageUrl(booking.id()),
-				inCalendar ? GoogleEventLinks.of(booking.calendarEventId(), calendar.calendarId()) : null,
-				calendar.enabled() && !inCalendar);
+				inCalendar ? GoogleEventLinks.of(booking.calendarEventId(), calendarId) : null,
+				calendarEnabled && !inCalendar);
 		MailTemplates.Parts parts = templates.render(view);
 		BookingIcs.IcsMethod method = kind == MessageKind.CANCELLATION ? BookingIcs.IcsMethod.CANCEL
 				: BookingIcs.IcsMethod.REQUEST;

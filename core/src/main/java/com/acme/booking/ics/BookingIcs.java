@@ -100,7 +100,8 @@ public class BookingIcs {
 		attendee.setRsvp(false);
 		event.addAttendee(attendee);
 		ical.addEvent(event);
-		return Biweekly.write(ical).go();
+		// RFC 6868 caret encoding: a name with a double quote ("Ada" & Co) is valid in a CN parameter only so.
+		return Biweekly.write(ical).caretEncoding(true).go();
 	}
 
 }
