@@ -60,6 +60,11 @@ class MailActivitiesImpl implements MailActivities {
 	@Override
 	public SyncResult sendBookingMail(String bookingId) {
 		Booking booking = SyncSupport.load(bookings, bookingId);
+		if (!workflowNow().isBefore(booking.endTime())) {
+			// A workflow started late (a reconciler after an outage, an upgrade): no email about a past appointment.
+			log.info("Email of booking {} revision {} skipped: the appointment is over", bookingId, booking.revision());
+			return SyncResult.disabled(booking.revision());
+		}
 		MessageKind kind = booking.isCancelled() ? MessageKind.CANCELLATION
 				: messages.confirmedBefore(booking.id(), booking.revision()) ? MessageKind.UPDATE
 						: MessageKind.CONFIRMATION;
@@ -71,9 +76,7 @@ class MailActivitiesImpl implements MailActivities {
 	@Override
 	public void sendReminder(String bookingId, long reminderAtEpochMillis) {
 		Booking booking = SyncSupport.load(bookings, bookingId);
-		// Workflow time, not this machine's clock: the workflow decided when the reminder is due.
-		Instant scheduled = Instant
-			.ofEpochMilli(Activity.getExecutionContext().getInfo().getCurrentAttemptScheduledTimestamp());
+		Instant scheduled = workflowNow();
 		boolean moved = !properties.reminders() || booking.startTime()
 			.minus(properties.reminderBefore())
 			.toEpochMilli() != reminderAtEpochMillis;
@@ -83,6 +86,11 @@ class MailActivitiesImpl implements MailActivities {
 			return;
 		}
 		deliver(booking, MessageKind.REMINDER);
+	}
+
+	/** When Temporal scheduled this attempt: the workflow's time, not this machine's clock. */
+	private static Instant workflowNow() {
+		return Instant.ofEpochMilli(Activity.getExecutionContext().getInfo().getCurrentAttemptScheduledTimestamp());
 	}
 
 	private void deliver(Booking booking, MessageKind kind) {

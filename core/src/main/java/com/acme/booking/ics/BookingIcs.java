@@ -95,8 +95,7 @@ public class BookingIcs {
 		Attendee attendee = new Attendee(booking.name(), booking.email());
 		attendee.setParticipationLevel(ParticipationLevel.REQUIRED);
 		// The customer chose the slot: the appointment is theirs already, no RSVP needed.
-		attendee.setParticipationStatus(
-				method == IcsMethod.CANCEL ? ParticipationStatus.DECLINED : ParticipationStatus.ACCEPTED);
+		attendee.setParticipationStatus(ParticipationStatus.ACCEPTED);
 		attendee.setRsvp(false);
 		event.addAttendee(attendee);
 		ical.addEvent(event);
