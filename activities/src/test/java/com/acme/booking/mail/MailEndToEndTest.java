@@ -2,6 +2,11 @@ package com.acme.booking.mail;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.zone.ZoneOffsetTransition;
+import java.util.Locale;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -57,6 +62,8 @@ class MailEndToEndTest {
 		.withPerMethodLifecycle(false);
 
 	static final AtomicInteger DAY = new AtomicInteger(3);
+
+	static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
 	@Autowired
 	BookingRepository bookings;
@@ -121,23 +128,32 @@ class MailEndToEndTest {
 	}
 
 	@Test
-	void theConfirmationHasBothPartsTheTimesTheBusinessTheManageLinkAndTheCalendarFile() {
-		Booking booking = newBooking("Ada <b>Lovelace</b> & Co");
+	void theConfirmationOnADstChangeDayHasBothPartsTheTimesTheBusinessTheManageLinkAndTheCalendarFile() {
+		// The next day New York's clocks change, a few hours after the change.
+		ZoneOffsetTransition change = NEW_YORK.getRules().nextTransition(now().plus(Duration.ofDays(2)));
+		Instant appointment = change.getInstant().plus(Duration.ofHours(4));
+		Booking booking = newBooking("Ada <b>Lovelace</b> & Co", appointment);
 		start(booking);
 		Mailbox.Received mail = awaitMails(booking, 1).get(0);
+
+		LocalDateTime local = LocalDateTime.ofInstant(appointment, change.getOffsetAfter());
+		String abbreviation = change.isGap() ? "EDT" : "EST";
+		assertThat(mail.text()).contains("When: " + local.format(DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm",
+				Locale.ENGLISH)) + "–" + local.plusMinutes(30).format(DateTimeFormatter.ofPattern("HH:mm")) + " "
+				+ abbreviation + " (America/New_York)");
 
 		assertThat(mail.from()).contains("bookings@acme.example");
 		assertThat(mail.to()).contains(booking.email());
 		String manageUrl = "https://book.acme.example/manage.html?id=" + booking.id() + "#token=";
 		assertThat(mail.text()).contains("Hello Ada <b>Lovelace</b> & Co,", "is confirmed", manageUrl,
-				MessageView.when(booking, java.time.ZoneId.of("America/New_York")),
-				"Our time: " + MessageView.when(booking, java.time.ZoneId.of("Europe/London")), "Acme Consulting",
+				"Our time: " + MessageView.when(booking, ZoneId.of("Europe/London")), "Acme Consulting",
 				"hello@acme.example", "+44 20 7946 0000", "booking.ics");
 		assertThat(mail.html()).contains("Ada &lt;b&gt;Lovelace&lt;/b&gt; &amp; Co", "href=\"" + manageUrl)
 			.doesNotContain("<b>Lovelace</b>");
 		assertThat(mail.icsContentType()).contains("text/calendar").contains("method=request");
 		VEvent event = mail.ics().getEvents().get(0);
-		assertThat(event.getDateStart().getValue().toInstant()).isEqualTo(booking.startTime());
+		assertThat(event.getDateStart().getValue().toInstant()).isEqualTo(appointment);
+		assertThat(event.getDateEnd().getValue().toInstant()).isEqualTo(appointment.plus(Duration.ofMinutes(30)));
 		assertThat(event.getOrganizer().getEmail()).isEqualTo("hello@acme.example");
 		assertThat(event.getAttendees()).singleElement()
 			.satisfies(a -> assertThat(a.getEmail()).isEqualTo(booking.email()));
@@ -204,9 +220,12 @@ class MailEndToEndTest {
 	}
 
 	private Booking newBooking(String name) {
+		return newBooking(name, now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(DAY.getAndIncrement()))
+			.plus(Duration.ofHours(14)));
+	}
+
+	private Booking newBooking(String name, Instant start) {
 		UUID id = UUID.randomUUID();
-		Instant start = now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(DAY.getAndIncrement()))
-			.plus(Duration.ofHours(14));
 		return bookings.insert(id,
 				new NewBooking(name, "customer+" + id + "@example.com", null, null, null, start,
 						start.plus(Duration.ofMinutes(30)), "America/New_York"),

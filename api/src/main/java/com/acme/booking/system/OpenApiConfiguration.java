@@ -27,7 +27,11 @@ class OpenApiConfiguration {
 			  or HubSpot is down (bookings are still taken and synced later), else `UP`; it also shows cache statistics.
 			- The rate limit is per client address as the server sees it; behind a proxy set
 			  `server.forward-headers-strategy=framework`.
-			- `GET /api/admin/bookings/{id}/messages` lists no messages yet: mail is not part of this release.
+			- `GET /api/admin/bookings/{id}/messages` lists the booking's emails, oldest first: `kind` (`CONFIRMATION`,
+			  `UPDATE`, `CANCELLATION`, `REMINDER`), `revision`, `delivery` (`SENT`, `RECORDED` with mail disabled,
+			  `SENDING`, `FAILED`), `subject`, `recipients`, `recordedAt`, `sentAt`, `text`, `icsSequence`.
+			- Bookings carry `requiresManualMailSync` / `mailSyncError` when their email could not be sent within the
+			  retry policy; `needsManualSync=true` and the admin sync cover the email too.
 			""";
 
 	@Bean
