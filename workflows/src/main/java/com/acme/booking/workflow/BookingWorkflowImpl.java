@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 
 /**
  * Converges the outside world to the booking in PostgreSQL. Each pass loads the booking, runs the calendar and CRM
- * syncs side by side (one failing never holds the other) and the customer's email, records the outcome, then waits
- * for a change, an operator's retry, the reminder or the end of the appointment. Deterministic: no I/O, clocks or
+ * syncs side by side (one failing never holds the other), records the outcome, then waits for a change, an
+ * operator's retry, the reminder or the end of the appointment; the customer's emails run beside it ({@link MailLane}). Deterministic: no I/O, clocks or
  * randomness but Temporal's.
  */
 @WorkflowImpl(taskQueues = BookingTemporal.TASK_QUEUE)
@@ -30,16 +30,11 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	/** {@code Workflow.getVersion} id of the change that added emails. */
 	static final String MAIL_CHANGE_ID = "customer-emails";
 
-	/** How long an email waits for the calendar sync of its pass (so it can carry the event link). */
-	static final Duration MAIL_WAITS_FOR_CALENDAR = Duration.ofMinutes(2);
-
 	private final CalendarSyncActivities calendar = Workflow.newActivityStub(CalendarSyncActivities.class);
 
 	private final CrmSyncActivities crm = Workflow.newActivityStub(CrmSyncActivities.class);
 
 	private final BookingStateActivities state = Workflow.newActivityStub(BookingStateActivities.class);
-
-	private final MailActivities mail = Workflow.newActivityStub(MailActivities.class);
 
 	private final Track calendarTrack = new Track(Integration.CALENDAR, BookingTemporal.CALENDAR_SYNC);
 
@@ -47,7 +42,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 
 	private final Track mailTrack = new Track(Integration.MAIL, null);
 
-	private final ReminderPlan reminder = new ReminderPlan();
+	private final MailLane mail = new MailLane(state, mailTrack, () -> calendarTrack.due);
 
 	/** False for runs started before emails existed: their history has no mail commands. */
 	private boolean mails;
@@ -67,6 +62,9 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		this.bookingId = bookingId;
 		Workflow.upsertTypedSearchAttributes(BookingTemporal.BOOKING_ID.valueSet(bookingId));
 		mails = Workflow.getVersion(MAIL_CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
+		if (mails) {
+			mail.start(bookingId);
+		}
 		while (true) {
 			if (Workflow.getInfo().isContinueAsNewSuggested()) {
 				// Only reached after a wake-up, which re-syncs anyway: a fresh run starts with everything due.
@@ -74,18 +72,18 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 			}
 			if (changed) {
 				changed = false;
-				tracks().forEach(track -> track.due = true);
+				allTracks().forEach(track -> track.due = true);
 			}
 			if (retryRequested) {
 				retryRequested = false;
-				tracks().forEach(Track::retryIfManual);
-				reminder.retryIfFailed();
+				allTracks().forEach(Track::retryIfManual);
+				mail.reminder().retryIfFailed();
 			}
 			snapshot = state.load(bookingId);
 			Workflow.upsertTypedSearchAttributes(
 					BookingTemporal.BOOKING_STATUS.valueSet(snapshot.cancelled() ? "CANCELLED" : "CONFIRMED"));
 			if (mails) {
-				reminder.plan(snapshot);
+				mail.reminder().plan(snapshot);
 			}
 			runPass();
 			if (changed || retryRequested) {
@@ -103,16 +101,21 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	 */
 	private boolean waitForWork() {
 		while (!(changed || retryRequested)) {
-			boolean manual = tracks().stream().anyMatch(Track::manual);
+			boolean manual = allTracks().stream().anyMatch(Track::manual);
 			long now = Workflow.currentTimeMillis();
 			if (!manual && (snapshot.cancelled() || snapshot.endEpochMillis() <= now)) {
-				return false;
-			}
-			if (reminder.dueBy(now)) {
-				sendReminder();
+				if (!(mails && mail.busy())) {
+					return false;
+				}
+				// The workflow ends once the email of the last change has gone out (or been flagged).
+				Workflow.await(() -> changed || retryRequested || !mail.busy());
 				continue;
 			}
-			long wakeAt = reminder.pending ? reminder.at : Long.MAX_VALUE;
+			if (mail.reminder().dueBy(now)) {
+				mail.sendReminder();
+				continue;
+			}
+			long wakeAt = mail.reminder().pending ? mail.reminder().at : Long.MAX_VALUE;
 			if (!manual) {
 				wakeAt = Math.min(wakeAt, snapshot.endEpochMillis());
 			}
@@ -140,10 +143,10 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	private void runPass() {
 		List<Promise<Void>> running = new ArrayList<>();
 		pass = Workflow.newCancellationScope(() -> {
-			for (Track track : tracks()) {
+			for (Track track : List.of(calendarTrack, crmTrack)) {
 				if (track.due) {
 					track.show(SyncState.PENDING, null);
-					running.add(track == mailTrack ? Async.procedure(this::syncMail) : Async.procedure(this::sync, track));
+					running.add(Async.procedure(this::sync, track));
 				}
 			}
 		});
@@ -152,49 +155,15 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		pass = null;
 	}
 
-	private List<Track> tracks() {
+	private List<Track> allTracks() {
 		return mails ? List.of(calendarTrack, crmTrack, mailTrack) : List.of(calendarTrack, crmTrack);
-	}
-
-	/**
-	 * The email says whether the appointment made it into the business's calendar (with the event's link), so it
-	 * gives a calendar sync of the same pass a little time to finish; then it goes out whatever the calendar's state.
-	 */
-	private void syncMail() {
-		CancellationScope waiting = Workflow
-			.newCancellationScope(() -> Workflow.await(MAIL_WAITS_FOR_CALENDAR, () -> !calendarTrack.due));
-		try {
-			waiting.run();
-		}
-		catch (CanceledFailure superseded) {
-			return;
-		}
-		waiting.cancel();
-		sync(mailTrack);
-	}
-
-	private void sendReminder() {
-		reminder.pending = false;
-		try {
-			mail.sendReminder(bookingId, reminder.at);
-		}
-		catch (ActivityFailure failure) {
-			String reason = reason(failure);
-			log.warn("Reminder of booking {} needs an operator: {}", bookingId, reason);
-			state.flagManualSync(bookingId, Integration.MAIL, reason);
-			mailTrack.show(SyncState.MANUAL, reason);
-			reminder.failed = true;
-		}
 	}
 
 	private void sync(Track track) {
 		SyncResult result;
 		try {
-			result = switch (track.integration) {
-				case CALENDAR -> calendar.syncCalendar(bookingId);
-				case CRM -> crm.syncCrm(bookingId);
-				case MAIL -> mail.sendBookingMail(bookingId);
-			};
+			result = track.integration == Integration.CALENDAR ? calendar.syncCalendar(bookingId)
+					: crm.syncCrm(bookingId);
 		}
 		catch (ActivityFailure failure) {
 			if (failure.getCause() instanceof CanceledFailure || CancellationScope.current().isCancelRequested()) {
@@ -214,7 +183,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		track.show(result.state(), null);
 	}
 
-	private static String reason(ActivityFailure failure) {
+	static String reason(ActivityFailure failure) {
 		Throwable cause = failure.getCause();
 		if (cause instanceof ApplicationFailure app) {
 			return app.getOriginalMessage() + (app.getType() != null ? " (" + app.getType() + ")" : "");
@@ -228,7 +197,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	@Override
 	public void retrySync() {
 		retryRequested = true;
-		if (pass != null && tracks().stream().anyMatch(Track::manual)) {
+		if (pass != null && (calendarTrack.manual() || crmTrack.manual())) {
 			// The operator waits for the flagged integration; the other one's pending retries must not hold it
 			// back. The cancelled sync is still due and starts afresh in the next pass, with the flagged one.
 			pass.cancel("operator retry");
@@ -251,7 +220,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	}
 
 	/** Where one integration stands within this workflow run. */
-	private static final class Track {
+	static final class Track {
 
 		final Integration integration;
 
