@@ -27,7 +27,10 @@ ALTER TABLE booking
 -- Bookings made before mail existed are not mailed after the upgrade.
 UPDATE booking SET mail_synced_revision = revision;
 
-DROP INDEX booking_sync_unfinished_idx;
-CREATE INDEX booking_sync_unfinished_idx ON booking (updated_at)
-    WHERE calendar_synced_revision < revision OR crm_synced_revision < revision OR mail_synced_revision < revision
-       OR requires_manual_calendar_sync OR requires_manual_crm_sync OR requires_manual_mail_sync;
+-- "Sync unfinished" (V5) now includes the email: the generated column is made again with it (dropping the
+-- column drops its index too).
+ALTER TABLE booking DROP COLUMN sync_unfinished;
+ALTER TABLE booking ADD COLUMN sync_unfinished boolean NOT NULL GENERATED ALWAYS AS (
+    calendar_synced_revision < revision OR crm_synced_revision < revision OR mail_synced_revision < revision
+    OR requires_manual_calendar_sync OR requires_manual_crm_sync OR requires_manual_mail_sync) STORED;
+CREATE INDEX booking_sync_unfinished_idx ON booking (updated_at) WHERE sync_unfinished;

@@ -1,6 +1,10 @@
 package com.acme.booking.mail;
 
 import com.acme.booking.business.BusinessProperties;
+import com.acme.booking.calendar.CalendarProperties;
+import com.acme.booking.core.BookingRulesProperties;
+import com.acme.booking.ics.BookingIcs;
+import com.acme.booking.token.ManageLinks;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -14,8 +18,16 @@ import org.springframework.mail.javamail.JavaMailSender;
  * ({@code spring.mail.host}), and the application refuses to start without one rather than fail every email later.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ MailProperties.class, BusinessProperties.class })
+@EnableConfigurationProperties({ MailProperties.class, BusinessProperties.class, BookingRulesProperties.class,
+		CalendarProperties.class })
 class MailBeans {
+
+	@Bean
+	MessageComposer messageComposer(MailTemplates templates, BookingIcs ics, ManageLinks links,
+			BusinessProperties business, CalendarProperties calendar, BookingRulesProperties rules) {
+		return new MessageComposer(templates, ics, links, business, calendar.enabled(), calendar.calendarId(),
+				rules.timeZone());
+	}
 
 	@Bean
 	@ConditionalOnBooleanProperty("booking.mail.enabled")

@@ -9,14 +9,10 @@ import com.acme.booking.ics.BookingIcs;
 import com.acme.booking.message.MessageKind;
 import com.acme.booking.token.ManageLinks;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 /**
  * Builds one email from the booking as it is now: subject, both parts, and the calendar file. The manage link is
  * derived here from the booking id (never carried through Temporal).
  */
-@Component
 class MessageComposer {
 
 	/** An email's content and its calendar file. */
@@ -43,9 +39,7 @@ class MessageComposer {
 	private final ZoneId businessZone;
 
 	MessageComposer(MailTemplates templates, BookingIcs ics, ManageLinks links, BusinessProperties business,
-			@Value("${booking.calendar.enabled:false}") boolean calendarEnabled,
-			@Value("${booking.calendar.calendar-id:}") String calendarId,
-			@Value("${booking.rules.time-zone:Europe/London}") ZoneId businessZone) {
+			boolean calendarEnabled, String calendarId, ZoneId businessZone) {
 		this.templates = templates;
 		this.ics = ics;
 		this.links = links;

@@ -37,7 +37,7 @@ class MessageContentTest {
 
 	private final ManageLinks links = new ManageLinks(publicUrl,
 			new ManageTokens(new TokenProperties("0123456789abcdef0123456789abcdef"),
-					new EmbeddedProperties(false, Path.of("unused"), false, "off")));
+					new EmbeddedProperties(false, Path.of("unused"), false, "off", "off")));
 
 	@Test
 	void onNewYorksSpringForwardDayTheTimesFollowEachZonesRules() {
@@ -77,7 +77,7 @@ class MessageContentTest {
 		Booking booking = new Booking(ID, BookingStatus.CONFIRMED, "<script>alert(1)</script> \"Ada\" & Co",
 				"ada@example.com", null, null, null, Instant.parse("2027-02-01T10:00:00Z"),
 				Instant.parse("2027-02-01T10:30:00Z"), "Europe/London", 1, null, false, false, null, 1, null, null,
-				false, false, null, 1, Instant.EPOCH, Instant.EPOCH);
+				false, false, null, 1, Instant.EPOCH, Instant.EPOCH, null, false);
 
 		MessageComposer.Composed mail = composer(false).compose(booking, MessageKind.CONFIRMATION);
 
@@ -92,7 +92,7 @@ class MessageContentTest {
 	void theCancellationCarriesACancelWithoutTheManageLink() {
 		Booking cancelled = new Booking(ID, BookingStatus.CANCELLED, "Ada", "ada@example.com", null, null, null,
 				Instant.parse("2027-02-01T10:00:00Z"), Instant.parse("2027-02-01T10:30:00Z"), "Europe/London", 2, null,
-				false, false, null, 1, null, null, false, false, null, 1, Instant.EPOCH, Instant.EPOCH);
+				false, false, null, 1, null, null, false, false, null, 1, Instant.EPOCH, Instant.EPOCH, null, false);
 
 		MessageComposer.Composed mail = composer(true).compose(cancelled, MessageKind.CANCELLATION);
 
@@ -110,7 +110,7 @@ class MessageContentTest {
 	private static Booking booking(Instant start, boolean calendarSynced, String eventId) {
 		return new Booking(ID, BookingStatus.CONFIRMED, "Ada Lovelace", "ada@example.com", null, null, null, start,
 				start.plusSeconds(1800), "America/New_York", 1, eventId, calendarSynced, false, null, 1, null, null,
-				false, false, null, 1, Instant.EPOCH, Instant.EPOCH);
+				false, false, null, 1, Instant.EPOCH, Instant.EPOCH, null, false);
 	}
 
 }

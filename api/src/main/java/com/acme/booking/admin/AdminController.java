@@ -24,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operators: list bookings, find the ones flagged for manual sync, retry their sync, read their emails. */
+/**
+ * Operators: list bookings, find the ones flagged for manual sync or clashing with the calendar, retry their sync,
+ * read their emails.
+ */
 @RestController
 @RequestMapping("/api/admin/bookings")
 class AdminController {
@@ -48,6 +51,7 @@ class AdminController {
 	@GetMapping
 	Map<String, Object> list(@RequestHeader(name = AdminKey.HEADER, required = false) String apiKey,
 			@RequestParam(defaultValue = "false") boolean needsManualSync,
+			@RequestParam(defaultValue = "false") boolean conflict,
 			@RequestParam(required = false) String email, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		requireAdmin(apiKey);
@@ -57,7 +61,7 @@ class AdminController {
 		if (size < 1 || size > 200) {
 			throw new InvalidRequest("size", "must be between 1 and 200");
 		}
-		List<BookingResource> found = bookings.list(needsManualSync, Text.blankToNull(email), page, size)
+		List<BookingResource> found = bookings.list(needsManualSync, conflict, Text.blankToNull(email), page, size)
 			.stream()
 			.map(BookingResource::of)
 			.toList();

@@ -9,6 +9,11 @@ import java.util.UUID;
  * @param revision bumped by every change; a sync records the revision it pushed
  * @param calendarSyncedRevision the last revision the calendar sync finished for (pushed, or nothing to do)
  * @param crmSyncedRevision the same for the CRM
+ * @param calendarConflict a busy period of the business's own calendar the booking overlaps, found by the calendar
+ * sync; null when none
+ * @param syncUnfinished true while some integration (the email included) still has to push the current revision or
+ * waits for an operator; computed by PostgreSQL (the {@code sync_unfinished} column), the one place that rule is
+ * written
  * @param mailSynced whether the email for the current revision went out
  * @param requiresManualMailSync the email could not be sent within the retry policy and waits for an operator
  * @param mailSyncError why, for the operator
@@ -19,8 +24,8 @@ public record Booking(UUID id, BookingStatus status, String name, String email, 
 		boolean calendarSynced, boolean requiresManualCalendarSync, String calendarSyncError,
 		long calendarSyncedRevision, String crmContactId, String crmMeetingId, boolean crmSynced,
 		boolean requiresManualCrmSync, String crmSyncError, long crmSyncedRevision, Instant createdAt,
-		Instant updatedAt, boolean mailSynced, boolean requiresManualMailSync, String mailSyncError,
-		long mailSyncedRevision) {
+		Instant updatedAt, CalendarConflict calendarConflict, boolean syncUnfinished, boolean mailSynced,
+		boolean requiresManualMailSync, String mailSyncError, long mailSyncedRevision) {
 
 	/** A booking whose email bookkeeping is settled (for callers that only care about the rest). */
 	public Booking(UUID id, BookingStatus status, String name, String email, String company, String phone,
@@ -28,21 +33,27 @@ public record Booking(UUID id, BookingStatus status, String name, String email, 
 			boolean calendarSynced, boolean requiresManualCalendarSync, String calendarSyncError,
 			long calendarSyncedRevision, String crmContactId, String crmMeetingId, boolean crmSynced,
 			boolean requiresManualCrmSync, String crmSyncError, long crmSyncedRevision, Instant createdAt,
-			Instant updatedAt) {
+			Instant updatedAt, CalendarConflict calendarConflict, boolean syncUnfinished) {
 		this(id, status, name, email, company, phone, inquiry, startTime, endTime, timeZone, revision, calendarEventId,
 				calendarSynced, requiresManualCalendarSync, calendarSyncError, calendarSyncedRevision, crmContactId,
 				crmMeetingId, crmSynced, requiresManualCrmSync, crmSyncError, crmSyncedRevision, createdAt, updatedAt,
-				false, false, null, revision);
+				calendarConflict, syncUnfinished, false, false, null, revision);
 	}
 
 	public boolean isCancelled() {
 		return status == BookingStatus.CANCELLED;
 	}
 
-	/** True while some integration still has to push the current revision or waits for an operator. */
-	public boolean syncUnfinished() {
-		return calendarSyncedRevision < revision || crmSyncedRevision < revision || mailSyncedRevision < revision
-				|| requiresManualCalendarSync || requiresManualCrmSync || requiresManualMailSync;
+	/**
+	 * The booking's own rule for a change: a cancelled booking is final. Checked before a change is planned (so the
+	 * client hears this rather than a slot rule) and again under the row lock, where a cancel that won the race shows.
+	 * @throws BookingCancelled when the booking is cancelled
+	 */
+	public Booking requireChangeable() {
+		if (isCancelled()) {
+			throw new BookingCancelled();
+		}
+		return this;
 	}
 
 }

@@ -156,7 +156,7 @@ class BookingSyncBookkeepingTest {
 		Booking mailFlagged = bookings.findById(booking.id()).orElseThrow();
 		assertThat(mailFlagged.requiresManualMailSync()).isTrue();
 		assertThat(mailFlagged.mailSyncError()).isEqualTo("The SMTP server cannot be reached");
-		assertThat(bookings.list(true, null, 0, 10)).extracting(Booking::id).containsExactly(booking.id());
+		assertThat(bookings.list(true, false, null, 0, 10)).extracting(Booking::id).containsExactly(booking.id());
 		assertThat(bookings.clearManualSync(booking.id())).isTrue();
 		assertThat(bookings.findById(booking.id()).orElseThrow().requiresManualMailSync()).isFalse();
 	}

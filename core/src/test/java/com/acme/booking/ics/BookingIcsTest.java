@@ -95,7 +95,7 @@ class BookingIcsTest {
 		Instant start = Instant.parse("2027-01-11T10:00:00Z");
 		Booking booking = new Booking(ID, BookingStatus.CONFIRMED, "Ada \"The Countess\" Lovelace", "ada@example.com",
 				null, null, null, start, start.plusSeconds(1800), "Europe/London", 1, null, false, false, null, 0, null,
-				null, false, false, null, 0, start, start);
+				null, false, false, null, 0, start, start, null, false);
 
 		VEvent event = parse(ics.forBooking(booking, IcsMethod.REQUEST)).getEvents().get(0);
 
@@ -109,7 +109,8 @@ class BookingIcsTest {
 
 	private static Booking booking(BookingStatus status, long revision, Instant start, Instant end) {
 		return new Booking(ID, status, "Ada Lovelace", "ada@example.com", null, null, null, start, end,
-				"Europe/London", revision, null, false, false, null, 0, null, null, false, false, null, 0, start, start);
+				"Europe/London", revision, null, false, false, null, 0, null, null, false, false, null, 0, start, start,
+				null, false);
 	}
 
 }
