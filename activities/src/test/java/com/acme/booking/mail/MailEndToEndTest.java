@@ -53,7 +53,9 @@ import static org.awaitility.Awaitility.await;
 		properties = { "booking.mail.enabled=true", "booking.mail.from=Acme Consulting <bookings@acme.example>",
 				"booking.business.name=Acme Consulting", "booking.business.email=hello@acme.example",
 				"booking.business.phone=+44 20 7946 0000", "booking.public-url=https://book.acme.example",
-				"booking.mail.reminder-before=24h", "spring.mail.host=127.0.0.1" })
+				"booking.mail.reminder-before=24h", "spring.mail.host=127.0.0.1",
+				// As in the API and the worker: no SMTP call per health request.
+				"management.health.mail.enabled=false" })
 @Import(SmtpFaults.class)
 class MailEndToEndTest {
 
