@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import biweekly.component.VEvent;
-import com.acme.booking.ActivitiesTestApplication;
+import com.acme.activitiestest.ActivitiesTestApplication;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingChange;
 import com.acme.booking.core.BookingRepository;
