@@ -68,6 +68,8 @@ class BookingWorkerApplicationTest {
 			Booking booking = bookings.findById(id).orElseThrow();
 			assertThat(booking.calendarSyncedRevision()).isEqualTo(inserted.revision());
 			assertThat(booking.crmSyncedRevision()).isEqualTo(inserted.revision());
+			// The customer's email (recorded, mail disabled) is part of the sync too.
+			assertThat(booking.mailSyncedRevision()).isEqualTo(inserted.revision());
 		});
 		Booking synced = bookings.findById(id).orElseThrow();
 		assertThat(synced.calendarSynced()).isFalse();

@@ -1,5 +1,6 @@
 package com.acme.booking.sync;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import com.acme.booking.core.Booking;
@@ -12,6 +13,7 @@ import com.acme.booking.workflow.SyncResult;
 import com.acme.booking.workflow.SyncState;
 import io.temporal.spring.boot.ActivityImpl;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The workflow's bookkeeping in PostgreSQL. */
@@ -23,16 +25,21 @@ public class BookingStateActivitiesImpl implements BookingStateActivities {
 
 	private final long backgroundRetryMillis;
 
-	public BookingStateActivitiesImpl(BookingRepository bookings, SyncProperties properties) {
+	private final Duration reminderBefore;
+
+	public BookingStateActivitiesImpl(BookingRepository bookings, SyncProperties properties,
+			@Value("${booking.mail.reminder-before:24h}") Duration reminderBefore) {
 		this.bookings = bookings;
 		this.backgroundRetryMillis = properties.retry().backgroundInterval().toMillis();
+		this.reminderBefore = reminderBefore;
 	}
 
 	@Override
 	public BookingSnapshot load(String bookingId) {
 		Booking booking = SyncSupport.load(bookings, bookingId);
+		long reminderAt = reminderBefore.isZero() ? 0 : booking.startTime().minus(reminderBefore).toEpochMilli();
 		return new BookingSnapshot(booking.revision(), booking.isCancelled(), booking.endTime().toEpochMilli(),
-				backgroundRetryMillis);
+				backgroundRetryMillis, reminderAt);
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import com.acme.booking.core.BookingRepository;
 import com.acme.booking.booking.BookingResource;
 import com.acme.booking.booking.BookingWorkflows;
 import com.acme.booking.core.Integration;
+import com.acme.booking.message.BookingMessages;
 import com.acme.booking.web.InvalidRequest;
 import com.acme.booking.web.Text;
 
@@ -24,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operators: list bookings, find the ones flagged for manual sync or clashing with the calendar, retry their sync. */
+/**
+ * Operators: list bookings, find the ones flagged for manual sync or clashing with the calendar, retry their sync,
+ * read their emails.
+ */
 @RestController
 @RequestMapping("/api/admin/bookings")
 class AdminController {
@@ -37,11 +41,15 @@ class AdminController {
 
 	private final BulkRetry bulkRetry;
 
-	AdminController(BookingRepository bookings, BookingWorkflows workflows, AdminKey adminKey, BulkRetry bulkRetry) {
+	private final BookingMessages messages;
+
+	AdminController(BookingRepository bookings, BookingWorkflows workflows, AdminKey adminKey, BulkRetry bulkRetry,
+			BookingMessages messages) {
 		this.bookings = bookings;
 		this.workflows = workflows;
 		this.adminKey = adminKey;
 		this.bulkRetry = bulkRetry;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -64,19 +72,17 @@ class AdminController {
 		return Map.of("bookings", found, "page", page, "size", size);
 	}
 
-	/**
-	 * Messages sent for a booking. Mail is not part of this release: nothing is sent or recorded yet, so the list is
-	 * empty for every existing booking (see docs/api.md).
-	 */
+	/** The emails sent for a booking or, with mail disabled, recorded for it; oldest first. */
 	@GetMapping("/{id}/messages")
 	Map<String, Object> messages(@RequestHeader(name = AdminKey.HEADER, required = false) String apiKey,
 			@PathVariable String id) {
 		requireAdmin(apiKey);
-		bookings.findById(BookingNotFound.parseId(id)).orElseThrow(BookingNotFound::new);
-		return Map.of("messages", List.of());
+		UUID bookingId = BookingNotFound.parseId(id);
+		bookings.findById(bookingId).orElseThrow(BookingNotFound::new);
+		return Map.of("messages", messages.forBooking(bookingId).stream().map(MessageResource::of).toList());
 	}
 
-	/** Clears the manual-sync flags, then makes the workflow try the calendar and CRM sync again. */
+	/** Clears the manual-sync flags, then makes the workflow try the calendar and CRM sync and the email again. */
 	@PostMapping("/{id}/sync")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	BookingResource sync(@RequestHeader(name = AdminKey.HEADER, required = false) String apiKey,
@@ -92,6 +98,9 @@ class AdminController {
 			}
 			if (before.requiresManualCrmSync()) {
 				bookings.flagManualSync(bookingId, Integration.CRM, before.crmSyncError());
+			}
+			if (before.requiresManualMailSync()) {
+				bookings.flagManualSync(bookingId, Integration.MAIL, before.mailSyncError());
 			}
 			throw new SyncUnavailable();
 		}

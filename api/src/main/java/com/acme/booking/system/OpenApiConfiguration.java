@@ -54,6 +54,11 @@ class OpenApiConfiguration {
 			- `POST /api/admin/bookings/sync` (bulk retry) takes `{"integration": "CALENDAR" | "CRM" | null}` or no body
 			  (both), clears that flag of every flagged booking and signals its workflow, and answers 202 `{"count": n}`;
 			  503 `sync-unavailable` when Temporal took none of them (their flags are kept).
+			- `GET /api/admin/bookings/{id}/messages` lists the booking's emails, oldest first: `kind` (`CONFIRMATION`,
+			  `UPDATE`, `CANCELLATION`, `REMINDER`), `revision`, `delivery` (`SENT`, `RECORDED` with mail disabled,
+			  `SENDING`, `FAILED`), `subject`, `recipients`, `recordedAt`, `sentAt`, `text`, `icsSequence`.
+			- Bookings carry `requiresManualMailSync` / `mailSyncError` when their email could not be sent within the
+			  retry policy; `needsManualSync=true` and the admin sync cover the email too.
 			""";
 
 	@Bean

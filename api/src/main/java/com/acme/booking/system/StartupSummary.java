@@ -95,6 +95,10 @@ class StartupSummary {
 		lines.add("Rate limit:       " + (env.getProperty("booking.rate-limit.enabled", Boolean.class, true)
 				? env.getProperty("booking.rate-limit.requests-per-minute", "60") + " requests/minute per client"
 				: "off"));
+		lines.add("Email:            " + (env.getProperty("booking.mail.enabled", Boolean.class, false)
+				? "SMTP " + env.getProperty("spring.mail.host") + ":" + env.getProperty("spring.mail.port", "25")
+				: "not sent, recorded for /api/admin/bookings/{id}/messages")
+				+ ", reminder " + env.getProperty("booking.mail.reminder-before", "24h") + " before");
 		lines.add("Admin API:        " + (adminKey.configured() ? "key configured" : "no key: admin endpoints answer 401"));
 		String base = "http://localhost:" + port();
 		lines.add("Booking page:     " + base + "/");

@@ -79,7 +79,7 @@ class DevServerRestartTest {
 						.as("the same run continued").isEqualTo(runs.get(id));
 					assertThat(temporal.listExecutions("WorkflowId = '" + workflowId + "'").count()).isEqualTo(1);
 					assertThat(signals(temporal, workflowId)).as("the reconciler signalled it")
-						.contains(BookingTemporal.SIGNAL_BOOKING_CHANGED);
+						.contains(BookingTemporal.SIGNAL_SYNC_BEHIND);
 					String eventId = (String) second.adminView(id).get("calendarEventId");
 					assertThat(SyncStandIns.requests(standIns.google.server, "POST", ".*/events"))
 						.filteredOn(e -> e.getRequest().getBodyAsString().contains(eventId))

@@ -52,7 +52,7 @@ class RestartRecoveryTest {
 
 		try (RunningApp app = RunningApp.start(dataDir)) {
 			await().atMost(SYNC_TIMEOUT).untilAsserted(() -> assertThat(app.syncRows()).hasSize(4)
-				.allMatch(SyncRow::caughtUp, "calendar and CRM synced revisions reached the revision"));
+				.allMatch(SyncRow::caughtUp, "calendar, CRM and mail synced revisions reached the revision"));
 			assertThat(app.bookings().unfinishedSync(100)).isEmpty();
 		}
 	}

@@ -29,10 +29,13 @@ final class RunningApp implements AutoCloseable {
 	static final String ADMIN_KEY = "system-test-admin-key";
 
 	/** What the sync bookkeeping of one booking says. */
-	record SyncRow(UUID id, long revision, long calendarSyncedRevision, long crmSyncedRevision) {
+	record SyncRow(UUID id, long revision, long calendarSyncedRevision, long crmSyncedRevision,
+			long mailSyncedRevision) {
 
+		/** Calendar, CRM and the customer's email have all handled the current revision. */
 		boolean caughtUp() {
-			return calendarSyncedRevision == revision && crmSyncedRevision == revision;
+			return calendarSyncedRevision == revision && crmSyncedRevision == revision
+					&& mailSyncedRevision == revision;
 		}
 
 	}
@@ -123,8 +126,9 @@ final class RunningApp implements AutoCloseable {
 
 	List<SyncRow> syncRows() {
 		return context.getBean(JdbcClient.class)
-			.sql("SELECT id, revision, calendar_synced_revision, crm_synced_revision FROM booking")
-			.query((rs, row) -> new SyncRow(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+			.sql("SELECT id, revision, calendar_synced_revision, crm_synced_revision, mail_synced_revision FROM booking")
+			.query((rs, row) -> new SyncRow(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+					rs.getLong(5)))
 			.list();
 	}
 

@@ -111,7 +111,7 @@ public class BookingRepository {
 	public List<Booking> list(boolean needsManualSync, boolean conflict, String email, int page, int size) {
 		return jdbc.sql("""
 				SELECT * FROM booking
-				WHERE (NOT ? OR requires_manual_calendar_sync OR requires_manual_crm_sync)
+				WHERE (NOT ? OR requires_manual_calendar_sync OR requires_manual_crm_sync OR requires_manual_mail_sync)
 				  AND (NOT ? OR calendar_conflict_start IS NOT NULL)
 				  AND (CAST(? AS text) IS NULL OR lower(email) = lower(CAST(? AS text)))
 				ORDER BY created_at DESC, id
@@ -158,7 +158,8 @@ public class BookingRepository {
 		return jdbc.sql("""
 				SELECT id FROM booking WHERE sync_unfinished
 				-- Bookings with something to push come first: flagged ones usually have a running workflow.
-				ORDER BY (calendar_synced_revision < revision OR crm_synced_revision < revision) DESC, updated_at
+				ORDER BY (calendar_synced_revision < revision OR crm_synced_revision < revision
+				          OR mail_synced_revision < revision) DESC, updated_at
 				LIMIT ?""").param(limit).query(UUID.class).list();
 	}
 
@@ -168,12 +169,23 @@ public class BookingRepository {
 	 */
 	public void recordSynced(UUID id, Integration integration, long revision, String externalId, boolean pushed) {
 		String c = prefix(integration);
-		String idColumn = integration == Integration.CALENDAR ? "calendar_event_id" : "crm_contact_id";
+		String idColumn = switch (integration) {
+			case CALENDAR -> "calendar_event_id";
+			case CRM -> "crm_contact_id";
+			// An email has no id in an outside system.
+			case MAIL -> null;
+		};
+		List<Object> params = new java.util.ArrayList<>(List.of(pushed, revision, revision));
+		String keepId = "";
+		if (idColumn != null) {
+			keepId = ", " + idColumn + " = COALESCE(?, " + idColumn + ")";
+			params.add(externalId);
+		}
+		params.add(id);
 		jdbc.sql("UPDATE booking SET " + c + "_synced = (? AND revision = ?), " + c
 				+ "_synced_revision = GREATEST(" + c + "_synced_revision, ?), requires_manual_" + c
-				+ "_sync = false, " + c + "_sync_error = NULL, " + idColumn + " = COALESCE(?, " + idColumn
-				+ ") WHERE id = ?")
-			.params(pushed, revision, revision, externalId, id)
+				+ "_sync = false, " + c + "_sync_error = NULL" + keepId + " WHERE id = ?")
+			.params(params)
 			.update();
 	}
 
@@ -200,11 +212,12 @@ public class BookingRepository {
 				+ "_sync_error = ? WHERE id = ?").params(truncate(reason, 2000), id).update();
 	}
 
-	/** Clears both manual-sync flags before an operator's retry; false when the booking does not exist. */
+	/** Clears every manual-sync flag before an operator's retry; false when the booking does not exist. */
 	public boolean clearManualSync(UUID id) {
 		return jdbc.sql("""
 				UPDATE booking SET requires_manual_calendar_sync = false, requires_manual_crm_sync = false,
-				       calendar_sync_error = NULL, crm_sync_error = NULL
+				       requires_manual_mail_sync = false,
+				       calendar_sync_error = NULL, crm_sync_error = NULL, mail_sync_error = NULL
 				WHERE id = ?""").param(id).update() == 1;
 	}
 
@@ -239,7 +252,7 @@ public class BookingRepository {
 	}
 
 	private static String prefix(Integration integration) {
-		return integration == Integration.CALENDAR ? "calendar" : "crm";
+		return integration.name().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	private static String orElse(String value, String fallback) {
@@ -277,7 +290,9 @@ public class BookingRepository {
 				rs.getBoolean("crm_synced"), rs.getBoolean("requires_manual_crm_sync"), rs.getString("crm_sync_error"),
 				rs.getLong("crm_synced_revision"), instant(rs, "created_at"), instant(rs, "updated_at"),
 				conflict(instant(rs, "calendar_conflict_start"), instant(rs, "calendar_conflict_end")),
-				rs.getBoolean("sync_unfinished"));
+				rs.getBoolean("sync_unfinished"), rs.getBoolean("mail_synced"),
+				rs.getBoolean("requires_manual_mail_sync"), rs.getString("mail_sync_error"),
+				rs.getLong("mail_synced_revision"));
 	}
 
 	private static CalendarConflict conflict(Instant start, Instant end) {

@@ -1,6 +1,6 @@
 package com.acme.booking.core;
 
-/** The outside systems a booking is pushed to. */
+/** The outside systems a booking is pushed to; MAIL is the customer's email (SMTP). */
 public enum Integration {
-	CALENDAR, CRM
+	CALENDAR, CRM, MAIL
 }

@@ -51,7 +51,8 @@ class BookingRepositoryTest {
 		assertThat(returned).isEqualTo(read);
 		assertThat(read).isEqualTo(new Booking(id, BookingStatus.CONFIRMED, "Ann Example", "Ann@Example.com",
 				"Example Ltd", "+44 20 7946 0000", "Line one\nline two", TEN, TEN.plus(HALF_HOUR), "America/New_York", 1,
-				null, false, false, null, 0, null, null, false, false, null, 0, NOW, NOW, null, true));
+				null, false, false, null, 0, null, null, false, false, null, 0, NOW, NOW, null, true, false, false, null,
+				0));
 		assertThat(read.syncUnfinished()).isTrue();
 	}
 

@@ -99,10 +99,13 @@ class BookingSyncBookkeepingTest {
 
 		bookings.recordSynced(booking.id(), Integration.CALENDAR, 1, null, false);
 		bookings.recordSynced(booking.id(), Integration.CRM, 1, null, false);
+		bookings.recordSynced(booking.id(), Integration.MAIL, 1, null, false);
 
 		Booking read = bookings.findById(booking.id()).orElseThrow();
 		assertThat(read.calendarSynced()).isFalse();
 		assertThat(read.crmSynced()).isFalse();
+		assertThat(read.mailSynced()).isFalse();
+		assertThat(read.mailSyncedRevision()).isEqualTo(1);
 		assertThat(read.syncUnfinished()).isFalse();
 		assertThat(bookings.unfinishedSync(10)).isEmpty();
 	}
@@ -113,13 +116,19 @@ class BookingSyncBookkeepingTest {
 		Booking done = synced(insert(bookings, "b@example.com", TEN.plus(Duration.ofHours(1))));
 		Booking crmPending = insert(bookings, "c@example.com", TEN.plus(Duration.ofHours(2)));
 		bookings.recordSynced(crmPending.id(), Integration.CALENDAR, 1, "event", true);
+		bookings.recordSynced(crmPending.id(), Integration.MAIL, 1, null, true);
+		Booking mailPending = insert(bookings, "f@example.com", TEN.plus(Duration.ofHours(5)));
+		bookings.recordSynced(mailPending.id(), Integration.CALENDAR, 1, "event", true);
+		bookings.recordSynced(mailPending.id(), Integration.CRM, 1, "contact", true);
+		Booking mailFlagged = synced(insert(bookings, "g@example.com", TEN.plus(Duration.ofHours(6))));
+		bookings.flagManualSync(mailFlagged.id(), Integration.MAIL, "The SMTP server cannot be reached");
 		Booking flagged = synced(insert(bookings, "d@example.com", TEN.plus(Duration.ofHours(3))));
 		bookings.flagManualSync(flagged.id(), Integration.CRM, "HubSpot said 403");
 		Booking changed = synced(insert(bookings, "e@example.com", TEN.plus(Duration.ofHours(4))));
 		bookings.cancel(changed.id(), NOW);
 
 		assertThat(bookings.unfinishedSync(10)).containsExactlyInAnyOrder(fresh.id(), crmPending.id(), flagged.id(),
-				changed.id());
+				changed.id(), mailPending.id(), mailFlagged.id());
 		assertThat(bookings.unfinishedSync(10)).doesNotContain(done.id());
 		assertThat(bookings.unfinishedSync(2)).hasSize(2);
 	}
@@ -142,6 +151,14 @@ class BookingSyncBookkeepingTest {
 		assertThat(cleared.requiresManualCalendarSync()).isFalse();
 		assertThat(cleared.calendarSyncError()).isNull();
 		assertThat(cleared.syncUnfinished()).isFalse();
+
+		bookings.flagManualSync(booking.id(), Integration.MAIL, "The SMTP server cannot be reached");
+		Booking mailFlagged = bookings.findById(booking.id()).orElseThrow();
+		assertThat(mailFlagged.requiresManualMailSync()).isTrue();
+		assertThat(mailFlagged.mailSyncError()).isEqualTo("The SMTP server cannot be reached");
+		assertThat(bookings.list(true, false, null, 0, 10)).extracting(Booking::id).containsExactly(booking.id());
+		assertThat(bookings.clearManualSync(booking.id())).isTrue();
+		assertThat(bookings.findById(booking.id()).orElseThrow().requiresManualMailSync()).isFalse();
 	}
 
 	@Test
@@ -165,6 +182,7 @@ class BookingSyncBookkeepingTest {
 	private Booking synced(Booking booking) {
 		bookings.recordSynced(booking.id(), Integration.CALENDAR, booking.revision(), "event", true);
 		bookings.recordSynced(booking.id(), Integration.CRM, booking.revision(), "contact", true);
+		bookings.recordSynced(booking.id(), Integration.MAIL, booking.revision(), null, true);
 		Booking read = bookings.findById(booking.id()).orElseThrow();
 		assertThat(read.calendarSynced()).isTrue();
 		assertThat(read.crmSynced()).isTrue();

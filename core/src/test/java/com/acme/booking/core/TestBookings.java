@@ -34,6 +34,7 @@ final class TestBookings {
 	}
 
 	static void deleteAll(JdbcClient jdbc) {
+		jdbc.sql("DELETE FROM booking_message").update();
 		jdbc.sql("DELETE FROM booking").update();
 	}
 

@@ -17,21 +17,20 @@ final class ActivitySummaries {
 	static CalendarSyncActivities calendar(BookingSnapshot snapshot, boolean syncedBefore) {
 		String summary = snapshot.cancelled() ? "Delete calendar event"
 				: syncedBefore ? "Update calendar event" : "Create calendar event";
-		return Workflow.newActivityStub(CalendarSyncActivities.class, null, summarised(summary, "SyncCalendar", "SyncCalendarInBackground"));
+		return Workflow.newActivityStub(CalendarSyncActivities.class, null, summarised("SyncCalendar", summary));
 	}
 
 	static CrmSyncActivities crm(BookingSnapshot snapshot) {
 		String summary = snapshot.cancelled() ? "Cancel CRM meeting" : "Upsert CRM contact and meeting";
-		return Workflow.newActivityStub(CrmSyncActivities.class, null, summarised(summary, "SyncCrm", "SyncCrmInBackground"));
+		return Workflow.newActivityStub(CrmSyncActivities.class, null, summarised("SyncCrm", summary));
 	}
 
 	/**
 	 * Only the summary: the stub keeps the worker's default activity options (the sync retry policy), which the SDK
 	 * merges under these per-activity ones.
 	 */
-	private static Map<String, ActivityOptions> summarised(String summary, String activity, String inBackground) {
-		ActivityOptions options = ActivityOptions.newBuilder().setSummary(summary).build();
-		return Map.of(activity, options, inBackground, options);
+	private static Map<String, ActivityOptions> summarised(String activity, String summary) {
+		return Map.of(activity, ActivityOptions.newBuilder().setSummary(summary).build());
 	}
 
 }

@@ -9,6 +9,15 @@ package com.acme.booking.workflow;
  * @param backgroundRetryMillis how long a flag raised by a transient failure waits before the workflow tries again on
  * its own ({@code booking.sync.retry.background-interval}); 0 never. Delivered with the booking so that the workflow
  * reads configuration only through an activity (deterministic on replay).
+ * @param reminderAtEpochMillis when the reminder email is due ({@code booking.mail.reminder-before} before the
+ * start), 0 for none
  */
-public record BookingSnapshot(long revision, boolean cancelled, long endEpochMillis, long backgroundRetryMillis) {
+public record BookingSnapshot(long revision, boolean cancelled, long endEpochMillis, long backgroundRetryMillis,
+		long reminderAtEpochMillis) {
+
+	/** A snapshot without background tries or a reminder. */
+	public BookingSnapshot(long revision, boolean cancelled, long endEpochMillis) {
+		this(revision, cancelled, endEpochMillis, 0, 0);
+	}
+
 }

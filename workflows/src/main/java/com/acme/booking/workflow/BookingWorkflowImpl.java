@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 /**
  * Converges the outside world to the booking in PostgreSQL. Each pass loads the booking, runs the calendar and CRM
  * syncs side by side (one failing never holds the other), records the outcome, then waits for a change, an
- * operator's retry, a background try of a flag an outage raised, or the end of the appointment. Deterministic: no
- * I/O, clocks or randomness but Temporal's.
+ * operator's retry, a background try of a flag an outage raised, the reminder or the end of the appointment; the
+ * customer's emails run beside it ({@link MailLane}). Deterministic: no I/O, clocks or randomness but Temporal's.
  */
 @WorkflowImpl(taskQueues = BookingTemporal.TASK_QUEUE)
 public class BookingWorkflowImpl implements BookingWorkflow {
@@ -32,6 +32,9 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	 */
 	static final String SELF_HEALING = "self-healing";
 
+	/** {@code Workflow.getVersion} id of the change that added emails. */
+	static final String MAIL_CHANGE_ID = "customer-emails";
+
 	private static final Logger log = Workflow.getLogger(BookingWorkflowImpl.class);
 
 	private final BookingStateActivities state = Workflow.newActivityStub(BookingStateActivities.class);
@@ -39,6 +42,17 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	private final SyncTrack calendarTrack = new SyncTrack(Integration.CALENDAR, BookingTemporal.CALENDAR_SYNC);
 
 	private final SyncTrack crmTrack = new SyncTrack(Integration.CRM, BookingTemporal.CRM_SYNC);
+
+	private final CalendarSyncActivities calendarInBackground = Workflow.newActivityStub(CalendarSyncActivities.class);
+
+	private final CrmSyncActivities crmInBackground = Workflow.newActivityStub(CrmSyncActivities.class);
+
+	private final SyncTrack mailTrack = new SyncTrack(Integration.MAIL, null);
+
+	private final MailLane mail = new MailLane(state, mailTrack, () -> calendarTrack.due);
+
+	/** False for runs started before emails existed: their history has no mail commands. */
+	private boolean mails;
 
 	private String bookingId;
 
@@ -60,6 +74,10 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		this.bookingId = bookingId;
 		selfHealing = Workflow.getVersion(SELF_HEALING, Workflow.DEFAULT_VERSION, 1) >= 1;
 		Workflow.upsertTypedSearchAttributes(BookingTemporal.BOOKING_ID.valueSet(bookingId));
+		mails = Workflow.getVersion(MAIL_CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
+		if (mails) {
+			mail.start(bookingId);
+		}
 		while (true) {
 			if (Workflow.getInfo().isContinueAsNewSuggested()) {
 				// Only reached after a wake-up, which re-syncs anyway: a fresh run starts with everything due.
@@ -67,66 +85,77 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 			}
 			if (changed) {
 				changed = false;
-				calendarTrack.dueNow();
-				crmTrack.dueNow();
+				allTracks().forEach(SyncTrack::dueNow);
 			}
 			if (retryRequested) {
 				retryRequested = false;
-				calendarTrack.retryIfManual();
-				crmTrack.retryIfManual();
+				allTracks().forEach(SyncTrack::retryIfManual);
+				mail.reminder().retryIfFailed();
 			}
 			snapshot = state.load(bookingId);
 			Workflow.upsertTypedSearchAttributes(
 					BookingTemporal.BOOKING_STATUS.valueSet(snapshot.cancelled() ? "CANCELLED" : "CONFIRMED"));
+			if (mails) {
+				mail.reminder().plan(snapshot);
+			}
 			runPass();
 			if (changed || retryRequested) {
 				continue;
 			}
-			if (!(selfHealing ? waitForWorkOrHeal() : waitForWork())) {
+			if (!waitForWork()) {
 				return;
 			}
 		}
 	}
 
-	/** Runs started before {@link #SELF_HEALING}: a flag waits for an operator however long it takes. */
+	/**
+	 * Waits for a change or a retry, sending the reminder when its time comes; false when the workflow is done (the
+	 * email of the last change sent or flagged first). Runs started before {@link #SELF_HEALING} keep a flag waiting
+	 * for an operator however long it takes; later runs end with the appointment, and try a flag raised by an outage
+	 * again every background interval until then.
+	 */
 	private boolean waitForWork() {
-		if (calendarTrack.manual() || crmTrack.manual()) {
-			Workflow.await(() -> changed || retryRequested);
-			return true;
+		long healAt = healing() ? Workflow.currentTimeMillis() + snapshot.backgroundRetryMillis() : Long.MAX_VALUE;
+		while (!(changed || retryRequested)) {
+			long now = Workflow.currentTimeMillis();
+			boolean manual = allTracks().stream().anyMatch(SyncTrack::manual);
+			boolean over = snapshot.endEpochMillis() <= now;
+			boolean done = selfHealing ? (snapshot.cancelled() && !manual) || over
+					: !manual && (snapshot.cancelled() || over);
+			if (done) {
+				if (!(mails && mail.busy())) {
+					return false;
+				}
+				// The workflow ends once the email of the last change has gone out (or been flagged).
+				Workflow.await(() -> changed || retryRequested || !mail.busy());
+				continue;
+			}
+			if (mails && mail.reminder().dueBy(now)) {
+				mail.sendReminder();
+				continue;
+			}
+			if (now >= healAt) {
+				calendarTrack.retryInBackgroundIfHealing();
+				crmTrack.retryInBackgroundIfHealing();
+				return true;
+			}
+			long wakeAt = Math.min(healAt, mails && mail.reminder().pending ? mail.reminder().at : Long.MAX_VALUE);
+			if (selfHealing || !manual) {
+				wakeAt = Math.min(wakeAt, snapshot.endEpochMillis());
+			}
+			if (wakeAt == Long.MAX_VALUE) {
+				Workflow.await(() -> changed || retryRequested);
+				return true;
+			}
+			awaitWorkUntil(Duration.ofMillis(wakeAt - now));
 		}
-		if (snapshot.cancelled()) {
-			return false;
-		}
-		long untilEnd = snapshot.endEpochMillis() - Workflow.currentTimeMillis();
-		return untilEnd > 0 && awaitWorkUntil(Duration.ofMillis(untilEnd));
+		return true;
 	}
 
-	/**
-	 * Waits for a change, a retry or the end of the appointment; false when the workflow is done. A flag raised by an
-	 * outage is tried again every background interval until then; one that needs a person waits for the operator,
-	 * whose retry starts a new run once this one has ended.
-	 */
-	private boolean waitForWorkOrHeal() {
-		boolean manual = calendarTrack.manual() || crmTrack.manual();
-		if (snapshot.cancelled() && !manual) {
-			return false;
-		}
-		long untilEnd = snapshot.endEpochMillis() - Workflow.currentTimeMillis();
-		if (untilEnd <= 0) {
-			return false;
-		}
-		boolean healing = snapshot.backgroundRetryMillis() > 0
+	/** A flag raised by an outage, in a run that heals itself: the next wait ends with a background try. */
+	private boolean healing() {
+		return selfHealing && snapshot.backgroundRetryMillis() > 0
 				&& ((calendarTrack.manual() && calendarTrack.healsItself) || (crmTrack.manual() && crmTrack.healsItself));
-		long wait = healing ? Math.min(untilEnd, snapshot.backgroundRetryMillis()) : untilEnd;
-		if (awaitWorkUntil(Duration.ofMillis(wait))) {
-			return true;
-		}
-		if (wait == untilEnd) {
-			return false;
-		}
-		calendarTrack.retryInBackgroundIfHealing();
-		crmTrack.retryInBackgroundIfHealing();
-		return true;
 	}
 
 	/** Waits for a change or a retry at most {@code timeout}; false when the time ran out. */
@@ -157,6 +186,10 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		pass.run();
 		Promise.allOf(running).get();
 		pass = null;
+	}
+
+	private List<SyncTrack> allTracks() {
+		return mails ? List.of(calendarTrack, crmTrack, mailTrack) : List.of(calendarTrack, crmTrack);
 	}
 
 	private void sync(SyncTrack track) {
@@ -205,15 +238,17 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	}
 
 	private SyncResult call(SyncTrack track) {
+		// Background tries use plain stubs: a stub with per-method options (the summaries) does not keep the worker's
+		// single-attempt policy for them (seen: the default policy's attempts), and a try must be one attempt.
 		if (track.integration == Integration.CALENDAR) {
-			CalendarSyncActivities calendar = ActivitySummaries.calendar(snapshot, track.syncedBefore);
-			return track.background ? calendar.syncCalendarInBackground(bookingId) : calendar.syncCalendar(bookingId);
+			return track.background ? calendarInBackground.syncCalendarInBackground(bookingId)
+					: ActivitySummaries.calendar(snapshot, track.syncedBefore).syncCalendar(bookingId);
 		}
-		CrmSyncActivities crm = ActivitySummaries.crm(snapshot);
-		return track.background ? crm.syncCrmInBackground(bookingId) : crm.syncCrm(bookingId);
+		return track.background ? crmInBackground.syncCrmInBackground(bookingId)
+				: ActivitySummaries.crm(snapshot).syncCrm(bookingId);
 	}
 
-	private static String reason(ActivityFailure failure) {
+	static String reason(ActivityFailure failure) {
 		Throwable cause = failure.getCause();
 		if (cause instanceof ApplicationFailure app) {
 			return app.getOriginalMessage() + (app.getType() != null ? " (" + app.getType() + ")" : "");
@@ -258,7 +293,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	public SyncStatus syncStatus() {
 		return new SyncStatus(calendarTrack.state, crmTrack.state, snapshot == null ? 0 : snapshot.revision(),
 				snapshot == null ? null : (snapshot.cancelled() ? "CANCELLED" : "CONFIRMED"), calendarTrack.error,
-				crmTrack.error);
+				crmTrack.error, mailTrack.state, mailTrack.error);
 	}
 
 }

@@ -60,7 +60,10 @@ final class SyncTrack {
 		state = newState;
 		error = newError;
 		syncedBefore |= newState == SyncState.SYNCED;
-		Workflow.upsertTypedSearchAttributes(attribute.valueSet(newState.name()));
+		if (attribute != null) {
+			// The mail track has no search attribute: its flag shows in PostgreSQL and the admin list.
+			Workflow.upsertTypedSearchAttributes(attribute.valueSet(newState.name()));
+		}
 	}
 
 }

@@ -28,11 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * The scenario touches every path of the workflow: parallel syncs, an outage's flag healed by a background try, a
  * permanent failure flagged for manual sync and the operator's {@code retrySync}, a change that reaches the workflow
- * only through the reconciler's {@code syncBehind}, and the end-of-appointment timer.
+ * only through the reconciler's {@code syncBehind}, the emails (confirmation, update after the reschedule, the
+ * reminder timer), and the end-of-appointment timer.
  * <p>
  * {@link #RESOURCE_BEFORE_SELF_HEALING} and {@link #RESOURCE_FLAGGED_BEFORE_SELF_HEALING} were recorded before
- * {@code Workflow.getVersion("self-healing")} and are kept as they are: workflows started then still run on that path
- * and must keep replaying.
+ * {@code Workflow.getVersion("self-healing")} and {@code "customer-emails"}, and are kept as they are: workflows
+ * started then still run on that path and must keep replaying.
  */
 @EnabledIfSystemProperty(named = "booking.history.record", matches = "true")
 class BookingWorkflowHistoryRecorder {

@@ -22,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class BookingWorkflowReplayTest {
 
+	/** Recorded before the mail activity and the reminder timer were added. */
+	private static final String BEFORE_MAIL = "histories/booking-workflow-before-mail.json";
+
 	private TestWorkflowEnvironment env;
 
 	@BeforeEach
@@ -44,13 +47,14 @@ class BookingWorkflowReplayTest {
 	}
 
 	/**
-	 * Workflows started before the self-healing version keep their path. The second history waits, flagged, for the
-	 * operator without a timer (as that code did); replayed on the new path it would meet a timer and fail.
+	 * Workflows started before the self-healing and email versions keep their path. The second history waits,
+	 * flagged, for the operator without a timer (as that code did); replayed on the new path it would meet a timer and
+	 * fail. The third was recorded before emails existed: it has no mail commands.
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = { BookingWorkflowHistoryRecorder.RESOURCE_BEFORE_SELF_HEALING,
-			BookingWorkflowHistoryRecorder.RESOURCE_FLAGGED_BEFORE_SELF_HEALING })
-	void historiesRecordedBeforeSelfHealingStillReplay(String resource) {
+			BookingWorkflowHistoryRecorder.RESOURCE_FLAGGED_BEFORE_SELF_HEALING, BEFORE_MAIL })
+	void historiesRecordedBeforeSelfHealingAndEmailsStillReplay(String resource) {
 		Worker worker = replayWorker(BookingWorkflowImpl.class);
 
 		assertThatCode(() -> WorkflowReplayer.replayWorkflowExecutionFromResource(resource, worker))

@@ -19,7 +19,8 @@ final class FakeBookingState implements BookingStateActivities {
 		}
 		FakeBookingDatabase.Booking booking = database.booking(bookingId);
 		return new BookingSnapshot(booking.revision(), booking.cancelled(), booking.end().toEpochMilli(),
-				WorkflowTestSupport.BACKGROUND_INTERVAL.toMillis());
+				WorkflowTestSupport.BACKGROUND_INTERVAL.toMillis(),
+				booking.start().minus(WorkflowTestSupport.REMINDER_BEFORE).toEpochMilli());
 	}
 
 	@Override

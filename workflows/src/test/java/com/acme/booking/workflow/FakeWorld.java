@@ -11,7 +11,7 @@ import io.temporal.worker.Worker;
 
 import static org.assertj.core.api.Assertions.fail;
 
-/** The outside world of one test (database, calendar, CRM) wired to a time-skipping Temporal test server. */
+/** The outside world of one test (database, calendar, CRM, mailbox) wired to a time-skipping Temporal test server. */
 final class FakeWorld {
 
 	final FakeBookingDatabase database = new FakeBookingDatabase();
@@ -19,6 +19,8 @@ final class FakeWorld {
 	final FakeCalendar calendar = new FakeCalendar(database);
 
 	final FakeCrm crm = new FakeCrm(database);
+
+	final FakeMail mail;
 
 	/** Fine enough to act between two attempts of {@link WorkflowTestSupport#RETRY}. */
 	private static final Duration POLL = Duration.ofSeconds(1);
@@ -30,11 +32,13 @@ final class FakeWorld {
 	private FakeWorld(TestWorkflowEnvironment env, Worker worker) {
 		this.env = env;
 		this.worker = worker;
+		this.mail = new FakeMail(database, env::currentTimeMillis);
 	}
 
 	static FakeWorld start(TestWorkflowEnvironment env, Worker worker) {
 		FakeWorld world = new FakeWorld(env, worker);
-		worker.registerActivitiesImplementations(new FakeBookingState(world.database), world.calendar, world.crm);
+		worker.registerActivitiesImplementations(new FakeBookingState(world.database), world.calendar, world.crm,
+				world.mail);
 		env.start();
 		return world;
 	}

@@ -17,6 +17,9 @@ final class WorkflowTestSupport {
 
 	static final Duration DURATION = Duration.ofMinutes(30);
 
+	/** {@code booking.mail.reminder-before}: appointments at {@link #APPOINTMENT} are already too close for one. */
+	static final Duration REMINDER_BEFORE = Duration.ofDays(1);
+
 	/**
 	 * Four attempts, 1, 2 and 4 minutes apart: a sync gives up 7 minutes after its first attempt. Minutes cost nothing
 	 * with time skipping, and they dwarf the real time test-server time also advances by on a busy machine, so

@@ -1,0 +1,139 @@
+package com.acme.booking.mail;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingRepository;
+import com.acme.booking.message.BookingMessage;
+import com.acme.booking.message.BookingMessages;
+import com.acme.booking.message.Delivery;
+import com.acme.booking.message.MessageKind;
+import com.acme.booking.sync.SyncSupport;
+import com.acme.booking.workflow.BookingTemporal;
+import com.acme.booking.workflow.MailActivities;
+import com.acme.booking.workflow.SyncResult;
+import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.spring.boot.ActivityImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The customer's emails. Every message is claimed in PostgreSQL under (booking, revision, kind) before SMTP is called:
+ * a retry that finds the claim sends nothing, so a customer never gets a message twice. Only a failure that certainly
+ * sent nothing gives the claim back for the next attempt. Logs carry the booking id, never an address.
+ */
+@Component
+@ActivityImpl(taskQueues = BookingTemporal.TASK_QUEUE)
+class MailActivitiesImpl implements MailActivities {
+
+	private static final Logger log = LoggerFactory.getLogger(MailActivitiesImpl.class);
+
+	private final BookingRepository bookings;
+
+	private final BookingMessages messages;
+
+	private final MessageComposer composer;
+
+	private final MailProperties properties;
+
+	private final SmtpDelivery smtp;
+
+	private final Clock clock;
+
+	MailActivitiesImpl(BookingRepository bookings, BookingMessages messages, MessageComposer composer,
+			MailProperties properties, ObjectProvider<SmtpDelivery> smtp, ObjectProvider<Clock> clock) {
+		this.bookings = bookings;
+		this.messages = messages;
+		this.composer = composer;
+		this.properties = properties;
+		this.smtp = smtp.getIfAvailable();
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	@Override
+	public SyncResult sendBookingMail(String bookingId) {
+		Booking booking = SyncSupport.load(bookings, bookingId);
+		if (!workflowNow().isBefore(booking.endTime())) {
+			// A workflow started late (a reconciler after an outage, an upgrade): no email about a past appointment.
+			log.info("Email of booking {} revision {} skipped: the appointment is over", bookingId, booking.revision());
+			return SyncResult.disabled(booking.revision());
+		}
+		MessageKind kind = booking.isCancelled() ? MessageKind.CANCELLATION
+				: messages.confirmedBefore(booking.id(), booking.revision()) ? MessageKind.UPDATE
+						: MessageKind.CONFIRMATION;
+		deliver(booking, kind);
+		return properties.enabled() ? SyncResult.synced(booking.revision(), null)
+				: SyncResult.disabled(booking.revision());
+	}
+
+	@Override
+	public void sendReminder(String bookingId, long reminderAtEpochMillis) {
+		Booking booking = SyncSupport.load(bookings, bookingId);
+		Instant scheduled = workflowNow();
+		boolean moved = !properties.reminders() || booking.startTime()
+			.minus(properties.reminderBefore())
+			.toEpochMilli() != reminderAtEpochMillis;
+		if (booking.isCancelled() || moved || !scheduled.isBefore(booking.startTime())) {
+			log.info("Reminder of booking {} skipped: {}", bookingId,
+					booking.isCancelled() ? "cancelled" : moved ? "rescheduled" : "the appointment has started");
+			return;
+		}
+		deliver(booking, MessageKind.REMINDER);
+	}
+
+	/** When Temporal scheduled this attempt: the workflow's time, not this machine's clock. */
+	private static Instant workflowNow() {
+		return Instant.ofEpochMilli(Activity.getExecutionContext().getInfo().getCurrentAttemptScheduledTimestamp());
+	}
+
+	private void deliver(Booking booking, MessageKind kind) {
+		MessageComposer.Composed mail = composer.compose(booking, kind);
+		Instant now = clock.instant();
+		boolean send = properties.enabled();
+		BookingMessage message = new BookingMessage(booking.id(), booking.revision(), kind,
+				send ? Delivery.SENDING : Delivery.RECORDED, List.of(booking.email()), mail.subject(), mail.text(),
+				mail.html(), mail.sequence(), now, send ? null : now);
+		if (!messages.claim(message)) {
+			log.info("{} email of booking {} revision {} already handled; not sent again", kind, booking.id(),
+					booking.revision());
+			return;
+		}
+		if (!send) {
+			log.info("{} email of booking {} revision {} recorded (booking.mail.enabled=false)", kind, booking.id(),
+					booking.revision());
+			return;
+		}
+		try {
+			smtp.send(mail.outgoing(booking));
+		}
+		catch (SmtpDelivery.Failed failed) {
+			throw failure(booking, kind, failed);
+		}
+		messages.markSent(booking.id(), booking.revision(), kind, clock.instant());
+		log.info("{} email of booking {} revision {} sent", kind, booking.id(), booking.revision());
+	}
+
+	private RuntimeException failure(Booking booking, MessageKind kind, SmtpDelivery.Failed failed) {
+		UUID id = booking.id();
+		// The SMTP exception stays in this log (it can quote the address); Temporal gets the reason only.
+		log.warn("{} email of booking {} revision {} failed: {}", kind, id, booking.revision(), failed.getMessage(),
+				failed.getCause());
+		if (failed.certainlyNotSent) {
+			messages.markFailed(id, booking.revision(), kind);
+		}
+		if (failed.permanent) {
+			return ApplicationFailure.newNonRetryableFailure(failed.getMessage(), "MailRefused");
+		}
+		SyncSupport.reportCancellationIfRequested();
+		return ApplicationFailure.newFailure(failed.getMessage(),
+				failed.certainlyNotSent ? "MailUnavailable" : "MailOutcomeUnknown");
+	}
+
+}

@@ -1,0 +1,262 @@
+package com.acme.booking.mail;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.zone.ZoneOffsetTransition;
+import java.util.Locale;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import biweekly.component.VEvent;
+import com.acme.activitiestest.ActivitiesTestApplication;
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingChange;
+import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.FrequencyLimit;
+import com.acme.booking.core.NewBooking;
+import com.acme.booking.message.BookingMessages;
+import com.acme.booking.message.Delivery;
+import com.acme.booking.message.MessageKind;
+import com.acme.booking.workflow.BookingTemporal;
+import com.acme.booking.workflow.BookingWorkflow;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The booking workflow with the real mail activities against a real SMTP server (GreenMail) on a random port, on the
+ * in-process Temporal server whose clock the tests skip ahead for the reminder. Booking times are taken from that
+ * clock, so skipping in one test does not put another's appointments in the past.
+ */
+@SpringBootTest(classes = ActivitiesTestApplication.class,
+		properties = { "booking.mail.enabled=true", "booking.mail.from=Acme Consulting <bookings@acme.example>",
+				"booking.business.name=Acme Consulting", "booking.business.email=hello@acme.example",
+				"booking.business.phone=+44 20 7946 0000", "booking.public-url=https://book.acme.example",
+				"booking.mail.reminder-before=24h", "spring.mail.host=127.0.0.1",
+				// As in the API and the worker: no SMTP call per health request.
+				"management.health.mail.enabled=false" })
+@Import(SmtpFaults.class)
+class MailEndToEndTest {
+
+	@RegisterExtension
+	static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+		.withPerMethodLifecycle(false);
+
+	static final AtomicInteger DAY = new AtomicInteger(3);
+
+	static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+	@Autowired
+	BookingRepository bookings;
+
+	@Autowired
+	BookingMessages messages;
+
+	@Autowired
+	WorkflowClient temporal;
+
+	@Autowired
+	TestWorkflowEnvironment env;
+
+	@Autowired
+	JavaMailSender sender;
+
+	Mailbox mailbox;
+
+	@DynamicPropertySource
+	static void pointAtGreenMail(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+	}
+
+	@BeforeEach
+	void mailbox() {
+		mailbox = new Mailbox(smtp);
+		SmtpFaults.pointAt(sender, smtp.getSmtp().getPort());
+	}
+
+	@Test
+	void createRescheduleAndCancelSendThreeMailsWithOneUidAndAGrowingSequenceAndNoReminderAfterTheCancel() {
+		Booking booking = newBooking("Grace Hopper");
+		start(booking);
+		awaitMails(booking, 1);
+
+		Instant moved = booking.startTime().plus(Duration.ofHours(2));
+		bookings.update(booking.id(), new BookingChange(moved, moved.plus(Duration.ofMinutes(30)), null, null, null,
+				null), Duration.ofMinutes(15), now());
+		workflow(booking).bookingChanged();
+		awaitMails(booking, 2);
+		bookings.cancel(booking.id(), now());
+		workflow(booking).bookingChanged();
+		awaitMails(booking, 3);
+
+		env.sleep(Duration.between(now(), booking.startTime()).plusHours(1));
+		List<Mailbox.Received> mails = mailbox.to(booking.email());
+		assertThat(mails).extracting(Mailbox.Received::subject)
+			.satisfiesExactly(s -> assertThat(s).startsWith("Booking confirmed: "),
+					s -> assertThat(s).startsWith("Booking changed: "),
+					s -> assertThat(s).startsWith("Booking cancelled: "));
+		assertThat(mails).extracting(m -> m.ics().getMethod().getValue()).containsExactly("REQUEST", "REQUEST", "CANCEL");
+		assertThat(mails).extracting(m -> m.ics().getEvents().get(0).getUid().getValue())
+			.containsOnly(booking.id().toString());
+		assertThat(mails).extracting(m -> m.ics().getEvents().get(0).getSequence().getValue()).containsExactly(0, 1, 2);
+		VEvent rescheduled = mails.get(1).ics().getEvents().get(0);
+		assertThat(rescheduled.getDateStart().getValue().toInstant()).isEqualTo(moved);
+		assertThat(rescheduled.getDateEnd().getValue().toInstant()).isEqualTo(moved.plus(Duration.ofMinutes(30)));
+		assertThat(messages.forBooking(booking.id())).extracting(m -> m.kind(), m -> m.delivery())
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(MessageKind.CONFIRMATION, Delivery.SENT),
+					org.assertj.core.groups.Tuple.tuple(MessageKind.UPDATE, Delivery.SENT),
+					org.assertj.core.groups.Tuple.tuple(MessageKind.CANCELLATION, Delivery.SENT));
+	}
+
+	@Test
+	void theConfirmationOnADstChangeDayHasBothPartsTheTimesTheBusinessTheManageLinkAndTheCalendarFile() {
+		// The next day New York's clocks change, a few hours after the change.
+		ZoneOffsetTransition change = NEW_YORK.getRules().nextTransition(now().plus(Duration.ofDays(2)));
+		Instant appointment = change.getInstant().plus(Duration.ofHours(4));
+		Booking booking = newBooking("Ada <b>Lovelace</b> & Co", appointment);
+		start(booking);
+		Mailbox.Received mail = awaitMails(booking, 1).get(0);
+
+		LocalDateTime local = LocalDateTime.ofInstant(appointment, change.getOffsetAfter());
+		String abbreviation = change.isGap() ? "EDT" : "EST";
+		assertThat(mail.text()).contains("When: " + local.format(DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm",
+				Locale.ENGLISH)) + "–" + local.plusMinutes(30).format(DateTimeFormatter.ofPattern("HH:mm")) + " "
+				+ abbreviation + " (America/New_York)");
+
+		assertThat(mail.from()).contains("bookings@acme.example");
+		assertThat(mail.to()).contains(booking.email());
+		String manageUrl = "https://book.acme.example/manage.html?id=" + booking.id() + "#token=";
+		assertThat(mail.text()).contains("Hello Ada <b>Lovelace</b> & Co,", "is confirmed", manageUrl,
+				"Our time: " + MessageView.when(booking, ZoneId.of("Europe/London")), "Acme Consulting",
+				"hello@acme.example", "+44 20 7946 0000", "booking.ics");
+		assertThat(mail.html()).contains("Ada &lt;b&gt;Lovelace&lt;/b&gt; &amp; Co", "href=\"" + manageUrl)
+			.doesNotContain("<b>Lovelace</b>");
+		assertThat(mail.icsContentType()).contains("text/calendar").contains("method=request");
+		VEvent event = mail.ics().getEvents().get(0);
+		assertThat(event.getDateStart().getValue().toInstant()).isEqualTo(appointment);
+		assertThat(event.getDateEnd().getValue().toInstant()).isEqualTo(appointment.plus(Duration.ofMinutes(30)));
+		assertThat(event.getOrganizer().getEmail()).isEqualTo("hello@acme.example");
+		assertThat(event.getAttendees()).singleElement()
+			.satisfies(a -> assertThat(a.getEmail()).isEqualTo(booking.email()));
+	}
+
+	@Test
+	void anAttemptThatSentAndThenFailedIsNotSentAgain() {
+		Booking booking = newBooking("Katherine Johnson");
+		int before = SmtpFaults.handedOver.get();
+		SmtpFaults.loseNextAnswer.set(true);
+		start(booking);
+
+		Booking synced = awaitBooking(booking, b -> b.mailSyncedRevision() == 1);
+		assertThat(synced.requiresManualMailSync()).isFalse();
+		assertThat(mailbox.to(booking.email())).hasSize(1);
+		assertThat(SmtpFaults.handedOver.get() - before).isEqualTo(1);
+		// The claim of the attempt whose answer was lost stays: its outcome is unknown, so it is never sent again.
+		assertThat(messages.forBooking(booking.id())).singleElement()
+			.satisfies(m -> assertThat(m.delivery()).isEqualTo(Delivery.SENDING));
+	}
+
+	@Test
+	void anSmtpOutageFlagsTheBookingAndAnOperatorRetrySendsTheMailOnce() throws Exception {
+		Booking booking = newBooking("Dorothy Vaughan");
+		int closedPort;
+		try (var socket = new java.net.ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		SmtpFaults.pointAt(sender, closedPort);
+		start(booking);
+
+		Booking flagged = awaitBooking(booking, Booking::requiresManualMailSync);
+		assertThat(flagged.mailSyncError()).contains("cannot be reached");
+		assertThat(messages.forBooking(booking.id())).singleElement()
+			.satisfies(m -> assertThat(m.delivery()).isEqualTo(Delivery.FAILED));
+
+		SmtpFaults.pointAt(sender, smtp.getSmtp().getPort());
+		bookings.clearManualSync(booking.id());
+		workflow(booking).retrySync();
+		awaitBooking(booking, b -> b.mailSynced() && !b.requiresManualMailSync());
+		assertThat(mailbox.to(booking.email())).singleElement()
+			.satisfies(m -> assertThat(m.subject()).startsWith("Booking confirmed: "));
+	}
+
+	@Test
+	void theReminderGoesOutReminderBeforeTheAppointment() {
+		Booking booking = newBooking("Mary Jackson");
+		start(booking);
+		awaitMails(booking, 1);
+		Instant reminderAt = booking.startTime().minus(Duration.ofHours(24));
+
+		env.sleep(Duration.between(now(), reminderAt).minusMinutes(1));
+		assertThat(mailbox.to(booking.email())).hasSize(1);
+		env.sleep(Duration.ofMinutes(2));
+		List<Mailbox.Received> mails = awaitMails(booking, 2);
+
+		assertThat(mails.get(1).subject()).startsWith("Reminder: ");
+		assertThat(mails.get(1).text()).contains("this is a reminder");
+		assertThat(mails.get(1).ics().getEvents().get(0).getUid().getValue()).isEqualTo(booking.id().toString());
+	}
+
+	private Instant now() {
+		return Instant.ofEpochMilli(env.currentTimeMillis());
+	}
+
+	private Booking newBooking(String name) {
+		return newBooking(name, now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(DAY.getAndIncrement()))
+			.plus(Duration.ofHours(14)));
+	}
+
+	private Booking newBooking(String name, Instant start) {
+		UUID id = UUID.randomUUID();
+		return bookings.insert(id,
+				new NewBooking(name, "customer+" + id + "@example.com", null, null, null, start,
+						start.plus(Duration.ofMinutes(30)), "America/New_York"),
+				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), now());
+	}
+
+	private void start(Booking booking) {
+		BookingWorkflow workflow = temporal.newWorkflowStub(BookingWorkflow.class,
+				WorkflowOptions.newBuilder()
+					.setWorkflowId(BookingTemporal.workflowId(booking.id().toString()))
+					.setTaskQueue(BookingTemporal.TASK_QUEUE)
+					.build());
+		WorkflowClient.start(workflow::run, booking.id().toString());
+	}
+
+	private BookingWorkflow workflow(Booking booking) {
+		return temporal.newWorkflowStub(BookingWorkflow.class, BookingTemporal.workflowId(booking.id().toString()));
+	}
+
+	private List<Mailbox.Received> awaitMails(Booking booking, int count) {
+		return await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> mailbox.to(booking.email()), mails -> mails.size() >= count);
+	}
+
+	private Booking awaitBooking(Booking booking, Predicate<Booking> condition) {
+		return await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> bookings.findById(booking.id()).orElseThrow(), condition::test);
+	}
+
+}

@@ -1,0 +1,116 @@
+package com.acme.booking.mail;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.UUID;
+
+import com.acme.booking.business.BusinessProperties;
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingStatus;
+import com.acme.booking.embedded.EmbeddedProperties;
+import com.acme.booking.ics.BookingIcs;
+import com.acme.booking.message.MessageKind;
+import com.acme.booking.token.ManageLinks;
+import com.acme.booking.token.ManageTokens;
+import com.acme.booking.token.PublicUrlProperties;
+import com.acme.booking.token.TokenProperties;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What an email says, rendered from the real templates: times across DST, the calendar's state, escaping. */
+class MessageContentTest {
+
+	private static final UUID ID = UUID.fromString("3c2b1a0f-9e8d-4c7b-a6f5-e4d3c2b1a0f9");
+
+	private static final String CALENDAR_ID = "bookings@acme.example";
+
+	private static final String EVENT_ID = "abcdefghijklmnopqrstuv0123";
+
+	private final PublicUrlProperties publicUrl = new PublicUrlProperties(URI.create("https://book.acme.example"));
+
+	private final BusinessProperties business = new BusinessProperties("Acme Consulting", "hello@acme.example",
+			"+44 20 7946 0000");
+
+	private final ManageLinks links = new ManageLinks(publicUrl,
+			new ManageTokens(new TokenProperties("0123456789abcdef0123456789abcdef"),
+					new EmbeddedProperties(false, Path.of("unused"), false, "off", "off")));
+
+	@Test
+	void onNewYorksSpringForwardDayTheTimesFollowEachZonesRules() {
+		// 14 March 2027: New York is on EDT (UTC-4) from 02:00, London still on GMT.
+		Booking booking = booking(Instant.parse("2027-03-14T14:00:00Z"), false, null);
+
+		MessageComposer.Composed mail = composer(false).compose(booking, MessageKind.CONFIRMATION);
+
+		assertThat(mail.text()).contains("When: Sunday 14 March 2027, 10:00–10:30 EDT (America/New_York)")
+			.contains("Our time: Sunday 14 March 2027, 14:00–14:30 GMT (Europe/London)");
+		assertThat(mail.html()).contains("Sunday 14 March 2027, 10:00–10:30 EDT (America/New_York)")
+			.contains("Sunday 14 March 2027, 14:00–14:30 GMT (Europe/London)");
+		assertThat(mail.subject()).isEqualTo("Booking confirmed: Sun 14 Mar 2027, 10:00 with Acme Consulting");
+		// The day before, New York was still on EST (UTC-5).
+		assertThat(composer(false).compose(booking(Instant.parse("2027-03-13T14:00:00Z"), false, null),
+				MessageKind.CONFIRMATION).text()).contains("When: Saturday 13 March 2027, 09:00–09:30 EST");
+	}
+
+	@Test
+	void aSyncedCalendarEventIsLinkedAndAFailedOneIsSaidWithThePointerToTheAttachment() {
+		Instant start = Instant.parse("2027-02-01T10:00:00Z");
+
+		MessageComposer.Composed synced = composer(true).compose(booking(start, true, EVENT_ID), MessageKind.UPDATE);
+		MessageComposer.Composed failed = composer(true).compose(booking(start, false, null), MessageKind.UPDATE);
+
+		String eid = Base64.getUrlEncoder().withoutPadding().encodeToString((EVENT_ID + " " + CALENDAR_ID).getBytes());
+		assertThat(synced.text()).contains("It is in our calendar: https://www.google.com/calendar/event?eid=" + eid)
+			.doesNotContain("could not add");
+		assertThat(synced.html()).contains("href=\"https://www.google.com/calendar/event?eid=" + eid + "\"");
+		assertThat(failed.text()).contains("We could not add it to our calendar yet", "attached booking.ics")
+			.doesNotContain("google.com");
+		assertThat(failed.html()).contains("We could not add it to our calendar yet");
+	}
+
+	@Test
+	void theHtmlPartEscapesWhatTheCustomerTyped() {
+		Booking booking = new Booking(ID, BookingStatus.CONFIRMED, "<script>alert(1)</script> \"Ada\" & Co",
+				"ada@example.com", null, null, null, Instant.parse("2027-02-01T10:00:00Z"),
+				Instant.parse("2027-02-01T10:30:00Z"), "Europe/London", 1, null, false, false, null, 1, null, null,
+				false, false, null, 1, Instant.EPOCH, Instant.EPOCH, null, false);
+
+		MessageComposer.Composed mail = composer(false).compose(booking, MessageKind.CONFIRMATION);
+
+		assertThat(mail.html()).doesNotContain("<script>")
+			.contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;Ada&quot; &amp; Co");
+		assertThat(mail.text()).contains("Hello <script>alert(1)</script> \"Ada\" & Co,");
+		// The business's zone is the customer's: one time line.
+		assertThat(mail.text()).doesNotContain("Our time");
+	}
+
+	@Test
+	void theCancellationCarriesACancelWithoutTheManageLink() {
+		Booking cancelled = new Booking(ID, BookingStatus.CANCELLED, "Ada", "ada@example.com", null, null, null,
+				Instant.parse("2027-02-01T10:00:00Z"), Instant.parse("2027-02-01T10:30:00Z"), "Europe/London", 2, null,
+				false, false, null, 1, null, null, false, false, null, 1, Instant.EPOCH, Instant.EPOCH, null, false);
+
+		MessageComposer.Composed mail = composer(true).compose(cancelled, MessageKind.CANCELLATION);
+
+		assertThat(mail.icsMethod()).isEqualTo("CANCEL");
+		assertThat(mail.sequence()).isEqualTo(1);
+		assertThat(mail.text()).contains("is cancelled", "removes it from your calendar")
+			.doesNotContain("manage.html", "could not add");
+	}
+
+	private MessageComposer composer(boolean calendarEnabled) {
+		return new MessageComposer(new MailTemplates(), new BookingIcs(business, publicUrl, ""), links, business,
+				calendarEnabled, CALENDAR_ID, ZoneId.of("Europe/London"));
+	}
+
+	private static Booking booking(Instant start, boolean calendarSynced, String eventId) {
+		return new Booking(ID, BookingStatus.CONFIRMED, "Ada Lovelace", "ada@example.com", null, null, null, start,
+				start.plusSeconds(1800), "America/New_York", 1, eventId, calendarSynced, false, null, 1, null, null,
+				false, false, null, 1, Instant.EPOCH, Instant.EPOCH, null, false);
+	}
+
+}

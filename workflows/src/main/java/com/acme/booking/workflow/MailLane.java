@@ -1,0 +1,112 @@
+package com.acme.booking.workflow;
+
+import java.util.function.BooleanSupplier;
+
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Workflow;
+import org.slf4j.Logger;
+
+/**
+ * The customer's emails within a booking workflow run. They run beside the sync passes and are never cancelled by a
+ * change: an attempt is short, and every attempt loads the booking as it is then, so a change that arrives meanwhile
+ * is sent by the next round (or found already sent). Keeping cancellations away from the emails also means a cancel
+ * never races an email that has just completed. Workflow code: deterministic.
+ */
+final class MailLane {
+
+	private static final Logger log = Workflow.getLogger(MailLane.class);
+
+	/** How long an email waits for a calendar sync under way (so it can carry the event's link). */
+	static final java.time.Duration WAIT_FOR_CALENDAR = java.time.Duration.ofMinutes(2);
+
+	private final MailActivities mail = Workflow.newActivityStub(MailActivities.class);
+
+	private final BookingStateActivities state;
+
+	private final SyncTrack track;
+
+	private final BooleanSupplier calendarDue;
+
+	private final ReminderPlan reminder = new ReminderPlan();
+
+	private String bookingId;
+
+	/** An email activity is under way (or between its retries). */
+	private boolean sending;
+
+	MailLane(BookingStateActivities state, SyncTrack track, BooleanSupplier calendarDue) {
+		this.state = state;
+		this.track = track;
+		this.calendarDue = calendarDue;
+	}
+
+	void start(String bookingId) {
+		this.bookingId = bookingId;
+		Async.procedure(this::run);
+	}
+
+	ReminderPlan reminder() {
+		return reminder;
+	}
+
+	/** An email is due or under way; the workflow does not end before it is done. */
+	boolean busy() {
+		return track.due || sending;
+	}
+
+	/** Sends the planned reminder now; when its retries run out the booking is flagged like any email. */
+	void sendReminder() {
+		reminder.pending = false;
+		try {
+			mail.sendReminder(bookingId, reminder.at);
+		}
+		catch (ActivityFailure failure) {
+			flag(BookingWorkflowImpl.reason(failure));
+			reminder.failed = true;
+		}
+	}
+
+	private void run() {
+		while (true) {
+			Workflow.await(() -> track.due);
+			// Cleared before sending: a change during the send makes the email due again.
+			track.due = false;
+			sending = true;
+			track.show(SyncState.PENDING, null);
+			awaitCalendar();
+			try {
+				SyncResult result = mail.sendBookingMail(bookingId);
+				state.recordResult(bookingId, Integration.MAIL, result);
+				track.show(result.state(), null);
+			}
+			catch (ActivityFailure failure) {
+				flag(BookingWorkflowImpl.reason(failure));
+			}
+			sending = false;
+		}
+	}
+
+	/**
+	 * The email says whether the appointment made it into the business's calendar, so it gives a calendar sync under
+	 * way a little time to finish; then it goes out whatever the calendar's state.
+	 */
+	private void awaitCalendar() {
+		if (!calendarDue.getAsBoolean()) {
+			return;
+		}
+		CancellationScope waiting = Workflow
+			.newCancellationScope(() -> Workflow.await(WAIT_FOR_CALENDAR, () -> !calendarDue.getAsBoolean()));
+		waiting.run();
+		// Workflow.await leaves its timer running when the condition wins.
+		waiting.cancel();
+	}
+
+	private void flag(String reason) {
+		log.warn("Email of booking {} needs an operator: {}", bookingId, reason);
+		state.flagManualSync(bookingId, Integration.MAIL, reason);
+		track.show(SyncState.MANUAL, reason);
+	}
+
+}

@@ -1,0 +1,49 @@
+package com.acme.booking.workflow;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
+
+/** The customer's mailbox as the mail activities fill it: what was sent, for which revision, at what workflow time. */
+final class FakeMail implements MailActivities {
+
+	/** One email: {@code kind} is CHANGE for confirmation, update and cancellation, or REMINDER. */
+	record Sent(String bookingId, String kind, long revision, boolean cancelled, Instant at) {
+	}
+
+	private final FakeBookingDatabase database;
+
+	private final LongSupplier clock;
+
+	private final List<Sent> sent = new CopyOnWriteArrayList<>();
+
+	FakeMail(FakeBookingDatabase database, LongSupplier clock) {
+		this.database = database;
+		this.clock = clock;
+	}
+
+	@Override
+	public SyncResult sendBookingMail(String bookingId) {
+		FakeBookingDatabase.Booking booking = database.booking(bookingId);
+		sent.add(new Sent(bookingId, "CHANGE", booking.revision(), booking.cancelled(), now()));
+		return SyncResult.synced(booking.revision(), null);
+	}
+
+	@Override
+	public void sendReminder(String bookingId, long reminderAtEpochMillis) {
+		FakeBookingDatabase.Booking booking = database.booking(bookingId);
+		if (!booking.cancelled()) {
+			sent.add(new Sent(bookingId, "REMINDER", booking.revision(), false, now()));
+		}
+	}
+
+	List<Sent> sent(String bookingId, String kind) {
+		return sent.stream().filter(s -> s.bookingId().equals(bookingId) && s.kind().equals(kind)).toList();
+	}
+
+	private Instant now() {
+		return Instant.ofEpochMilli(clock.getAsLong());
+	}
+
+}
