@@ -35,6 +35,26 @@ class PlainLogPatternTest {
 			.doesNotContain("ada.lovelace");
 	}
 
+	/** Outside systems quote what they were sent: an exception's message and causes are masked too, and printed once. */
+	@Test
+	void masksEmailAddressesInTheStackTraceOfALoggedException() throws IOException {
+		PatternLayout layout = layout(consolePattern());
+		LoggerContext context = (LoggerContext) layout.getContext();
+		RuntimeException failure = new RuntimeException("HubSpot: HTTP 400 Email ada.lovelace@example.com is invalid",
+				new IllegalStateException("contact grace.hopper@example.org"));
+		LoggingEvent event = new LoggingEvent("test", context.getLogger("com.acme.Test"), Level.WARN,
+				"CRM sync failed", failure, null);
+		event.setMDCPropertyMap(Map.of());
+
+		String line = layout.doLayout(event);
+
+		assertThat(line).contains("HTTP 400 Email a***@example.com is invalid")
+			.contains("contact g***@example.org")
+			.doesNotContain("ada.lovelace")
+			.doesNotContain("grace.hopper");
+		assertThat(line.split("HTTP 400", -1)).as("the stack trace is printed once").hasSize(2);
+	}
+
 	@SuppressWarnings("unchecked")
 	private static String consolePattern() throws IOException {
 		try (InputStream yaml = PlainLogPatternTest.class.getResourceAsStream("/booking-logging.yml")) {

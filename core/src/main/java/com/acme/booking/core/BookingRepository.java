@@ -79,11 +79,15 @@ public class BookingRepository {
 		refuseOverlap(() -> jdbc.sql("""
 				UPDATE booking SET start_time = ?, end_time = ?,
 				       blocked = CASE WHEN ? THEN tstzrange(?, ?, '[)') ELSE blocked END,
+				       calendar_conflict_start = CASE WHEN ? THEN NULL ELSE calendar_conflict_start END,
+				       calendar_conflict_end = CASE WHEN ? THEN NULL ELSE calendar_conflict_end END,
 				       name = ?, company = ?, phone = ?, inquiry = ?,
 				       revision = revision + 1, calendar_synced = false, crm_synced = false, updated_at = ?
 				WHERE id = ?""")
 			// Only a move re-computes the blocked range: a detail edit must not fail because the buffer changed.
+			// A move also drops the clash found at the old time; the sync of the new revision looks again.
 			.params(utc(start), utc(end), change.moves(), utc(start.minus(half)), utc(end.plus(half)),
+					change.moves(), change.moves(),
 					orElse(change.name(), b.name()), clearable(change.company(), b.company()),
 					clearable(change.phone(), b.phone()), clearable(change.inquiry(), b.inquiry()), utc(now), id)
 			.update());
@@ -99,7 +103,7 @@ public class BookingRepository {
 		}
 		jdbc.sql("""
 				UPDATE booking SET status = 'CANCELLED', revision = revision + 1, calendar_synced = false,
-				       crm_synced = false, updated_at = ?
+				       crm_synced = false, updated_at = ?, calendar_conflict_start = NULL, calendar_conflict_end = NULL
 				WHERE id = ?""").params(utc(now), id).update();
 		return findById(id);
 	}

@@ -1,5 +1,6 @@
 package com.acme.booking.embedded;
 
+import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -40,11 +41,25 @@ public class Durability {
 		Map<String, String[]> settings = Map.of("fsync", new String[] { wanted.fsync(), fsync }, "synchronous_commit",
 				new String[] { wanted.synchronousCommit(), synchronousCommit });
 		settings.forEach((name, values) -> {
-			if (!values[0].equalsIgnoreCase(values[1])) {
+			if (!postgresSpelling(values[0]).equals(values[1])) {
 				throw new IllegalStateException("The embedded PostgreSQL was asked for " + name + "=" + values[0]
 						+ " but runs with " + name + "=" + values[1]);
 			}
 		});
+	}
+
+	/**
+	 * How PostgreSQL shows a setting it was given: its booleans accept {@code true}, {@code yes} and {@code 1} for
+	 * {@code on} (and the opposites for {@code off}), and an unquoted {@code on} in application.yml arrives as
+	 * {@code true}, so a literal comparison would refuse a correctly configured start.
+	 */
+	static String postgresSpelling(String configured) {
+		String value = configured.strip().toLowerCase(Locale.ROOT);
+		return switch (value) {
+			case "on", "true", "yes", "1" -> "on";
+			case "off", "false", "no", "0" -> "off";
+			default -> value;
+		};
 	}
 
 	private static String show(JdbcClient jdbc, String setting) {

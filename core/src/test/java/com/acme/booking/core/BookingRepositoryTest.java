@@ -162,4 +162,26 @@ class BookingRepositoryTest {
 		assertThat(cancelled.revision()).isEqualTo(2);
 	}
 
+	@Test
+	void aMoveOrACancelDropsTheClashFoundAtTheOldTimeAndADetailEditKeepsIt() {
+		CalendarConflict dentist = new CalendarConflict(TEN, TEN.plus(HALF_HOUR));
+		Booking mine = insert(bookings, "ann@example.com", TEN);
+		bookings.recordCalendarConflict(mine.id(), mine.revision(), dentist);
+
+		Booking edited = bookings.update(mine.id(), new BookingChange(null, null, "Ann B", null, null, null), BUFFER,
+				NOW.plusSeconds(60)).orElseThrow();
+		assertThat(edited.calendarConflict()).isEqualTo(dentist);
+
+		bookings.recordCalendarConflict(mine.id(), edited.revision(), dentist);
+		Instant later = TEN.plus(Duration.ofHours(2));
+		Booking moved = bookings.update(mine.id(), new BookingChange(later, later.plus(HALF_HOUR), null, null, null,
+				null), BUFFER, NOW.plusSeconds(120)).orElseThrow();
+		assertThat(moved.calendarConflict()).as("the clash was with the old time").isNull();
+
+		bookings.recordCalendarConflict(mine.id(), moved.revision(), dentist);
+		assertThat(bookings.cancel(mine.id(), NOW.plusSeconds(180)).orElseThrow().calendarConflict())
+			.as("a cancelled booking overlaps nothing")
+			.isNull();
+	}
+
 }

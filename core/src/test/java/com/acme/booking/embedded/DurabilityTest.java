@@ -38,4 +38,23 @@ class DurabilityTest {
 		}
 	}
 
+	/** An unquoted {@code fsync: on} in application.yml binds as {@code "true"}; PostgreSQL shows it as {@code on}. */
+	@Test
+	void booleanSpellingsOfTheSettingsDoNotFailTheStart() throws Exception {
+		EmbeddedProperties properties = new EmbeddedProperties(true, data, true, "false", "true");
+
+		try (DataDirLock lock = DataDirLock.acquire(data);
+				EmbeddedPostgres postgres = new EmbeddedPostgresConfiguration().embeddedPostgres(properties, lock)) {
+			JdbcClient jdbc = JdbcClient.create(postgres.getPostgresDatabase());
+			MockEnvironment env = new MockEnvironment().withProperty("booking.embedded.enabled", "true")
+				.withProperty("booking.embedded.data-dir", data.toString())
+				.withProperty("booking.embedded.fsync", "true")
+				.withProperty("booking.embedded.synchronous-commit", "false");
+			Durability durability = new Durability(jdbc, env);
+
+			assertThat(durability).hasToString("fsync=on, synchronous_commit=off");
+			assertThat(durability.durable()).isFalse();
+		}
+	}
+
 }
