@@ -1,0 +1,207 @@
+package com.acme.booking.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.acme.booking.support.Http;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The booking page in a real headless Chromium against the running app (the API tests' context). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class BookingPageBrowserTest {
+
+	@TempDir
+	static Path workDir;
+
+	static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	BookingPage page;
+
+	@BeforeEach
+	void openThePage() {
+		if (browser == null) {
+			browser = new Browser(port, workDir);
+		}
+		browser.width(1280);
+		browser.open("/");
+		page = new BookingPage(browser, "picker").loaded();
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		if (browser != null) {
+			browser.close();
+			browser = null;
+		}
+	}
+
+	@Test
+	void booksAFreeTimeEndToEndAndTheTimeLeavesTheList() {
+		page.chooseDayFrom(2);
+		WebElement slot = page.firstFreeSlot();
+		String start = slot.getAttribute("data-start");
+		slot.click();
+		assertThat(browser.focused()).isEqualTo("details-heading");
+		page.fill("name", "Ada Lovelace");
+		page.fill("email", email());
+		page.fill("company", "Analytical Engines");
+		page.fill("phone", "+44 20 7946 0000");
+		page.fill("inquiry", "A demo, please.");
+		browser.find("#book-button").click();
+
+		WebElement confirmation = page.confirmation();
+		assertThat(browser.focused()).isEqualTo("confirmation-heading");
+		String when = browser.find("#confirmation-time").getText();
+		assertThat(when).contains("Your time:").contains("Our time (Europe/London)");
+		String manageUrl = browser.find("#manage-link").getAttribute("href");
+		assertThat(manageUrl).startsWith("http://localhost:8080/manage.html?id=").contains("#token=");
+		assertThat(confirmation.getText()).contains("Ada Lovelace", "Analytical Engines");
+
+		browser.find("#book-another").click();
+		page.loaded();
+		assertThat(browser.all("#picker button.slot[data-start='" + start + "']")).isEmpty();
+		assertThat(new Http(port).get("/api/bookings/available-slots?startDate=" + start.substring(0, 10) + "&endDate="
+				+ start.substring(0, 10)).body()).doesNotContain(start);
+	}
+
+	@Test
+	void aTimeTakenMeanwhileIsExplainedAtTheTimesWhichAreRefreshed() {
+		page.chooseDayFrom(3);
+		WebElement slot = page.firstFreeSlot();
+		String start = slot.getAttribute("data-start");
+		slot.click();
+		page.fill("name", "Grace Hopper");
+		page.fill("email", email());
+		// Someone else books the same time first.
+		assertThat(new Http(port).post("/api/bookings", Map.of("name", "Quick", "email", email(), "startTime", start))
+			.status()).isEqualTo(201);
+
+		browser.find("#book-button").click();
+
+		WebElement problem = page.problem();
+		assertThat(problem.getText()).contains("that time was just taken");
+		assertThat(browser.focused()).isEqualTo("book-problem");
+		assertThat(page.slotStarts()).isNotEmpty().doesNotContain(start);
+		assertThat(browser.find("#book-button").isEnabled()).isFalse();
+		assertThat(browser.find("#name").getAttribute("value")).isEqualTo("Grace Hopper");
+	}
+
+	@Test
+	void checksTheDetailsBeforeSendingAndShowsTheServersRefusalAtTheField() {
+		page.chooseDayFrom(4);
+		page.firstFreeSlot().click();
+		page.fill("email", "not-an-email");
+		page.fill("phone", "call me");
+		browser.find("#book-button").click();
+
+		assertThat(page.fieldError("name")).isEqualTo("Enter your name.");
+		assertThat(page.fieldError("email")).contains("name@example.com");
+		assertThat(page.fieldError("phone")).contains("digits");
+		assertThat(browser.focused()).isEqualTo("name");
+		assertThat(browser.find("#email").getAttribute("aria-describedby")).contains("email-error");
+
+		// Three bookings for one address this week already: the server's frequency limit, shown at the email.
+		String email = email();
+		Http http = new Http(port);
+		List<String> starts = page.slotStarts();
+		// Every other time: neighbours would be inside each other's buffer.
+		for (String start : List.of(starts.get(2), starts.get(4), starts.get(6))) {
+			assertThat(http.post("/api/bookings", Map.of("name", "Ada", "email", email, "startTime", start)).status())
+				.isEqualTo(201);
+		}
+		browser.open("/");
+		page.loaded().chooseDayFrom(4);
+		page.firstFreeSlot().click();
+		page.fill("name", "Ada");
+		page.fill("email", email);
+		browser.find("#book-button").click();
+
+		assertThat(page.fieldError("email")).contains("most bookings allowed");
+		assertThat(browser.focused()).isEqualTo("email");
+	}
+
+	@Test
+	void aFailingApiShowsWhatHappenedAndARetryButton() {
+		browser.driver.executeCdpCommand("Network.enable", Map.of());
+		browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*available-slots*")));
+		try {
+			browser.open("/");
+			page.loaded();
+			WebElement problem = page.problem();
+			assertThat(problem.getText()).contains("We could not load the free times");
+			assertThat(page.enabledDays()).isEmpty();
+		}
+		finally {
+			browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+		}
+		browser.find("#picker .problem button").click();
+		page.loaded();
+		assertThat(page.enabledDays()).isNotEmpty();
+		assertThat(browser.find("#picker .problem").isDisplayed()).isFalse();
+	}
+
+	@Test
+	void aCustomerBooksWithTheKeyboardAlone() {
+		Actions keys = new Actions(browser.driver);
+		browser.find("#duration").sendKeys("");
+		// Tab from the length to the first day of the grid (one tab stop), arrows through the days, Enter to choose.
+		keys.sendKeys(Keys.TAB).perform();
+		while (!"day".equals(browser.driver.switchTo().activeElement().getAttribute("class"))) {
+			keys.sendKeys(Keys.TAB).perform();
+		}
+		keys.sendKeys(Keys.ARROW_RIGHT).sendKeys(Keys.ARROW_DOWN).sendKeys(Keys.ENTER).perform();
+		assertThat(browser.driver.switchTo().activeElement().getAttribute("class")).isEqualTo("day-heading");
+		keys.sendKeys(Keys.TAB).perform();
+		String start = browser.driver.switchTo().activeElement().getAttribute("data-start");
+		assertThat(start).isNotBlank();
+		keys.sendKeys(Keys.ENTER).perform();
+		assertThat(browser.focused()).isEqualTo("details-heading");
+		keys.sendKeys(Keys.TAB).sendKeys("Alan Turing").sendKeys(Keys.TAB).sendKeys(email()).sendKeys(Keys.ENTER)
+			.perform();
+
+		page.confirmation();
+		assertThat(browser.focused()).isEqualTo("confirmation-heading");
+		assertThat(browser.find("#confirmation-details").getText()).contains("Alan Turing");
+	}
+
+	@Test
+	void thePageHasNoSeriousAccessibilityViolationsAtDesktopOrPhoneWidth() {
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+		browser.screenshot("booking-desktop");
+		page.chooseDayFrom(2);
+		page.firstFreeSlot().click();
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+		browser.screenshot("booking-details-desktop");
+
+		browser.width(375);
+		browser.open("/");
+		page.loaded().chooseDayFrom(2);
+		page.firstFreeSlot().click();
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+		assertThat((Long) browser.driver.executeScript("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(375L);
+		browser.screenshot("booking-phone");
+	}
+
+	static String email() {
+		return "browser-" + UUID.randomUUID() + "@example.com";
+	}
+
+}
