@@ -3,6 +3,9 @@ package com.acme.booking.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -159,6 +162,30 @@ class BookingPageBrowserTest {
 	}
 
 	@Test
+	void showsTimesInEitherZoneAndAnEmptyStateWhereNothingIsFree() {
+		page.chooseDayFrom(2);
+		String start = page.firstFreeSlot().getAttribute("data-start");
+		String local = page.firstFreeSlot().getText();
+		assertThat(browser.find("#picker .zone-note").getText()).contains(Browser.VISITOR_ZONE);
+		assertThat(browser.find("#business-zone").getText()).isEqualTo("Europe/London");
+		assertThat(browser.find("#business-hours").getText()).contains("Monday–Friday", "09:00–17:00");
+
+		browser.find("label[for='book-zone-business']").click();
+
+		assertThat(browser.find("#picker .zone-note").getText()).contains("Europe/London");
+		assertThat(page.slot(start).getText()).isNotEqualTo(local).contains("your time");
+
+		// Beyond the maximum advance (90 days) nothing is offered: every day disabled, and said so.
+		for (int i = 0; i < 7; i++) {
+			browser.find("#picker button.nav:last-of-type").click();
+			page.loaded();
+		}
+		assertThat(page.enabledDays()).isEmpty();
+		assertThat(browser.find("#picker .picker-status").getText()).startsWith("Nothing is free between");
+		assertThat(browser.find("#picker .day-slots").isDisplayed()).isFalse();
+	}
+
+	@Test
 	void aCustomerBooksWithTheKeyboardAlone() {
 		Actions keys = new Actions(browser.driver);
 		browser.find("#duration").sendKeys("");
@@ -185,19 +212,23 @@ class BookingPageBrowserTest {
 	@Test
 	void thePageHasNoSeriousAccessibilityViolationsAtDesktopOrPhoneWidth() {
 		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
-		browser.screenshot("booking-desktop");
+		browser.screenshot("booking-start-desktop");
 		page.chooseDayFrom(2);
 		page.firstFreeSlot().click();
 		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
-		browser.screenshot("booking-details-desktop");
+		browser.screenshot("booking-desktop");
 
 		browser.width(375);
 		browser.open("/");
-		page.loaded().chooseDayFrom(2);
+		LocalDate day = page.loaded().chooseDayFrom(2);
+		// One day's times at a time, so the details form follows them closely.
+		assertThat(page.slotStarts()).allSatisfy(start -> assertThat(Instant.parse(start)
+			.atZone(ZoneId.of(Browser.VISITOR_ZONE)).toLocalDate()).isEqualTo(day));
+		browser.screenshot("booking-phone", false);
 		page.firstFreeSlot().click();
 		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 		assertThat((Long) browser.driver.executeScript("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(375L);
-		browser.screenshot("booking-phone");
+		browser.screenshot("booking-details-phone");
 	}
 
 	static String email() {

@@ -111,9 +111,14 @@ final class Browser implements AutoCloseable {
 
 	/** The whole page as PNG under target/screenshots (kept for the docs; the best are copied to docs/images). */
 	Path screenshot(String name) {
+		return screenshot(name, true);
+	}
+
+	/** The page from its top, whole or only what the window shows. */
+	Path screenshot(String name, boolean wholePage) {
 		driver.executeScript("window.scrollTo(0, 0)");
 		Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
-				Map.of("format", "png", "captureBeyondViewport", true));
+				Map.of("format", "png", "captureBeyondViewport", wholePage));
 		Path file = Path.of("target/screenshots", name + ".png");
 		try {
 			Files.createDirectories(file.getParent());

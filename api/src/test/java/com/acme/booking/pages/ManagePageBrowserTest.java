@@ -156,7 +156,7 @@ class ManagePageBrowserTest {
 		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 		assertThat((Long) browser.driver.executeScript("return document.documentElement.scrollWidth"))
 			.isLessThanOrEqualTo(375L);
-		browser.screenshot("manage-phone");
+		browser.screenshot("manage-phone", false);
 	}
 
 }
