@@ -51,7 +51,10 @@ const picker = slotPicker(document.getElementById('picker'), {
 });
 
 // A time free for one length may not fit another: look again right away.
-durationSelect.addEventListener('change', () => picker.reload());
+durationSelect.addEventListener('change', () => {
+	picker.clearChoice();
+	picker.reload();
+});
 
 function selectDuration(minutes) {
 	const value = String(minutes);

@@ -2,6 +2,7 @@
 // disabled), then one day's free times at a time, in the visitor's time zone or the business's.
 
 import { el, hideMessage, problemLines, showMessage } from './api.js';
+import { moveBetweenDays } from './day-keys.js';
 import {
 	addDays, dateIn, dayNumber, formatDay, formatTime, monthShort, placeOf, sameClock, visitorZone, weekdayIndex,
 } from './time.js';
@@ -187,33 +188,7 @@ export function slotPicker(root, options) {
 		dayHeading.focus();
 	}
 
-	// Arrow keys move between the days that can be chosen (a roving tab stop: Tab leaves the grid in one step).
-	days.addEventListener('keydown', (event) => {
-		const moves = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
-		const dates = pageDates();
-		const from = dates.indexOf(event.target.dataset && event.target.dataset.date);
-		if (from < 0) return;
-		let target = null;
-		if (event.key === 'Home') target = dates.find(bookable);
-		else if (event.key === 'End') target = [...dates].reverse().find(bookable);
-		else if (moves[event.key]) {
-			// Up and down jump a week, then keep going the same way to the next day that can be chosen.
-			const step = Math.sign(moves[event.key]);
-			for (let i = from + moves[event.key]; i >= 0 && i < dates.length; i += step) {
-				if (bookable(dates[i])) {
-					target = dates[i];
-					break;
-				}
-			}
-		}
-		else return;
-		event.preventDefault();
-		if (!target) return;
-		for (const button of days.querySelectorAll('button')) {
-			button.tabIndex = button.dataset.date === target ? 0 : -1;
-		}
-		days.querySelector(`[data-date="${target}"]`).focus();
-	});
+	moveBetweenDays(days, pageDates, bookable);
 
 	function renderSlots() {
 		if (loading || !selectedDay) {
@@ -275,6 +250,11 @@ export function slotPicker(root, options) {
 
 	return {
 		reload,
+		/** Forgets the chosen time (the times are about to change). */
+		clearChoice() {
+			selectedSlot = null;
+			options.onSelect(null);
+		},
 		/** Shows why the chosen time could not be taken, next to the times, after refreshing them. */
 		async refreshAfter(title, lines) {
 			selectedSlot = null;

@@ -94,6 +94,13 @@ class SlotsForReschedulingApiTest {
 	}
 
 	@Test
+	void theOpenApiDescriptionNamesTheParameterAndWhoMayUseIt() {
+		String openApi = api.get("/v3/api-docs").body();
+
+		assertThat(openApi).contains("\"bookingId\"", "X-Booking-Token", "its neighbours within the buffer");
+	}
+
+	@Test
 	void theAdminKeyMayAskForAnyBooking() {
 		assertThat(starts(api.get(PATH + DAY + "&bookingId=" + own, "X-Api-Key", "test-admin-key").json()))
 			.contains("2026-12-03T10:00:00Z");

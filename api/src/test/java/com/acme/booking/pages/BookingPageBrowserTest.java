@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.acme.booking.support.Http;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -212,6 +213,14 @@ class BookingPageBrowserTest {
 	@Test
 	void thePageHasNoSeriousAccessibilityViolationsAtDesktopOrPhoneWidth() {
 		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+		// Everything from the app itself: no CDN, a favicon of its own.
+		assertThat(browser.driver.executeScript(
+				"return performance.getEntriesByType('resource').map((r) => new URL(r.name).origin)"))
+			.asInstanceOf(InstanceOfAssertFactories.LIST)
+			.isNotEmpty()
+			.containsOnly(browser.url(""));
+		assertThat(browser.find("link[rel='icon']").getAttribute("href")).endsWith("/favicon.svg");
+		assertThat(new Http(port).get("/favicon.svg").status()).isEqualTo(200);
 		browser.screenshot("booking-start-desktop");
 		page.chooseDayFrom(2);
 		page.firstFreeSlot().click();
