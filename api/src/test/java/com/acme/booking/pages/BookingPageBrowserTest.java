@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.acme.booking.support.Http;
+import com.acme.booking.token.ManageLinks;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -36,6 +38,9 @@ class BookingPageBrowserTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ManageLinks links;
 
 	BookingPage page;
 
@@ -75,8 +80,9 @@ class BookingPageBrowserTest {
 		assertThat(browser.focused()).isEqualTo("confirmation-heading");
 		String when = browser.find("#confirmation-time").getText();
 		assertThat(when).contains("Your time:").contains("Our time (Europe/London)");
-		String manageUrl = browser.find("#manage-link").getAttribute("href");
-		assertThat(manageUrl).startsWith("http://localhost:8080/manage.html?id=").contains("#token=");
+		String reference = browser.find("#confirmation-details dd:last-of-type").getText();
+		// The create response's manageUrl, built from booking.public-url.
+		assertThat(browser.find("#manage-link").getAttribute("href")).isEqualTo(links.manageUrl(UUID.fromString(reference)));
 		assertThat(confirmation.getText()).contains("Ada Lovelace", "Analytical Engines");
 
 		browser.find("#book-another").click();

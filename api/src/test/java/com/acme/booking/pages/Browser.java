@@ -116,7 +116,12 @@ final class Browser implements AutoCloseable {
 
 	/** The page from its top, whole or only what the window shows. */
 	Path screenshot(String name, boolean wholePage) {
-		driver.executeScript("window.scrollTo(0, 0)");
+		return screenshot(name, wholePage, "body");
+	}
+
+	/** The window scrolled to the top of the element {@code css}, whole page or only what the window shows. */
+	Path screenshot(String name, boolean wholePage, String css) {
+		driver.executeScript("window.scrollTo(0, 0); arguments[0].scrollIntoView(true)", find(css));
 		Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
 				Map.of("format", "png", "captureBeyondViewport", wholePage));
 		Path file = Path.of("target/screenshots", name + ".png");

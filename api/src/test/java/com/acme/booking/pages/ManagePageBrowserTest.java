@@ -11,12 +11,14 @@ import tools.jackson.databind.JsonNode;
 
 import com.acme.booking.support.Http;
 import com.acme.booking.support.Slots;
+import com.acme.booking.token.ManageLinks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -36,6 +38,9 @@ class ManagePageBrowserTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ManageLinks links;
 
 	Http http;
 
@@ -66,11 +71,11 @@ class ManagePageBrowserTest {
 		return created.json();
 	}
 
-	/** The create response's manageUrl, opened on the test server (booking.public-url is the default :8080 here). */
+	/** The create response's manageUrl, opened on the test server (booking.public-url names another port). */
 	void openManageUrl(JsonNode booking) {
 		String manageUrl = booking.path("manageUrl").asString();
-		assertThat(manageUrl).startsWith("http://localhost:8080/manage.html?id=");
-		browser.open(manageUrl.substring("http://localhost:8080".length()));
+		assertThat(manageUrl).startsWith(links.publicUrl() + "/manage.html?id=");
+		browser.open(manageUrl.substring(links.publicUrl().length()));
 		browser.visible("#booking");
 	}
 
@@ -156,7 +161,7 @@ class ManagePageBrowserTest {
 		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 		assertThat((Long) browser.driver.executeScript("return document.documentElement.scrollWidth"))
 			.isLessThanOrEqualTo(375L);
-		browser.screenshot("manage-phone", false);
+		browser.screenshot("manage-phone", false, "#reschedule");
 	}
 
 }
