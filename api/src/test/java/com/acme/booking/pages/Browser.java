@@ -67,7 +67,9 @@ final class Browser implements AutoCloseable {
 				Map.of("behavior", "allow", "downloadPath", downloads.toString()));
 	}
 
+	/** Loads the page afresh (from a blank page: a URL differing only in its fragment would not load it again). */
 	void open(String path) {
+		driver.get("about:blank");
 		driver.get(base + path);
 	}
 

@@ -158,6 +158,7 @@ class ManagePageBrowserTest {
 		openManageUrl(booking);
 		browser.find("#show-reschedule").click();
 		new BookingPage(browser, "picker").loaded();
+		assertThat(browser.find("#reschedule .day-slots").isDisplayed()).isTrue();
 		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 		assertThat((Long) browser.driver.executeScript("return document.documentElement.scrollWidth"))
 			.isLessThanOrEqualTo(375L);
