@@ -128,6 +128,15 @@ class BookingPageBrowserTest {
 		assertThat(browser.focused()).isEqualTo("name");
 		assertThat(browser.find("#email").getAttribute("aria-describedby")).contains("email-error");
 
+		// An address only the server's stricter check refuses: its 400 names the field, shown there.
+		page.fill("name", "Ada");
+		page.fill("phone", "+44 20 7946 0000");
+		page.fill("email", "ada@.example.com");
+		assertThat(browser.all("#name-error")).isEmpty();
+		browser.find("#book-button").click();
+		assertThat(page.fieldError("email")).isEqualTo("Must be a well-formed email address.");
+		assertThat(browser.focused()).isEqualTo("email");
+
 		// Three bookings for one address this week already: the server's frequency limit, shown at the email.
 		String email = email();
 		Http http = new Http(port);
