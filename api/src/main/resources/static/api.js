@@ -96,7 +96,7 @@ export function problemLines(problem) {
 /** Saves the booking's calendar file (ICS): fetched with the token in a header, never in a URL. */
 export async function downloadCalendar(bookingId, token) {
 	const response = await fetch(`/api/bookings/${encodeURIComponent(bookingId)}/calendar.ics`, {
-		headers: { 'X-Booking-Token': token, Accept: 'text/calendar' },
+		headers: { 'X-Booking-Token': token, Accept: 'text/calendar, application/problem+json' },
 		cache: 'no-store',
 	});
 	if (!response.ok) throw new ApiProblem(response.status, {});
