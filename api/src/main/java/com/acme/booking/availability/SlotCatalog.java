@@ -12,9 +12,11 @@ import java.util.stream.Stream;
 
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
-import com.acme.booking.sync.CacheStatistics;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -26,7 +28,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * changed calendar answer drops its date.
  */
 @Component
-class SlotCatalog implements CacheStatistics {
+class SlotCatalog implements MeterBinder {
 
 	static final Duration TIME_TO_LIVE = Duration.ofMinutes(5);
 
@@ -53,9 +55,10 @@ class SlotCatalog implements CacheStatistics {
 		this.busy = busy;
 	}
 
+	/** {@code cache_gets_total{cache="availability.slots", result="hit"}}: how much of the listing load it takes. */
 	@Override
-	public Map<String, Cache<?, ?>> caches() {
-		return Map.of("availability.slots", free);
+	public void bindTo(MeterRegistry registry) {
+		CaffeineCacheMetrics.monitor(registry, free, "availability.slots");
 	}
 
 	/** Slots of {@code duration} offered now on the business dates {@code [from, to]}, sorted by start. */
@@ -73,9 +76,10 @@ class SlotCatalog implements CacheStatistics {
 	}
 
 	/**
-	 * As {@link #offered(LocalDate, LocalDate, Duration)}, but as if {@code own} were not booked: its own interval, its
-	 * neighbours within the buffer and its calendar event (a busy period equal to its interval) are free. Only the
-	 * dates {@code own} can block are computed afresh; they are never cached.
+	 * As {@link #offered(LocalDate, LocalDate, Duration)}, but as the rescheduling of {@code own} sees it (the same
+	 * rules as {@link OfferedSlotGuard}): its own interval, its neighbours within the buffer and its calendar event are
+	 * free. The dates {@code own} can block are computed afresh against the owner's own calendar events (read by id,
+	 * so free/busy merging the booking's event with a neighbour cannot block it); they are never cached.
 	 */
 	List<Interval> offeredIgnoring(LocalDate from, LocalDate to, Duration duration, Booking own) {
 		Interval reach = new Interval(own.startTime().minus(duration), own.endTime()).widen(rules.buffer());
@@ -109,23 +113,33 @@ class SlotCatalog implements CacheStatistics {
 		return computed.slots();
 	}
 
-	/** The free slots of each of {@code days} (sorted), leaving out {@code ignored} (may be null) and its event. */
+	/**
+	 * The free slots of each of {@code days} (sorted). With {@code ignored} (may be null), that booking does not block
+	 * and the calendar is the owner's own events only, as a rescheduling check reads it; such an answer is not current.
+	 */
 	private Computed compute(List<LocalDate> days, Duration duration, Booking ignored) {
 		Interval span = new Interval(rules.window(days.get(0)).start(), rules.window(days.get(days.size() - 1)).end());
-		CalendarBusyCache.Known calendar = busy.cached(days);
-		Interval ownInterval = ignored == null ? null : new Interval(ignored.startTime(), ignored.endTime());
+		CalendarBusyCache.Known calendar = ignored == null ? busy.cached(days) : null;
+		List<Interval> periods = calendar != null ? calendar.all() : ownerEvents(days, ignored);
 		List<Interval> blocks = Stream
 			.concat(bookings.confirmedBetween(span.start(), span.end())
 				.stream()
 				.filter(b -> ignored == null || !b.id().equals(ignored.id()))
-				.map(b -> new Interval(b.startTime(), b.endTime())),
-					calendar.all().stream().filter(period -> !period.equals(ownInterval)))
+				.map(b -> new Interval(b.startTime(), b.endTime())), periods.stream())
 			.toList();
 		Map<Key, List<Interval>> loaded = new LinkedHashMap<>();
 		for (LocalDate day : days) {
 			loaded.put(new Key(day, duration), engine.free(engine.grid(day, duration), blocks));
 		}
-		return new Computed(loaded, calendar.current());
+		return new Computed(loaded, calendar != null && calendar.current());
+	}
+
+	private List<Interval> ownerEvents(List<LocalDate> days, Booking ignored) {
+		Interval own = new Interval(ignored.startTime(), ignored.endTime());
+		return days.stream()
+			.flatMap(day -> busy.freshBesidesBookings(day, period -> !period.equals(own)).stream())
+			.distinct()
+			.toList();
 	}
 
 	private record Computed(Map<Key, List<Interval>> slots, boolean current) {

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
 
-import com.acme.booking.availability.BookingRulesProperties;
+import com.acme.booking.core.BookingRulesProperties;
 import com.acme.booking.availability.BookingsChanged;
 import com.acme.booking.availability.SlotGuard;
 import com.acme.booking.token.ManageLinks;
@@ -43,8 +43,11 @@ class BookingService {
 
 	private final Clock clock;
 
+	private final BookingMetrics metrics;
+
 	BookingService(BookingRepository bookings, SlotGuard slots, BookingRulesProperties rules,
-			BookingWorkflows workflows, ManageLinks links, ApplicationEventPublisher events, Clock clock) {
+			BookingWorkflows workflows, ManageLinks links, ApplicationEventPublisher events, Clock clock,
+			BookingMetrics metrics) {
 		this.bookings = bookings;
 		this.slots = slots;
 		this.rules = rules;
@@ -52,6 +55,7 @@ class BookingService {
 		this.links = links;
 		this.events = events;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	BookingResource create(CreateBookingRequest request) {
@@ -65,6 +69,7 @@ class BookingService {
 				Text.blankToNull(request.company()), Text.blankToNull(request.phone()), Text.blankToNull(request.inquiry()), start, end,
 				timeZone);
 		Booking saved = bookings.insert(id, booking, rules.buffer(), frequencyLimit(), clock.instant());
+		metrics.created();
 		events.publishEvent(new BookingsChanged(id.toString()));
 		workflows.start(id);
 		return BookingResource.withManageLink(saved, links.tokenFor(id), links.manageUrl(id));
@@ -78,10 +83,7 @@ class BookingService {
 		if (request.empty()) {
 			throw new InvalidRequest("body", "name at least one of startTime, durationMinutes, name, company, phone, inquiry");
 		}
-		Booking current = get(id);
-		if (current.isCancelled()) {
-			throw new BookingCancelled();
-		}
+		Booking current = get(id).requireChangeable();
 		Instant start = null;
 		Instant end = null;
 		if (request.reschedules()) {
@@ -94,8 +96,8 @@ class BookingService {
 		BookingChange change = new BookingChange(start, end, strip(request.name()), clearable(request.company()),
 				clearable(request.phone()), clearable(request.inquiry()));
 		Booking updated = bookings.update(id, change, rules.buffer(), clock.instant()).orElseThrow(BookingNotFound::new);
-		if (updated.isCancelled()) {
-			throw new BookingCancelled();
+		if (request.reschedules()) {
+			metrics.rescheduled();
 		}
 		events.publishEvent(new BookingsChanged(id.toString()));
 		workflows.changed(id);
@@ -108,6 +110,7 @@ class BookingService {
 			return current;
 		}
 		Booking cancelled = bookings.cancel(id, clock.instant()).orElseThrow(BookingNotFound::new);
+		metrics.cancelled();
 		events.publishEvent(new BookingsChanged(id.toString()));
 		workflows.changed(id);
 		return cancelled;

@@ -47,7 +47,7 @@ class ManageLinksTest {
 
 	private ManageTokens tokens() {
 		return new ManageTokens(new TokenProperties("0123456789abcdef0123456789abcdef"),
-				new EmbeddedProperties(true, dataDir, false, "on"));
+				new EmbeddedProperties(true, dataDir, false, "on", "on"));
 	}
 
 }
