@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.acme.booking.ics.BookingIcs;
 import com.acme.booking.support.Http;
 import com.acme.booking.support.Slots;
 import com.acme.booking.token.ManageLinks;
@@ -86,6 +87,10 @@ class BookingPageBrowserTest {
 		// The create response's manageUrl, built from booking.public-url.
 		assertThat(browser.find("#manage-link").getAttribute("href")).isEqualTo(links.manageUrl(UUID.fromString(reference)));
 		assertThat(confirmation.getText()).contains("Ada Lovelace", "Analytical Engines");
+		browser.find("#add-to-calendar").click();
+		String ics = browser.downloaded("booking.ics");
+		assertThat(ics).contains("UID:" + BookingIcs.uid(UUID.fromString(reference)) + "\r\n", "METHOD:PUBLISH");
+		assertThat(browser.find("#calendar-status").getText()).contains("downloaded");
 
 		browser.find("#book-another").click();
 		page.loaded();

@@ -100,6 +100,20 @@ final class Browser implements AutoCloseable {
 		return id == null || id.isEmpty() ? active.getTagName() : id;
 	}
 
+	/** The text of a file the page saved, once the download has finished; the file is then removed. */
+	String downloaded(String name) {
+		Path file = downloads.resolve(name);
+		await(driver -> Files.isRegularFile(file));
+		try {
+			String text = Files.readString(file);
+			Files.delete(file);
+			return text;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** Desktop (1280 px) or phone (375 px, as a phone reports itself) layout. */
 	void width(int px) {
 		if (px >= 1000) {
