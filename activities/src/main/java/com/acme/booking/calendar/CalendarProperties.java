@@ -2,9 +2,18 @@ package com.acme.booking.calendar;
 
 import java.time.Duration;
 
+import com.acme.booking.config.PositiveDuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.URL;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Google Calendar integration ({@code booking.calendar.*}). When enabled, binding fails (and the application refuses
@@ -21,10 +30,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendUpdates who Google notifies of event changes: {@code all}, {@code externalOnly} or {@code none}
  * @param circuitBreaker when to stop calling Google for a while
  */
+@Validated
 @ConfigurationProperties("booking.calendar")
-public record CalendarProperties(boolean enabled, String calendarId, String serviceAccountFile, String rootUrl,
-		Duration connectTimeout, Duration readTimeout, String delegatedUser, boolean inviteAttendees,
-		SendUpdates sendUpdates, CircuitBreaker circuitBreaker) {
+public record CalendarProperties(boolean enabled, String calendarId, String serviceAccountFile,
+		@NotNull @URL(message = "must be an absolute URL, e.g. https://www.googleapis.com/") String rootUrl,
+		@NotNull @PositiveDuration Duration connectTimeout, @NotNull @PositiveDuration Duration readTimeout,
+		String delegatedUser, boolean inviteAttendees, SendUpdates sendUpdates,
+		@Valid @NotNull CircuitBreaker circuitBreaker) {
 
 	static final String GOOGLE_ROOT_URL = "https://www.googleapis.com/";
 
@@ -95,9 +107,9 @@ public record CalendarProperties(boolean enabled, String calendarId, String serv
 	 * @param minimumCalls calls needed before the rate is judged at all
 	 * @param waitInOpenState how long the circuit stays open before letting trial calls through
 	 */
-	public record CircuitBreaker(@DefaultValue("50") float failureRateThreshold,
-			@DefaultValue("10") int slidingWindowSize, @DefaultValue("5") int minimumCalls,
-			@DefaultValue("30s") Duration waitInOpenState) {
+	public record CircuitBreaker(@DecimalMin("1") @DecimalMax("100") @DefaultValue("50") float failureRateThreshold,
+			@Min(1) @DefaultValue("10") int slidingWindowSize, @Min(1) @DefaultValue("5") int minimumCalls,
+			@NotNull @PositiveDuration @DefaultValue("30s") Duration waitInOpenState) {
 	}
 
 }

@@ -3,8 +3,17 @@ package com.acme.booking.crm;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
+import com.acme.booking.config.PositiveDuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.URL;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * HubSpot CRM integration ({@code booking.crm.*}). When enabled, the token must look like a private app token, else
@@ -15,9 +24,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param contactCacheTtl how long a contact id found for an email address is reused before HubSpot is asked again
  * @param circuitBreaker when to stop calling HubSpot for a while after repeated outages
  */
+@Validated
 @ConfigurationProperties("booking.crm")
-public record CrmProperties(@DefaultValue("false") boolean enabled, @DefaultValue HubSpot hubspot,
-		@DefaultValue("30m") Duration contactCacheTtl, @DefaultValue CircuitBreaker circuitBreaker) {
+public record CrmProperties(@DefaultValue("false") boolean enabled, @Valid @NotNull @DefaultValue HubSpot hubspot,
+		@NotNull @PositiveDuration @DefaultValue("30m") Duration contactCacheTtl,
+		@Valid @NotNull @DefaultValue CircuitBreaker circuitBreaker) {
 
 	/** {@code pat-<region>-<uuid>}, e.g. {@code pat-na1-…} or {@code pat-eu1-…}. */
 	static final Pattern PRIVATE_APP_TOKEN = Pattern
@@ -58,9 +69,12 @@ public record CrmProperties(@DefaultValue("false") boolean enabled, @DefaultValu
 	 * @param defaultRateLimitDelay wait before retrying a 429 that carries no {@code Retry-After} (HubSpot's burst
 	 * limit is per ten seconds)
 	 */
-	public record HubSpot(String accessToken, @DefaultValue("https://api.hubapi.com") String baseUrl,
-			@DefaultValue("5s") Duration connectTimeout, @DefaultValue("15s") Duration readTimeout,
-			@DefaultValue("10s") Duration defaultRateLimitDelay) {
+	public record HubSpot(String accessToken,
+			@NotNull @URL(message = "must be an absolute URL, e.g. https://api.hubapi.com")
+			@DefaultValue("https://api.hubapi.com") String baseUrl,
+			@NotNull @PositiveDuration @DefaultValue("5s") Duration connectTimeout,
+			@NotNull @PositiveDuration @DefaultValue("15s") Duration readTimeout,
+			@NotNull @PositiveDuration @DefaultValue("10s") Duration defaultRateLimitDelay) {
 
 		@Override
 		public String toString() {
@@ -75,9 +89,9 @@ public record CrmProperties(@DefaultValue("false") boolean enabled, @DefaultValu
 	 * @param minimumNumberOfCalls calls needed before the rate is judged at all
 	 * @param waitInOpenState how long HubSpot is left alone before trial calls
 	 */
-	public record CircuitBreaker(@DefaultValue("50") float failureRateThreshold,
-			@DefaultValue("20") int slidingWindowSize, @DefaultValue("10") int minimumNumberOfCalls,
-			@DefaultValue("30s") Duration waitInOpenState) {
+	public record CircuitBreaker(@DecimalMin("1") @DecimalMax("100") @DefaultValue("50") float failureRateThreshold,
+			@Min(1) @DefaultValue("20") int slidingWindowSize, @Min(1) @DefaultValue("10") int minimumNumberOfCalls,
+			@NotNull @PositiveDuration @DefaultValue("30s") Duration waitInOpenState) {
 	}
 
 }

@@ -11,21 +11,20 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers the booking search attributes on a real Temporal server at startup, so the Web UI can list
- * {@code CalendarSync="MANUAL"}. "Already exists" is fine; the in-process server registers them itself.
+ * Registers the booking search attributes on a real Temporal server at startup, once {@link TemporalConnection} has
+ * reached it, so the Web UI can list {@code CalendarSync="MANUAL"}. "Already exists" is fine; the in-process server
+ * registers them itself.
  */
 @Component
 @ConditionalOnProperty(name = "spring.temporal.test-server.enabled", havingValue = "false", matchIfMissing = true)
-class SearchAttributeRegistrar implements InitializingBean {
+class SearchAttributeRegistrar {
 
 	private static final Logger log = LoggerFactory.getLogger(SearchAttributeRegistrar.class);
-
 
 	private final WorkflowServiceStubs stubs;
 
@@ -36,8 +35,7 @@ class SearchAttributeRegistrar implements InitializingBean {
 		this.namespace = namespace;
 	}
 
-	@Override
-	public void afterPropertiesSet() {
+	void register() {
 		OperatorServiceStubs operator = OperatorServiceStubs
 			.newServiceStubs(OperatorServiceStubsOptions.newBuilder().setChannel(stubs.getRawChannel()).validateAndBuildWithDefaults());
 		for (var key : BookingTemporal.SEARCH_ATTRIBUTES) {

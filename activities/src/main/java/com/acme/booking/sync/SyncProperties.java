@@ -2,7 +2,9 @@ package com.acme.booking.sync;
 
 import java.time.Duration;
 
+import com.acme.booking.config.PositiveDuration;
 import com.acme.booking.workflow.SyncRetrySettings;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -22,8 +24,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("booking.sync")
-public record SyncProperties(@NotNull @DefaultValue Retry retry, @DefaultValue("5m") Duration attemptTimeout,
-		@DefaultValue("1m") Duration reconcileInterval) {
+public record SyncProperties(@Valid @NotNull @DefaultValue Retry retry,
+		@NotNull @PositiveDuration @DefaultValue("5m") Duration attemptTimeout,
+		@NotNull @PositiveDuration @DefaultValue("1m") Duration reconcileInterval) {
 
 	/**
 	 * @param initialInterval wait before the second attempt
@@ -31,9 +34,18 @@ public record SyncProperties(@NotNull @DefaultValue Retry retry, @DefaultValue("
 	 * @param backoffCoefficient growth of the wait from one attempt to the next
 	 * @param maximumAttempts attempts before the booking is flagged for manual sync
 	 */
-	public record Retry(@DefaultValue("2s") Duration initialInterval, @DefaultValue("10m") Duration maximumInterval,
+	public record Retry(@NotNull @PositiveDuration @DefaultValue("2s") Duration initialInterval,
+			@NotNull @PositiveDuration @DefaultValue("10m") Duration maximumInterval,
 			@DecimalMin("1.0") @DefaultValue("2.0") double backoffCoefficient,
 			@Min(1) @DefaultValue("12") int maximumAttempts) {
+
+		public Retry {
+			if (initialInterval != null && maximumInterval != null && initialInterval.compareTo(maximumInterval) > 0) {
+				throw new IllegalArgumentException("booking.sync.retry.initial-interval must not be longer than "
+						+ "booking.sync.retry.maximum-interval");
+			}
+		}
+
 	}
 
 	public SyncRetrySettings toSettings() {

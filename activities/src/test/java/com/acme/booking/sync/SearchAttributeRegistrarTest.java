@@ -47,8 +47,8 @@ class SearchAttributeRegistrarTest {
 	void registersTheBookingAttributesAsKeywordsAndToleratesExistingOnes() {
 		var registrar = new SearchAttributeRegistrar(temporal.getWorkflowServiceStubs(), temporal.getNamespace());
 
-		registrar.afterPropertiesSet();
-		assertThatNoException().isThrownBy(registrar::afterPropertiesSet);
+		registrar.register();
+		assertThatNoException().isThrownBy(registrar::register);
 
 		WorkflowStub stub = startWithAllAttributes("registered");
 		assertThat(stub.describe().getTypedSearchAttributes().get(BookingTemporal.CALENDAR_SYNC)).isEqualTo("MANUAL");

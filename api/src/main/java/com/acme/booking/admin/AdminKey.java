@@ -14,7 +14,7 @@ public class AdminKey {
 
 	private final byte[] key;
 
-	AdminKey(AdminProperties properties) {
+	public AdminKey(AdminProperties properties) {
 		this.key = StringUtils.hasText(properties.apiKey()) ? digest(properties.apiKey()) : null;
 	}
 

@@ -1,6 +1,6 @@
 package com.acme.booking.ratelimit;
 
-import tools.jackson.databind.json.JsonMapper;
+import com.acme.booking.admin.AdminKey;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -14,9 +14,9 @@ import org.springframework.core.Ordered;
 class RateLimitConfiguration {
 
 	@Bean
-	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimitProperties properties, JsonMapper json) {
+	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimitProperties properties, AdminKey adminKey) {
 		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
-				new RateLimitFilter(new ClientRateLimits(properties.requestsPerMinute()), json));
+				new RateLimitFilter(new ClientRateLimits(properties.requestsPerMinute()), adminKey));
 		registration.addUrlPatterns("/api/*");
 		// Ahead of everything else, so a refused request costs as little as possible.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

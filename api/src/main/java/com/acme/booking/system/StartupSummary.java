@@ -10,9 +10,11 @@ import com.acme.booking.crm.CrmProperties;
 import com.acme.booking.embedded.Durability;
 import com.acme.booking.embedded.EmbeddedProperties;
 import com.acme.booking.sync.SyncProperties;
+import com.acme.booking.temporal.DevServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -41,9 +43,13 @@ class StartupSummary {
 
 	private final Durability durability;
 
+	private final DevServer devServer;
+
 	StartupSummary(Environment env, BookingRulesProperties rules, SyncProperties sync, CalendarProperties calendar,
-			CrmProperties crm, EmbeddedProperties embedded, AdminKey adminKey, Durability durability) {
+			CrmProperties crm, EmbeddedProperties embedded, AdminKey adminKey, Durability durability,
+			ObjectProvider<DevServer> devServer) {
 		this.durability = durability;
+		this.devServer = devServer.getIfAvailable();
 		this.env = env;
 		this.rules = rules;
 		this.sync = sync;
@@ -60,23 +66,27 @@ class StartupSummary {
 
 	List<String> lines() {
 		List<String> lines = new ArrayList<>();
-		lines.add("HTTP port:        " + env.getProperty("local.server.port", env.getProperty("server.port", "8080")));
+		lines.add("HTTP port:        " + port());
 		String url = env.getProperty("spring.datasource.url");
 		lines.add("PostgreSQL:       " + (StringUtils.hasText(url) ? withoutCredentials(url)
 				: "embedded, data in " + embedded.dataDir().resolve("postgres").toAbsolutePath().normalize()));
 		lines.add("Durability:       " + durability + (durability.durable() ? "" : " (a crash can lose bookings)"));
-		boolean inProcess = env.getProperty("spring.temporal.test-server.enabled", Boolean.class, false);
-		lines.add("Temporal:         " + (inProcess ? "in-process server (nothing kept across restarts)"
-				: env.getProperty("spring.temporal.connection.target")) + ", namespace "
+		lines.add("Temporal:         " + temporalServer() + ", namespace "
 				+ env.getProperty("spring.temporal.namespace", "default") + ", task queue booking-sync");
+		if (devServer != null) {
+			lines.add("Temporal Web UI:  " + devServer.uiUrl());
+		}
 		lines.add("Time zone:        " + rules.timeZone());
 		lines.add("Business hours:   " + (rules.businessHours() == null || rules.businessHours().isEmpty()
 				? "MONDAY-FRIDAY 09:00-17:00" : rules.businessHours()));
-		lines.add("Slots:            step " + rules.slotStep() + ", default " + rules.defaultDuration() + ", buffer "
-				+ rules.buffer() + ", notice " + rules.minNotice() + ", advance " + rules.maxAdvance());
-		lines.add("Frequency limit:  " + rules.frequency().maxBookings() + " per email per " + rules.frequency().window());
-		lines.add("Sync retries:     " + sync.retry().maximumAttempts() + " attempts, " + sync.retry().initialInterval()
-				+ " to " + sync.retry().maximumInterval() + " x" + sync.retry().backoffCoefficient());
+		lines.add("Slots:            step " + Durations.format(rules.slotStep()) + ", default "
+				+ Durations.format(rules.defaultDuration()) + ", buffer " + Durations.format(rules.buffer())
+				+ ", notice " + Durations.format(rules.minNotice()) + ", advance " + Durations.format(rules.maxAdvance()));
+		lines.add("Frequency limit:  " + rules.frequency().maxBookings() + " per email per "
+				+ Durations.format(rules.frequency().window()));
+		lines.add("Sync retries:     " + sync.retry().maximumAttempts() + " attempts, "
+				+ Durations.format(sync.retry().initialInterval()) + " to "
+				+ Durations.format(sync.retry().maximumInterval()) + " x" + sync.retry().backoffCoefficient());
 		lines.add("Google Calendar:  "
 				+ (calendar.enabled() ? "enabled, calendar " + calendar.calendarId() + " at " + calendar.rootUrl()
 						: "disabled"));
@@ -86,7 +96,26 @@ class StartupSummary {
 				? env.getProperty("booking.rate-limit.requests-per-minute", "60") + " requests/minute per client"
 				: "off"));
 		lines.add("Admin API:        " + (adminKey.configured() ? "key configured" : "no key: admin endpoints answer 401"));
+		String base = "http://localhost:" + port();
+		lines.add("Booking page:     " + base + "/");
+		lines.add("Swagger UI:       " + base + "/swagger-ui.html (OpenAPI at " + base + "/v3/api-docs)");
+		lines.add("Health:           " + base + "/api/health");
 		return lines;
+	}
+
+	private String temporalServer() {
+		if (devServer != null) {
+			return "dev server (temporal CLI, pid " + devServer.pid() + ") at " + devServer.target() + ", data in "
+					+ devServer.database();
+		}
+		if (env.getProperty("spring.temporal.test-server.enabled", Boolean.class, false)) {
+			return "in-process server (no Web UI, nothing kept across restarts)";
+		}
+		return env.getProperty("spring.temporal.connection.target");
+	}
+
+	private String port() {
+		return env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
 	}
 
 	private static String withoutCredentials(String url) {

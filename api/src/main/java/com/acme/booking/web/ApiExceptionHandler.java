@@ -1,8 +1,10 @@
 package com.acme.booking.web;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import com.acme.booking.admin.AdminKey;
 import com.acme.booking.admin.SyncUnavailable;
 import com.acme.booking.admin.Unauthorized;
 import com.acme.booking.availability.SlotNotOffered;
@@ -11,17 +13,21 @@ import com.acme.booking.core.BookingCancelled;
 import com.acme.booking.booking.BookingNotFound;
 import com.acme.booking.core.FrequencyLimitReached;
 import com.acme.booking.core.SlotTaken;
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -38,14 +44,39 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+	private static final long DATABASE_RETRY_AFTER_SECONDS = 5;
+
 	@ExceptionHandler(InvalidRequest.class)
 	ResponseEntity<ProblemDetail> invalid(InvalidRequest ex) {
 		return validation(ex.getMessage(), List.of(new FieldProblem(ex.field(), ex.getMessage())));
 	}
 
+	private final AdminKey adminKey;
+
+	ApiExceptionHandler(AdminKey adminKey) {
+		this.adminKey = adminKey;
+	}
+
 	@ExceptionHandler(BookingNotFound.class)
-	ResponseEntity<ProblemDetail> notFound(BookingNotFound ex) {
-		return problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Booking not found", ex.getMessage());
+	ResponseEntity<ProblemDetail> notFound(BookingNotFound ex, HttpServletRequest request) {
+		// An operator uses the admin key, not a token: telling them about tokens would only mislead.
+		String detail = adminKey.matches(request.getHeader(AdminKey.HEADER)) ? "No booking with this id"
+				: ex.getMessage();
+		return problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Booking not found", detail);
+	}
+
+	/**
+	 * PostgreSQL cannot be reached (the pool gives up after {@code spring.datasource.hikari.connection-timeout}):
+	 * the client may retry shortly; the pool reconnects by itself once the database is back.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+			TransientDataAccessResourceException.class })
+	ResponseEntity<ProblemDetail> databaseDown(Exception ex) {
+		log.warn("Database unavailable: {}", ex.toString());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS))
+			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE, "Service unavailable",
+					"The booking database cannot be reached; nothing was changed. Please retry in a few seconds"));
 	}
 
 	@ExceptionHandler(Unauthorized.class)
@@ -55,7 +86,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(SyncUnavailable.class)
 	ResponseEntity<ProblemDetail> syncUnavailable(SyncUnavailable ex) {
-		return problem(HttpStatus.SERVICE_UNAVAILABLE, "sync-unavailable", "Sync unavailable", ex.getMessage());
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, Problems.SYNC_UNAVAILABLE, "Sync unavailable", ex.getMessage());
 	}
 
 	@ExceptionHandler(SlotNotOffered.class)
@@ -76,7 +107,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(BookingCancelled.class)
 	ResponseEntity<ProblemDetail> cancelled(BookingCancelled ex) {
-		return problem(HttpStatus.CONFLICT, "booking-cancelled", "Booking cancelled", ex.getMessage());
+		return problem(HttpStatus.CONFLICT, Problems.BOOKING_CANCELLED, "Booking cancelled", ex.getMessage());
 	}
 
 	@ExceptionHandler(FrequencyLimitReached.class)
@@ -108,7 +139,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		String field = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
 		return widen(validation("A parameter has the wrong format",
-				List.of(new FieldProblem(field, "has the wrong format: " + ex.getValue()))));
+				List.of(new FieldProblem(field, "has the wrong format: '" + ex.getValue() + "'"
+						+ JsonProblems.example(ex.getRequiredType())))));
 	}
 
 	@Override
@@ -138,6 +170,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				"There is nothing at " + ex.getResourcePath()));
 	}
 
+	/**
+	 * Every other refusal Spring MVC detects itself (405, 406, 415, ...) gets a type of its own instead of
+	 * {@code about:blank}, so clients can tell problems apart by type alone.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (response != null && response.getBody() instanceof ProblemDetail problem
+				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+			problem.setType(URI.create(Problems.BASE + Problems.slug(statusCode)));
+			if (problem.getTitle() == null) {
+				problem.setTitle(HttpStatus.valueOf(statusCode.value()).getReasonPhrase());
+			}
+		}
+		return response;
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
@@ -148,9 +198,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			}
 		}
 		log.error("Unexpected error", ex);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"Something went wrong on our side; please try again");
-		return ResponseEntity.internalServerError().body(problem);
+		return ResponseEntity.internalServerError()
+			.body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL_ERROR, "Internal error",
+					"Something went wrong on our side; please try again"));
 	}
 
 	private static FieldProblem fieldProblem(FieldError error) {

@@ -1,12 +1,23 @@
 package com.acme.booking.web;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /** The RFC 9457 problem types of API.md, defined once. */
 public final class Problems {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	public static final String BASE = "https://booking.example.com/problems/";
 
@@ -24,6 +35,20 @@ public final class Problems {
 
 	public static final String UNAUTHORIZED = "unauthorized";
 
+	public static final String PAYLOAD_TOO_LARGE = "payload-too-large";
+
+	public static final String SERVICE_UNAVAILABLE = "service-unavailable";
+
+	public static final String SYNC_UNAVAILABLE = "sync-unavailable";
+
+	public static final String BOOKING_CANCELLED = "booking-cancelled";
+
+	public static final String METHOD_NOT_ALLOWED = "method-not-allowed";
+
+	public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported-media-type";
+
+	public static final String INTERNAL_ERROR = "internal-error";
+
 	private Problems() {
 	}
 
@@ -33,6 +58,42 @@ public final class Problems {
 		problem.setType(URI.create(BASE + type));
 		problem.setTitle(title);
 		return problem;
+	}
+
+	/** The type slug of a status without a type of its own: {@code 405} is {@code method-not-allowed}. */
+	static String slug(HttpStatusCode status) {
+		HttpStatus known = HttpStatus.resolve(status.value());
+		if (known == HttpStatus.CONTENT_TOO_LARGE) {
+			return PAYLOAD_TOO_LARGE;
+		}
+		if (known == HttpStatus.INTERNAL_SERVER_ERROR) {
+			return INTERNAL_ERROR;
+		}
+		return known == null ? "http-" + status.value()
+				: known.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+	}
+
+	/**
+	 * Writes a problem from a servlet filter, where Spring MVC's message converters do not run: the same JSON shape
+	 * as the controllers' problems (no {@code "properties": null}), UTF-8, with its length, flushed at once so the
+	 * client has the answer even if the connection is closed right after.
+	 */
+	public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", problem.getType().toString());
+		body.put("title", problem.getTitle());
+		body.put("status", problem.getStatus());
+		body.put("detail", problem.getDetail());
+		if (problem.getInstance() != null) {
+			body.put("instance", problem.getInstance().toString());
+		}
+		byte[] bytes = JSON.writeValueAsBytes(body);
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.setContentLength(bytes.length);
+		response.getOutputStream().write(bytes);
+		response.flushBuffer();
 	}
 
 }

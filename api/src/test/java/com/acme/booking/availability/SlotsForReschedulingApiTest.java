@@ -30,8 +30,9 @@ import org.springframework.context.annotation.Import;
  * {@link SlotsApiTest} (now is Monday 2026-11-30 08:00Z).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "booking.embedded.data-dir=${java.io.tmpdir}/booking-api-test-${random.uuid}",
-				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off", "booking.embedded.fsync=off",
+		properties = { "booking.embedded.data-dir=target/test-data/${random.uuid}",
+				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off",
+				"booking.embedded.fsync=off",
 				"booking.rate-limit.enabled=false", "booking.admin.api-key=test-admin-key" })
 @Import(FixedNow.class)
 class SlotsForReschedulingApiTest {

@@ -20,12 +20,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Three requests a minute per client, so the fourth is refused; the switched-off case is in SlotsApiTest. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "booking.embedded.data-dir=${java.io.tmpdir}/booking-api-test-${random.uuid}",
-				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off", "booking.embedded.fsync=off",
-				"booking.rate-limit.requests-per-minute=3" })
+		properties = { "booking.embedded.data-dir=target/test-data/${random.uuid}",
+				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off",
+				"booking.embedded.fsync=off", "booking.rate-limit.requests-per-minute=3",
+				"booking.admin.api-key=" + RateLimitApiTest.ADMIN })
 class RateLimitApiTest {
 
 	private static final String SLOTS = "/api/bookings/available-slots?startDate=2026-12-01&endDate=2026-12-01";
+
+	static final String ADMIN = "rate-limit-admin-key";
 
 	private final HttpClient client = HttpClient.newHttpClient();
 
@@ -33,7 +36,7 @@ class RateLimitApiTest {
 	int port;
 
 	@Test
-	void refusesTheFourthRequestOfAMinuteWithAProblemAndRetryAfterButNeverHealth() {
+	void refusesTheFourthRequestOfAMinuteWithAProblemAndRetryAfterButNeverHealthNorOperators() {
 		for (int i = 0; i < 3; i++) {
 			assertThat(get(SLOTS).statusCode()).isEqualTo(200);
 		}
@@ -53,12 +56,22 @@ class RateLimitApiTest {
 		assertThat(get("/api/health").statusCode()).isNotEqualTo(429);
 		assertThat(get("/api/health/calendar").statusCode()).isNotEqualTo(429);
 		assertThat(get(SLOTS).statusCode()).isEqualTo(429);
+
+		// Operators are never limited; a wrong key does not help.
+		for (int i = 0; i < 10; i++) {
+			assertThat(get(SLOTS, "X-Api-Key", ADMIN).statusCode()).isEqualTo(200);
+		}
+		assertThat(get("/api/admin/bookings", "X-Api-Key", ADMIN).statusCode()).isEqualTo(200);
+		assertThat(get(SLOTS, "X-Api-Key", "not-the-key").statusCode()).isEqualTo(429);
 	}
 
-	private HttpResponse<String> get(String path) {
+	private HttpResponse<String> get(String path, String... headers) {
 		try {
-			return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+			for (int i = 0; i < headers.length; i += 2) {
+				request.header(headers[i], headers[i + 1]);
+			}
+			return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -4,15 +4,19 @@ import java.nio.file.Path;
 
 import com.acme.booking.BookingApiApplication;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The {@code --check-integrations} run mode, started the way {@code main} starts it. */
+@ExtendWith(OutputCaptureExtension.class)
 class CheckIntegrationsModeTest {
 
 	@TempDir
@@ -34,8 +38,10 @@ class CheckIntegrationsModeTest {
 	}
 
 	@Test
-	void passesWithEveryIntegrationDisabled() {
+	void saysNothingWasCheckedWithEveryIntegrationDisabled(CapturedOutput output) {
 		assertThat(run()).isZero();
+		assertThat(output.getOut()).contains("Nothing was checked: no integration is enabled")
+			.doesNotContain("All integrations OK");
 	}
 
 	@Test

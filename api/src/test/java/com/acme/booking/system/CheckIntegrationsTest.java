@@ -32,7 +32,7 @@ class CheckIntegrationsTest {
 	void exitsZeroAndReportsEachIntegrationWhenAllPass() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		CheckIntegrations mode = new CheckIntegrations(
-				List.of(check("calendar", true, "token OK"), check("crm", true, "disabled")),
+				List.of(check("calendar", true, "token OK"), check("crm", true, "disabled")), true,
 				new PrintStream(out, true, StandardCharsets.UTF_8));
 
 		mode.run(new DefaultApplicationArguments("--check-integrations"));
@@ -46,7 +46,7 @@ class CheckIntegrationsTest {
 	void exitsOneWhenAnyIntegrationFails() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		CheckIntegrations mode = new CheckIntegrations(
-				List.of(check("calendar", true, "ok"), check("crm", false, "401: the token was revoked")),
+				List.of(check("calendar", true, "ok"), check("crm", false, "401: the token was revoked")), true,
 				new PrintStream(out, true, StandardCharsets.UTF_8));
 
 		mode.run(new DefaultApplicationArguments("--check-integrations"));

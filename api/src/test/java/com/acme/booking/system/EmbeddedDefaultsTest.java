@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -16,13 +17,16 @@ class EmbeddedDefaultsTest {
 		env.getPropertySources()
 			.addLast(new MapPropertySource("Config resource 'class path resource [application.yml]'", appYml));
 		env.getPropertySources().addFirst(new MapPropertySource("commandLineArgs", commandLine));
-		EmbeddedDefaults.apply(env);
+		// As SpringApplication does: a view of all sources goes first.
+		ConfigurationPropertySources.attach(env);
+		new EmbeddedDefaults().apply(env);
 		return env;
 	}
 
 	@Test
-	void keepsInProcessTemporalWithoutATarget() {
-		var env = environment(Map.of("spring.temporal.test-server.enabled", "true"), Map.of());
+	void keepsInProcessTemporalWhenAskedForWithoutATarget() {
+		var env = environment(Map.of("spring.temporal.test-server.enabled", "true"),
+				Map.of("booking.temporal.mode", "in-process"));
 
 		assertThat(env.getProperty("spring.temporal.test-server.enabled")).isEqualTo("true");
 	}

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -30,9 +31,16 @@ class EmbeddedPostgresConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(EmbeddedProperties properties) throws IOException {
+	DataDirLock dataDirLock(EmbeddedProperties properties) {
+		return DataDirLock.acquire(properties.dataDir());
+	}
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(EmbeddedProperties properties, DataDirLock lock) throws IOException {
 		Path dir = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
 		Files.createDirectories(dir);
+		// After a kill -9 of the service its postmaster lives on and holds the data folder.
+		Orphans.end(dir.resolve("postmaster.pid"), dir.toString(), "embedded PostgreSQL");
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dir)
 			.setCleanDataDirectory(properties.cleanOnStart())
@@ -44,7 +52,9 @@ class EmbeddedPostgresConfiguration {
 		return postgres;
 	}
 
+	/** Pool settings ({@code spring.datasource.hikari.*}, e.g. the connection timeout) apply here too. */
 	@Bean
+	@ConfigurationProperties("spring.datasource.hikari")
 	DataSource dataSource(EmbeddedPostgres postgres) {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));

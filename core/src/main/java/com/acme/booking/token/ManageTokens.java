@@ -74,7 +74,28 @@ public class ManageTokens {
 			}
 			return properties.tokenSecret().getBytes(StandardCharsets.UTF_8);
 		}
+		if (properties.tokenSecretFile() != null) {
+			return configuredSecret(properties.tokenSecretFile());
+		}
 		return generatedSecret(dataDir.resolve("token-secret"));
+	}
+
+	/** The secret in the file the operator named; missing or short means refusing to start, never a fallback. */
+	private static byte[] configuredSecret(Path file) {
+		String secret;
+		try {
+			secret = Files.readString(file).strip();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("booking.security.token-secret-file " + file.toAbsolutePath().normalize()
+					+ " cannot be read (" + ex.getClass().getSimpleName() + "); refusing to start rather than invent "
+					+ "another secret, which would invalidate every manage link already sent", ex);
+		}
+		if (secret.length() < 32) {
+			throw new IllegalStateException("booking.security.token-secret-file " + file.toAbsolutePath().normalize()
+					+ " holds fewer than 32 characters; use a long random value");
+		}
+		return secret.getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** A random secret kept beside the embedded data, made on first run. */

@@ -40,8 +40,9 @@ public final class DurabilityBenchmark {
 	}
 
 	private static double run(Path dir, String setting, int commits) throws Exception {
-		try (EmbeddedPostgres postgres = new EmbeddedPostgresConfiguration()
-			.embeddedPostgres(new EmbeddedProperties(true, dir, true, setting, setting));
+		try (DataDirLock lock = DataDirLock.acquire(dir);
+				EmbeddedPostgres postgres = new EmbeddedPostgresConfiguration()
+					.embeddedPostgres(new EmbeddedProperties(true, dir, true, setting, setting), lock);
 				Connection connection = postgres.getPostgresDatabase().getConnection()) {
 			connection.createStatement()
 				.execute("CREATE TABLE bench (id uuid PRIMARY KEY, name varchar(200), at timestamptz DEFAULT now())");

@@ -26,7 +26,8 @@ class DurabilityTest {
 		EmbeddedProperties properties = new EmbeddedProperties(true, data, true, defaults.synchronousCommit(),
 				defaults.fsync());
 
-		try (EmbeddedPostgres postgres = new EmbeddedPostgresConfiguration().embeddedPostgres(properties)) {
+		try (DataDirLock lock = DataDirLock.acquire(data);
+				EmbeddedPostgres postgres = new EmbeddedPostgresConfiguration().embeddedPostgres(properties, lock)) {
 			JdbcClient jdbc = JdbcClient.create(postgres.getPostgresDatabase());
 			MockEnvironment env = new MockEnvironment().withProperty("booking.embedded.enabled", "true")
 				.withProperty("booking.embedded.data-dir", data.toString());

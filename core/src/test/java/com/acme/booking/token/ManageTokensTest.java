@@ -104,6 +104,28 @@ class ManageTokensTest {
 		assertThat(dataDir.resolve("token-secret")).doesNotExist();
 	}
 
+	@Test
+	void readsTheSecretFromTheNamedFile() throws Exception {
+		Path file = Files.writeString(dataDir.resolve("mounted-secret"), SECRET + "\n");
+
+		ManageTokens fromFile = new ManageTokens(new TokenProperties(null, file),
+				new EmbeddedProperties(true, dataDir, false, "off", "off"));
+
+		assertThat(fromFile.tokenFor(BOOKING)).isEqualTo(tokens(SECRET).tokenFor(BOOKING));
+	}
+
+	@Test
+	void refusesToStartWhenTheNamedSecretFileIsMissingInsteadOfGeneratingOne() {
+		Path missing = dataDir.resolve("no-such-secret");
+
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new ManageTokens(new TokenProperties(null, missing),
+					new EmbeddedProperties(true, dataDir, false, "off", "off")))
+			.withMessageContaining("booking.security.token-secret-file")
+			.withMessageContaining("no-such-secret");
+		assertThat(dataDir.resolve("token-secret")).doesNotExist();
+	}
+
 	private ManageTokens tokens(String secret) {
 		return new ManageTokens(new TokenProperties(secret), new EmbeddedProperties(true, dataDir, false, "off", "off"));
 	}
