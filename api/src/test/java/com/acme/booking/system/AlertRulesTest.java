@@ -32,7 +32,7 @@ class AlertRulesTest {
 
 		assertThat(rules).extracting(rule -> rule.get("alert"))
 			.contains("BookingManualSyncBacklog", "BookingCircuitOpen", "BookingWorkflowTaskFailures",
-					"BookingNoWorkerPolling", "BookingErrorRate")
+					"BookingNoWorkerPolling", "BookingErrorRate", "BookingCalendarConflict")
 			.doesNotHaveDuplicates();
 		assertThat(rules).allSatisfy(rule -> {
 			assertThat((String) rule.get("expr")).as("expr of %s", rule.get("alert")).isNotBlank();
