@@ -1,9 +1,12 @@
 import {
-	ApiProblem, api, clearProblem, dateIn, describeRange, el, renderBusinessHours, showProblem, slotFinder, visitorZone,
-} from './booking.js';
+	api, downloadCalendar, el, hideMessage, problemLines, showMessage,
+} from './api.js';
+import { describeRange, renderBusinessHours } from './display.js';
+import { slotPicker } from './picker.js';
+import { visitorZone } from './time.js';
 
 const id = new URLSearchParams(window.location.search).get('id');
-// The token lives in the fragment so that it never reaches a server log.
+// The token lives in the fragment so that it never reaches a server log or a Referer header.
 const token = new URLSearchParams(window.location.hash.slice(1)).get('token');
 
 const loading = document.getElementById('loading');
@@ -11,6 +14,7 @@ const loadProblem = document.getElementById('load-problem');
 const card = document.getElementById('booking');
 const actionStatus = document.getElementById('action-status');
 const actionProblem = document.getElementById('action-problem');
+const moveProblem = document.getElementById('move-problem');
 const reschedule = document.getElementById('reschedule');
 const showReschedule = document.getElementById('show-reschedule');
 const confirmReschedule = document.getElementById('confirm-reschedule');
@@ -20,29 +24,12 @@ const dialog = document.getElementById('confirm-cancel');
 let booking = null;
 let businessZone = null;
 let chosenSlot = null;
+let picker = null;
 
 for (const node of document.querySelectorAll('.visitor-zone')) node.textContent = visitorZone;
 
 const bookingPath = () => `/api/bookings/${encodeURIComponent(id)}`;
-
 const durationMinutes = () => Math.round((new Date(booking.endTime) - new Date(booking.startTime)) / 60000);
-
-const finder = slotFinder(reschedule, {
-	problemBox: document.getElementById('find-problem'),
-	duration: durationMinutes,
-	onInfo(answer) {
-		learnBusiness(answer);
-		chosenSlot = null;
-		newSlot.textContent = '';
-		confirmReschedule.disabled = true;
-	},
-	onSelect(slot, zone) {
-		chosenSlot = slot;
-		describeRange(newSlot, slot.start, slot.end, zone);
-		newSlot.prepend(el('span', { class: 'chosen-label' }, 'New time: '));
-		confirmReschedule.disabled = false;
-	},
-});
 
 function learnBusiness(answer) {
 	businessZone = answer.timeZone;
@@ -53,29 +40,33 @@ function learnBusiness(answer) {
 async function load() {
 	if (!id || !token) {
 		loading.hidden = true;
-		showProblem(loadProblem, new ApiProblem(404, {
-			title: 'This link is incomplete',
-			detail: 'Open the full link from your confirmation, including the part after the # sign.',
-		}));
+		showMessage(loadProblem, 'This link is incomplete.',
+			['Open the full link from your confirmation, including the part after the # sign.']);
 		return;
 	}
 	try {
-		const today = dateIn(visitorZone);
-		const [found, availability] = await Promise.all([
-			api('GET', bookingPath(), { token }),
-			// Only to learn the business time zone and hours; a failure here is not fatal.
-			api('GET', `/api/bookings/available-slots?startDate=${today}&endDate=${today}`).catch(() => null),
-		]);
+		const found = await api('GET', bookingPath(), { token });
+		// Only to learn the business time zone and hours; without them the page still works in the visitor's zone.
+		const today = new Date().toISOString().slice(0, 10);
+		const availability = await api('GET', `/api/bookings/available-slots?startDate=${today}&endDate=${today}`).catch(() => null);
 		if (availability) learnBusiness(availability);
 		render(found);
 		card.hidden = false;
 	}
 	catch (problem) {
 		if (problem.status === 404) {
-			problem.title = 'We could not find this booking';
-			problem.detail = 'The link may be mistyped or incomplete. Open it again from your confirmation.';
+			showMessage(loadProblem, 'We could not find this booking.',
+				['The link may be mistyped or incomplete. Open it again from your confirmation.']);
 		}
-		showProblem(loadProblem, problem);
+		else {
+			const retry = el('button', { type: 'button' }, 'Try again');
+			retry.addEventListener('click', () => {
+				hideMessage(loadProblem);
+				loading.hidden = false;
+				load();
+			});
+			showMessage(loadProblem, 'We could not load your booking just now.', problemLines(problem), [retry]);
+		}
 	}
 	finally {
 		loading.hidden = true;
@@ -89,13 +80,11 @@ function render(current) {
 	const status = document.getElementById('status');
 	status.textContent = cancelled ? 'Cancelled' : 'Confirmed';
 	status.className = `badge ${cancelled ? 'badge-cancelled' : 'badge-confirmed'}`;
-	// Until the business zone is known, the visitor's own zone is the honest choice (the booking's timeZone is the
-	// customer's, not necessarily the business's).
-	describeRange(document.getElementById('booking-time'), booking.startTime, booking.endTime, businessZone || visitorZone);
+	describeRange(document.getElementById('booking-time'), booking.startTime, booking.endTime, businessZone);
 	const summary = document.getElementById('booking-details');
 	summary.replaceChildren();
 	for (const [label, value] of [['Name', booking.name], ['Email', booking.email], ['Company', booking.company],
-		['Phone', booking.phone], ['About', booking.inquiry], ['Reference', booking.id]]) {
+		['Phone', booking.phone], ['Message', booking.inquiry], ['Reference', booking.id]]) {
 		if (value) summary.append(el('dt', {}, label), el('dd', {}, value));
 	}
 	document.getElementById('current-length').textContent = `${durationMinutes()} minutes`;
@@ -112,8 +101,34 @@ function render(current) {
 function openReschedule() {
 	reschedule.hidden = false;
 	showReschedule.setAttribute('aria-expanded', 'true');
-	finder.search();
-	document.getElementById('reschedule-heading').scrollIntoView();
+	hideMessage(moveProblem);
+	const root = document.getElementById('picker');
+	root.replaceChildren();
+	chosenSlot = null;
+	newSlot.hidden = true;
+	confirmReschedule.disabled = true;
+	// A fresh picker each time: "current" is the booking's start as it is now.
+	picker = slotPicker(root, {
+		idPrefix: 'move',
+		current: booking.startTime,
+		load(startDate, endDate) {
+			const params = new URLSearchParams({ startDate, endDate, duration: durationMinutes(), bookingId: id });
+			return api('GET', `/api/bookings/available-slots?${params}`, { token });
+		},
+		onAnswer: learnBusiness,
+		onSelect(slot) {
+			chosenSlot = slot;
+			newSlot.hidden = !slot;
+			confirmReschedule.disabled = !slot;
+			if (!slot) return;
+			hideMessage(moveProblem);
+			describeRange(newSlot, slot.start, slot.end, businessZone);
+			newSlot.prepend(el('span', { class: 'chosen-label' }, 'New time'));
+			confirmReschedule.focus();
+		},
+	});
+	picker.reload();
+	document.getElementById('reschedule-heading').focus();
 }
 
 function closeReschedule() {
@@ -129,43 +144,56 @@ document.getElementById('close-reschedule').addEventListener('click', () => {
 
 confirmReschedule.addEventListener('click', async () => {
 	if (!chosenSlot) return;
-	clearProblem(actionProblem);
+	hideMessage(moveProblem);
 	confirmReschedule.disabled = true;
 	try {
 		render(await api('PATCH', bookingPath(), { token, body: { startTime: chosenSlot.start } }));
 		closeReschedule();
 		actionStatus.textContent = 'Your booking has been moved to the new time.';
-		card.focus();
+		document.getElementById('booking-heading').focus();
 	}
 	catch (problem) {
-		const box = document.getElementById('find-problem');
-		showProblem(box, problem);
-		if (problem.status === 409 || problem.status === 422) finder.search();
+		if (problem.kind === 'slot-unavailable' || problem.kind === 'slot-not-offered') {
+			await picker.refreshAfter('Sorry, that time is no longer free.',
+				['The free times have been refreshed: please choose another one.']);
+		}
+		else {
+			confirmReschedule.disabled = false;
+			showMessage(moveProblem, problem.title, problemLines(problem));
+		}
+	}
+});
+
+document.getElementById('add-to-calendar').addEventListener('click', async () => {
+	const status = document.getElementById('calendar-status');
+	try {
+		await downloadCalendar(id, token);
+		status.textContent = 'The calendar file has been downloaded: open it to add the meeting to your calendar.';
+	}
+	catch {
+		status.textContent = 'The calendar file could not be downloaded. Please try again.';
 	}
 });
 
 document.getElementById('cancel-booking').addEventListener('click', () => {
-	if (typeof dialog.showModal === 'function') {
-		dialog.returnValue = '';
-		dialog.showModal();
-	}
-	else if (window.confirm('Cancel this booking?')) {
-		cancel();
-	}
+	dialog.returnValue = '';
+	dialog.showModal();
 });
 
 dialog.addEventListener('close', () => {
 	if (dialog.returnValue === 'cancel') cancel();
+	else document.getElementById('cancel-booking').focus();
 });
 
 async function cancel() {
-	clearProblem(actionProblem);
+	hideMessage(actionProblem);
 	try {
 		render(await api('DELETE', bookingPath(), { token }));
-		card.focus();
+		actionStatus.textContent = 'Your booking is cancelled. The time is free for others again.';
+		document.getElementById('booking-heading').focus();
 	}
 	catch (problem) {
-		showProblem(actionProblem, problem);
+		showMessage(actionProblem, problem.title, problemLines(problem));
 	}
 }
 

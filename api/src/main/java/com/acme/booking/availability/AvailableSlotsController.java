@@ -6,11 +6,21 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import com.acme.booking.admin.AdminKey;
+import com.acme.booking.booking.BookingAccess;
+import com.acme.booking.booking.BookingNotFound;
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingRepository;
+
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Lists the slots a booking may take; anyone may ask. */
+/**
+ * Lists the slots a booking may take; anyone may ask. The holder of a booking's token (or an operator) may ask as if
+ * that booking were not there, to see what it can be moved to.
+ */
 @RestController
 class AvailableSlotsController {
 
@@ -18,12 +28,19 @@ class AvailableSlotsController {
 
 	private final SlotRules rules;
 
+	private final BookingAccess access;
+
+	private final BookingRepository bookings;
+
 	/** {@code booking_slots_listing_seconds}: computing a listing, cache and calendar included, without HTTP. */
 	private final Timer listing;
 
-	AvailableSlotsController(SlotCatalog catalog, SlotRules rules, MeterRegistry registry) {
+	AvailableSlotsController(SlotCatalog catalog, SlotRules rules, BookingAccess access, BookingRepository bookings,
+			MeterRegistry registry) {
 		this.catalog = catalog;
 		this.rules = rules;
+		this.access = access;
+		this.bookings = bookings;
 		this.listing = Timer.builder("booking.slots.listing")
 			.description("Time to compute a slot listing")
 			.publishPercentileHistogram()
@@ -38,7 +55,12 @@ class AvailableSlotsController {
 					period widened by the buffer. Both dates are required and inclusive, in the business time zone; \
 					a range of more than `booking.rules.max-range-days` dates (counting both ends) is 400. \
 					`businessHours` lists the open weekdays only. The listing may lag the calendar by up to five \
-					minutes; booking always checks the calendar afresh.""")
+					minutes; booking always checks the calendar afresh.
+
+					With `bookingId` and that booking's `X-Booking-Token` (or the admin `X-Api-Key`) the listing is \
+					the one a rescheduling of that booking sees: its own interval, its neighbours within the buffer \
+					and its own calendar event do not block (the manage page's picker). A wrong or missing token \
+					or key, or an unknown or malformed `bookingId`, is 404 `not-found`, as for the booking itself.""")
 	@GetMapping("/api/bookings/available-slots")
 	AvailableSlots availableSlots(
 			@Parameter(description = "first date, ISO (2026-12-01)", required = true,
@@ -46,9 +68,19 @@ class AvailableSlotsController {
 			@Parameter(description = "last date, ISO, inclusive", required = true,
 					schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String endDate,
 			@Parameter(description = "slot length in minutes; default booking.rules.default-duration",
-					schema = @Schema(type = "integer")) @RequestParam(required = false) String duration) {
+					schema = @Schema(type = "integer")) @RequestParam(required = false) String duration,
+			@Parameter(description = "a booking to leave out (to reschedule it); needs its X-Booking-Token or the admin key",
+					schema = @Schema(type = "string", format = "uuid")) @RequestParam(required = false) String bookingId,
+			@Parameter(description = "the manage token of bookingId") @RequestHeader(name = BookingAccess.TOKEN_HEADER,
+					required = false) String token,
+			@Parameter(description = "the admin key, instead of the token") @RequestHeader(name = AdminKey.HEADER,
+					required = false) String apiKey) {
+		Booking own = bookingId == null ? null
+				: bookings.findById(access.authorize(bookingId, token, apiKey)).orElseThrow(BookingNotFound::new);
 		AvailabilityQuery query = AvailabilityQuery.parse(startDate, endDate, duration, rules);
-		var offered = listing.record(() -> catalog.offered(query.startDate(), query.endDate(), query.duration()));
+		var offered = listing.record(() -> own == null || own.isCancelled()
+				? catalog.offered(query.startDate(), query.endDate(), query.duration())
+				: catalog.offeredIgnoring(query.startDate(), query.endDate(), query.duration(), own));
 		return AvailableSlots.of(query, rules, offered);
 	}
 

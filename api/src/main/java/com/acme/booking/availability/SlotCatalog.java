@@ -3,12 +3,14 @@ package com.acme.booking.availability;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -73,29 +75,74 @@ class SlotCatalog implements MeterBinder {
 		return engine.bookableNow(slots);
 	}
 
+	/**
+	 * As {@link #offered(LocalDate, LocalDate, Duration)}, but as the rescheduling of {@code own} sees it (the same
+	 * rules as {@link OfferedSlotGuard}): its own interval, its neighbours within the buffer and its calendar event are
+	 * free. The dates {@code own} can block are computed afresh against the owner's own calendar events (read by id,
+	 * so free/busy merging the booking's event with a neighbour cannot block it); they are never cached.
+	 */
+	List<Interval> offeredIgnoring(LocalDate from, LocalDate to, Duration duration, Booking own) {
+		Interval reach = new Interval(own.startTime().minus(duration), own.endTime()).widen(rules.buffer());
+		LocalDate first = engine.dateOf(reach.start());
+		LocalDate last = engine.dateOf(reach.end());
+		List<Interval> slots = new ArrayList<>();
+		List<LocalDate> days = engine.bookableDays(from, to);
+		List<LocalDate> near = days.stream().filter(day -> !day.isBefore(first) && !day.isAfter(last)).toList();
+		if (near.size() < days.size()) {
+			slots.addAll(offered(from, to, duration).stream()
+				.filter(slot -> !near.contains(engine.dateOf(slot.start())))
+				.toList());
+		}
+		if (!near.isEmpty()) {
+			slots.addAll(compute(near, duration, own).slots().values().stream().flatMap(List::stream).toList());
+		}
+		return engine.bookableNow(slots.stream().sorted(Comparator.comparing(Interval::start)).toList());
+	}
+
 	private Map<Key, List<Interval>> load(List<Key> missing, Duration duration) {
 		long before = generation.get();
-		List<LocalDate> days = missing.stream().map(Key::day).toList();
+		Computed computed = compute(missing.stream().map(Key::day).toList(), duration, null);
+		if (!computed.current()) {
+			// Built on what the calendar last said: good enough to answer, not to keep.
+			return computed.slots();
+		}
+		free.putAll(computed.slots());
+		if (generation.get() != before) {
+			free.invalidateAll(computed.slots().keySet());
+		}
+		return computed.slots();
+	}
+
+	/**
+	 * The free slots of each of {@code days} (sorted). With {@code ignored} (may be null), that booking does not block
+	 * and the calendar is the owner's own events only, as a rescheduling check reads it; such an answer is not current.
+	 */
+	private Computed compute(List<LocalDate> days, Duration duration, Booking ignored) {
 		Interval span = new Interval(rules.window(days.get(0)).start(), rules.window(days.get(days.size() - 1)).end());
-		CalendarBusyCache.Known calendar = busy.cached(days);
+		CalendarBusyCache.Known calendar = ignored == null ? busy.cached(days) : null;
+		List<Interval> periods = calendar != null ? calendar.all() : ownerEvents(days, ignored);
 		List<Interval> blocks = Stream
 			.concat(bookings.confirmedBetween(span.start(), span.end())
 				.stream()
-				.map(b -> new Interval(b.startTime(), b.endTime())), calendar.all().stream())
+				.filter(b -> ignored == null || !b.id().equals(ignored.id()))
+				.map(b -> new Interval(b.startTime(), b.endTime())), periods.stream())
 			.toList();
-		Map<Key, List<Interval>> loaded = new HashMap<>();
+		Map<Key, List<Interval>> loaded = new LinkedHashMap<>();
 		for (LocalDate day : days) {
 			loaded.put(new Key(day, duration), engine.free(engine.grid(day, duration), blocks));
 		}
-		if (!calendar.current()) {
-			// Built on what the calendar last said: good enough to answer, not to keep.
-			return loaded;
-		}
-		free.putAll(loaded);
-		if (generation.get() != before) {
-			free.invalidateAll(loaded.keySet());
-		}
-		return loaded;
+		return new Computed(loaded, calendar != null && calendar.current());
+	}
+
+	private List<Interval> ownerEvents(List<LocalDate> days, Booking ignored) {
+		Interval own = new Interval(ignored.startTime(), ignored.endTime());
+		return days.stream()
+			.flatMap(day -> busy.freshBesidesBookings(day, period -> !period.equals(own)).stream())
+			.distinct()
+			.toList();
+	}
+
+	private record Computed(Map<Key, List<Interval>> slots, boolean current) {
 	}
 
 	/** After the change commits (at once when published outside a transaction), so a reload sees it. */

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.util.UUID;
 
 import com.acme.booking.admin.AdminKey;
-import com.acme.booking.token.ManageTokens;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -26,18 +25,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/bookings")
 class BookingController {
 
-	static final String TOKEN_HEADER = "X-Booking-Token";
+	static final String TOKEN_HEADER = BookingAccess.TOKEN_HEADER;
 
 	private final BookingService service;
 
-	private final ManageTokens tokens;
+	private final BookingAccess access;
 
-	private final AdminKey adminKey;
-
-	BookingController(BookingService service, ManageTokens tokens, AdminKey adminKey) {
+	BookingController(BookingService service, BookingAccess access) {
 		this.service = service;
-		this.tokens = tokens;
-		this.adminKey = adminKey;
+		this.access = access;
 	}
 
 	@PostMapping
@@ -66,13 +62,8 @@ class BookingController {
 		return BookingResource.of(service.cancel(authorized(id, token, apiKey)));
 	}
 
-	/** The booking id if the caller may act on it; otherwise 404, so a wrong token learns nothing. */
 	private UUID authorized(String id, String token, String apiKey) {
-		UUID bookingId = BookingNotFound.parseId(id);
-		if (adminKey.matches(apiKey) || tokens.matches(bookingId, token)) {
-			return bookingId;
-		}
-		throw new BookingNotFound();
+		return access.authorize(id, token, apiKey);
 	}
 
 }

@@ -23,10 +23,14 @@ final class ApiClient {
 		this.base = "http://127.0.0.1:" + port;
 	}
 
-	Reply get(String path) {
+	/** A GET with {@code headers} given as name, value, name, value... */
+	Reply get(String path, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
 		try {
-			HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
 					response.headers().firstValue("Retry-After").orElse(null), response.body());
 		}

@@ -39,6 +39,10 @@ final class Bookings {
 		return id;
 	}
 
+	Booking get(UUID id) {
+		return confirmed.stream().filter(b -> b.id().equals(id)).findFirst().orElseThrow();
+	}
+
 	BookingRepository repository() {
 		return repository;
 	}

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.acme.booking.core.Booking;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +56,24 @@ class SlotCatalogTest {
 		assertThat(catalog.offered(TUESDAY, TUESDAY, HALF_HOUR)).containsExactlyElementsOf(
 				concat(run("2026-12-01T09:00:00Z", 1, 30), run("2026-12-01T11:00:00Z", 3, 30),
 						run("2026-12-01T15:30:00Z", 3, 30)));
+	}
+
+	@Test
+	void forReschedulingTheBookingsOwnTimeItsNeighboursAndItsCalendarEventAreFreeButNotTheOthers() {
+		Booking own = bookings.get(bookings.add("2026-12-01T10:00:00Z", "2026-12-01T10:30:00Z"));
+		bookings.add("2026-12-01T11:30:00Z", "2026-12-01T12:00:00Z");
+		// Free/busy merged the booking's own event with the owner's 09:00-09:45; read by id, only the latter is there.
+		calendar.busy("2026-12-01T09:00:00Z", "2026-12-01T10:30:00Z").ownerEvent("2026-12-01T09:00:00Z",
+				"2026-12-01T09:45:00Z");
+		calendar.busy("2026-12-01T13:00:00Z", "2026-12-01T15:00:00Z").ownerEvent("2026-12-01T13:00:00Z",
+				"2026-12-01T15:00:00Z");
+
+		assertThat(catalog.offeredIgnoring(TUESDAY.minusDays(1), TUESDAY.plusDays(1), HALF_HOUR, own))
+			.containsExactlyElementsOf(concat(run("2026-11-30T10:00:00Z", 14, 30), run("2026-12-01T10:00:00Z", 2, 30),
+					run("2026-12-01T15:30:00Z", 3, 30), run("2026-12-02T09:00:00Z", 16, 30)));
+		// Nothing of that is cached for everyone else.
+		assertThat(catalog.offered(TUESDAY, TUESDAY, HALF_HOUR))
+			.containsExactlyElementsOf(run("2026-12-01T15:30:00Z", 3, 30));
 	}
 
 	@Test

@@ -2,10 +2,8 @@ package com.acme.booking.availability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,18 +22,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 
 /** {@code GET /api/bookings/available-slots} over HTTP; now is Monday 2026-11-30 08:00Z, rules as documented. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "booking.embedded.data-dir=target/test-data/${random.uuid}",
 				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off",
 				"booking.embedded.fsync=off",
-				"booking.rate-limit.enabled=false" })
+				"booking.rate-limit.enabled=false", "booking.admin.api-key=test-admin-key" })
+@Import(FixedNow.class)
 class SlotsApiTest {
 
 	private static final String PATH = "/api/bookings/available-slots";
@@ -149,17 +146,6 @@ class SlotsApiTest {
 		List<String> starts = new ArrayList<>();
 		body.path("slots").forEach(slot -> starts.add(slot.path("start").asString()));
 		return starts;
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class FixedNow {
-
-		@Bean
-		@Primary
-		Clock fixedClock() {
-			return Clock.fixed(Instant.parse("2026-11-30T08:00:00Z"), ZoneOffset.UTC);
-		}
-
 	}
 
 }
