@@ -90,9 +90,9 @@ public class LoadGen {
 	void awaitReady(long launchEpochMs) throws Exception {
 		while (true) {
 			try {
-				if (send(get("/actuator/health/readiness")).statusCode() == 200) {
-					break;
-				}
+				// Any answer: Tomcat starts listening once the context is up.
+				send(get("/api/health"));
+				break;
 			}
 			catch (IOException notYet) {
 				// Not listening yet.

@@ -6,7 +6,8 @@
 # Usage: bench/run.sh
 # Environment: BENCH_SECONDS (20) length of the flat-out and fixed-rate phases; BENCH_MODES ("dev-server in-process");
 # BENCH_LATENCIES ("0/0 300/150", writes/free-busy in ms); BENCH_JFR=1 records a JFR profile of each run;
-# BENCH_PORT (18600) first of the ten ports used; MVN_OPTS_BENCH extra Maven options (-o offline).
+# BENCH_PORT (18600) first of the four ports used; BENCH_JAR an app jar to measure instead of building one;
+# BENCH_OUT (bench/out) where logs, results and recordings go; MVN_OPTS_BENCH extra Maven options (-o offline).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${BENCH_SECONDS:-20}
@@ -24,8 +25,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "Building the app jar..." >&2
-./mvnw -q ${MVN_OPTS_BENCH-} -DskipTests -pl api -am package
+jar=${BENCH_JAR:-api/target/booking-api.jar}
+if [ -z "${BENCH_JAR:-}" ]; then
+	echo "Building the app jar..." >&2
+	./mvnw -q ${MVN_OPTS_BENCH-} -DskipTests -pl api -am package
+fi
 ./mvnw -q ${MVN_OPTS_BENCH-} dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 \
 	-DoutputDirectory="$work" -Dmdep.stripVersion=true
 java bench/LoadGen.java key "$work/key.json" "http://127.0.0.1:$wiremock_port/token"
@@ -61,7 +65,7 @@ for latency in $latencies; do
 		else
 			temporal_args=(--booking.temporal.mode=in-process)
 		fi
-		if [ "$mode" = dev-server ] && ! unzip -l api/target/booking-api.jar | grep -q 'booking/temporal/TemporalMode'; then
+		if [ "$mode" = dev-server ] && [ "$(unzip -l "$jar" | grep -c 'booking/temporal/TemporalMode')" = 0 ]; then
 			# Before the dev server became the embedded default: run one beside the app.
 			temporal server start-dev --headless --ip 127.0.0.1 --port "$temporal_port" --db-filename "$work/$name.db" \
 				--log-level error --search-attribute BookingId=Keyword --search-attribute BookingStatus=Keyword \
@@ -74,7 +78,7 @@ for latency in $latencies; do
 		jfr=()
 		[ "${BENCH_JFR:-0}" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$out/$name.jfr,settings=profile")
 		launch=$(date +%s%3N)
-		java "${jfr[@]}" -jar api/target/booking-api.jar --server.port="$app_port" \
+		java "${jfr[@]}" -jar "$jar" --server.port="$app_port" \
 			--booking.embedded.data-dir="$work/data-$name" "${temporal_args[@]}" \
 			--booking.calendar.enabled=true --booking.calendar.calendar-id=bench@group.calendar.google.com \
 			--booking.calendar.service-account-file="$work/key.json" \

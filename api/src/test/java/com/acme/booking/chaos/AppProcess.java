@@ -39,7 +39,7 @@ final class AppProcess implements AutoCloseable {
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
 				.start();
 			AppProcess app = new AppProcess(process, port);
-			app.awaitReady(Duration.ofMinutes(2), logFile);
+			app.awaitReady(Duration.ofMinutes(4), logFile);
 			return app;
 		}
 		catch (IOException ex) {
@@ -66,9 +66,9 @@ final class AppProcess implements AutoCloseable {
 						+ tail(logFile));
 			}
 			try {
-				if (http.get("/actuator/health/readiness").status() == 200) {
-					return;
-				}
+				// Any answer: Tomcat starts listening once the context is up.
+				http.get("/api/health");
+				return;
 			}
 			catch (IllegalStateException notListening) {
 				// Not listening yet.

@@ -27,12 +27,19 @@ class EmbeddedPostgresConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+	private static final java.time.Duration STARTUP_WAIT = java.time.Duration.ofSeconds(60);
+
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(EmbeddedProperties properties) throws IOException {
 		Path dir = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
 		Files.createDirectories(dir);
+		if (!properties.cleanOnStart()) {
+			OrphanedPostmaster.stopIfRunning(dir);
+		}
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dir)
+			// Crash recovery after a kill, on a busy machine, can take longer than zonky's default 10 seconds.
+			.setPGStartupWait(STARTUP_WAIT)
 			.setCleanDataDirectory(properties.cleanOnStart())
 			.setServerConfig("synchronous_commit", properties.synchronousCommit())
 			.start();
