@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 /**
  * The load generator of the booking benchmark ({@code bench/run.sh}, docs/performance.md), run as a source file in a
  * process of its own. {@code key <file> <token-uri>} writes a throw-away service-account key; {@code run <base-url>
- * <app-pid> <launch-epoch-ms> <results-file> [temporal-pid]} waits for the service, then measures listing, flat-out booking,
+ * <app-pid> <launch-epoch-ms> <results-file> <temporal-pid or 0> <data-dir>} waits for the service, then measures listing, flat-out booking,
  * booking at a fixed rate and a burst, and appends {@code name=value} lines to the results file.
  */
 public class LoadGen {
@@ -60,6 +60,9 @@ public class LoadGen {
 	/** A Temporal server the service talks to but did not start (its CPU counts as the server's), or 0. */
 	final long temporalPid;
 
+	/** The service's data folder: PostgreSQL runs as a daemon, found by its data directory under it. */
+	final String dataDir;
+
 	final Map<String, String> results = new LinkedHashMap<>();
 
 	/** Slots are 15-minute steps from the day after tomorrow (UTC, open all day), each used once. */
@@ -67,10 +70,11 @@ public class LoadGen {
 
 	final Instant firstSlot = LocalDate.now(ZoneOffset.UTC).plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
 
-	LoadGen(String base, long appPid, long temporalPid) {
+	LoadGen(String base, long appPid, long temporalPid, String dataDir) {
 		this.base = base;
 		this.appPid = appPid;
 		this.temporalPid = temporalPid;
+		this.dataDir = dataDir;
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -78,7 +82,7 @@ public class LoadGen {
 			writeKey(Path.of(args[1]), args[2]);
 			return;
 		}
-		LoadGen gen = new LoadGen(args[1], Long.parseLong(args[2]), args.length > 5 ? Long.parseLong(args[5]) : 0);
+		LoadGen gen = new LoadGen(args[1], Long.parseLong(args[2]), Long.parseLong(args[5]), args[6]);
 		gen.awaitReady(Long.parseLong(args[3]));
 		gen.measure();
 		StringBuilder out = new StringBuilder();
@@ -105,13 +109,13 @@ public class LoadGen {
 	void measure() throws Exception {
 		closedLoop(200, 200);  // JIT warm-up, not measured
 		listings();
-		Cpu before = Cpu.of(appPid, temporalPid);
+		Cpu before = Cpu.of(appPid, temporalPid, dataDir);
 		long ownBefore = ownCpuNanos();
 		Run flat = closedLoop(SECONDS * 1000, Integer.MAX_VALUE);
-		Cpu during = Cpu.of(appPid, temporalPid);
+		Cpu during = Cpu.of(appPid, temporalPid, dataDir);
 		long ownDuring = ownCpuNanos();
 		double syncedAfter = awaitSynced(flat.ids);
-		Cpu after = Cpu.of(appPid, temporalPid);
+		Cpu after = Cpu.of(appPid, temporalPid, dataDir);
 		flat.report("flat", results);
 		results.put("flat_synced_after_s", String.format("%.1f", syncedAfter));
 		results.put("loadgen_cpu_pct", String.format("%.0f", 100.0 * (ownDuring - ownBefore) / flat.elapsedNanos));
@@ -127,7 +131,7 @@ public class LoadGen {
 		results.put("burst_synced_after_s", String.format("%.1f", awaitSynced(burst.ids)));
 		results.put("rss_mb", String.valueOf(Cpu.rssKb(appPid, "VmRSS") / 1024));
 		results.put("rss_peak_mb", String.valueOf(Cpu.rssKb(appPid, "VmHWM") / 1024));
-		results.put("rss_children_mb", String.valueOf(Cpu.childrenRssKb(appPid) / 1024));
+		results.put("rss_children_mb", String.valueOf(Cpu.helpersRssKb(appPid, temporalPid, dataDir) / 1024));
 	}
 
 	/** 1-day and 30-day listing: warm (same range again and again), cold (right after a booking changed). */
@@ -313,7 +317,7 @@ public class LoadGen {
 
 		static final long TICK_NANOS = 10_000_000L;
 
-		static Cpu of(long pid, long temporalPid) throws IOException {
+		static Cpu of(long pid, long temporalPid, String dataDir) throws IOException {
 			long request = 0;
 			long other = 0;
 			try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
@@ -333,10 +337,7 @@ public class LoadGen {
 			}
 			long postgres = 0;
 			long temporal = 0;
-			List<ProcessHandle> children = new ArrayList<>(
-					ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(List.of()));
-			ProcessHandle.of(temporalPid).ifPresent(children::add);
-			for (ProcessHandle child : children) {
+			for (ProcessHandle child : helpers(pid, temporalPid, dataDir)) {
 				long[] time = ticks(Path.of("/proc", String.valueOf(child.pid()), "stat"));
 				if (time == null) {
 					continue;
@@ -379,8 +380,20 @@ public class LoadGen {
 			return 0;
 		}
 
-		static long childrenRssKb(long pid) {
-			return ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(List.of()).stream().mapToLong(c -> {
+		/** The service's child processes, the PostgreSQL processes of its data folder, and a Temporal server. */
+		static List<ProcessHandle> helpers(long pid, long temporalPid, String dataDir) {
+			List<ProcessHandle> helpers = new ArrayList<>(
+					ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(List.of()));
+			ProcessHandle.allProcesses()
+				.filter(p -> p.info().commandLine().orElse("").contains(dataDir + "/postgres"))
+				.filter(p -> !helpers.contains(p))
+				.forEach(helpers::add);
+			ProcessHandle.of(temporalPid).filter(p -> !helpers.contains(p)).ifPresent(helpers::add);
+			return helpers;
+		}
+
+		static long helpersRssKb(long pid, long temporalPid, String dataDir) {
+			return helpers(pid, temporalPid, dataDir).stream().mapToLong(c -> {
 				try {
 					return rssKb(c.pid(), "VmRSS");
 				}

@@ -5,11 +5,12 @@ set -euo pipefail
 dir="$1/mappings"; writes="$2"; freebusy="$3"
 mkdir -p "$dir"
 n=0
+json_string() { local s=${1//\\/\\\\}; s=${s//\"/\\\"}; printf '"%s"' "$s"; }
 stub() { # method urlPattern status delay body [priority]
 	n=$((n + 1))
 	cat > "$dir/$n.json" <<JSON
 {"priority": ${6:-5}, "request": {"method": "$1", "urlPathPattern": "$2"},
- "response": {"status": $3, "fixedDelayMilliseconds": $4, "headers": {"Content-Type": "application/json"}, "body": $(printf '%s' "$5" | sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$/"/')}}
+ "response": {"status": $3, "fixedDelayMilliseconds": $4, "headers": {"Content-Type": "application/json"}, "body": $(json_string "$5")}}
 JSON
 }
 stub POST '/token' 200 0 '{"access_token": "ya29.bench", "expires_in": 3599, "token_type": "Bearer"}'

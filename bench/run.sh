@@ -7,7 +7,7 @@
 # Environment: BENCH_SECONDS (20) length of the flat-out and fixed-rate phases; BENCH_MODES ("dev-server in-process");
 # BENCH_LATENCIES ("0/0 300/150", writes/free-busy in ms); BENCH_JFR=1 records a JFR profile of each run;
 # BENCH_PORT (18600) first of the four ports used; BENCH_JAR an app jar to measure instead of building one;
-# BENCH_OUT (bench/out) where logs, results and recordings go; MVN_OPTS_BENCH extra Maven options (-o offline).
+# BENCH_JAVA_OPTS JVM options of the app (e.g. -Xmx256m); BENCH_OUT (bench/out) where logs, results and recordings go; MVN_OPTS_BENCH extra Maven options (-o offline).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${BENCH_SECONDS:-20}
@@ -36,7 +36,7 @@ java bench/LoadGen.java key "$work/key.json" "http://127.0.0.1:$wiremock_port/to
 mkdir -p "$out"
 
 await_port() {
-	for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done
+	for _ in $(seq 1 1200); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done
 	echo "nothing listens on port $1" >&2; return 1
 }
 
@@ -78,7 +78,7 @@ for latency in $latencies; do
 		jfr=()
 		[ "${BENCH_JFR:-0}" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$out/$name.jfr,settings=profile")
 		launch=$(date +%s%3N)
-		java "${jfr[@]}" -jar "$jar" --server.port="$app_port" \
+		java ${BENCH_JAVA_OPTS-} "${jfr[@]}" -jar "$jar" --server.port="$app_port" \
 			--booking.embedded.data-dir="$work/data-$name" "${temporal_args[@]}" \
 			--booking.calendar.enabled=true --booking.calendar.calendar-id=bench@group.calendar.google.com \
 			--booking.calendar.service-account-file="$work/key.json" \
@@ -94,7 +94,7 @@ for latency in $latencies; do
 			--booking.rules.business-hours.SUNDAY=00:00-24:00 > "$out/$name.log" 2>&1 &
 		app_pid=$!; pids+=("$app_pid")
 		java -Dseconds="$seconds" bench/LoadGen.java run "http://127.0.0.1:$app_port" "$app_pid" "$launch" \
-			"$out/$name.txt" "$temporal_pid"
+			"$out/$name.txt" "$temporal_pid" "$work/data-$name"
 		stop "$app_pid"; stop "$wiremock_pid"; [ "$temporal_pid" != 0 ] && stop "$temporal_pid"
 		columns+=("$name")
 	done
