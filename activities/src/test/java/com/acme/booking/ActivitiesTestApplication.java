@@ -1,6 +1,8 @@
 package com.acme.booking;
 
 import com.acme.booking.workflow.BookingTemporal;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -16,6 +18,12 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class ActivitiesTestApplication {
+
+	/** What Boot's metrics auto-configuration gives the API; the activities' metrics are asserted on it. */
+	@Bean
+	MeterRegistry meterRegistry() {
+		return new SimpleMeterRegistry();
+	}
 
 	@Bean
 	TemporalOptionsCustomizer<TestEnvironmentOptions.Builder> searchAttributes() {

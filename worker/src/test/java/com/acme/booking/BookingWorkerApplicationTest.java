@@ -36,7 +36,7 @@ import org.springframework.context.annotation.Import;
 		properties = { "spring.temporal.test-server.enabled=true", "spring.temporal.connection.target=",
 				"spring.datasource.url=", "booking.embedded.enabled=true",
 				"booking.embedded.data-dir=${java.io.tmpdir}/booking-worker-test-${random.uuid}",
-				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off" })
+				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off", "booking.embedded.fsync=off" })
 @Import(BookingWorkerApplicationTest.BookingSearchAttributes.class)
 class BookingWorkerApplicationTest {
 

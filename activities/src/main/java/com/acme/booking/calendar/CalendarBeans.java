@@ -5,13 +5,14 @@ import java.time.ZoneId;
 import java.util.List;
 
 import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.BookingRulesProperties;
 import com.acme.booking.sync.AttemptTimeouts;
-import com.acme.booking.sync.IntegrationCheck;
-import com.acme.booking.sync.IntegrationHealth;
+import com.acme.booking.probe.IntegrationCheck;
 import com.acme.booking.sync.SyncProperties;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPublisher;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,11 +20,11 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The calendar integration's beans. The Google client exists only when {@code booking.calendar.enabled}; the
- * beans other modules use ({@code busyTimes}, {@code calendarHealth}, {@code calendarCheck}) always exist and say
- * "disabled" or "nothing busy" without it.
+ * beans other modules use ({@code busyTimes}, {@code calendarHealthIndicator}, {@code calendarCheck}) always exist and
+ * say "disabled" or "nothing busy" without it.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CalendarProperties.class)
+@EnableConfigurationProperties({ CalendarProperties.class, BookingRulesProperties.class })
 class CalendarBeans {
 
 	@Bean
@@ -41,9 +42,10 @@ class CalendarBeans {
 	@Bean
 	@ConditionalOnBooleanProperty("booking.calendar.enabled")
 	EventSync calendarEventSync(GoogleCalendar calendar, CalendarProperties properties, BookingRepository bookings,
-			@Value("${booking.rules.time-zone:Europe/London}") ZoneId businessZone) {
+			BookingRulesProperties rules) {
+		ZoneId businessZone = rules.timeZone();
 		return new EventSync(calendar, new BookingEvents(businessZone, properties.invitesAttendees()),
-				bookings::findById);
+				new OwnCalendarEvents(calendar, businessZone), bookings::findById);
 	}
 
 	@Bean
@@ -55,14 +57,24 @@ class CalendarBeans {
 	}
 
 	@Bean
-	BusyTimes busyTimes(ObjectProvider<GoogleCalendar> calendar) {
+	BusyTimes busyTimes(ObjectProvider<GoogleCalendar> calendar, BookingRulesProperties rules) {
 		GoogleCalendar google = calendar.getIfAvailable();
-		return google != null ? new GoogleBusyTimes(google) : (from, to) -> List.of();
+		return google != null ? new GoogleBusyTimes(google, new OwnCalendarEvents(google, rules.timeZone()))
+				: (from, to) -> List.of();
 	}
 
+	/** Actuator names it {@code calendar}: {@code /actuator/health/calendar} and the part of {@code /api/health}. */
 	@Bean
-	IntegrationHealth calendarHealth(ObjectProvider<GoogleCalendar> calendar) {
-		return new CalendarHealth(calendar.getIfAvailable());
+	CalendarHealthIndicator calendarHealthIndicator(ObjectProvider<GoogleCalendar> calendar,
+			ObjectProvider<Clock> clock) {
+		return new CalendarHealthIndicator(calendar.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	/** {@code resilience4j_circuitbreaker_state{name="google-calendar"}} and the breaker's call counts. */
+	@Bean
+	MeterBinder calendarCircuitBreakerMetrics(ObjectProvider<GoogleCalendar> calendar) {
+		return registry -> calendar.ifAvailable(
+				google -> new TaggedCircuitBreakerMetricsPublisher(registry).publishMetrics(google.circuitBreaker()));
 	}
 
 	@Bean

@@ -3,10 +3,11 @@ package com.acme.booking.calendar;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.acme.booking.sync.IntegrationCheck;
+import com.acme.booking.probe.IntegrationCheck;
 import com.google.api.services.calendar.model.Calendar;
 
 /**
@@ -51,8 +52,13 @@ class CalendarCheck implements IntegrationCheck {
 			return "readable: \"" + found.getSummary() + "\", time zone " + found.getTimeZone();
 		}) && step(lines, "busy times", () -> {
 			Instant now = clock.instant();
-			int count = new GoogleBusyTimes(calendar).between(now, now.plus(Duration.ofDays(1))).size();
+			int count = new GoogleBusyTimes(calendar, null).between(now, now.plus(Duration.ofDays(1))).size();
 			return "readable (" + count + " busy periods in the next 24 hours)";
+		}) && step(lines, "events", () -> {
+			// The sync lists events before each write to find clashes with the owner's own events.
+			Instant now = clock.instant();
+			new OwnCalendarEvents(calendar, ZoneOffset.UTC).busy(now, now.plus(Duration.ofDays(1)), null);
+			return "readable";
 		});
 		lines.add(ok ? "calendar: OK (write access is proven by the first booking's sync)" : "calendar: FAILED");
 		return new CheckReport(ok, List.copyOf(lines));

@@ -34,9 +34,13 @@ public class CalendarSyncActivitiesImpl implements CalendarSyncActivities {
 
 	private final ObjectProvider<CalendarFailures> failures;
 
+	private final CalendarConflicts conflicts;
+
 	CalendarSyncActivitiesImpl(BookingRepository bookings, CalendarProperties properties,
-			ObjectProvider<EventSync> eventSync, ObjectProvider<CalendarFailures> failures) {
+			ObjectProvider<EventSync> eventSync, ObjectProvider<CalendarFailures> failures,
+			CalendarConflicts conflicts) {
 		this.bookings = bookings;
+		this.conflicts = conflicts;
 		this.properties = properties;
 		this.eventSync = eventSync;
 		this.failures = failures;
@@ -49,7 +53,9 @@ public class CalendarSyncActivitiesImpl implements CalendarSyncActivities {
 			return SyncResult.disabled(booking.revision());
 		}
 		try {
-			return SyncResult.synced(booking.revision(), eventSync.getObject().converge(booking));
+			EventSync.Outcome outcome = eventSync.getObject().converge(booking);
+			conflicts.record(booking, outcome.clash());
+			return SyncResult.synced(booking.revision(), outcome.eventId()).withCalendarConflict(outcome.clash() != null);
 		}
 		catch (Exception ex) {
 			RuntimeException failure = failures.getObject().toFailure(ex);

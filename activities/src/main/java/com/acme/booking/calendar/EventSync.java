@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import com.acme.booking.core.Booking;
+import com.acme.booking.core.CalendarConflict;
 import com.acme.booking.sync.StaleAttempt;
 import com.google.api.services.calendar.model.Event;
 import org.slf4j.Logger;
@@ -22,24 +23,50 @@ class EventSync {
 
 	private final BookingEvents events;
 
+	private final OwnCalendarEvents ownEvents;
+
 	private final Function<UUID, Optional<Booking>> current;
 
 	/** @param current re-reads a booking (BookingRepository::findById), to see whether it changed mid-attempt */
-	EventSync(GoogleCalendar calendar, BookingEvents events, Function<UUID, Optional<Booking>> current) {
+	EventSync(GoogleCalendar calendar, BookingEvents events, OwnCalendarEvents ownEvents,
+			Function<UUID, Optional<Booking>> current) {
 		this.calendar = calendar;
 		this.events = events;
+		this.ownEvents = ownEvents;
 		this.current = current;
 	}
 
 	/**
-	 * Converges and returns the event id to record, or null for a cancelled booking that never had an event.
+	 * Converges the event and says what was found on the way.
 	 * @throws Exception Google's error, for {@link CalendarFailures} to classify
 	 */
-	String converge(Booking booking) throws Exception {
+	Outcome converge(Booking booking) throws Exception {
 		String eventId = EventIds.forBooking(booking.id());
 		if (booking.isCancelled()) {
-			return delete(booking, eventId);
+			return new Outcome(delete(booking, eventId), null);
 		}
+		CalendarConflict clash = clash(booking, eventId);
+		return new Outcome(write(booking, eventId), clash);
+	}
+
+	/**
+	 * The booking-time check may not have seen the calendar (Google unreachable, nothing cached), so the sync looks
+	 * again before it writes. A clash does not stop the write: the booking stands in PostgreSQL, and the event in the
+	 * owner's calendar is what lets someone see and settle the double booking.
+	 */
+	private CalendarConflict clash(Booking booking, String eventId) throws Exception {
+		return ownEvents.busy(booking.startTime(), booking.endTime(), eventId)
+			.stream()
+			.findFirst()
+			.map(period -> {
+				log.warn("Booking {} overlaps a busy time of the business calendar, {} to {}", booking.id(),
+						period.start(), period.end());
+				return new CalendarConflict(period.start(), period.end());
+			})
+			.orElse(null);
+	}
+
+	private String write(Booking booking, String eventId) throws Exception {
 		Event desired = events.toEvent(booking);
 		if (booking.calendarEventId() != null) {
 			try {
@@ -69,6 +96,14 @@ class EventSync {
 			log.info("Event {} of booking {} already existed; patched it to the current state", eventId, booking.id());
 		}
 		return eventId;
+	}
+
+	/**
+	 * What a converge did.
+	 * @param eventId the event id to record, or null for a cancelled booking that never had an event
+	 * @param clash the busy period of the owner's own calendar the booking overlaps, or null
+	 */
+	record Outcome(String eventId, CalendarConflict clash) {
 	}
 
 	/**

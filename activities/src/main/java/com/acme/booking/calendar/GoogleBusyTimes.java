@@ -21,8 +21,22 @@ class GoogleBusyTimes implements BusyTimes {
 
 	private final GoogleCalendar calendar;
 
-	GoogleBusyTimes(GoogleCalendar calendar) {
+	private final OwnCalendarEvents ownEvents;
+
+	GoogleBusyTimes(GoogleCalendar calendar, OwnCalendarEvents ownEvents) {
 		this.calendar = calendar;
+		this.ownEvents = ownEvents;
+	}
+
+	@Override
+	public List<BusyPeriod> besidesBookings(Instant from, Instant to) {
+		try {
+			return ownEvents.busy(from, to, null);
+		}
+		catch (Exception ex) {
+			throw new CalendarUnavailable("Events of calendar " + calendar.properties().calendarId()
+					+ " could not be read: " + CalendarFailures.describe(ex), ex);
+		}
 	}
 
 	@Override

@@ -1,10 +1,15 @@
 package com.acme.booking.calendar;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.util.Date;
 import java.util.concurrent.Callable;
+
+import com.google.api.client.util.DateTime;
 
 import com.google.api.services.calendar.Calendar;
 import com.google.api.services.calendar.model.Event;
+import com.google.api.services.calendar.model.Events;
 import com.google.api.services.calendar.model.FreeBusyRequest;
 import com.google.api.services.calendar.model.FreeBusyResponse;
 import com.google.auth.oauth2.GoogleCredentials;
@@ -51,6 +56,18 @@ class GoogleCalendar {
 		guarded(() -> api.events()
 			.delete(properties.calendarId(), eventId)
 			.setSendUpdates(properties.sendUpdates().wireValue())
+			.execute());
+	}
+
+	/** One page of the events intersecting {@code [from, to)}, recurring ones expanded into their instances. */
+	Events list(Instant from, Instant to, String pageToken) throws Exception {
+		return guarded(() -> api.events()
+			.list(properties.calendarId())
+			.setTimeMin(new DateTime(Date.from(from)))
+			.setTimeMax(new DateTime(Date.from(to)))
+			.setSingleEvents(true)
+			.setMaxResults(250)
+			.setPageToken(pageToken)
 			.execute());
 	}
 

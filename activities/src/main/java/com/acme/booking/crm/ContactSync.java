@@ -30,13 +30,16 @@ class ContactSync {
 		this.contactIds = contactIds;
 	}
 
-	/** Makes the customer's contact match the booking; returns its id, already stored with the booking. */
-	String sync(Booking booking, MeetingOutcome outcome) {
+	/**
+	 * Makes the customer's contact match: personal details from {@code booking}, booking properties from
+	 * {@code shown}. Returns the contact id, already stored with the booking.
+	 */
+	String sync(Booking booking, Booking shown, MeetingOutcome outcome) {
 		String key = booking.email().toLowerCase(Locale.ROOT);
 		String known = booking.crmContactId() != null ? booking.crmContactId() : contactIds.getIfPresent(key);
-		String contactId = known != null ? update(known, booking, outcome, key) : null;
+		String contactId = known != null ? update(known, booking, shown, outcome, key) : null;
 		if (contactId == null) {
-			contactId = create(booking, outcome);
+			contactId = create(booking, shown, outcome);
 		}
 		contactIds.put(key, contactId);
 		if (!contactId.equals(booking.crmContactId())) {
@@ -46,9 +49,9 @@ class ContactSync {
 	}
 
 	/** Updates a known contact; null when HubSpot no longer has it (deleted or merged away). */
-	private String update(String contactId, Booking booking, MeetingOutcome outcome, String key) {
+	private String update(String contactId, Booking booking, Booking shown, MeetingOutcome outcome, String key) {
 		try {
-			client.updateContact(contactId, CrmMapping.contact(booking, outcome));
+			client.updateContact(contactId, CrmMapping.contact(booking, shown, outcome));
 			return contactId;
 		}
 		catch (HubSpotCallFailed ex) {
@@ -62,13 +65,13 @@ class ContactSync {
 		}
 	}
 
-	private String create(Booking booking, MeetingOutcome outcome) {
+	private String create(Booking booking, Booking shown, MeetingOutcome outcome) {
 		try {
-			return client.createContact(CrmMapping.contactForCreate(booking, outcome)).id();
+			return client.createContact(CrmMapping.contactForCreate(booking, shown, outcome)).id();
 		}
 		catch (HubSpotCallFailed ex) {
 			String existing = ex.existingId().orElseThrow(() -> ex);
-			client.updateContact(existing, CrmMapping.contact(booking, outcome));
+			client.updateContact(existing, CrmMapping.contact(booking, shown, outcome));
 			return existing;
 		}
 	}

@@ -1,18 +1,19 @@
 package com.acme.booking.crm;
 
 import java.net.http.HttpClient;
-import java.util.Map;
+import java.time.Clock;
 
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.sync.AttemptTimeouts;
-import com.acme.booking.sync.CacheStatistics;
-import com.acme.booking.sync.IntegrationCheck;
-import com.acme.booking.sync.IntegrationHealth;
+import com.acme.booking.probe.IntegrationCheck;
 import com.acme.booking.sync.SyncProperties;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPublisher;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,20 +85,34 @@ class CrmBeans {
 		return Caffeine.newBuilder().expireAfterWrite(properties.contactCacheTtl()).maximumSize(10_000).recordStats().build();
 	}
 
+	/** {@code cache_gets_total{cache="crm.contact-ids"}} and friends: how often a returning customer skips a lookup. */
 	@Bean
-	CacheStatistics crmCacheStatistics(Cache<String, String> crmContactIds) {
-		return () -> Map.of("crm.contact-ids", crmContactIds);
+	MeterBinder crmContactIdsMetrics(Cache<String, String> crmContactIds) {
+		return registry -> CaffeineCacheMetrics.monitor(registry, crmContactIds, "crm.contact-ids");
+	}
+
+	/** {@code resilience4j_circuitbreaker_state{name="hubspot"}} and the breaker's call counts. */
+	@Bean
+	MeterBinder hubSpotCircuitBreakerMetrics(CrmProperties properties, HubSpotClient client) {
+		return registry -> {
+			if (properties.enabled()) {
+				new TaggedCircuitBreakerMetricsPublisher(registry).publishMetrics(client.breaker());
+			}
+		};
 	}
 
 	@Bean
-	CrmSync crmSync(HubSpotClient client, BookingRepository bookings, Cache<String, String> crmContactIds) {
+	CrmSync crmSync(HubSpotClient client, BookingRepository bookings, Cache<String, String> crmContactIds,
+			ObjectProvider<Clock> clock) {
 		return new CrmSync(new HubSpotSchema(client), new ContactSync(client, bookings, crmContactIds),
-				new MeetingSync(client, bookings), bookings);
+				new MeetingSync(client, bookings), bookings, clock.getIfAvailable(Clock::systemUTC));
 	}
 
+	/** Actuator names it {@code crm}: {@code /actuator/health/crm} and the part of {@code /api/health}. */
 	@Bean
-	IntegrationHealth crmHealth(CrmProperties properties, HubSpotClient client) {
-		return new CrmHealth(properties, client);
+	CrmHealthIndicator crmHealthIndicator(CrmProperties properties, HubSpotClient client,
+			ObjectProvider<Clock> clock) {
+		return new CrmHealthIndicator(properties, client, clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.acme.booking.crm.HubSpotModel.TokenInfo;
-import com.acme.booking.sync.IntegrationCheck;
+import com.acme.booking.probe.IntegrationCheck;
 
 /**
  * The {@code --check-integrations} run mode for HubSpot: asks HubSpot which scopes the token has, then makes one read
@@ -18,7 +18,7 @@ class CrmCheck implements IntegrationCheck {
 
 	/** One cheap read per API the sync uses, with the scope a 403 on it points to. */
 	private static final List<Probe> PROBES = List.of(
-			new Probe("contacts read", CrmHealth.PROBE, "crm.objects.contacts.read"),
+			new Probe("contacts read", CrmHealthIndicator.PROBE, "crm.objects.contacts.read"),
 			new Probe("properties read", "/crm/v3/properties/contacts/email", "crm.schemas.contacts.read"),
 			new Probe("meetings read", "/crm/v3/objects/meetings?limit=1", "crm.objects.contacts.read"));
 
@@ -75,12 +75,12 @@ class CrmCheck implements IntegrationCheck {
 		}
 		catch (HubSpotCallFailed ex) {
 			if (ex.status() == 401) {
-				lines.add("crm: token rejected (" + CrmHealth.summary(ex) + "): set booking.crm.hubspot.access-token "
+				lines.add("crm: token rejected (" + CrmHealthIndicator.summary(ex) + "): set booking.crm.hubspot.access-token "
 						+ "to the private app's current access token");
 				return false;
 			}
 			// Not every HubSpot environment answers token info; the reads below still test the scopes.
-			lines.add("crm: could not read the token's scopes (" + CrmHealth.summary(ex) + "), checking by reads");
+			lines.add("crm: could not read the token's scopes (" + CrmHealthIndicator.summary(ex) + "), checking by reads");
 			return true;
 		}
 	}
@@ -98,7 +98,7 @@ class CrmCheck implements IntegrationCheck {
 						+ (ex.requiredScopes().isEmpty() ? probe.scope() : String.join(" or ", ex.requiredScopes()));
 				default -> "";
 			};
-			lines.add("crm: " + probe.name() + " FAILED (" + CrmHealth.summary(ex) + ")" + fix);
+			lines.add("crm: " + probe.name() + " FAILED (" + CrmHealthIndicator.summary(ex) + ")" + fix);
 			return false;
 		}
 	}

@@ -15,25 +15,30 @@ final class CrmMapping {
 	private CrmMapping() {
 	}
 
-	/** Contact properties for an update; {@link #contactForCreate} adds the email that identifies the contact. */
-	static Map<String, String> contact(Booking booking, MeetingOutcome outcome) {
+	/**
+	 * Contact properties for an update; {@link #contactForCreate} adds the email that identifies the contact.
+	 * @param booking the booking being synced: the customer's details as they gave them last
+	 * @param shown the booking the contact's booking properties describe (see {@code CrmSync})
+	 * @param outcome where {@code shown} stands
+	 */
+	static Map<String, String> contact(Booking booking, Booking shown, MeetingOutcome outcome) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		PersonName name = PersonName.parse(booking.name());
 		put(properties, "firstname", name.first());
 		put(properties, "lastname", name.last());
 		put(properties, "company", booking.company());
 		put(properties, "phone", booking.phone());
-		properties.put(HubSpotSchema.BOOKING_ID, booking.id().toString());
-		properties.put(HubSpotSchema.BOOKING_START_TIME, booking.startTime().toString());
+		properties.put(HubSpotSchema.BOOKING_ID, shown.id().toString());
+		properties.put(HubSpotSchema.BOOKING_START_TIME, shown.startTime().toString());
 		properties.put(HubSpotSchema.BOOKING_STATUS, outcome.contactStatus());
-		put(properties, HubSpotSchema.BOOKING_INQUIRY, booking.inquiry());
+		put(properties, HubSpotSchema.BOOKING_INQUIRY, shown.inquiry());
 		return properties;
 	}
 
-	static Map<String, String> contactForCreate(Booking booking, MeetingOutcome outcome) {
+	static Map<String, String> contactForCreate(Booking booking, Booking shown, MeetingOutcome outcome) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("email", booking.email());
-		properties.putAll(contact(booking, outcome));
+		properties.putAll(contact(booking, shown, outcome));
 		return properties;
 	}
 

@@ -1,12 +1,16 @@
 package com.acme.booking.crm;
 
+import java.time.Clock;
+
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.sync.StaleAttempt;
 
 /**
- * One convergence pass for a booking: properties in place, then the meeting's state read, the contact written with
- * it, and the meeting written and attached to the contact.
+ * One convergence pass for a booking: properties in place, then the meeting's state read, the contact written, and
+ * the meeting written and attached to the contact. The contact's booking properties describe the customer's next
+ * upcoming confirmed booking (else their latest), whichever booking is being synced: a customer with two bookings
+ * keeps one contact, and cancelling the older one does not mark the contact cancelled while the newer stands.
  */
 class CrmSync {
 
@@ -18,11 +22,15 @@ class CrmSync {
 
 	private final BookingRepository bookings;
 
-	CrmSync(HubSpotSchema schema, ContactSync contacts, MeetingSync meetings, BookingRepository bookings) {
+	private final Clock clock;
+
+	CrmSync(HubSpotSchema schema, ContactSync contacts, MeetingSync meetings, BookingRepository bookings,
+			Clock clock) {
 		this.schema = schema;
 		this.contacts = contacts;
 		this.meetings = meetings;
 		this.bookings = bookings;
+		this.clock = clock;
 	}
 
 	HubSpotSchema schema() {
@@ -36,8 +44,10 @@ class CrmSync {
 	String push(Booking booking) {
 		schema.ensure();
 		MeetingOutcome outcome = meetings.outcome(booking);
+		Booking shown = bookings.shownOnContact(booking.email(), clock.instant()).orElse(booking);
+		MeetingOutcome shownOutcome = shown.id().equals(booking.id()) ? outcome : meetings.outcome(shown);
 		StaleAttempt.requireUnchanged(booking, bookings.findById(booking.id()));
-		String contactId = contacts.sync(booking, outcome);
+		String contactId = contacts.sync(booking, shown, shownOutcome);
 		StaleAttempt.requireUnchanged(booking, bookings.findById(booking.id()));
 		meetings.sync(booking, outcome, contactId);
 		return contactId;

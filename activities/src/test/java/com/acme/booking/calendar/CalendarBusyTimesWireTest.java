@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +40,8 @@ class CalendarBusyTimesWireTest {
 	@BeforeEach
 	void setUp() {
 		google.reset();
-		busyTimes = new GoogleBusyTimes(GoogleCalendarFactory.create(google.properties()));
+		GoogleCalendar calendar = GoogleCalendarFactory.create(google.properties());
+		busyTimes = new GoogleBusyTimes(calendar, new OwnCalendarEvents(calendar, ZoneId.of("Europe/London")));
 	}
 
 	@Test

@@ -58,7 +58,7 @@ class CalendarEventMappingTest {
 		Instant start = Instant.parse("2026-12-01T09:00:00Z");
 		Booking booking = new Booking(UUID.randomUUID(), BookingStatus.CONFIRMED, "Ada", "ada@example.com", null, null,
 				null, start, start.plusSeconds(3600), "Europe/London", 1, null, false, false, null, 0, null, null,
-				false, false, null, 0, start, start);
+				false, false, null, 0, start, start, null, true);
 
 		Event event = new BookingEvents(ZoneId.of("Europe/Berlin"), false).toEvent(booking);
 

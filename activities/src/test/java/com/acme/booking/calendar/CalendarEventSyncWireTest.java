@@ -57,8 +57,9 @@ class CalendarEventSyncWireTest {
 	@BeforeEach
 	void setUp() {
 		google.reset();
-		sync = new EventSync(GoogleCalendarFactory.create(google.properties()),
-				new BookingEvents(ZoneId.of("Europe/London"), false), id -> Optional.ofNullable(stored.get(id)));
+		GoogleCalendar calendar = GoogleCalendarFactory.create(google.properties());
+		sync = new EventSync(calendar, new BookingEvents(ZoneId.of("Europe/London"), false),
+				new OwnCalendarEvents(calendar, ZoneId.of("Europe/London")), id -> Optional.ofNullable(stored.get(id)));
 	}
 
 	@Test
@@ -67,7 +68,7 @@ class CalendarEventSyncWireTest {
 		String eventId = EventIds.forBooking(booking.id());
 		google.stub(post(eventsUrl()).willReturn(eventJson(eventId)));
 
-		assertThat(sync.converge(booking)).isEqualTo(eventId);
+		assertThat(sync.converge(booking).eventId()).isEqualTo(eventId);
 
 		LoggedRequest token = google.server.findAll(postRequestedFor(urlPathEqualTo("/token"))).get(0);
 		String assertion = formValue(token.getBodyAsString(), "assertion");
@@ -95,7 +96,7 @@ class CalendarEventSyncWireTest {
 		google.stub(post(eventUrl(eventId)).withHeader("X-HTTP-Method-Override", equalTo("PATCH"))
 			.willReturn(eventJson(eventId)));
 
-		assertThat(sync.converge(booking)).isEqualTo(eventId);
+		assertThat(sync.converge(booking).eventId()).isEqualTo(eventId);
 
 		google.server.verify(1, postRequestedFor(eventUrl(eventId))
 			.withHeader("X-HTTP-Method-Override", equalTo("PATCH"))
@@ -126,7 +127,7 @@ class CalendarEventSyncWireTest {
 		String eventId = EventIds.forBooking(booking.id());
 		google.stub(post(eventUrl(eventId)).willReturn(eventJson(eventId)));
 
-		assertThat(sync.converge(booking)).isEqualTo(eventId);
+		assertThat(sync.converge(booking).eventId()).isEqualTo(eventId);
 
 		google.server.verify(0, postRequestedFor(eventsUrl()));
 		google.server.verify(1, postRequestedFor(eventUrl(eventId))
@@ -139,7 +140,7 @@ class CalendarEventSyncWireTest {
 		String eventId = EventIds.forBooking(booking.id());
 		google.stub(delete(eventUrl(eventId)).willReturn(aResponse().withStatus(204)));
 
-		assertThat(sync.converge(booking)).isEqualTo(eventId);
+		assertThat(sync.converge(booking).eventId()).isEqualTo(eventId);
 
 		google.server.verify(1, deleteRequestedFor(eventUrl(eventId)));
 	}
@@ -151,8 +152,8 @@ class CalendarEventSyncWireTest {
 		Booking never = booking(BookingStatus.CANCELLED, null);
 		google.stub(delete(eventUrl(EventIds.forBooking(never.id()))).willReturn(FakeGoogle.notFound()));
 
-		assertThat(sync.converge(gone)).isEqualTo("recorded");
-		assertThat(sync.converge(never)).isNull();
+		assertThat(sync.converge(gone).eventId()).isEqualTo("recorded");
+		assertThat(sync.converge(never).eventId()).isNull();
 	}
 
 	@Test
@@ -170,7 +171,7 @@ class CalendarEventSyncWireTest {
 		Instant start = Instant.parse("2026-07-01T09:00:00Z");
 		Booking booking = new Booking(UUID.randomUUID(), status, "Ada Lovelace", "ada@example.com",
 				"Analytical Engines", "+44 20 7946 0000", "Demo please", start, start.plusSeconds(1800), "Europe/Paris",
-				1, eventId, false, false, null, 0, null, null, false, false, null, 0, start, start);
+				1, eventId, false, false, null, 0, null, null, false, false, null, 0, start, start, null, true);
 		stored.put(booking.id(), booking);
 		return booking;
 	}
@@ -178,7 +179,7 @@ class CalendarEventSyncWireTest {
 	static Booking withRevision(Booking b, BookingStatus status, long revision) {
 		return new Booking(b.id(), status, b.name(), b.email(), b.company(), b.phone(), b.inquiry(), b.startTime(),
 				b.endTime(), b.timeZone(), revision, b.calendarEventId(), false, false, null, 0, null, null, false,
-				false, null, 0, b.createdAt(), b.updatedAt());
+				false, null, 0, b.createdAt(), b.updatedAt(), null, true);
 	}
 
 	private static String formValue(String body, String name) {

@@ -11,12 +11,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import com.acme.booking.sync.HealthReport;
-import com.acme.booking.sync.IntegrationCheck.CheckReport;
+import com.acme.booking.probe.IntegrationCheck.CheckReport;
+import com.acme.booking.probe.ProbedHealthIndicator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 
 /** The health endpoint's calendar part and the {@code --check-integrations} report, against the fake Google. */
 class CalendarHealthAndCheckWireTest {
@@ -44,22 +47,23 @@ class CalendarHealthAndCheckWireTest {
 	void healthIsUpWhenTheCalendarCanBeRead() {
 		stubCalendar();
 
-		HealthReport report = new CalendarHealth(GoogleCalendarFactory.create(google.properties())).check();
+		Health report = probed(GoogleCalendarFactory.create(google.properties()));
 
-		assertThat(report.status()).isEqualTo("UP");
-		assertThat(report.error()).isNull();
-		assertThat(report.circuitBreaker()).isEqualTo("CLOSED");
-		assertThat(report.responseTimeMs()).isGreaterThanOrEqualTo(0);
+		assertThat(report.getStatus()).isEqualTo(Status.UP);
+		assertThat(report.getDetails()).doesNotContainKey("error")
+			.containsEntry("circuitBreaker", "CLOSED")
+			.containsEntry("checkedAt", CLOCK.instant().toString())
+			.containsKey("responseTimeMs");
 	}
 
 	@Test
 	void healthIsDownWithGooglesReasonWhenTheCalendarIsNotShared() {
 		google.stub(get(urlPathEqualTo(FakeGoogle.calendarPath())).willReturn(FakeGoogle.notFound()));
 
-		HealthReport report = new CalendarHealth(GoogleCalendarFactory.create(google.properties())).check();
+		Health report = probed(GoogleCalendarFactory.create(google.properties()));
 
-		assertThat(report.status()).isEqualTo("DOWN");
-		assertThat(report.error()).isEqualTo("404 notFound: Not Found");
+		assertThat(report.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(report.getDetails()).containsEntry("error", "404 notFound: Not Found");
 	}
 
 	@Test
@@ -68,12 +72,12 @@ class CalendarHealthAndCheckWireTest {
 		GoogleCalendar calendar = GoogleCalendarFactory.create(google.properties());
 		calendar.circuitBreaker().transitionToOpenState();
 
-		assertThat(new CalendarHealth(calendar).check().circuitBreaker()).isEqualTo("OPEN");
+		assertThat(probed(calendar).getDetails()).containsEntry("circuitBreaker", "OPEN");
 	}
 
 	@Test
 	void healthAndCheckSayDisabledWithoutTheIntegration() {
-		assertThat(new CalendarHealth(null).check().status()).isEqualTo("DISABLED");
+		assertThat(probed(null).getStatus()).isEqualTo(ProbedHealthIndicator.DISABLED);
 		CheckReport report = new CalendarCheck(null, CLOCK).verify();
 		assertThat(report.ok()).isTrue();
 		assertThat(report.lines()).singleElement().asString().contains("disabled");
@@ -118,6 +122,28 @@ class CalendarHealthAndCheckWireTest {
 		assertThat(report.ok()).isFalse();
 		assertThat(String.join("\n", report.lines())).contains("calendar metadata FAILED")
 			.contains("shared with " + FakeGoogle.CLIENT_EMAIL);
+	}
+
+	@Test
+	void healthServesTheLastProbeWithoutCallingGoogle() {
+		stubCalendar();
+		CalendarHealthIndicator indicator = new CalendarHealthIndicator(GoogleCalendarFactory.create(google.properties()),
+				CLOCK);
+		assertThat(indicator.health().getStatus()).as("before the first probe").isEqualTo(Status.UNKNOWN);
+		indicator.probe();
+		int calls = google.server.getAllServeEvents().size();
+
+		for (int i = 0; i < 5; i++) {
+			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+		}
+
+		assertThat(google.server.getAllServeEvents()).hasSize(calls);
+	}
+
+	private static Health probed(GoogleCalendar calendar) {
+		CalendarHealthIndicator indicator = new CalendarHealthIndicator(calendar, CLOCK);
+		indicator.probe();
+		return indicator.health();
 	}
 
 	private static void stubCalendar() {

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -28,6 +29,7 @@ import com.acme.booking.ActivitiesTestApplication;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingChange;
 import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.CalendarConflict;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
 import com.acme.booking.workflow.BookingTemporal;
@@ -37,6 +39,8 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +77,9 @@ class CalendarSyncEndToEndTest {
 
 	@Autowired
 	WorkflowClient temporal;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@DynamicPropertySource
 	static void pointAtFakeGoogle(DynamicPropertyRegistry registry) {
@@ -135,7 +142,8 @@ class CalendarSyncEndToEndTest {
 		assertThat(synced.calendarEventId()).isEqualTo(eventId);
 		List<ServeEvent> inserts = google.server.getAllServeEvents()
 			.stream()
-			.filter(e -> e.getRequest().getUrl().startsWith(FakeGoogle.calendarPath() + "/events?"))
+			.filter(e -> e.getRequest().getMethod().getName().equals("POST")
+					&& e.getRequest().getUrl().startsWith(FakeGoogle.calendarPath() + "/events?"))
 			.toList();
 		assertThat(inserts).hasSize(3);
 		// Newest first: the wait after the 429 is Google's second, not the policy's 100 ms at most.
@@ -214,6 +222,44 @@ class CalendarSyncEndToEndTest {
 					equalTo(newStart.atZone(ZoneId.of("Europe/London")).format(rfc3339))))
 			.withRequestBody(matchingJsonPath("$.start.timeZone", equalTo("Europe/London")))
 			.withRequestBody(matchingJsonPath("$.summary", equalTo("Booking: Grace Hopper (Difference Engines Ltd)"))));
+	}
+
+	@Test
+	void aClashWithTheOwnersOwnEventIsRecordedCountedAndSearchableAndClearsWhenMovedAway() {
+		Booking booking = newBooking();
+		String eventId = EventIds.forBooking(booking.id());
+		Instant dentist = booking.startTime().plus(Duration.ofMinutes(15));
+		google.stub(get(eventsUrl()).willReturn(FakeGoogle.eventList(
+				"dentist " + dentist + " " + dentist.plus(Duration.ofMinutes(45)))));
+		google.stub(post(eventsUrl()).willReturn(eventJson(eventId)));
+		google.stub(post(eventUrl(eventId)).withHeader("X-HTTP-Method-Override", equalTo("PATCH"))
+			.willReturn(eventJson(eventId)));
+		double before = meters.counter(CalendarConflicts.METRIC).count();
+
+		start(booking);
+
+		Booking clashing = awaitBooking(booking, b -> b.calendarSynced() && b.calendarConflict() != null);
+		assertThat(clashing.calendarConflict())
+			.isEqualTo(new CalendarConflict(dentist, dentist.plus(Duration.ofMinutes(45))));
+		assertThat(clashing.calendarEventId()).as("the event is written all the same").isEqualTo(eventId);
+		assertThat(meters.counter(CalendarConflicts.METRIC).count()).isEqualTo(before + 1);
+		await().atMost(Duration.ofSeconds(10)).until(() -> conflictAttribute(booking), "YES"::equals);
+
+		Instant later = booking.startTime().plus(Duration.ofHours(3));
+		bookings.update(booking.id(), new BookingChange(later, later.plus(Duration.ofMinutes(30)), null, null, null,
+				null), Duration.ofMinutes(15), Instant.now());
+		workflow(booking).bookingChanged();
+
+		Booking moved = awaitBooking(booking, b -> b.calendarSynced() && b.calendarSyncedRevision() == 2);
+		assertThat(moved.calendarConflict()).isNull();
+		await().atMost(Duration.ofSeconds(10)).until(() -> conflictAttribute(booking), "NO"::equals);
+	}
+
+	private String conflictAttribute(Booking booking) {
+		return WorkflowStub.fromTyped(workflow(booking))
+			.describe()
+			.getTypedSearchAttributes()
+			.get(BookingTemporal.CALENDAR_CONFLICT);
 	}
 
 	private Booking newBooking() {

@@ -3,6 +3,7 @@ package com.acme.booking.calendar;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -47,6 +48,7 @@ final class FakeGoogle implements AutoCloseable {
 		server.start();
 		keyFile = writeKeyFile(server.baseUrl() + "/token");
 		stubToken();
+		stubNoEvents();
 	}
 
 	String rootUrl() {
@@ -62,10 +64,35 @@ final class FakeGoogle implements AutoCloseable {
 				readTimeout, null, false, CalendarProperties.SendUpdates.NONE, breaker);
 	}
 
-	/** Clears requests and stubs, then answers tokens again. */
+	/** Clears requests and stubs, then answers tokens again and lists no events. */
 	void reset() {
 		server.resetAll();
 		stubToken();
+		stubNoEvents();
+	}
+
+	/** The calendar holds no events of the owner: the sync's clash check finds nothing (tests stub their own). */
+	void stubNoEvents() {
+		stub(get(eventsUrl()).atPriority(10).willReturn(eventList()));
+	}
+
+	/**
+	 * Google's {@code events.list} answer. Each event is {@code "<id> <start> <end> [transparent] [booking]"}:
+	 * {@code transparent} shows it as free, {@code booking} marks it as made by this service (bookingId property).
+	 */
+	static ResponseDefinitionBuilder eventList(String... events) {
+		StringBuilder items = new StringBuilder();
+		for (String event : events) {
+			String[] parts = event.split(" ");
+			items.append(items.isEmpty() ? "" : ",")
+				.append("{\"kind\": \"calendar#event\", \"id\": \"").append(parts[0])
+				.append("\", \"status\": \"confirmed\", \"start\": {\"dateTime\": \"").append(parts[1])
+				.append("\"}, \"end\": {\"dateTime\": \"").append(parts[2]).append("\"}")
+				.append(event.contains(" transparent") ? ", \"transparency\": \"transparent\"" : "")
+				.append(event.contains(" booking") ? ", \"extendedProperties\": {\"private\": {\"bookingId\": \"b\"}}" : "")
+				.append('}');
+		}
+		return okJson("{\"kind\": \"calendar#events\", \"items\": [" + items + "]}");
 	}
 
 	void stubToken() {

@@ -2,13 +2,15 @@ package com.acme.booking.crm;
 
 import java.time.Duration;
 
-import com.acme.booking.sync.HealthReport;
-import com.acme.booking.sync.IntegrationCheck.CheckReport;
+import com.acme.booking.probe.IntegrationCheck.CheckReport;
+import com.acme.booking.probe.ProbedHealthIndicator;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.web.client.RestClient;
 
 import static com.acme.booking.crm.HubSpotStubs.TOKEN;
@@ -40,29 +42,30 @@ class CrmHealthAndCheckTest {
 		hubspot.stubFor(get(urlPathEqualTo("/crm/v3/objects/contacts")).willReturn(HubSpotStubs.json(200, """
 				{"results": [], "paging": null}""")));
 
-		HealthReport report = new CrmHealth(properties, client).check();
+		Health report = probed(properties);
 
-		assertThat(report.status()).isEqualTo("UP");
-		assertThat(report.error()).isNull();
-		assertThat(report.circuitBreaker()).isEqualTo("CLOSED");
-		assertThat(report.responseTimeMs()).isGreaterThanOrEqualTo(0);
+		assertThat(report.getStatus()).isEqualTo(Status.UP);
+		assertThat(report.getDetails()).doesNotContainKey("error")
+			.containsEntry("circuitBreaker", "CLOSED")
+			.containsKeys("responseTimeMs", "checkedAt", "ageSeconds");
 	}
 
 	@Test
 	void healthIsDownWithHubSpotsReasonWhenTheTokenIsRejected() {
 		hubspot.stubFor(get(urlPathEqualTo("/crm/v3/objects/contacts")).willReturn(HubSpotStubs.unauthorized()));
 
-		HealthReport report = new CrmHealth(properties, client).check();
+		Health report = probed(properties);
 
-		assertThat(report.status()).isEqualTo("DOWN");
-		assertThat(report.error()).contains("HTTP 401", "INVALID_AUTHENTICATION").doesNotContain(TOKEN);
+		assertThat(report.getStatus()).isEqualTo(Status.DOWN);
+		assertThat((String) report.getDetails().get("error")).contains("HTTP 401", "INVALID_AUTHENTICATION")
+			.doesNotContain(TOKEN);
 	}
 
 	@Test
 	void healthIsDisabledWithoutCallingHubSpot() {
-		HealthReport report = new CrmHealth(properties(false), client).check();
+		Health report = probed(properties(false));
 
-		assertThat(report.status()).isEqualTo("DISABLED");
+		assertThat(report.getStatus()).isEqualTo(ProbedHealthIndicator.DISABLED);
 		assertThat(hubspot.getAllServeEvents()).isEmpty();
 	}
 
@@ -126,6 +129,12 @@ class CrmHealthAndCheckTest {
 		assertThat(report.ok()).isTrue();
 		assertThat(report.lines()).singleElement().asString().contains("disabled");
 		assertThat(hubspot.getAllServeEvents()).isEmpty();
+	}
+
+	private Health probed(CrmProperties settings) {
+		CrmHealthIndicator indicator = new CrmHealthIndicator(settings, client, java.time.Clock.systemUTC());
+		indicator.probe();
+		return indicator.health();
 	}
 
 	private void grantScopes(String scopes) {

@@ -40,8 +40,8 @@ class CrmMappingTest {
 
 	@Test
 	void contactCarriesStandardAndBookingProperties() {
-		var properties = CrmMapping.contactForCreate(booking("Maria de la Cruz", "Acme", "+44 20 7946 0000",
-				"Demo please", BookingStatus.CONFIRMED), MeetingOutcome.SCHEDULED);
+		Booking maria = booking("Maria de la Cruz", "Acme", "+44 20 7946 0000", "Demo please", BookingStatus.CONFIRMED);
+		var properties = CrmMapping.contactForCreate(maria, maria, MeetingOutcome.SCHEDULED);
 
 		assertThat(properties).containsExactly(entry("email", "maria@example.com"), entry("firstname", "Maria"),
 				entry("lastname", "de la Cruz"), entry("company", "Acme"), entry("phone", "+44 20 7946 0000"),
@@ -51,8 +51,8 @@ class CrmMappingTest {
 
 	@Test
 	void updateLeavesEmailAndAbsentValuesAlone() {
-		var properties = CrmMapping.contact(booking("Cher", null, " ", null, BookingStatus.CONFIRMED),
-				MeetingOutcome.RESCHEDULED);
+		Booking cher = booking("Cher", null, " ", null, BookingStatus.CONFIRMED);
+		var properties = CrmMapping.contact(cher, cher, MeetingOutcome.RESCHEDULED);
 
 		assertThat(properties).doesNotContainKeys("email", "lastname", "company", "phone", "booking_inquiry")
 			.containsEntry("firstname", "Cher")
@@ -84,7 +84,7 @@ class CrmMappingTest {
 		Instant start = Instant.parse("2026-12-01T09:00:00Z");
 		return new Booking(ID, status, name, name.startsWith("Maria") ? "maria@example.com" : "ada@example.com",
 				company, phone, inquiry, start, start.plusSeconds(1800), "Europe/London", 1, null, false, false, null,
-				0, null, null, false, false, null, 0, start, start);
+				0, null, null, false, false, null, 0, start, start, null, true);
 	}
 
 }

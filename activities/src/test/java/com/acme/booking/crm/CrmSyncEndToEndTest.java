@@ -161,6 +161,30 @@ class CrmSyncEndToEndTest extends CrmEndToEndSupport {
 	}
 
 	@Test
+	void cancellingTheOlderOfTwoBookingsLeavesTheContactDescribingTheNewer() {
+		hubspot.stubFor(post(CONTACTS).willReturn(HubSpotStubs.contactCreated("1008")));
+		hubspot.stubFor(post(UPSERT_MEETING).willReturn(HubSpotStubs.meetingUpserted("2009", true)));
+		Booking older = book("Grace Hopper", "grace-two@example.com");
+		awaitSynced(older.id(), 1);
+		Booking newer = book("Grace Hopper", "grace-two@example.com");
+		awaitSynced(newer.id(), 1);
+		hubspot.stubFor(get(urlPathEqualTo("/crm/v3/objects/meetings/2009"))
+			.willReturn(meetingAt(newer.startTime(), "SCHEDULED")));
+
+		bookings.cancel(older.id(), Instant.now());
+		workflow(older.id()).bookingChanged();
+		awaitSynced(older.id(), 2);
+
+		List<ServeEvent> contactWrites = requests("PATCH", CONTACTS + "/1008");
+		String last = contactWrites.get(contactWrites.size() - 1).getRequest().getBodyAsString();
+		assertThat(last).contains("\"booking_id\":\"" + newer.id() + "\"")
+			.contains("\"booking_status\":\"confirmed\"")
+			.contains("\"booking_start_time\":\"" + newer.startTime() + "\"");
+		hubspot.verify(patchRequestedFor(urlEqualTo("/crm/v3/objects/meetings/2009"))
+			.withRequestBody(matchingJsonPath("$.properties.hs_meeting_outcome", equalTo("CANCELED"))));
+	}
+
+	@Test
 	void secondBookingOfTheSameCustomerUpdatesTheSameContact() {
 		hubspot.stubFor(post(CONTACTS).willReturn(HubSpotStubs.contactCreated("1007")));
 		hubspot.stubFor(post(UPSERT_MEETING).inScenario("two").whenScenarioStateIs(Scenario.STARTED)
@@ -176,7 +200,10 @@ class CrmSyncEndToEndTest extends CrmEndToEndSupport {
 		assertThat(synced.crmContactId()).isEqualTo("1007");
 		assertThat(synced.crmMeetingId()).isEqualTo("2008");
 		hubspot.verify(exactly(1), postRequestedFor(urlEqualTo(CONTACTS)));
+		// The contact describes the next upcoming booking, the first one, not the one synced last.
 		hubspot.verify(patchRequestedFor(urlEqualTo(CONTACTS + "/1007"))
+			.withRequestBody(matchingJsonPath("$.properties.booking_id", equalTo(first.id().toString()))));
+		hubspot.verify(exactly(0), patchRequestedFor(urlEqualTo(CONTACTS + "/1007"))
 			.withRequestBody(matchingJsonPath("$.properties.booking_id", equalTo(second.id().toString()))));
 	}
 

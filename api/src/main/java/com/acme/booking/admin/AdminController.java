@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operators: list bookings, find the ones flagged for manual sync, and retry their sync. */
+/** Operators: list bookings, find the ones flagged for manual sync or clashing with the calendar, retry their sync. */
 @RestController
 @RequestMapping("/api/admin/bookings")
 class AdminController {
@@ -43,6 +43,7 @@ class AdminController {
 	@GetMapping
 	Map<String, Object> list(@RequestHeader(name = AdminKey.HEADER, required = false) String apiKey,
 			@RequestParam(defaultValue = "false") boolean needsManualSync,
+			@RequestParam(defaultValue = "false") boolean conflict,
 			@RequestParam(required = false) String email, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		requireAdmin(apiKey);
@@ -52,7 +53,7 @@ class AdminController {
 		if (size < 1 || size > 200) {
 			throw new InvalidRequest("size", "must be between 1 and 200");
 		}
-		List<BookingResource> found = bookings.list(needsManualSync, Text.blankToNull(email), page, size)
+		List<BookingResource> found = bookings.list(needsManualSync, conflict, Text.blankToNull(email), page, size)
 			.stream()
 			.map(BookingResource::of)
 			.toList();

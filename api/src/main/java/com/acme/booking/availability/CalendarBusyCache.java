@@ -18,12 +18,16 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 import com.acme.booking.calendar.BusyPeriod;
 import com.acme.booking.calendar.BusyTimes;
-import com.acme.booking.sync.CacheStatistics;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,10 +41,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * The business calendar's busy periods per business date. Listings read them cached for five minutes; the booking
  * check asks the calendar afresh, bounded by a timeout, and falls back to the last known answer when the calendar
- * cannot be reached in time (the calendar sync reports a clash later).
+ * cannot be reached in time: the calendar sync checks again before it writes the event and records a clash on the
+ * booking ({@code calendarConflict}).
  */
 @Component
-class CalendarBusyCache implements DisposableBean, CacheStatistics {
+class CalendarBusyCache implements DisposableBean, MeterBinder {
 
 	static final Duration FRESH_TIMEOUT = Duration.ofSeconds(2);
 
@@ -72,9 +77,10 @@ class CalendarBusyCache implements DisposableBean, CacheStatistics {
 
 	private final AtomicLong generation = new AtomicLong();
 
+	/** {@code cache_gets_total{cache="availability.calendar-busy"}}: listings answered without asking Google. */
 	@Override
-	public Map<String, Cache<?, ?>> caches() {
-		return Map.of("availability.calendar-busy", recent);
+	public void bindTo(MeterRegistry registry) {
+		CaffeineCacheMetrics.monitor(registry, recent, "availability.calendar-busy");
 	}
 
 	@Autowired
@@ -135,6 +141,19 @@ class CalendarBusyCache implements DisposableBean, CacheStatistics {
 		return periods;
 	}
 
+	/**
+	 * Busy periods relevant to {@code day} of the owner's own events only (no booking's event, so not the one being
+	 * rescheduled either), as the calendar has them now; what {@code stale} keeps of the last known periods if the
+	 * calendar does not answer within the timeout. Not cached: only rescheduling asks.
+	 */
+	List<Interval> freshBesidesBookings(LocalDate day, Predicate<Interval> stale) {
+		Interval window = rules.window(day);
+		return fetch(day, day, busyTimes::besidesBookings, false).map(byDay -> byDay.get(day)).orElseGet(() -> {
+			log.warn("Using the last known busy times of {} for a rescheduling check", day);
+			return lastKnown(day).stream().filter(stale).filter(window::overlaps).toList();
+		});
+	}
+
 	private List<Interval> lastKnown(LocalDate day) {
 		List<Interval> known = lastKnown.getIfPresent(day);
 		if (known == null) {
@@ -145,11 +164,17 @@ class CalendarBusyCache implements DisposableBean, CacheStatistics {
 	}
 
 	private Optional<Map<LocalDate, List<Interval>>> fetch(LocalDate first, LocalDate last) {
+		return fetch(first, last, busyTimes::between, true);
+	}
+
+	/** @param remember keep the answer as the last known one (only complete answers, bookings' events included) */
+	private Optional<Map<LocalDate, List<Interval>>> fetch(LocalDate first, LocalDate last,
+			BiFunction<Instant, Instant, List<BusyPeriod>> source, boolean remember) {
 		Instant from = rules.window(first).start();
 		Instant to = rules.window(last).end();
 		Future<List<BusyPeriod>> call;
 		try {
-			call = executor.submit(() -> busyTimes.between(from, to));
+			call = executor.submit(() -> source.apply(from, to));
 		}
 		catch (RejectedExecutionException ex) {
 			log.warn("Too many calendar calls pending; using the last known busy times for {} to {}", first, last);
@@ -167,7 +192,9 @@ class CalendarBusyCache implements DisposableBean, CacheStatistics {
 				Interval window = rules.window(day);
 				List<Interval> ofDay = periods.stream().filter(window::overlaps).toList();
 				byDay.put(day, ofDay);
-				lastKnown.put(day, ofDay);
+				if (remember) {
+					lastKnown.put(day, ofDay);
+				}
 			}
 			return Optional.of(byDay);
 		}
@@ -185,6 +212,12 @@ class CalendarBusyCache implements DisposableBean, CacheStatistics {
 			Thread.currentThread().interrupt();
 		}
 		return Optional.empty();
+	}
+
+	/** Another instance read a different answer for {@code day}: the cached one is stale. */
+	void forget(LocalDate day) {
+		generation.incrementAndGet();
+		recent.invalidate(day);
 	}
 
 	/** After the change commits (at once when published outside a transaction), so a reload sees it. */

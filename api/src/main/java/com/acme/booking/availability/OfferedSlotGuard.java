@@ -53,14 +53,22 @@ class OfferedSlotGuard implements SlotGuard {
 			throw new SlotUnavailable("The slot overlaps another booking (" + rules.buffer().toMinutes()
 					+ " minutes are kept free around each)");
 		}
-		// Free/busy carries no event ids: the booking's own event shows as a period equal to its current interval.
-		if (busy.fresh(engine.dateOf(start))
-			.stream()
-			.filter(period -> !period.equals(own))
-			.anyMatch(widened::overlaps)) {
+		if (calendarBusy(start, ignoreBookingId, own).stream().anyMatch(widened::overlaps)) {
 			throw new SlotUnavailable("The slot overlaps a busy time in the business calendar ("
 					+ rules.buffer().toMinutes() + " minutes are kept free around each)");
 		}
+	}
+
+	/**
+	 * A new booking is checked against free/busy. A rescheduled one is checked against the owner's own events only,
+	 * read by id: free/busy has no ids and merges the booking's own event with its neighbours, so it could block the
+	 * booking by itself. Bookings' events need no check here; the bookings themselves were checked above.
+	 */
+	private List<Interval> calendarBusy(Instant start, UUID rescheduled, Interval own) {
+		if (rescheduled == null) {
+			return busy.fresh(engine.dateOf(start));
+		}
+		return busy.freshBesidesBookings(engine.dateOf(start), period -> !period.equals(own));
 	}
 
 	private static Interval interval(Booking booking) {

@@ -1,5 +1,6 @@
 package com.acme.booking.availability;
 
+import com.acme.booking.core.BookingRulesProperties;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;

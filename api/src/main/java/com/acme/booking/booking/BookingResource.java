@@ -2,30 +2,34 @@ package com.acme.booking.booking;
 
 import com.acme.booking.core.BookingStatus;
 import com.acme.booking.core.Booking;
+import com.acme.booking.core.CalendarConflict;
 import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The booking as clients see it (API.md). {@code manageToken} appears once, in the create response; the sync errors
- * tell an operator why a booking needs manual sync.
+ * The booking as clients see it (API.md). {@code manageToken} and {@code manageUrl} (the manage page with the token in
+ * its fragment) appear once, in the create response; the sync errors tell an operator why a booking needs manual sync;
+ * {@code calendarConflict} is null or the busy period of the business's own calendar the booking overlaps.
  */
 public record BookingResource(UUID id, BookingStatus status, String name, String email, String company, String phone,
 		String inquiry, Instant startTime, Instant endTime, String timeZone, String calendarEventId,
 		boolean calendarSynced, boolean requiresManualCalendarSync, String calendarSyncError, String crmContactId,
-		boolean crmSynced, boolean requiresManualCrmSync, String crmSyncError, Instant createdAt, Instant updatedAt,
-		@JsonInclude(JsonInclude.Include.NON_NULL) String manageToken) {
+		boolean crmSynced, boolean requiresManualCrmSync, String crmSyncError, CalendarConflict calendarConflict,
+		Instant createdAt, Instant updatedAt, @JsonInclude(JsonInclude.Include.NON_NULL) String manageToken,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String manageUrl) {
 
 	public static BookingResource of(Booking b) {
-		return withToken(b, null);
+		return withManageLink(b, null, null);
 	}
 
-	static BookingResource withToken(Booking b, String manageToken) {
+	static BookingResource withManageLink(Booking b, String manageToken, String manageUrl) {
 		return new BookingResource(b.id(), b.status(), b.name(), b.email(), b.company(), b.phone(), b.inquiry(),
 				b.startTime(), b.endTime(), b.timeZone(), b.calendarEventId(), b.calendarSynced(),
 				b.requiresManualCalendarSync(), b.calendarSyncError(), b.crmContactId(), b.crmSynced(),
-				b.requiresManualCrmSync(), b.crmSyncError(), b.createdAt(), b.updatedAt(), manageToken);
+				b.requiresManualCrmSync(), b.crmSyncError(), b.calendarConflict(), b.createdAt(), b.updatedAt(),
+				manageToken, manageUrl);
 	}
 
 }

@@ -12,10 +12,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
 
-import com.acme.booking.availability.BookingRulesProperties;
+import com.acme.booking.core.BookingRulesProperties;
 import com.acme.booking.availability.BookingsChanged;
 import com.acme.booking.availability.SlotGuard;
-import com.acme.booking.token.ManageTokens;
+import com.acme.booking.token.ManageLinks;
 import com.acme.booking.web.InvalidRequest;
 import com.acme.booking.web.Text;
 
@@ -37,21 +37,25 @@ class BookingService {
 
 	private final BookingWorkflows workflows;
 
-	private final ManageTokens tokens;
+	private final ManageLinks links;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
+	private final BookingMetrics metrics;
+
 	BookingService(BookingRepository bookings, SlotGuard slots, BookingRulesProperties rules,
-			BookingWorkflows workflows, ManageTokens tokens, ApplicationEventPublisher events, Clock clock) {
+			BookingWorkflows workflows, ManageLinks links, ApplicationEventPublisher events, Clock clock,
+			BookingMetrics metrics) {
 		this.bookings = bookings;
 		this.slots = slots;
 		this.rules = rules;
 		this.workflows = workflows;
-		this.tokens = tokens;
+		this.links = links;
 		this.events = events;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	BookingResource create(CreateBookingRequest request) {
@@ -65,9 +69,10 @@ class BookingService {
 				Text.blankToNull(request.company()), Text.blankToNull(request.phone()), Text.blankToNull(request.inquiry()), start, end,
 				timeZone);
 		Booking saved = bookings.insert(id, booking, rules.buffer(), frequencyLimit(), clock.instant());
+		metrics.created();
 		events.publishEvent(new BookingsChanged(id.toString()));
 		workflows.start(id);
-		return BookingResource.withToken(saved, tokens.tokenFor(id));
+		return BookingResource.withManageLink(saved, links.tokenFor(id), links.manageUrl(id));
 	}
 
 	Booking get(UUID id) {
@@ -78,10 +83,7 @@ class BookingService {
 		if (request.empty()) {
 			throw new InvalidRequest("body", "name at least one of startTime, durationMinutes, name, company, phone, inquiry");
 		}
-		Booking current = get(id);
-		if (current.isCancelled()) {
-			throw new BookingCancelled();
-		}
+		Booking current = get(id).requireChangeable();
 		Instant start = null;
 		Instant end = null;
 		if (request.reschedules()) {
@@ -94,8 +96,8 @@ class BookingService {
 		BookingChange change = new BookingChange(start, end, strip(request.name()), clearable(request.company()),
 				clearable(request.phone()), clearable(request.inquiry()));
 		Booking updated = bookings.update(id, change, rules.buffer(), clock.instant()).orElseThrow(BookingNotFound::new);
-		if (updated.isCancelled()) {
-			throw new BookingCancelled();
+		if (request.reschedules()) {
+			metrics.rescheduled();
 		}
 		events.publishEvent(new BookingsChanged(id.toString()));
 		workflows.changed(id);
@@ -108,6 +110,7 @@ class BookingService {
 			return current;
 		}
 		Booking cancelled = bookings.cancel(id, clock.instant()).orElseThrow(BookingNotFound::new);
+		metrics.cancelled();
 		events.publishEvent(new BookingsChanged(id.toString()));
 		workflows.changed(id);
 		return cancelled;

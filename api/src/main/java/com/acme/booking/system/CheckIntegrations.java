@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 
-import com.acme.booking.sync.IntegrationCheck;
+import com.acme.booking.probe.IntegrationCheck;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.acme.booking.admin.AdminKey;
-import com.acme.booking.availability.BookingRulesProperties;
+import com.acme.booking.core.BookingRulesProperties;
 import com.acme.booking.calendar.CalendarProperties;
 import com.acme.booking.crm.CrmProperties;
+import com.acme.booking.embedded.Durability;
 import com.acme.booking.embedded.EmbeddedProperties;
 import com.acme.booking.sync.SyncProperties;
 import org.slf4j.Logger;
@@ -38,8 +39,11 @@ class StartupSummary {
 
 	private final AdminKey adminKey;
 
+	private final Durability durability;
+
 	StartupSummary(Environment env, BookingRulesProperties rules, SyncProperties sync, CalendarProperties calendar,
-			CrmProperties crm, EmbeddedProperties embedded, AdminKey adminKey) {
+			CrmProperties crm, EmbeddedProperties embedded, AdminKey adminKey, Durability durability) {
+		this.durability = durability;
 		this.env = env;
 		this.rules = rules;
 		this.sync = sync;
@@ -60,6 +64,7 @@ class StartupSummary {
 		String url = env.getProperty("spring.datasource.url");
 		lines.add("PostgreSQL:       " + (StringUtils.hasText(url) ? withoutCredentials(url)
 				: "embedded, data in " + embedded.dataDir().resolve("postgres").toAbsolutePath().normalize()));
+		lines.add("Durability:       " + durability + (durability.durable() ? "" : " (a crash can lose bookings)"));
 		boolean inProcess = env.getProperty("spring.temporal.test-server.enabled", Boolean.class, false);
 		lines.add("Temporal:         " + (inProcess ? "in-process server (nothing kept across restarts)"
 				: env.getProperty("spring.temporal.connection.target")) + ", namespace "

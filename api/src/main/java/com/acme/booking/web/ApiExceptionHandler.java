@@ -7,7 +7,7 @@ import com.acme.booking.admin.SyncUnavailable;
 import com.acme.booking.admin.Unauthorized;
 import com.acme.booking.availability.SlotNotOffered;
 import com.acme.booking.availability.SlotUnavailable;
-import com.acme.booking.booking.BookingCancelled;
+import com.acme.booking.core.BookingCancelled;
 import com.acme.booking.booking.BookingNotFound;
 import com.acme.booking.core.FrequencyLimitReached;
 import com.acme.booking.core.SlotTaken;
@@ -83,14 +83,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> frequency(FrequencyLimitReached ex) {
 		return problem(HttpStatus.TOO_MANY_REQUESTS, Problems.FREQUENCY_LIMIT_EXCEEDED, "Too many bookings",
 				ex.getMessage());
-	}
-
-	@ExceptionHandler(RateLimited.class)
-	ResponseEntity<ProblemDetail> rateLimited(RateLimited ex) {
-		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())))
-			.body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, Problems.RATE_LIMITED, "Too many requests",
-					ex.getMessage()));
 	}
 
 	@Override

@@ -112,7 +112,7 @@ public final class AvailabilityBenchmark {
 	private static Booking booking(Instant start, Instant end) {
 		return new Booking(UUID.randomUUID(), BookingStatus.CONFIRMED, "Ada", "ada@example.com", null, null, null,
 				start, end, "Europe/London", 1, null, false, false, null, 0, null, null, false, false, null, 0, NOW,
-				NOW);
+				NOW, null, true);
 	}
 
 	/** The repository's availability query over a list, so the cold case counts computation, not a database. */

@@ -35,7 +35,7 @@ final class Bookings {
 		Instant now = Instant.parse("2026-11-01T00:00:00Z");
 		confirmed.add(new Booking(id, BookingStatus.CONFIRMED, "Ada", "ada@example.com", null, null, null,
 				Instant.parse(start), Instant.parse(end), "Europe/London", 1, null, false, false, null, 0, null, null,
-				false, false, null, 0, now, now));
+				false, false, null, 0, now, now, null, true));
 		return id;
 	}
 

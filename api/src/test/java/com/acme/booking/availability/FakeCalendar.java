@@ -18,6 +18,9 @@ final class FakeCalendar implements BusyTimes {
 
 	private final List<BusyPeriod> busy = new CopyOnWriteArrayList<>();
 
+	/** The owner's own events, what {@link #besidesBookings} reads; free/busy ({@link #busy}) has them merged in. */
+	private final List<BusyPeriod> ownerEvents = new CopyOnWriteArrayList<>();
+
 	private final CountDownLatch release = new CountDownLatch(1);
 
 	private final AtomicInteger calls = new AtomicInteger();
@@ -29,8 +32,14 @@ final class FakeCalendar implements BusyTimes {
 		return this;
 	}
 
+	FakeCalendar ownerEvent(String start, String end) {
+		ownerEvents.add(new BusyPeriod(Instant.parse(start), Instant.parse(end)));
+		return this;
+	}
+
 	FakeCalendar clear() {
 		busy.clear();
+		ownerEvents.clear();
 		return this;
 	}
 
@@ -50,6 +59,15 @@ final class FakeCalendar implements BusyTimes {
 
 	@Override
 	public List<BusyPeriod> between(Instant from, Instant to) {
+		return answer(busy, from, to);
+	}
+
+	@Override
+	public List<BusyPeriod> besidesBookings(Instant from, Instant to) {
+		return answer(ownerEvents, from, to);
+	}
+
+	private List<BusyPeriod> answer(List<BusyPeriod> periods, Instant from, Instant to) {
 		calls.incrementAndGet();
 		if (mode == Mode.FAIL) {
 			throw new IllegalStateException("calendar unreachable");
@@ -63,7 +81,7 @@ final class FakeCalendar implements BusyTimes {
 				throw new IllegalStateException("interrupted");
 			}
 		}
-		return busy.stream().filter(p -> p.start().isBefore(to) && p.end().isAfter(from)).toList();
+		return periods.stream().filter(p -> p.start().isBefore(to) && p.end().isAfter(from)).toList();
 	}
 
 }

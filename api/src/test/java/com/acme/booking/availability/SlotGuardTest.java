@@ -106,10 +106,27 @@ class SlotGuardTest {
 	@Test
 	void reschedulingIsStillBlockedByABusyPeriodThatIsNotItsOwnEvent() {
 		UUID own = bookings.add("2026-12-01T10:00:00Z", "2026-12-01T10:30:00Z");
-		calendar.busy("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z");
+		calendar.busy("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z").ownerEvent("2026-12-01T10:30:00Z",
+				"2026-12-01T11:00:00Z");
 
 		assertThatThrownBy(() -> guard.check(Instant.parse("2026-12-01T11:00:00Z"),
 				Instant.parse("2026-12-01T11:30:00Z"), own))
+			.isInstanceOf(SlotUnavailable.class);
+	}
+
+	@Test
+	void reschedulingNextToItsOwnEventIsNotBlockedWhenFreeBusyMergedItWithANeighbour() {
+		UUID own = bookings.add("2026-12-01T10:00:00Z", "2026-12-01T10:30:00Z");
+		// Free/busy merges the owner's 09:00-10:00 meeting with the booking's own event into one period.
+		calendar.busy("2026-12-01T09:00:00Z", "2026-12-01T10:30:00Z").ownerEvent("2026-12-01T09:00:00Z",
+				"2026-12-01T10:00:00Z");
+
+		assertThatCode(() -> guard.check(Instant.parse("2026-12-01T10:30:00Z"), Instant.parse("2026-12-01T11:00:00Z"),
+				own))
+			.doesNotThrowAnyException();
+		assertThatThrownBy(() -> guard.check(Instant.parse("2026-12-01T10:00:00Z"),
+				Instant.parse("2026-12-01T10:30:00Z"), null))
+			.as("a new booking still sees free/busy")
 			.isInstanceOf(SlotUnavailable.class);
 	}
 

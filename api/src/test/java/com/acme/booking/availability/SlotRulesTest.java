@@ -1,5 +1,6 @@
 package com.acme.booking.availability;
 
+import com.acme.booking.core.BookingRulesProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 

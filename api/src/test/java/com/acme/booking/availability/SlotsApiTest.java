@@ -33,7 +33,7 @@ import org.springframework.context.annotation.Primary;
 /** {@code GET /api/bookings/available-slots} over HTTP; now is Monday 2026-11-30 08:00Z, rules as documented. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "booking.embedded.data-dir=${java.io.tmpdir}/booking-api-test-${random.uuid}",
-				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off",
+				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off", "booking.embedded.fsync=off",
 				"booking.rate-limit.enabled=false" })
 class SlotsApiTest {
 

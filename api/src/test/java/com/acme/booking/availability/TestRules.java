@@ -1,5 +1,6 @@
 package com.acme.booking.availability;
 
+import com.acme.booking.core.BookingRulesProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.acme.booking.availability.BookingRulesProperties.Frequency;
+import com.acme.booking.core.BookingRulesProperties.Frequency;
 
 /** Rules as the tests need them, starting from the documented defaults. */
 final class TestRules {

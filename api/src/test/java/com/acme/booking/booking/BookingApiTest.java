@@ -79,11 +79,14 @@ class BookingApiTest {
 		assertThat(created.json().path("endTime").asString()).isEqualTo(start.plusSeconds(1800).toString());
 		assertThat(created.json().path("timeZone").asString()).isEqualTo("Europe/London");
 		assertThat(created.json().path("manageToken").asString()).hasSize(43);
+		assertThat(created.json().path("manageUrl").asString()).isEqualTo("http://localhost:8080/manage.html?id=" + id
+				+ "#token=" + created.json().path("manageToken").asString());
 
 		Http.Response read = http.get("/api/bookings/" + id, "X-Booking-Token",
 				created.json().path("manageToken").asString());
 		assertThat(read.status()).isEqualTo(200);
 		assertThat(read.json().has("manageToken")).isFalse();
+		assertThat(read.json().has("manageUrl")).isFalse();
 		assertThat(read.json().path("inquiry").asString()).isEqualTo("Demo please\nwith two lines");
 	}
 

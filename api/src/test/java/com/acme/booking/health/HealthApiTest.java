@@ -17,7 +17,7 @@ class HealthApiTest {
 	int port;
 
 	@Test
-	void overallHealthReportsEveryPartFromRealCalls() {
+	void overallHealthReportsEveryPart() {
 		Http.Response health = new Http(port).get("/api/health");
 
 		assertThat(health.status()).isEqualTo(200);

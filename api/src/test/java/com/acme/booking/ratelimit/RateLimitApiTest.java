@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** Three requests a minute per client, so the fourth is refused; the switched-off case is in SlotsApiTest. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "booking.embedded.data-dir=${java.io.tmpdir}/booking-api-test-${random.uuid}",
-				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off",
+				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off", "booking.embedded.fsync=off",
 				"booking.rate-limit.requests-per-minute=3" })
 class RateLimitApiTest {
 

@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import com.acme.booking.sync.IntegrationCheck;
+import com.acme.booking.probe.IntegrationCheck;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.DefaultApplicationArguments;

@@ -46,7 +46,7 @@ public final class RunningApp implements AutoCloseable {
 
 	public static RunningApp start(Path dataDir, String... extraProperties) {
 		List<String> args = new ArrayList<>(List.of("--booking.embedded.data-dir=" + dataDir,
-				"--booking.embedded.synchronous-commit=off", "--server.port=0", "--booking.rate-limit.enabled=false"));
+				"--booking.embedded.synchronous-commit=off", "--booking.embedded.fsync=off", "--server.port=0", "--booking.rate-limit.enabled=false"));
 		for (String property : extraProperties) {
 			args.add("--" + property);
 		}

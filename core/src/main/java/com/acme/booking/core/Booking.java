@@ -9,22 +9,32 @@ import java.util.UUID;
  * @param revision bumped by every change; a sync records the revision it pushed
  * @param calendarSyncedRevision the last revision the calendar sync finished for (pushed, or nothing to do)
  * @param crmSyncedRevision the same for the CRM
+ * @param calendarConflict a busy period of the business's own calendar the booking overlaps, found by the calendar
+ * sync; null when none
+ * @param syncUnfinished true while some integration still has to push the current revision or waits for an
+ * operator; computed by PostgreSQL (the {@code sync_unfinished} column), the one place that rule is written
  */
 public record Booking(UUID id, BookingStatus status, String name, String email, String company, String phone,
 		String inquiry, Instant startTime, Instant endTime, String timeZone, long revision, String calendarEventId,
 		boolean calendarSynced, boolean requiresManualCalendarSync, String calendarSyncError,
 		long calendarSyncedRevision, String crmContactId, String crmMeetingId, boolean crmSynced,
 		boolean requiresManualCrmSync, String crmSyncError, long crmSyncedRevision, Instant createdAt,
-		Instant updatedAt) {
+		Instant updatedAt, CalendarConflict calendarConflict, boolean syncUnfinished) {
 
 	public boolean isCancelled() {
 		return status == BookingStatus.CANCELLED;
 	}
 
-	/** True while some integration still has to push the current revision or waits for an operator. */
-	public boolean syncUnfinished() {
-		return calendarSyncedRevision < revision || crmSyncedRevision < revision || requiresManualCalendarSync
-				|| requiresManualCrmSync;
+	/**
+	 * The booking's own rule for a change: a cancelled booking is final. Checked before a change is planned (so the
+	 * client hears this rather than a slot rule) and again under the row lock, where a cancel that won the race shows.
+	 * @throws BookingCancelled when the booking is cancelled
+	 */
+	public Booking requireChangeable() {
+		if (isCancelled()) {
+			throw new BookingCancelled();
+		}
+		return this;
 	}
 
 }

@@ -65,14 +65,17 @@ public class BookingRepository {
 		return jdbc.sql("SELECT * FROM booking WHERE id = ?").param(id).query(BookingRepository::map).optional();
 	}
 
-	/** Applies a change and bumps the revision; the integrations are out of step until the workflow pushes it. */
+	/**
+	 * Applies a change and bumps the revision; the integrations are out of step until the workflow pushes it.
+	 * @throws BookingCancelled when the booking is cancelled (the row lock makes a racing cancel visible here)
+	 */
 	@Transactional
 	public Optional<Booking> update(UUID id, BookingChange change, Duration buffer, Instant now) {
 		Optional<Booking> current = findForUpdate(id);
-		if (current.isEmpty() || current.get().isCancelled()) {
+		if (current.isEmpty()) {
 			return current;
 		}
-		Booking b = current.get();
+		Booking b = current.get().requireChangeable();
 		Instant start = change.startTime() != null ? change.startTime() : b.startTime();
 		Instant end = change.endTime() != null ? change.endTime() : b.endTime();
 		Duration half = buffer.dividedBy(2);
@@ -105,29 +108,50 @@ public class BookingRepository {
 				RETURNING *""").params(utc(now), id).query(BookingRepository::map).optional();
 	}
 
-	/** Bookings newest first, for operators. */
-	public List<Booking> list(boolean needsManualSync, String email, int page, int size) {
+	/**
+	 * Bookings newest first, for operators.
+	 * @param conflict only those whose calendar event overlaps a busy period of the business's own calendar
+	 */
+	public List<Booking> list(boolean needsManualSync, boolean conflict, String email, int page, int size) {
 		return jdbc.sql("""
 				SELECT * FROM booking
 				WHERE (NOT ? OR requires_manual_calendar_sync OR requires_manual_crm_sync)
+				  AND (NOT ? OR calendar_conflict_start IS NOT NULL)
 				  AND (CAST(? AS text) IS NULL OR lower(email) = lower(CAST(? AS text)))
 				ORDER BY created_at DESC, id
 				LIMIT ? OFFSET ?""")
-			.params(needsManualSync, email, email, size, (long) page * size)
+			.params(needsManualSync, conflict, email, email, size, (long) page * size)
 			.query(BookingRepository::map)
 			.list();
 	}
 
 	/**
-	 * Confirmed bookings whose time intersects {@code [from, to)}, for availability. The {@code blocked} range holds
-	 * the booking's time, so overlapping it is a necessary condition that the exclusion constraint's GiST index
-	 * answers; without it every slot check and listing read the whole table.
+	 * The booking a customer's CRM contact describes: their next upcoming confirmed booking, else their latest one by
+	 * start time (which may be cancelled). Never simply the one synced last.
 	 */
-	public List<Booking> confirmedBetween(Instant from, Instant to) {
+	public Optional<Booking> shownOnContact(String email, Instant now) {
 		return jdbc.sql("""
-				SELECT * FROM booking
-				WHERE status <> 'CANCELLED' AND blocked && tstzrange(?, ?, '[)') AND start_time < ? AND end_time > ?
-				ORDER BY start_time""")
+				SELECT * FROM booking WHERE lower(email) = lower(?)
+				ORDER BY (status = 'CONFIRMED' AND end_time > ?) DESC,
+				         CASE WHEN status = 'CONFIRMED' AND end_time > ? THEN start_time END ASC,
+				         start_time DESC, id
+				LIMIT 1""")
+			.params(email, utc(now), utc(now))
+			.query(BookingRepository::map)
+			.optional();
+	}
+
+	/**
+	 * Confirmed bookings whose time intersects {@code [from, to)}, for availability. The blocked range contains the
+	 * booking's time, so {@code blocked &&} narrows the search through the exclusion constraint's GiST index.
+	 */
+	static final String CONFIRMED_BETWEEN = """
+			SELECT * FROM booking
+			WHERE status <> 'CANCELLED' AND blocked && tstzrange(?, ?, '[)') AND start_time < ? AND end_time > ?
+			ORDER BY start_time""";
+
+	public List<Booking> confirmedBetween(Instant from, Instant to) {
+		return jdbc.sql(CONFIRMED_BETWEEN)
 			.params(utc(from), utc(to), utc(to), utc(from))
 			.query(BookingRepository::map)
 			.list();
@@ -136,9 +160,7 @@ public class BookingRepository {
 	/** Ids of bookings with something still to push, or waiting for an operator. */
 	public List<UUID> unfinishedSync(int limit) {
 		return jdbc.sql("""
-				SELECT id FROM booking
-				WHERE calendar_synced_revision < revision OR crm_synced_revision < revision
-				   OR requires_manual_calendar_sync OR requires_manual_crm_sync
+				SELECT id FROM booking WHERE sync_unfinished
 				-- Bookings with something to push come first: flagged ones usually have a running workflow.
 				ORDER BY (calendar_synced_revision < revision OR crm_synced_revision < revision) DESC, updated_at
 				LIMIT ?""").param(limit).query(UUID.class).list();
@@ -157,6 +179,22 @@ public class BookingRepository {
 				+ ") WHERE id = ?")
 			.params(pushed, revision, revision, externalId, id)
 			.update();
+	}
+
+	/**
+	 * Records what the calendar sync found for {@code revision}: the clash with the business's own calendar, or null
+	 * for none. A change made meanwhile wins: its own sync decides.
+	 * @return true when this changed what was recorded
+	 */
+	public boolean recordCalendarConflict(UUID id, long revision, CalendarConflict conflict) {
+		OffsetDateTime start = conflict == null ? null : utc(conflict.start());
+		OffsetDateTime end = conflict == null ? null : utc(conflict.end());
+		return jdbc.sql("""
+				UPDATE booking SET calendar_conflict_start = ?, calendar_conflict_end = ?
+				WHERE id = ? AND revision = ?
+				  AND (calendar_conflict_start IS DISTINCT FROM ? OR calendar_conflict_end IS DISTINCT FROM ?)""")
+			.params(start, end, id, revision, start, end)
+			.update() == 1;
 	}
 
 	/** Flags the booking for an operator: attempts ran out or the error was permanent. */
@@ -241,7 +279,13 @@ public class BookingRepository {
 				rs.getBoolean("requires_manual_calendar_sync"), rs.getString("calendar_sync_error"),
 				rs.getLong("calendar_synced_revision"), rs.getString("crm_contact_id"), rs.getString("crm_meeting_id"),
 				rs.getBoolean("crm_synced"), rs.getBoolean("requires_manual_crm_sync"), rs.getString("crm_sync_error"),
-				rs.getLong("crm_synced_revision"), instant(rs, "created_at"), instant(rs, "updated_at"));
+				rs.getLong("crm_synced_revision"), instant(rs, "created_at"), instant(rs, "updated_at"),
+				conflict(instant(rs, "calendar_conflict_start"), instant(rs, "calendar_conflict_end")),
+				rs.getBoolean("sync_unfinished"));
+	}
+
+	private static CalendarConflict conflict(Instant start, Instant end) {
+		return start == null ? null : new CalendarConflict(start, end);
 	}
 
 }

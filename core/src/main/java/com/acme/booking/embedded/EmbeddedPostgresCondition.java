@@ -2,6 +2,7 @@ package com.acme.booking.embedded;
 
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -10,7 +11,10 @@ class EmbeddedPostgresCondition implements Condition {
 
 	@Override
 	public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		var env = context.getEnvironment();
+		return active(context.getEnvironment());
+	}
+
+	static boolean active(Environment env) {
 		return env.getProperty("booking.embedded.enabled", Boolean.class, false)
 				&& !StringUtils.hasText(env.getProperty("spring.datasource.url"));
 	}

@@ -11,6 +11,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
  * runs with no database to install. Data lives under {@code booking.embedded.data-dir} and survives restarts.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(name = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres")
 @Conditional(EmbeddedPostgresCondition.class)
 @EnableConfigurationProperties(EmbeddedProperties.class)
 class EmbeddedPostgresConfiguration {
@@ -41,6 +43,8 @@ class EmbeddedPostgresConfiguration {
 			// Crash recovery after a kill, on a busy machine, can take longer than zonky's default 10 seconds.
 			.setPGStartupWait(STARTUP_WAIT)
 			.setCleanDataDirectory(properties.cleanOnStart())
+			// zonky passes -F (fsync off) first; a later -c setting wins, so this turns durability back on.
+			.setServerConfig("fsync", properties.fsync())
 			.setServerConfig("synchronous_commit", properties.synchronousCommit())
 			.start();
 		log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dir);

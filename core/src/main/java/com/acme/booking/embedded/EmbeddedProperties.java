@@ -12,9 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir folder for the embedded data: PostgreSQL under {@code postgres/}, the server secret beside it
  * @param cleanOnStart wipe the PostgreSQL data on start (tests only)
  * @param synchronousCommit PostgreSQL's {@code synchronous_commit}; {@code on} so an acknowledged booking survives a
- * crash (tests may turn it off for speed)
+ * crash of the process (tests may turn it off for speed)
+ * @param fsync PostgreSQL's {@code fsync}; {@code on} so an acknowledged booking survives an OS crash or power loss
+ * (zonky starts PostgreSQL with {@code -F}, which turns it off; tests may keep it off for speed)
  */
 @ConfigurationProperties("booking.embedded")
 public record EmbeddedProperties(@DefaultValue("false") boolean enabled, @DefaultValue("./data") Path dataDir,
-		@DefaultValue("false") boolean cleanOnStart, @DefaultValue("on") String synchronousCommit) {
+		@DefaultValue("false") boolean cleanOnStart, @DefaultValue("on") String synchronousCommit,
+		@DefaultValue("on") String fsync) {
 }

@@ -51,7 +51,7 @@ class BookingRepositoryTest {
 		assertThat(returned).isEqualTo(read);
 		assertThat(read).isEqualTo(new Booking(id, BookingStatus.CONFIRMED, "Ann Example", "Ann@Example.com",
 				"Example Ltd", "+44 20 7946 0000", "Line one\nline two", TEN, TEN.plus(HALF_HOUR), "America/New_York", 1,
-				null, false, false, null, 0, null, null, false, false, null, 0, NOW, NOW));
+				null, false, false, null, 0, null, null, false, false, null, 0, NOW, NOW, null, true));
 		assertThat(read.syncUnfinished()).isTrue();
 	}
 
@@ -154,9 +154,9 @@ class BookingRepositoryTest {
 		Booking mine = insert(bookings, "ann@example.com", TEN);
 		Booking cancelled = bookings.cancel(mine.id(), NOW.plusSeconds(60)).orElseThrow();
 
-		assertThat(bookings.update(mine.id(), new BookingChange(null, null, "New", null, null, null), BUFFER,
-				NOW.plusSeconds(120)))
-			.contains(cancelled);
+		assertThatExceptionOfType(BookingCancelled.class).isThrownBy(() -> bookings.update(mine.id(),
+				new BookingChange(null, null, "New", null, null, null), BUFFER, NOW.plusSeconds(120)));
+		assertThat(bookings.findById(mine.id())).contains(cancelled);
 		assertThat(bookings.cancel(mine.id(), NOW.plusSeconds(180))).contains(cancelled);
 		assertThat(cancelled.revision()).isEqualTo(2);
 	}

@@ -23,9 +23,16 @@ public final class BookingTemporal {
 
 	public static final SearchAttributeKey<String> CRM_SYNC = SearchAttributeKey.forKeyword("CrmSync");
 
+	/**
+	 * {@code YES} while the booking overlaps a busy time of the business's own calendar (found by the calendar sync),
+	 * {@code NO} once a later sync found it clear; absent on a booking that never clashed.
+	 */
+	public static final SearchAttributeKey<String> CALENDAR_CONFLICT = SearchAttributeKey
+		.forKeyword("CalendarConflict");
+
 	/** Every custom search attribute the workflow writes; all are keywords and must be registered on the server. */
 	public static final java.util.List<SearchAttributeKey<String>> SEARCH_ATTRIBUTES = java.util.List.of(BOOKING_ID,
-			BOOKING_STATUS, CALENDAR_SYNC, CRM_SYNC);
+			BOOKING_STATUS, CALENDAR_SYNC, CRM_SYNC, CALENDAR_CONFLICT);
 
 	private BookingTemporal() {
 	}

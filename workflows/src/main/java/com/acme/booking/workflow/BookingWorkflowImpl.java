@@ -46,6 +46,9 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 
 	private CancellationScope pass;
 
+	/** Whether the CalendarConflict search attribute says YES; it is only written once a clash was seen. */
+	private boolean conflictShown;
+
 	@Override
 	public void run(String bookingId) {
 		this.bookingId = bookingId;
@@ -145,6 +148,20 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		Workflow.newDetachedCancellationScope(() -> state.recordResult(bookingId, track.integration, result)).run();
 		track.due = false;
 		track.show(result.state(), null);
+		if (track.integration == Integration.CALENDAR) {
+			showConflict(result.calendarConflict());
+		}
+	}
+
+	/**
+	 * Upserts CalendarConflict only when it changes and never before a first clash, so bookings without one (and
+	 * histories recorded before the attribute existed) keep the same commands.
+	 */
+	private void showConflict(boolean conflict) {
+		if (conflict != conflictShown) {
+			conflictShown = conflict;
+			Workflow.upsertTypedSearchAttributes(BookingTemporal.CALENDAR_CONFLICT.valueSet(conflict ? "YES" : "NO"));
+		}
 	}
 
 	private static String reason(ActivityFailure failure) {

@@ -92,7 +92,7 @@ class ManageTokensTest {
 		String first = tokens(null).tokenFor(BOOKING);
 
 		ManageTokens elsewhere = new ManageTokens(new TokenProperties(null),
-				new EmbeddedProperties(true, otherDir, false, "off"));
+				new EmbeddedProperties(true, otherDir, false, "off", "off"));
 
 		assertThat(elsewhere.tokenFor(BOOKING)).isNotEqualTo(first);
 	}
@@ -105,7 +105,7 @@ class ManageTokensTest {
 	}
 
 	private ManageTokens tokens(String secret) {
-		return new ManageTokens(new TokenProperties(secret), new EmbeddedProperties(true, dataDir, false, "off"));
+		return new ManageTokens(new TokenProperties(secret), new EmbeddedProperties(true, dataDir, false, "off", "off"));
 	}
 
 }

@@ -1,4 +1,4 @@
-package com.acme.booking.sync;
+package com.acme.booking.probe;
 
 /**
  * Verifies an integration's credentials against the real API, for the {@code --check-integrations} run mode.

@@ -1,4 +1,4 @@
-package com.acme.booking.availability;
+package com.acme.booking.core;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The scheduling rules ({@code booking.rules.*}).
+ * The scheduling rules ({@code booking.rules.*}). In core because the calendar sync (and so the worker) needs the
+ * business time zone too: one record, one default.
  *
  * @param timeZone business time zone (IANA)
  * @param businessHours comma-separated ranges per weekday ({@code MONDAY: 09:00-12:00,13:00-17:00}); a day left out is

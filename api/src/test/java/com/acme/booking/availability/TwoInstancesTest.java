@@ -1,0 +1,89 @@
+package com.acme.booking.availability;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import com.acme.booking.BookingApiApplication;
+import com.acme.booking.support.Http;
+import com.acme.booking.support.Slots;
+import com.acme.booking.system.EmbeddedDefaults;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two API instances on one database: a booking made on one disappears from the other's cached slot list at once
+ * (PostgreSQL LISTEN/NOTIFY), not when its cache expires five minutes later.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class TwoInstancesTest {
+
+	@TempDir
+	static Path secondData;
+
+	static ConfigurableApplicationContext second;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	EmbeddedPostgres postgres;
+
+	@BeforeAll
+	static void noSecondYet() {
+		second = null;
+	}
+
+	@AfterAll
+	static void stopSecond() {
+		if (second != null) {
+			second.close();
+		}
+	}
+
+	@Test
+	void aBookingOnOneInstanceLeavesTheOthersSlotListAtOnce() {
+		second = new SpringApplicationBuilder(BookingApiApplication.class).listeners(new EmbeddedDefaults())
+			.profiles("test")
+			.run("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+					"--spring.datasource.username=postgres", "--server.port=0",
+					"--booking.embedded.data-dir=" + secondData, "--booking.sync.reconciler-enabled=false");
+		Http first = new Http(port);
+		Http other = new Http(((WebServerApplicationContext) second).getWebServer().getPort());
+		Instant start = Slots.fresh();
+		LocalDate day = start.atZone(ZoneId.of("Europe/London")).toLocalDate();
+		String slots = "/api/bookings/available-slots?startDate=" + day + "&endDate=" + day;
+		assertThat(starts(other.get(slots))).as("cached on the other instance").contains(start.toString());
+
+		Http.Response created = first.post("/api/bookings",
+				Map.of("name", "Ada Lovelace", "email", "two-instances@example.com", "startTime", start.toString()));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> !starts(other.get(slots)).contains(start.toString()));
+	}
+
+	private static List<String> starts(Http.Response response) {
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.json().path("slots").valueStream().map(slot -> slot.path("start").asString()).toList();
+	}
+
+}
