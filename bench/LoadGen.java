@@ -245,8 +245,17 @@ public class LoadGen {
 		return HttpRequest.newBuilder(URI.create(base + path)).header("X-Api-Key", ADMIN_KEY).GET().build();
 	}
 
+	/** Sends; a GET whose kept-alive connection the server had closed is sent again once. */
 	static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-		return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+		try {
+			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException closed) {
+			if (!request.method().equals("GET")) {
+				throw closed;
+			}
+			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+		}
 	}
 
 	static HttpResponse<String> sendQuietly(HttpRequest request) {

@@ -31,7 +31,8 @@ final class AppProcess implements AutoCloseable {
 		int port = TemporalDevServer.freePort();
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-				BookingApiApplication.class.getName(), "--server.port=" + port, "--booking.embedded.data-dir=" + dataDir));
+				BookingApiApplication.class.getName(), "--server.port=" + port, "--booking.embedded.data-dir=" + dataDir,
+				"--booking.rate-limit.enabled=false"));
 		settings.forEach(setting -> command.add("--" + setting));
 		try {
 			Files.createDirectories(dataDir);

@@ -56,9 +56,12 @@ class CrashRecoveryTest {
 
 			try (AppProcess app = AppProcess.start(data, log, settings)) {
 				Http http = new Http(app.port());
-				await().atMost(Duration.ofMinutes(2))
+				await().atMost(Duration.ofMinutes(4))
 					.pollInterval(Duration.ofSeconds(1))
-					.until(() -> rows(http, customers).stream().allMatch(r -> r.calendarSynced() && r.crmSynced()));
+					.untilAsserted(() -> assertThat(rows(http, customers))
+						.as("bookings not yet synced after the restart")
+						.filteredOn(r -> !r.calendarSynced() || !r.crmSynced())
+						.isEmpty());
 				WorldCheck.Outcome outcome = WorldCheck.compare(rows(http, customers), google, hubspot);
 				assertThat(outcome.mismatches()).isEmpty();
 				assertThat(outcome.flagged()).isEmpty();

@@ -58,7 +58,8 @@ final class GoogleCalendarStandIn extends StandIn {
 			return null;
 		}
 		if (path.equals(EVENTS)) {
-			return "insert " + customer(request.getBodyAsString(), "?");
+			return method(request).equals("GET") ? "list " + request.queryParameter("timeMin").firstValue()
+					: "insert " + customer(request.getBodyAsString(), "?");
 		}
 		if (path.startsWith(EVENTS + "/")) {
 			Event event = events.get(path.substring(EVENTS.length() + 1));
@@ -81,6 +82,9 @@ final class GoogleCalendarStandIn extends StandIn {
 		}
 		if (path.equals(EVENTS) && method.equals("POST")) {
 			return insert(body(request));
+		}
+		if (path.equals(EVENTS) && method.equals("GET")) {
+			return list(request);
 		}
 		if (path.startsWith(EVENTS + "/")) {
 			Event event = events.get(path.substring(EVENTS.length() + 1));
@@ -114,6 +118,21 @@ final class GoogleCalendarStandIn extends StandIn {
 		apply(event, body);
 		events.put(id, event);
 		return json(200, view(event));
+	}
+
+	/** {@code events.list} of one page: every event overlapping the window, with its private bookingId property. */
+	private ResponseDefinitionBuilder list(Request request) {
+		Instant from = OffsetDateTime.parse(request.queryParameter("timeMin").firstValue()).toInstant();
+		Instant to = OffsetDateTime.parse(request.queryParameter("timeMax").firstValue()).toInstant();
+		List<Map<String, Object>> items = new ArrayList<>();
+		for (Event event : events.values()) {
+			if (event.start.isBefore(to) && event.end.isAfter(from)) {
+				Map<String, Object> item = view(event);
+				item.put("extendedProperties", Map.of("private", Map.of("bookingId", event.bookingId)));
+				items.add(item);
+			}
+		}
+		return json(200, Map.of("kind", "calendar#events", "items", items));
 	}
 
 	private static void apply(Event event, JsonNode body) {

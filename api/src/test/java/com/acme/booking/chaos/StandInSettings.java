@@ -27,7 +27,7 @@ final class StandInSettings {
 				"booking.crm.hubspot.read-timeout=" + read, "booking.crm.hubspot.default-rate-limit-delay=1s",
 				"booking.crm.circuit-breaker.wait-in-open-state=2s", "booking.sync.retry.initial-interval=100ms",
 				"booking.sync.retry.maximum-interval=1s", "booking.sync.retry.maximum-attempts=40",
-				"booking.rules.time-zone=UTC", "booking.rate-limit.enabled=false",
+				"booking.rules.time-zone=UTC",
 				// Failed attempts are the point here: their warnings would drown what matters (lost signals, stuck work).
 				"logging.level.com.acme.booking.calendar=ERROR", "logging.level.com.acme.booking.crm=ERROR",
 				"logging.level.io.temporal=ERROR"));
