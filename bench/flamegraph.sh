@@ -3,4 +3,5 @@
 # Needs inferno's flamegraph (cargo install inferno). Usage: bench/flamegraph.sh <recording.jfr> <out.svg> [title]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-java bench/JfrCollapse.java "$1" | inferno-flamegraph --title "${3:-booking service, CPU samples}" --width 1600 > "$2"
+# The start-up threads are left out: the graph is about serving bookings.
+java bench/JfrCollapse.java "$1" | grep -v -e '^main;' -e '^background-preinit;' | inferno-flamegraph --minwidth 0.2 --title "${3:-booking service, CPU samples}" --width 1600 > "$2"

@@ -72,7 +72,8 @@ for latency in $latencies; do
 				--search-attribute CalendarSync=Keyword --search-attribute CrmSync=Keyword > "$work/temporal.log" 2>&1 &
 			temporal_pid=$!; pids+=("$temporal_pid")
 			await_port "$temporal_port"
-			temporal_args=(--spring.temporal.connection.target="127.0.0.1:$temporal_port")
+			temporal_args=(--spring.temporal.connection.target="127.0.0.1:$temporal_port"
+				--spring.temporal.test-server.enabled=false)
 		fi
 		await_port "$wiremock_port"
 		jfr=()

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -27,6 +28,8 @@ public class EmbeddedDefaults implements ApplicationListener<ApplicationEnvironm
 		boolean explicit = env.getPropertySources()
 			.stream()
 			.filter(source -> !source.getName().contains("application.yml"))
+			// Spring Boot attaches a view of all sources before this runs; it would report application.yml's value.
+			.filter(source -> !ConfigurationPropertySources.isAttachedConfigurationPropertySource(source))
 			.anyMatch(source -> source.containsProperty("spring.temporal.test-server.enabled"));
 		if (externalTemporal && !explicit) {
 			overrides.put("spring.temporal.test-server.enabled", "false");

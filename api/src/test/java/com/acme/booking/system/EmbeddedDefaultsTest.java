@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -16,6 +17,8 @@ class EmbeddedDefaultsTest {
 		env.getPropertySources()
 			.addLast(new MapPropertySource("Config resource 'class path resource [application.yml]'", appYml));
 		env.getPropertySources().addFirst(new MapPropertySource("commandLineArgs", commandLine));
+		// As SpringApplication prepares it: the attached view of all sources comes before the listener runs.
+		ConfigurationPropertySources.attach(env);
 		EmbeddedDefaults.apply(env);
 		return env;
 	}
