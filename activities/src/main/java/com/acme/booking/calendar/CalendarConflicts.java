@@ -12,12 +12,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the clash the calendar sync found on the booking (so the resource, the admin list and operators see it) and
- * counts each new one in {@code booking.calendar.conflicts}, for an alert.
+ * counts each new one in {@code booking.calendar.conflicts.found}; the open ones are a gauge of the API.
  */
 @Component
 class CalendarConflicts {
 
-	static final String METRIC = "booking.calendar.conflicts";
+	static final String METRIC = "booking.calendar.conflicts.found";
 
 	private final BookingRepository bookings;
 

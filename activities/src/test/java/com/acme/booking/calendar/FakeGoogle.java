@@ -30,9 +30,9 @@ import com.github.tomakehurst.wiremock.matching.UrlPattern;
  * A WireMock server speaking Google's wire format: the OAuth token endpoint of a service account key generated at
  * test time (JWT bearer grant) and the Calendar v3 API under {@code /calendar/v3/}, with Google's error bodies.
  */
-final class FakeGoogle implements AutoCloseable {
+public final class FakeGoogle implements AutoCloseable {
 
-	static final String CALENDAR_ID = "bookings@group.calendar.google.com";
+	public static final String CALENDAR_ID = "bookings@group.calendar.google.com";
 
 	static final String CLIENT_EMAIL = "booking-sync@acme-booking.iam.gserviceaccount.com";
 
@@ -40,18 +40,18 @@ final class FakeGoogle implements AutoCloseable {
 
 	static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
-	final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+	public final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
 
-	final Path keyFile;
+	public final Path keyFile;
 
-	FakeGoogle() {
+	public FakeGoogle() {
 		server.start();
 		keyFile = writeKeyFile(server.baseUrl() + "/token");
 		stubToken();
 		stubNoEvents();
 	}
 
-	String rootUrl() {
+	public String rootUrl() {
 		return server.baseUrl() + "/";
 	}
 
@@ -65,7 +65,7 @@ final class FakeGoogle implements AutoCloseable {
 	}
 
 	/** Clears requests and stubs, then answers tokens again and lists no events. */
-	void reset() {
+	public void reset() {
 		server.resetAll();
 		stubToken();
 		stubNoEvents();
@@ -103,7 +103,7 @@ final class FakeGoogle implements AutoCloseable {
 					+ "\", \"expires_in\": 3599, \"token_type\": \"Bearer\"}")));
 	}
 
-	void stub(MappingBuilder mapping) {
+	public void stub(MappingBuilder mapping) {
 		server.stubFor(mapping.withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN)));
 	}
 
@@ -111,16 +111,16 @@ final class FakeGoogle implements AutoCloseable {
 		return "/calendar/v3/calendars/" + CALENDAR_ID;
 	}
 
-	static UrlPattern eventsUrl() {
+	public static UrlPattern eventsUrl() {
 		return WireMock.urlPathEqualTo(calendarPath() + "/events");
 	}
 
-	static UrlPattern eventUrl(String eventId) {
+	public static UrlPattern eventUrl(String eventId) {
 		return WireMock.urlPathEqualTo(calendarPath() + "/events/" + eventId);
 	}
 
 	/** Google's error body: {@code {"error": {"code", "message", "errors": [{"domain", "reason", "message"}]}}}. */
-	static ResponseDefinitionBuilder googleError(int code, String domain, String reason, String message) {
+	public static ResponseDefinitionBuilder googleError(int code, String domain, String reason, String message) {
 		return aResponse().withStatus(code)
 			.withHeader("Content-Type", "application/json; charset=UTF-8")
 			.withBody("""
@@ -153,7 +153,7 @@ final class FakeGoogle implements AutoCloseable {
 		return googleError(code, "usageLimits", reason, "Rate Limit Exceeded");
 	}
 
-	static ResponseDefinitionBuilder eventJson(String eventId) {
+	public static ResponseDefinitionBuilder eventJson(String eventId) {
 		return okJson("""
 				{"kind": "calendar#event", "id": "%s", "status": "confirmed", "etag": "\\"3412\\"",
 				 "htmlLink": "https://www.google.com/calendar/event?eid=x", "summary": "Booking"}""".formatted(eventId));

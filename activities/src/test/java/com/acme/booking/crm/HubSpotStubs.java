@@ -7,9 +7,9 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 /** HubSpot's answers as its API sends them: the object shapes and the error body with its categories. */
-final class HubSpotStubs {
+public final class HubSpotStubs {
 
-	static final String TOKEN = "pat-na1-2f1c8a3e-4b5d-4c6e-8f90-123456789abc";
+	public static final String TOKEN = "pat-na1-2f1c8a3e-4b5d-4c6e-8f90-123456789abc";
 
 	private HubSpotStubs() {
 	}
@@ -18,19 +18,19 @@ final class HubSpotStubs {
 		return aResponse().withStatus(status).withHeader("Content-Type", "application/json;charset=utf-8").withBody(body);
 	}
 
-	static ResponseDefinitionBuilder error(int status, String category, String message) {
+	public static ResponseDefinitionBuilder error(int status, String category, String message) {
 		return json(status, """
 				{"status": "error", "message": "%s", "correlationId": "%s", "category": "%s"}"""
 			.formatted(message.replace("\"", "\\\""), UUID.randomUUID(), category));
 	}
 
-	static ResponseDefinitionBuilder object(int status, String id, String propertiesJson) {
+	public static ResponseDefinitionBuilder object(int status, String id, String propertiesJson) {
 		return json(status, """
 				{"id": "%s", "properties": %s, "createdAt": "2026-11-25T10:00:00.000Z",
 				 "updatedAt": "2026-11-25T10:00:00.000Z", "archived": false}""".formatted(id, propertiesJson));
 	}
 
-	static ResponseDefinitionBuilder contactCreated(String id) {
+	public static ResponseDefinitionBuilder contactCreated(String id) {
 		return object(201, id, "{\"email\": \"x@example.com\", \"hs_object_id\": \"" + id + "\"}");
 	}
 
@@ -38,7 +38,7 @@ final class HubSpotStubs {
 		return error(409, "CONFLICT", "Contact already exists. Existing ID: " + existingId);
 	}
 
-	static ResponseDefinitionBuilder meetingUpserted(String id, boolean created) {
+	public static ResponseDefinitionBuilder meetingUpserted(String id, boolean created) {
 		return json(200, """
 				{"status": "COMPLETE", "results": [{"id": "%s", "new": %s, "properties": {"hs_object_id": "%s"},
 				 "createdAt": "2026-11-25T10:00:00.000Z", "updatedAt": "2026-11-25T10:00:00.000Z", "archived": false}],
@@ -46,7 +46,7 @@ final class HubSpotStubs {
 			.formatted(id, created, id));
 	}
 
-	static ResponseDefinitionBuilder associated(String meetingId, String contactId) {
+	public static ResponseDefinitionBuilder associated(String meetingId, String contactId) {
 		return json(200, """
 				{"status": "COMPLETE", "results": [{"from": {"id": "%s"}, "to": {"id": "%s"},
 				 "associationSpec": {"associationCategory": "HUBSPOT_DEFINED", "associationTypeId": 200}}],
@@ -62,7 +62,7 @@ final class HubSpotStubs {
 			.formatted(name, name, name));
 	}
 
-	static ResponseDefinitionBuilder unauthorized() {
+	public static ResponseDefinitionBuilder unauthorized() {
 		return error(401, "INVALID_AUTHENTICATION",
 				"Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find "
 						+ "more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview");

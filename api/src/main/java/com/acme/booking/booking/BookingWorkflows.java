@@ -47,9 +47,12 @@ public class BookingWorkflows {
 		}
 	}
 
-	/** Tells the workflow the booking changed. */
-	public void changed(UUID bookingId) {
-		signalWithStart(bookingId, false);
+	/**
+	 * Tells the workflow the booking changed, starting it if it is not running; false when Temporal could not be
+	 * reached. A running workflow keeps its run and history: the signal only makes it look at the booking again.
+	 */
+	public boolean changed(UUID bookingId) {
+		return signalWithStart(bookingId, false);
 	}
 
 	/** Asks the workflow to try the flagged syncs again; false when Temporal could not be reached. */
@@ -84,6 +87,8 @@ public class BookingWorkflows {
 			.setWorkflowId(BookingTemporal.workflowId(id))
 			.setTaskQueue(BookingTemporal.TASK_QUEUE)
 			.setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+			// What the Web UI lists; the id only, no personal data (histories are stored unencrypted).
+			.setStaticSummary("Booking " + id)
 			.setTypedSearchAttributes(SearchAttributes.newBuilder()
 				.set(BookingTemporal.BOOKING_ID, id)
 				.set(BookingTemporal.CALENDAR_SYNC, SyncState.PENDING.name())

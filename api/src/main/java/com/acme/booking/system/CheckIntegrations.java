@@ -27,7 +27,9 @@ class CheckIntegrations implements ApplicationRunner, ExitCodeGenerator {
 
 	/** What the run mode turns off: no web server, no workers, no reconciler. */
 	static final Map<String, Object> MODE_DEFAULTS = Map.of(MODE_PROPERTY, "true", "spring.main.web-application-type",
-			"none", "spring.temporal.start-workers", "false", "booking.sync.reconciler-enabled", "false");
+			"none", "spring.temporal.start-workers", "false", "booking.sync.reconciler-enabled", "false",
+			// A credentials check talks to Google and HubSpot only: no dev server to start and stop.
+			"booking.temporal.mode", "in-process");
 
 	private final List<IntegrationCheck> checks;
 

@@ -15,9 +15,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Nothing lost on a crash: at startup and every {@code booking.sync.reconcile-interval}, starts the workflow of every
- * booking whose sync is unfinished (a booking committed just before a crash, or after the in-process Temporal server
- * forgot everything on restart). A running workflow is left alone.
+ * Nothing lost on a crash: at startup and every {@code booking.sync.reconcile-interval}, signals the workflow of every
+ * booking whose sync is unfinished, starting it when it is not running (a booking committed just before a crash, or
+ * after the in-process Temporal server forgot everything on restart). On a real server a running workflow keeps its
+ * run and history and merely looks at the booking again: a change whose signal was lost is picked up, nothing is
+ * started twice.
  */
 @Component
 @ConditionalOnProperty(name = "booking.sync.reconciler-enabled", havingValue = "true", matchIfMissing = true)
@@ -47,7 +49,7 @@ class Reconciler {
 		reconcile();
 	}
 
-	/** Returns how many workflows it asked to start. */
+	/** Returns how many workflows it reached (signalled, or started with the signal). */
 	int reconcile() {
 		List<UUID> unfinished;
 		try {
@@ -57,17 +59,17 @@ class Reconciler {
 			log.warn("Reconciler could not read bookings: {}", ex.toString());
 			return 0;
 		}
-		int started = 0;
+		int reached = 0;
 		for (UUID id : unfinished) {
-			if (workflows.start(id)) {
-				started++;
+			if (workflows.changed(id)) {
+				reached++;
 			}
 		}
 		if (!unfinished.isEmpty()) {
-			log.info("Reconciler: {} booking(s) with unfinished sync, {} workflow(s) running or started",
-					unfinished.size(), started);
+			log.info("Reconciler: {} booking(s) with unfinished sync, {} workflow(s) signalled or started",
+					unfinished.size(), reached);
 		}
-		return started;
+		return reached;
 	}
 
 }

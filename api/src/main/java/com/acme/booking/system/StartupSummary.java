@@ -10,9 +10,11 @@ import com.acme.booking.crm.CrmProperties;
 import com.acme.booking.embedded.Durability;
 import com.acme.booking.embedded.EmbeddedProperties;
 import com.acme.booking.sync.SyncProperties;
+import com.acme.booking.temporal.DevServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -41,9 +43,13 @@ class StartupSummary {
 
 	private final Durability durability;
 
+	private final DevServer devServer;
+
 	StartupSummary(Environment env, BookingRulesProperties rules, SyncProperties sync, CalendarProperties calendar,
-			CrmProperties crm, EmbeddedProperties embedded, AdminKey adminKey, Durability durability) {
+			CrmProperties crm, EmbeddedProperties embedded, AdminKey adminKey, Durability durability,
+			ObjectProvider<DevServer> devServer) {
 		this.durability = durability;
+		this.devServer = devServer.getIfAvailable();
 		this.env = env;
 		this.rules = rules;
 		this.sync = sync;
@@ -65,10 +71,11 @@ class StartupSummary {
 		lines.add("PostgreSQL:       " + (StringUtils.hasText(url) ? withoutCredentials(url)
 				: "embedded, data in " + embedded.dataDir().resolve("postgres").toAbsolutePath().normalize()));
 		lines.add("Durability:       " + durability + (durability.durable() ? "" : " (a crash can lose bookings)"));
-		boolean inProcess = env.getProperty("spring.temporal.test-server.enabled", Boolean.class, false);
-		lines.add("Temporal:         " + (inProcess ? "in-process server (nothing kept across restarts)"
-				: env.getProperty("spring.temporal.connection.target")) + ", namespace "
+		lines.add("Temporal:         " + temporalServer() + ", namespace "
 				+ env.getProperty("spring.temporal.namespace", "default") + ", task queue booking-sync");
+		if (devServer != null) {
+			lines.add("Temporal Web UI:  " + devServer.uiUrl());
+		}
 		lines.add("Time zone:        " + rules.timeZone());
 		lines.add("Business hours:   " + (rules.businessHours() == null || rules.businessHours().isEmpty()
 				? "MONDAY-FRIDAY 09:00-17:00" : rules.businessHours()));
@@ -87,6 +94,17 @@ class StartupSummary {
 				: "off"));
 		lines.add("Admin API:        " + (adminKey.configured() ? "key configured" : "no key: admin endpoints answer 401"));
 		return lines;
+	}
+
+	private String temporalServer() {
+		if (devServer != null) {
+			return "dev server (temporal CLI, pid " + devServer.pid() + ") at " + devServer.target() + ", data in "
+					+ devServer.database();
+		}
+		if (env.getProperty("spring.temporal.test-server.enabled", Boolean.class, false)) {
+			return "in-process server (no Web UI, nothing kept across restarts)";
+		}
+		return env.getProperty("spring.temporal.connection.target");
 	}
 
 	private static String withoutCredentials(String url) {

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A clash the calendar sync recorded (see CalendarSyncEndToEndTest in the activities module for the sync itself)
- * reaches the client and the operator: {@code calendarConflict} in the resource, {@code conflict=true} in the list.
+ * reaches the client and the operator: {@code calendarConflict} in the resource, {@code conflict=true} in the list,
+ * the {@code booking_calendar_conflicts_open} gauge.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -58,6 +59,8 @@ class CalendarConflictApiTest {
 				"test-admin-key");
 		assertThat(ids(all)).hasSize(2);
 		assertThat(ids(conflicts)).containsExactly(id.toString());
+		assertThat(http.get("/actuator/prometheus").body()).as("the gauge the BookingCalendarConflict alert reads")
+			.containsPattern("booking_calendar_conflicts_open(\\{[^}]*})? [1-9]");
 	}
 
 	private static Map<String, Object> body(String email, Instant start) {

@@ -17,8 +17,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Kill -9 the service while the syncs of fresh bookings and reschedules are in flight (Google and HubSpot answer
- * slowly), start it again on the same data: every sync completes, once. The service runs its embedded default in a
- * process of its own.
+ * slowly), start it again on the same data: every sync completes, once. The service runs in a process of its own,
+ * on embedded PostgreSQL and the in-process Temporal server, which forgets every workflow at the kill.
  */
 class CrashRecoveryTest {
 
@@ -38,6 +38,8 @@ class CrashRecoveryTest {
 			List<String> settings = new ArrayList<>(StandInSettings.of(google, hubspot,
 					ServiceAccountKey.write(dir.resolve("key.json"), google.baseUrl() + "/token"), Duration.ofSeconds(3)));
 			settings.add("booking.admin.api-key=" + ADMIN_KEY);
+			// The in-process server forgets everything at the kill: the reconciler alone must bring every sync back.
+			settings.add("booking.temporal.mode=in-process");
 			Path data = dir.resolve("data");
 			Path log = dir.resolve("service.log");
 

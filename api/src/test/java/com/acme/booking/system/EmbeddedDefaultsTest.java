@@ -17,15 +17,16 @@ class EmbeddedDefaultsTest {
 		env.getPropertySources()
 			.addLast(new MapPropertySource("Config resource 'class path resource [application.yml]'", appYml));
 		env.getPropertySources().addFirst(new MapPropertySource("commandLineArgs", commandLine));
-		// As SpringApplication prepares it: the attached view of all sources comes before the listener runs.
+		// As SpringApplication does: a view of all sources goes first.
 		ConfigurationPropertySources.attach(env);
-		EmbeddedDefaults.apply(env);
+		new EmbeddedDefaults().apply(env);
 		return env;
 	}
 
 	@Test
-	void keepsInProcessTemporalWithoutATarget() {
-		var env = environment(Map.of("spring.temporal.test-server.enabled", "true"), Map.of());
+	void keepsInProcessTemporalWhenAskedForWithoutATarget() {
+		var env = environment(Map.of("spring.temporal.test-server.enabled", "true"),
+				Map.of("booking.temporal.mode", "in-process"));
 
 		assertThat(env.getProperty("spring.temporal.test-server.enabled")).isEqualTo("true");
 	}

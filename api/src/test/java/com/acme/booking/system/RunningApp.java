@@ -26,6 +26,8 @@ public final class RunningApp implements AutoCloseable {
 
 	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
+	static final String ADMIN_KEY = "system-test-admin-key";
+
 	/** What the sync bookkeeping of one booking says. */
 	record SyncRow(UUID id, long revision, long calendarSyncedRevision, long crmSyncedRevision) {
 
@@ -50,6 +52,10 @@ public final class RunningApp implements AutoCloseable {
 		for (String property : extraProperties) {
 			args.add("--" + property);
 		}
+		if (args.stream().noneMatch(arg -> arg.startsWith("--booking.temporal.mode="))) {
+			// The restart tests of the in-process server: it forgets every workflow when the service stops.
+			args.add("--booking.temporal.mode=in-process");
+		}
 		// Command-line arguments, not default properties: those would lose to application.yml.
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(BookingApiApplication.class)
 			.listeners(new EmbeddedDefaults())
@@ -72,6 +78,27 @@ public final class RunningApp implements AutoCloseable {
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("name", name))
 			.retrieve()
+			.toBodilessEntity();
+	}
+
+	void reschedule(Map<String, Object> booking, OffsetDateTime start) {
+		http.patch().uri("/api/bookings/{id}", booking.get("id"))
+			.header("X-Booking-Token", (String) booking.get("manageToken"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("startTime", start.toString()))
+			.retrieve()
+			.toBodilessEntity();
+	}
+
+	/** The booking as the admin API shows it; needs {@code booking.admin.api-key=}{@link #ADMIN_KEY}. */
+	@SuppressWarnings("unchecked")
+	Map<String, Object> adminView(Object id) {
+		return http.get().uri("/api/bookings/{id}", id).header("X-Api-Key", ADMIN_KEY).retrieve().body(Map.class);
+	}
+
+	/** What an operator's "retry" in the admin API does. */
+	void retrySync(Object id) {
+		http.post().uri("/api/admin/bookings/{id}/sync", id).header("X-Api-Key", ADMIN_KEY).retrieve()
 			.toBodilessEntity();
 	}
 

@@ -35,9 +35,8 @@ class EmbeddedPostgresConfiguration {
 	EmbeddedPostgres embeddedPostgres(EmbeddedProperties properties) throws IOException {
 		Path dir = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
 		Files.createDirectories(dir);
-		if (!properties.cleanOnStart()) {
-			OrphanedPostmaster.stopIfRunning(dir);
-		}
+		// After a kill -9 of the service its postmaster lives on and holds the data folder.
+		Orphans.end(dir.resolve("postmaster.pid"), dir.toString(), "embedded PostgreSQL");
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dir)
 			// Crash recovery after a kill, on a busy machine, can take longer than zonky's default 10 seconds.

@@ -26,10 +26,6 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 
 	private static final Logger log = Workflow.getLogger(BookingWorkflowImpl.class);
 
-	private final CalendarSyncActivities calendar = Workflow.newActivityStub(CalendarSyncActivities.class);
-
-	private final CrmSyncActivities crm = Workflow.newActivityStub(CrmSyncActivities.class);
-
 	private final BookingStateActivities state = Workflow.newActivityStub(BookingStateActivities.class);
 
 	private final Track calendarTrack = new Track(Integration.CALENDAR, BookingTemporal.CALENDAR_SYNC);
@@ -129,8 +125,9 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	private void sync(Track track) {
 		SyncResult result;
 		try {
-			result = track.integration == Integration.CALENDAR ? calendar.syncCalendar(bookingId)
-					: crm.syncCrm(bookingId);
+			result = track.integration == Integration.CALENDAR
+					? ActivitySummaries.calendar(snapshot, track.syncedBefore).syncCalendar(bookingId)
+					: ActivitySummaries.crm(snapshot).syncCrm(bookingId);
 		}
 		catch (ActivityFailure failure) {
 			if (failure.getCause() instanceof CanceledFailure || CancellationScope.current().isCancelRequested()) {
@@ -213,6 +210,9 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 
 		boolean due;
 
+		/** Whether this run synced the integration once: the next calendar pass updates rather than creates. */
+		boolean syncedBefore;
+
 		Track(Integration integration, SearchAttributeKey<String> attribute) {
 			this.integration = integration;
 			this.attribute = attribute;
@@ -231,6 +231,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		void show(SyncState newState, String newError) {
 			state = newState;
 			error = newError;
+			syncedBefore |= newState == SyncState.SYNCED;
 			Workflow.upsertTypedSearchAttributes(attribute.valueSet(newState.name()));
 		}
 

@@ -1,0 +1,75 @@
+package com.acme.booking.temporal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.acme.booking.embedded.Orphans;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Temporal CLI dev server, child of this service. {@link #close()} stops it (SIGTERM, then SIGKILL after
+ * ten seconds) and removes its pid file (which lets the next start recognise this child if the service dies without
+ * stopping it); it is safe to call more than once and from a shutdown hook.
+ */
+public final class DevServer implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(DevServer.class);
+
+	private final Process process;
+
+	private final String target;
+
+	private final String uiUrl;
+
+	private final Path database;
+
+	private final Path pidFile;
+
+	private final AtomicBoolean stopped = new AtomicBoolean();
+
+	DevServer(Process process, String target, String uiUrl, Path database, Path pidFile) {
+		this.process = process;
+		this.target = target;
+		this.uiUrl = uiUrl;
+		this.database = database;
+		this.pidFile = pidFile;
+	}
+
+	public long pid() {
+		return process.pid();
+	}
+
+	/** Its gRPC address, {@code host:port}. */
+	public String target() {
+		return target;
+	}
+
+	/** Its Web UI. */
+	public String uiUrl() {
+		return uiUrl;
+	}
+
+	/** Its SQLite file. */
+	public Path database() {
+		return database;
+	}
+
+	@Override
+	public void close() {
+		if (!stopped.compareAndSet(false, true)) {
+			return;
+		}
+		Orphans.stop(process.toHandle());
+		try {
+			Files.deleteIfExists(pidFile);
+		}
+		catch (IOException ex) {
+			log.warn("Could not remove {}: {}", pidFile, ex.toString());
+		}
+		log.info("Temporal dev server (pid {}) stopped", process.pid());
+	}
+
+}

@@ -1,0 +1,41 @@
+package com.acme.booking.temporal;
+
+import java.nio.file.Path;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Which Temporal server the embedded default runs. Ignored when {@code spring.temporal.connection.target} names an
+ * external server.
+ *
+ * @param mode {@code auto}: the Temporal CLI's dev server when a CLI can be had, else the in-process server;
+ * {@code dev-server}: the dev server or a failed start; {@code in-process}: the SDK's in-process test server
+ * @param devServer the dev server child process
+ */
+@ConfigurationProperties("booking.temporal")
+@Validated
+public record TemporalServerProperties(@DefaultValue("auto") @NotNull TemporalMode mode,
+		@DefaultValue @Valid DevServer devServer) {
+
+	/**
+	 * The Temporal CLI's dev server ({@code temporal server start-dev}), run as a child of the service.
+	 *
+	 * @param path the {@code temporal} binary; empty: {@code temporal} on the PATH, else the SDK's cached download
+	 * @param port its gRPC port; {@code 0} picks a free one (tests)
+	 * @param uiPort its Web UI port; {@code 0} picks a free one (tests)
+	 * @param downloadEnabled whether the SDK may download the CLI when none is installed (machines with internet)
+	 * @param startupTimeout how long the dev server may take to answer before the start counts as failed
+	 */
+	public record DevServer(Path path, @DefaultValue("7233") @Min(0) @Max(65535) int port,
+			@DefaultValue("8233") @Min(0) @Max(65535) int uiPort, @DefaultValue("true") boolean downloadEnabled,
+			@DefaultValue("60s") java.time.Duration startupTimeout) {
+	}
+
+}

@@ -1,0 +1,114 @@
+package com.acme.booking.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.acme.booking.BookingApiApplication;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The booking service in a JVM of its own, started as {@code main} starts it, so that a test can {@code kill -9} it.
+ * Its output goes to {@code app-<n>.log} beside the data folder.
+ */
+final class ChildJvmApp {
+
+	private final Process process;
+
+	private final RestClient http;
+
+	private ChildJvmApp(Process process, int port) {
+		this.process = process;
+		this.http = RestClient.create("http://localhost:" + port);
+	}
+
+	static ChildJvmApp start(Path dataDir, int port, Path log, List<String> properties) throws IOException {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx512m", "-cp", System.getProperty("java.class.path"), BookingApiApplication.class.getName(),
+				"--server.port=" + port, "--booking.embedded.data-dir=" + dataDir, "--booking.rate-limit.enabled=false"));
+		properties.forEach(property -> command.add("--" + property));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+			.start();
+		ChildJvmApp app = new ChildJvmApp(process, port);
+		try {
+			await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
+				if (!process.isAlive()) {
+					throw new IllegalStateException("The service exited with " + process.exitValue() + "; see " + log);
+				}
+				return app.ready();
+			});
+		}
+		catch (RuntimeException ex) {
+			app.stop();
+			throw ex;
+		}
+		return app;
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	/** Serving HTTP: Tomcat starts when the context is refreshed, Temporal and the database included. */
+	private boolean ready() {
+		try {
+			http.get().uri("/api/health").exchange((request, response) -> response.getStatusCode());
+			return true;
+		}
+		catch (RuntimeException notYet) {
+			return false;
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	Map<String, Object> book(int n) {
+		Map<String, Object> request = Map.of("name", "Restart Customer " + n, "email", "restart" + n + "@example.com",
+				"startTime", RunningApp.slot(n).toString());
+		return http.post().uri("/api/bookings").contentType(MediaType.APPLICATION_JSON).body(request).retrieve()
+			.body(Map.class);
+	}
+
+	void rename(Map<String, Object> booking, String name) {
+		http.patch().uri("/api/bookings/{id}", booking.get("id"))
+			.header("X-Booking-Token", (String) booking.get("manageToken"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("name", name))
+			.retrieve()
+			.toBodilessEntity();
+	}
+
+	@SuppressWarnings("unchecked")
+	Map<String, Object> adminView(Object id) {
+		return http.get().uri("/api/bookings/{id}", id).header("X-Api-Key", RunningApp.ADMIN_KEY).retrieve()
+			.body(Map.class);
+	}
+
+	/** {@code kill -9}: no shutdown hook runs, the dev server child is left behind. */
+	void kill() throws InterruptedException {
+		process.destroyForcibly();
+		process.waitFor();
+	}
+
+	/** SIGTERM, as a service manager stops the service. */
+	void stop() {
+		process.destroy();
+		try {
+			process.waitFor();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

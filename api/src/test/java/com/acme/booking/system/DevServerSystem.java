@@ -1,0 +1,84 @@
+package com.acme.booking.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.temporal.client.WorkflowClient;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The booking service on the Temporal CLI's dev server it starts as its child (random ports, a temporary data folder),
+ * with Google and HubSpot played by their wire stand-ins. Started once for the whole test run by the classes that ask
+ * for it as a parameter, stopped when the run ends.
+ */
+final class DevServerSystem implements AutoCloseable {
+
+	final Path dataDir;
+
+	final SyncStandIns standIns = new SyncStandIns();
+
+	final RunningApp app;
+
+	final WorkflowClient temporal;
+
+	private DevServerSystem() throws IOException {
+		dataDir = Files.createTempDirectory("booking-dev-server-system-");
+		List<String> properties = new ArrayList<>(standIns.properties());
+		properties.addAll(onTheDevServer());
+		properties.addAll(List.of("booking.admin.api-key=" + RunningApp.ADMIN_KEY, "booking.sync.reconcile-interval=1h",
+				"booking.sync.retry.initial-interval=100ms", "booking.sync.retry.maximum-attempts=3"));
+		app = RunningApp.start(dataDir, properties.toArray(String[]::new));
+		temporal = app.bean(WorkflowClient.class);
+	}
+
+	/** The dev server on free ports, never a download at test time. */
+	static List<String> onTheDevServer() {
+		return List.of("booking.temporal.mode=dev-server", "booking.temporal.dev-server.port=0",
+				"booking.temporal.dev-server.ui-port=0", "booking.temporal.dev-server.download-enabled=false");
+	}
+
+	@Override
+	public void close() throws IOException {
+		try {
+			app.close();
+		}
+		finally {
+			standIns.close();
+			FileSystemUtils.deleteRecursively(dataDir);
+		}
+	}
+
+	/** Hands the one running system to a test class, starting it on first use. */
+	static final class Resolver implements ParameterResolver {
+
+		@Override
+		public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+			return parameter.getParameter().getType() == DevServerSystem.class;
+		}
+
+		@Override
+		public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+			return context.getRoot()
+				.getStore(ExtensionContext.Namespace.GLOBAL)
+				.getOrComputeIfAbsent(DevServerSystem.class, key -> start(), DevServerSystem.class);
+		}
+
+		private static DevServerSystem start() {
+			try {
+				return new DevServerSystem();
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+}
