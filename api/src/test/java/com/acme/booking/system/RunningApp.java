@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 
 /** The real booking service started in the test's JVM on a given data folder, as {@code main} would start it. */
-final class RunningApp implements AutoCloseable {
+public final class RunningApp implements AutoCloseable {
 
 	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
@@ -49,7 +49,7 @@ final class RunningApp implements AutoCloseable {
 		this.http = RestClient.create("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
 	}
 
-	static RunningApp start(Path dataDir, String... extraProperties) {
+	public static RunningApp start(Path dataDir, String... extraProperties) {
 		List<String> args = new ArrayList<>(List.of("--booking.embedded.data-dir=" + dataDir,
 				"--booking.embedded.synchronous-commit=off", "--booking.embedded.fsync=off", "--server.port=0", "--booking.rate-limit.enabled=false"));
 		for (String property : extraProperties) {
@@ -105,10 +105,6 @@ final class RunningApp implements AutoCloseable {
 			.toBodilessEntity();
 	}
 
-	<T> T bean(Class<T> type) {
-		return context.getBean(type);
-	}
-
 	void cancel(Map<String, Object> booking) {
 		http.delete().uri("/api/bookings/{id}", booking.get("id"))
 			.header("X-Booking-Token", (String) booking.get("manageToken"))
@@ -116,11 +112,15 @@ final class RunningApp implements AutoCloseable {
 			.toBodilessEntity();
 	}
 
-	int port() {
+	public int port() {
 		return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
 	}
 
-	BookingRepository bookings() {
+	public <T> T bean(Class<T> type) {
+		return context.getBean(type);
+	}
+
+	public BookingRepository bookings() {
 		return context.getBean(BookingRepository.class);
 	}
 

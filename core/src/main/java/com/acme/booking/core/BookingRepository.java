@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,15 +48,17 @@ public class BookingRepository {
 			throw new FrequencyLimitReached(limit.maxBookings());
 		}
 		Duration half = buffer.dividedBy(2);
-		refuseOverlap(() -> jdbc.sql("""
+		// RETURNING hands back the stored row: no second round trip to read what was just written.
+		return refuseOverlap(() -> jdbc.sql("""
 				INSERT INTO booking (id, status, name, email, company, phone, inquiry, start_time, end_time, time_zone,
 				                     blocked, created_at, updated_at)
-				VALUES (?, 'CONFIRMED', ?, ?, ?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?)""")
+				VALUES (?, 'CONFIRMED', ?, ?, ?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?)
+				RETURNING *""")
 			.params(id, booking.name(), booking.email(), booking.company(), booking.phone(), booking.inquiry(),
 					utc(booking.startTime()), utc(booking.endTime()), booking.timeZone(),
 					utc(booking.startTime().minus(half)), utc(booking.endTime().plus(half)), utc(now), utc(now))
-			.update());
-		return findById(id).orElseThrow();
+			.query(BookingRepository::map)
+			.single());
 	}
 
 	public Optional<Booking> findById(UUID id) {
@@ -76,22 +79,23 @@ public class BookingRepository {
 		Instant start = change.startTime() != null ? change.startTime() : b.startTime();
 		Instant end = change.endTime() != null ? change.endTime() : b.endTime();
 		Duration half = buffer.dividedBy(2);
-		refuseOverlap(() -> jdbc.sql("""
+		return Optional.of(refuseOverlap(() -> jdbc.sql("""
 				UPDATE booking SET start_time = ?, end_time = ?,
 				       blocked = CASE WHEN ? THEN tstzrange(?, ?, '[)') ELSE blocked END,
 				       calendar_conflict_start = CASE WHEN ? THEN NULL ELSE calendar_conflict_start END,
 				       calendar_conflict_end = CASE WHEN ? THEN NULL ELSE calendar_conflict_end END,
 				       name = ?, company = ?, phone = ?, inquiry = ?,
 				       revision = revision + 1, calendar_synced = false, crm_synced = false, updated_at = ?
-				WHERE id = ?""")
+				WHERE id = ?
+				RETURNING *""")
 			// Only a move re-computes the blocked range: a detail edit must not fail because the buffer changed.
 			// A move also drops the clash found at the old time; the sync of the new revision looks again.
 			.params(utc(start), utc(end), change.moves(), utc(start.minus(half)), utc(end.plus(half)),
 					change.moves(), change.moves(),
 					orElse(change.name(), b.name()), clearable(change.company(), b.company()),
 					clearable(change.phone(), b.phone()), clearable(change.inquiry(), b.inquiry()), utc(now), id)
-			.update());
-		return findById(id);
+			.query(BookingRepository::map)
+			.single()));
 	}
 
 	/** Cancels the booking; cancelling a cancelled booking changes nothing and returns it as it is. */
@@ -101,11 +105,11 @@ public class BookingRepository {
 		if (current.isEmpty() || current.get().isCancelled()) {
 			return current;
 		}
-		jdbc.sql("""
+		return jdbc.sql("""
 				UPDATE booking SET status = 'CANCELLED', revision = revision + 1, calendar_synced = false,
 				       crm_synced = false, updated_at = ?, calendar_conflict_start = NULL, calendar_conflict_end = NULL
-				WHERE id = ?""").params(utc(now), id).update();
-		return findById(id);
+				WHERE id = ?
+				RETURNING *""").params(utc(now), id).query(BookingRepository::map).optional();
 	}
 
 	/**
@@ -242,9 +246,9 @@ public class BookingRepository {
 			.optional();
 	}
 
-	private static void refuseOverlap(Runnable write) {
+	private static <T> T refuseOverlap(Supplier<T> write) {
 		try {
-			write.run();
+			return write.get();
 		}
 		catch (DataIntegrityViolationException ex) {
 			if (ex.getMostSpecificCause() instanceof SQLException sql

@@ -30,6 +30,8 @@ class EmbeddedPostgresConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+	private static final java.time.Duration STARTUP_WAIT = java.time.Duration.ofSeconds(60);
+
 	@Bean(destroyMethod = "close")
 	DataDirLock dataDirLock(EmbeddedProperties properties) {
 		return DataDirLock.acquire(properties.dataDir());
@@ -43,6 +45,8 @@ class EmbeddedPostgresConfiguration {
 		Orphans.end(dir.resolve("postmaster.pid"), dir.toString(), "embedded PostgreSQL");
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dir)
+			// Crash recovery after a kill, on a busy machine, can take longer than zonky's default 10 seconds.
+			.setPGStartupWait(STARTUP_WAIT)
 			.setCleanDataDirectory(properties.cleanOnStart())
 			// zonky passes -F (fsync off) first; a later -c setting wins, so this turns durability back on.
 			.setServerConfig("fsync", properties.fsync())

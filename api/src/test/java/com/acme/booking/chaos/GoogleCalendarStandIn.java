@@ -1,0 +1,196 @@
+package com.acme.booking.chaos;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Request;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Google Calendar v3 as the booking service uses it (token endpoint, events insert / patch / delete with
+ * client-chosen ids, free/busy), keeping the events it was sent. Like Google, a deleted event keeps its id: inserting
+ * it again is 409 {@code duplicate}, deleting it again is 410.
+ */
+final class GoogleCalendarStandIn extends StandIn {
+
+	static final String CALENDAR_ID = "chaos@group.calendar.google.com";
+
+	private static final String EVENTS = "/calendar/v3/calendars/" + CALENDAR_ID + "/events";
+
+	/** One calendar event as Google holds it. */
+	static final class Event {
+
+		final String id;
+
+		final String bookingId;
+
+		String summary;
+
+		Instant start;
+
+		Instant end;
+
+		String status;
+
+		Event(String id, String bookingId) {
+			this.id = id;
+			this.bookingId = bookingId;
+		}
+
+	}
+
+	final Map<String, Event> events = new ConcurrentHashMap<>();
+
+	GoogleCalendarStandIn(ChaosPlan plan, Duration readTimeout, Duration latency) {
+		super(plan, readTimeout, latency);
+	}
+
+	@Override
+	String faultKey(Request request, String path) {
+		if (path.equals("/token")) {
+			return null;
+		}
+		if (path.equals(EVENTS)) {
+			return method(request).equals("GET") ? "list " + request.queryParameter("timeMin").firstValue()
+					: "insert " + customer(request.getBodyAsString(), "?");
+		}
+		if (path.startsWith(EVENTS + "/")) {
+			Event event = events.get(path.substring(EVENTS.length() + 1));
+			return "event " + (event == null ? path : customer(event.summary, path));
+		}
+		if (path.equals("/calendar/v3/freeBusy")) {
+			return "freebusy " + body(request).path("timeMin").asString();
+		}
+		return path;
+	}
+
+	@Override
+	ResponseDefinitionBuilder answer(Request request, String path) {
+		String method = method(request);
+		if (path.equals("/token")) {
+			return json(200, Map.of("access_token", "ya29.chaos", "expires_in", 3599, "token_type", "Bearer"));
+		}
+		if (path.equals("/calendar/v3/freeBusy")) {
+			return freeBusy(body(request));
+		}
+		if (path.equals(EVENTS) && method.equals("POST")) {
+			return insert(body(request));
+		}
+		if (path.equals(EVENTS) && method.equals("GET")) {
+			return list(request);
+		}
+		if (path.startsWith(EVENTS + "/")) {
+			Event event = events.get(path.substring(EVENTS.length() + 1));
+			if (event == null) {
+				return error(404, "notFound", "Not Found");
+			}
+			if (method.equals("DELETE")) {
+				if ("cancelled".equals(event.status)) {
+					return error(410, "deleted", "Resource has been deleted");
+				}
+				event.status = "cancelled";
+				return com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(204);
+			}
+			if (method.equals("PATCH")) {
+				apply(event, body(request));
+				return json(200, view(event));
+			}
+		}
+		if (path.equals("/calendar/v3/calendars/" + CALENDAR_ID)) {
+			return json(200, Map.of("kind", "calendar#calendar", "id", CALENDAR_ID, "timeZone", "UTC"));
+		}
+		return error(404, "notFound", "No route " + method + " " + path);
+	}
+
+	private ResponseDefinitionBuilder insert(JsonNode body) {
+		String id = body.path("id").asString();
+		if (events.containsKey(id)) {
+			return error(409, "duplicate", "The requested identifier already exists.");
+		}
+		Event event = new Event(id, body.path("extendedProperties").path("private").path("bookingId").asString());
+		apply(event, body);
+		events.put(id, event);
+		return json(200, view(event));
+	}
+
+	/** {@code events.list} of one page: every event overlapping the window, with its private bookingId property. */
+	private ResponseDefinitionBuilder list(Request request) {
+		Instant from = OffsetDateTime.parse(request.queryParameter("timeMin").firstValue()).toInstant();
+		Instant to = OffsetDateTime.parse(request.queryParameter("timeMax").firstValue()).toInstant();
+		List<Map<String, Object>> items = new ArrayList<>();
+		for (Event event : events.values()) {
+			if (event.start.isBefore(to) && event.end.isAfter(from)) {
+				Map<String, Object> item = view(event);
+				item.put("extendedProperties", Map.of("private", Map.of("bookingId", event.bookingId)));
+				items.add(item);
+			}
+		}
+		return json(200, Map.of("kind", "calendar#events", "items", items));
+	}
+
+	private static void apply(Event event, JsonNode body) {
+		if (body.has("summary")) {
+			event.summary = body.path("summary").asString();
+		}
+		if (body.has("start")) {
+			event.start = instant(body.path("start"));
+		}
+		if (body.has("end")) {
+			event.end = instant(body.path("end"));
+		}
+		if (body.has("status")) {
+			event.status = body.path("status").asString();
+		}
+	}
+
+	private static Instant instant(JsonNode time) {
+		return OffsetDateTime.parse(time.path("dateTime").asString()).toInstant();
+	}
+
+	private ResponseDefinitionBuilder freeBusy(JsonNode body) {
+		Instant from = OffsetDateTime.parse(body.path("timeMin").asString()).toInstant();
+		Instant to = OffsetDateTime.parse(body.path("timeMax").asString()).toInstant();
+		List<Map<String, String>> busy = new ArrayList<>();
+		for (Event event : events.values()) {
+			if ("confirmed".equals(event.status) && event.start.isBefore(to) && event.end.isAfter(from)) {
+				busy.add(Map.of("start", event.start.toString(), "end", event.end.toString()));
+			}
+		}
+		return json(200, Map.of("kind", "calendar#freeBusy", "timeMin", from.toString(), "timeMax", to.toString(),
+				"calendars", Map.of(CALENDAR_ID, Map.of("busy", busy))));
+	}
+
+	private static Map<String, Object> view(Event event) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("kind", "calendar#event");
+		view.put("id", event.id);
+		view.put("status", event.status);
+		view.put("summary", event.summary);
+		view.put("start", Map.of("dateTime", event.start.toString()));
+		view.put("end", Map.of("dateTime", event.end.toString()));
+		return view;
+	}
+
+	private static ResponseDefinitionBuilder error(int code, String reason, String message) {
+		return json(code, Map.of("error", Map.of("code", code, "message", message, "errors",
+				List.of(Map.of("domain", code == 429 ? "usageLimits" : "global", "reason", reason, "message", message)))));
+	}
+
+	@Override
+	ResponseDefinitionBuilder serverError() {
+		return error(503, "backendError", "Backend Error");
+	}
+
+	@Override
+	ResponseDefinitionBuilder rateLimited() {
+		return error(429, "rateLimitExceeded", "Rate Limit Exceeded");
+	}
+
+}
