@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,6 +40,9 @@ import static org.awaitility.Awaitility.await;
 		properties = { "spring.datasource.url=", "booking.embedded.enabled=true",
 				"booking.embedded.data-dir=target/worker-dev-server-test-${random.uuid}",
 				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off", "booking.embedded.fsync=off" })
+// Closed after the class: a cached context would keep its worker polling the stopped dev server, and its failure
+// logs would land in later tests' captured output.
+@DirtiesContext
 class BookingWorkerDevServerTest {
 
 	static final TemporalDevServer server = TemporalDevServer.start(TemporalDevServerOptions.newBuilder()

@@ -45,8 +45,9 @@ class WorkerWithoutTemporalTest {
 			await().atMost(Duration.ofSeconds(180))
 				.until(() -> output.getAll().contains("Temporal not reachable at " + target + ", retrying"));
 			assertThat(worker).isNotDone();
+			// No stack trace about this worker's target (the JVM's output may hold other tests' lines).
 			assertThat(output.getAll()).doesNotContain("APPLICATION FAILED TO START")
-				.doesNotContain("\tat io.grpc");
+				.doesNotContain("127.0.0.1:" + port);
 
 			try (TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(port, false)) {
 				ConfigurableApplicationContext context = worker.get(180, java.util.concurrent.TimeUnit.SECONDS);
