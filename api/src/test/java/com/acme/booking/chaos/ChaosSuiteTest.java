@@ -20,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -98,19 +101,24 @@ class ChaosSuiteTest {
 	}
 
 	/** Waits until every booking is settled or the time is up; returns those that are not. */
-	static List<Booking> awaitSettled(BookingRepository bookings, List<Customer> customers, Duration timeout)
-			throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (true) {
-			List<Booking> unsettled = customers.stream()
-				.map(c -> bookings.findById(c.id()).orElseThrow())
-				.filter(b -> !settled(b))
-				.toList();
-			if (unsettled.isEmpty() || System.nanoTime() > deadline) {
-				return unsettled;
-			}
-			Thread.sleep(1000);
+	static List<Booking> awaitSettled(BookingRepository bookings, List<Customer> customers, Duration timeout) {
+		try {
+			Awaitility.await()
+				.atMost(timeout)
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> unsettled(bookings, customers).isEmpty());
 		}
+		catch (ConditionTimeoutException timedOut) {
+			// Reported by the caller with every booking that did not settle.
+		}
+		return unsettled(bookings, customers);
+	}
+
+	private static List<Booking> unsettled(BookingRepository bookings, List<Customer> customers) {
+		return customers.stream()
+			.map(c -> bookings.findById(c.id()).orElseThrow())
+			.filter(b -> !settled(b))
+			.toList();
 	}
 
 	/** Both integrations pushed the current revision, or one waits for an operator. */
