@@ -10,6 +10,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.acme.booking.core.BookingRulesProperties;
@@ -23,8 +24,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * The booking lifecycle: checks the slot rules, commits to PostgreSQL (which has the last word on overlaps and the
- * frequency limit), then tells the booking's workflow. Nothing waits for Google or HubSpot here.
+ * The booking lifecycle: checks the slot rules, commits to PostgreSQL in one transaction (which has the last word on
+ * overlaps and the frequency limit), then hands the workflow start or change signal to the {@link WorkflowDispatcher}
+ * and answers. Nothing waits for Temporal, Google or HubSpot here (beyond the slot guard's free/busy check).
  */
 @Service
 class BookingService {
@@ -35,7 +37,7 @@ class BookingService {
 
 	private final BookingRulesProperties rules;
 
-	private final BookingWorkflows workflows;
+	private final WorkflowDispatcher workflows;
 
 	private final ManageLinks links;
 
@@ -46,7 +48,7 @@ class BookingService {
 	private final BookingMetrics metrics;
 
 	BookingService(BookingRepository bookings, SlotGuard slots, BookingRulesProperties rules,
-			BookingWorkflows workflows, ManageLinks links, ApplicationEventPublisher events, Clock clock,
+			WorkflowDispatcher workflows, ManageLinks links, ApplicationEventPublisher events, Clock clock,
 			BookingMetrics metrics) {
 		this.bookings = bookings;
 		this.slots = slots;
@@ -71,7 +73,7 @@ class BookingService {
 		Booking saved = bookings.insert(id, booking, rules.buffer(), frequencyLimit(), clock.instant());
 		metrics.created();
 		events.publishEvent(new BookingsChanged(id.toString()));
-		workflows.start(id);
+		workflows.started(id);
 		return BookingResource.withManageLink(saved, links.tokenFor(id), links.manageUrl(id));
 	}
 
@@ -79,14 +81,18 @@ class BookingService {
 		return bookings.findById(id).orElseThrow(BookingNotFound::new);
 	}
 
+	/**
+	 * A detail edit is one UPDATE (it checks itself that the booking is not cancelled); a move reads the booking first,
+	 * for its current time and so that a cancelled booking is refused before any slot rule.
+	 */
 	Booking update(UUID id, UpdateBookingRequest request) {
 		if (request.empty()) {
 			throw new InvalidRequest("body", "name at least one of startTime, durationMinutes, name, company, phone, inquiry");
 		}
-		Booking current = get(id).requireChangeable();
 		Instant start = null;
 		Instant end = null;
 		if (request.reschedules()) {
+			Booking current = get(id).requireChangeable();
 			start = request.startTime() != null ? request.startTime().toInstant() : current.startTime();
 			Duration duration = request.durationMinutes() != null ? duration(request.durationMinutes())
 					: Duration.between(current.startTime(), current.endTime());
@@ -98,22 +104,23 @@ class BookingService {
 		Booking updated = bookings.update(id, change, rules.buffer(), clock.instant()).orElseThrow(BookingNotFound::new);
 		if (request.reschedules()) {
 			metrics.rescheduled();
+			// Only a move changes which slots are free; a detail edit leaves the slot caches alone.
+			events.publishEvent(new BookingsChanged(id.toString()));
 		}
-		events.publishEvent(new BookingsChanged(id.toString()));
 		workflows.changed(id);
 		return updated;
 	}
 
+	/** One UPDATE; only a booking that was cancelled already (or none) costs a second read. */
 	Booking cancel(UUID id) {
-		Booking current = get(id);
-		if (current.isCancelled()) {
-			return current;
+		Optional<Booking> cancelled = bookings.cancelConfirmed(id, clock.instant());
+		if (cancelled.isEmpty()) {
+			return get(id);
 		}
-		Booking cancelled = bookings.cancel(id, clock.instant()).orElseThrow(BookingNotFound::new);
 		metrics.cancelled();
 		events.publishEvent(new BookingsChanged(id.toString()));
 		workflows.changed(id);
-		return cancelled;
+		return cancelled.get();
 	}
 
 	private Duration duration(Integer minutes) {

@@ -33,32 +33,29 @@ public class BookingRepository {
 
 	/**
 	 * Inserts a confirmed booking. The frequency limit is counted and the row inserted under a transaction-scoped
-	 * advisory lock keyed by the email address, so concurrent requests from one address cannot both pass it.
+	 * advisory lock keyed by the email address, so concurrent requests from one address cannot both pass it. The count
+	 * is part of the INSERT, a statement after the lock's, so its snapshot sees every booking committed before the lock
+	 * was granted: two round trips and the commit.
 	 */
 	@Transactional
 	public Booking insert(UUID id, NewBooking booking, Duration buffer, FrequencyLimit limit, Instant now) {
 		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(lower(?)))").param(booking.email()).query().singleRow();
-		long recent = jdbc
-			.sql("SELECT count(*) FROM booking WHERE lower(email) = lower(?) AND status <> 'CANCELLED' AND created_at > ?")
-			.param(booking.email())
-			.param(utc(now.minus(limit.window())))
-			.query(Long.class)
-			.single();
-		if (recent >= limit.maxBookings()) {
-			throw new FrequencyLimitReached(limit.maxBookings());
-		}
 		Duration half = buffer.dividedBy(2);
 		// RETURNING hands back the stored row: no second round trip to read what was just written.
 		return refuseOverlap(() -> jdbc.sql("""
 				INSERT INTO booking (id, status, name, email, company, phone, inquiry, start_time, end_time, time_zone,
 				                     blocked, created_at, updated_at)
-				VALUES (?, 'CONFIRMED', ?, ?, ?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?)
+				SELECT ?, 'CONFIRMED', ?, ?, ?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?
+				WHERE (SELECT count(*) FROM booking
+				       WHERE lower(email) = lower(?) AND status <> 'CANCELLED' AND created_at > ?) < ?
 				RETURNING *""")
 			.params(id, booking.name(), booking.email(), booking.company(), booking.phone(), booking.inquiry(),
 					utc(booking.startTime()), utc(booking.endTime()), booking.timeZone(),
-					utc(booking.startTime().minus(half)), utc(booking.endTime().plus(half)), utc(now), utc(now))
+					utc(booking.startTime().minus(half)), utc(booking.endTime().plus(half)), utc(now), utc(now),
+					booking.email(), utc(now.minus(limit.window())), limit.maxBookings())
 			.query(BookingRepository::map)
-			.single());
+			.optional()
+			.orElseThrow(() -> new FrequencyLimitReached(limit.maxBookings())));
 	}
 
 	public Optional<Booking> findById(UUID id) {
@@ -66,49 +63,52 @@ public class BookingRepository {
 	}
 
 	/**
-	 * Applies a change and bumps the revision; the integrations are out of step until the workflow pushes it.
-	 * @throws BookingCancelled when the booking is cancelled (the row lock makes a racing cancel visible here)
+	 * Applies a change and bumps the revision; the integrations are out of step until the workflow pushes it. One
+	 * statement: what the change leaves out is kept from the row as it is when the UPDATE locks it.
+	 * @throws BookingCancelled when the booking is cancelled (also when a cancel won a race with this change)
 	 */
-	@Transactional
 	public Optional<Booking> update(UUID id, BookingChange change, Duration buffer, Instant now) {
-		Optional<Booking> current = findForUpdate(id);
-		if (current.isEmpty()) {
-			return current;
-		}
-		Booking b = current.get().requireChangeable();
-		Instant start = change.startTime() != null ? change.startTime() : b.startTime();
-		Instant end = change.endTime() != null ? change.endTime() : b.endTime();
+		Instant start = change.startTime();
+		Instant end = change.endTime();
 		Duration half = buffer.dividedBy(2);
-		return Optional.of(refuseOverlap(() -> jdbc.sql("""
-				UPDATE booking SET start_time = ?, end_time = ?,
+		Optional<Booking> updated = refuseOverlap(() -> jdbc.sql("""
+				UPDATE booking SET start_time = COALESCE(?, start_time), end_time = COALESCE(?, end_time),
 				       blocked = CASE WHEN ? THEN tstzrange(?, ?, '[)') ELSE blocked END,
 				       calendar_conflict_start = CASE WHEN ? THEN NULL ELSE calendar_conflict_start END,
 				       calendar_conflict_end = CASE WHEN ? THEN NULL ELSE calendar_conflict_end END,
-				       name = ?, company = ?, phone = ?, inquiry = ?,
+				       name = COALESCE(?, name),
+				       company = CASE WHEN CAST(? AS text) IS NULL THEN company ELSE NULLIF(?, '') END,
+				       phone = CASE WHEN CAST(? AS text) IS NULL THEN phone ELSE NULLIF(?, '') END,
+				       inquiry = CASE WHEN CAST(? AS text) IS NULL THEN inquiry ELSE NULLIF(?, '') END,
 				       revision = revision + 1, calendar_synced = false, crm_synced = false, updated_at = ?
-				WHERE id = ?
+				WHERE id = ? AND status <> 'CANCELLED'
 				RETURNING *""")
 			// Only a move re-computes the blocked range: a detail edit must not fail because the buffer changed.
 			// A move also drops the clash found at the old time; the sync of the new revision looks again.
-			.params(utc(start), utc(end), change.moves(), utc(start.minus(half)), utc(end.plus(half)),
-					change.moves(), change.moves(),
-					orElse(change.name(), b.name()), clearable(change.company(), b.company()),
-					clearable(change.phone(), b.phone()), clearable(change.inquiry(), b.inquiry()), utc(now), id)
+			.params(utc(start), utc(end), change.moves(), utc(start == null ? null : start.minus(half)),
+					utc(end == null ? null : end.plus(half)), change.moves(), change.moves(), change.name(),
+					change.company(), change.company(), change.phone(), change.phone(), change.inquiry(),
+					change.inquiry(), utc(now), id)
 			.query(BookingRepository::map)
-			.single()));
+			.optional());
+		if (updated.isEmpty()) {
+			// Rare: no such booking, or a cancelled one. Only then a second read tells which.
+			findById(id).ifPresent(Booking::requireChangeable);
+		}
+		return updated;
 	}
 
 	/** Cancels the booking; cancelling a cancelled booking changes nothing and returns it as it is. */
-	@Transactional
 	public Optional<Booking> cancel(UUID id, Instant now) {
-		Optional<Booking> current = findForUpdate(id);
-		if (current.isEmpty() || current.get().isCancelled()) {
-			return current;
-		}
+		return cancelConfirmed(id, now).or(() -> findById(id));
+	}
+
+	/** Cancels a confirmed booking in one statement; empty when there is none (no such booking, or cancelled already). */
+	public Optional<Booking> cancelConfirmed(UUID id, Instant now) {
 		return jdbc.sql("""
 				UPDATE booking SET status = 'CANCELLED', revision = revision + 1, calendar_synced = false,
 				       crm_synced = false, updated_at = ?, calendar_conflict_start = NULL, calendar_conflict_end = NULL
-				WHERE id = ?
+				WHERE id = ? AND status <> 'CANCELLED'
 				RETURNING *""").params(utc(now), id).query(BookingRepository::map).optional();
 	}
 
@@ -239,13 +239,6 @@ public class BookingRepository {
 		jdbc.sql("UPDATE booking SET crm_contact_id = ? WHERE id = ?").params(contactId, id).update();
 	}
 
-	private Optional<Booking> findForUpdate(UUID id) {
-		return jdbc.sql("SELECT * FROM booking WHERE id = ? FOR UPDATE")
-			.param(id)
-			.query(BookingRepository::map)
-			.optional();
-	}
-
 	private static <T> T refuseOverlap(Supplier<T> write) {
 		try {
 			return write.get();
@@ -263,24 +256,12 @@ public class BookingRepository {
 		return integration.name().toLowerCase(java.util.Locale.ROOT);
 	}
 
-	private static String orElse(String value, String fallback) {
-		return value != null ? value : fallback;
-	}
-
-	/** null keeps the current value, an empty string clears it. */
-	private static String clearable(String value, String current) {
-		if (value == null) {
-			return current;
-		}
-		return value.isEmpty() ? null : value;
-	}
-
 	private static String truncate(String value, int max) {
 		return value == null || value.length() <= max ? value : value.substring(0, max);
 	}
 
 	static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
