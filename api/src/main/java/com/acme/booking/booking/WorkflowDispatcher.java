@@ -2,6 +2,7 @@ package com.acme.booking.booking;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -70,13 +72,33 @@ class WorkflowDispatcher implements DisposableBean {
 
 	private void dispatch(UUID bookingId, String what, Runnable call) {
 		try {
-			lanes.get(Math.floorMod(bookingId.hashCode(), lanes.size())).execute(call);
+			lanes.get(Math.floorMod(bookingId.hashCode(), lanes.size())).execute(withRequestContext(call));
 		}
 		catch (RejectedExecutionException full) {
 			dropped.increment();
 			log.debug("Workflow {} of booking {} not queued (queue full or shutting down); the reconciler sends it",
 					what, bookingId);
 		}
+	}
+
+	/**
+	 * The request's logging context (its correlation id) goes with the call: Temporal's context propagator reads it
+	 * from the calling thread and carries it into the workflow's and activities' log lines.
+	 */
+	private static Runnable withRequestContext(Runnable call) {
+		Map<String, String> context = MDC.getCopyOfContextMap();
+		if (context == null) {
+			return call;
+		}
+		return () -> {
+			MDC.setContextMap(context);
+			try {
+				call.run();
+			}
+			finally {
+				MDC.clear();
+			}
+		};
 	}
 
 	/**
