@@ -6,6 +6,7 @@ import com.acme.booking.core.BookingRulesProperties;
 import com.acme.booking.crm.CrmProperties;
 import com.acme.booking.ratelimit.RateLimitProperties;
 import com.acme.booking.sync.SyncProperties;
+import com.acme.booking.temporal.TemporalServerProperties;
 import com.acme.booking.token.PublicUrlProperties;
 import com.acme.booking.web.WebProperties;
 import java.util.ArrayList;
@@ -79,6 +80,7 @@ class ConfigurationValidationTest {
 			booking.web.max-body-size                  | 20MB          | booking.web.max-body-size
 			booking.web.max-body-size                  | lots          | booking.web.max-body-size
 			booking.public-url                         | book.example.com | booking.public-url
+			booking.temporal.dev-server.sqlite-pragmas | synchronous;off | booking.temporal.dev-server.sqlite-pragmas
 			""")
 	void refusesToStartNamingTheProperty(String property, String value, String named, CapturedOutput output) {
 		List<String> args = new ArrayList<>(List.of("--" + property + "=" + value));
@@ -108,7 +110,7 @@ class ConfigurationValidationTest {
 	@ImportAutoConfiguration({ ConfigurationPropertiesAutoConfiguration.class, ValidationAutoConfiguration.class })
 	@EnableConfigurationProperties({ BookingRulesProperties.class, SyncProperties.class, CalendarProperties.class,
 			CalendarMirrorProperties.class, CrmProperties.class, RateLimitProperties.class, WebProperties.class,
-			PublicUrlProperties.class })
+			PublicUrlProperties.class, TemporalServerProperties.class })
 	static class AllBookingProperties {
 
 	}
