@@ -1,5 +1,11 @@
 package com.acme.booking.availability;
 
+import static com.acme.booking.availability.GoogleEventsJson.allDayEvent;
+import static com.acme.booking.availability.GoogleEventsJson.bookingsEvent;
+import static com.acme.booking.availability.GoogleEventsJson.event;
+import static com.acme.booking.availability.GoogleEventsJson.list;
+import static com.acme.booking.availability.GoogleEventsJson.token;
+import static com.acme.booking.availability.GoogleEventsJson.transparent;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -253,40 +259,6 @@ class CalendarMirrorApiTest {
 			.withQueryParam("singleEvents", equalTo("true"))
 			.withQueryParam("timeMin", absent())
 			.willReturn(list(nextSyncToken, events)));
-	}
-
-	static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder list(String nextSyncToken,
-			String... events) {
-		return okJson("{\"kind\": \"calendar#events\", \"items\": [" + String.join(",", events)
-				+ "], \"nextSyncToken\": \"" + nextSyncToken + "\"}");
-	}
-
-	static String token() {
-		return "CPDAlvWDx" + UUID.randomUUID().toString().replace("-", "");
-	}
-
-	static String event(String id, Instant start) {
-		return event(id, start, "");
-	}
-
-	static String bookingsEvent(String id, Instant start) {
-		return event(id, start, ", \"extendedProperties\": {\"private\": {\"bookingId\": \"" + UUID.randomUUID() + "\"}}");
-	}
-
-	static String transparent(String id, Instant start) {
-		return event(id, start, ", \"transparency\": \"transparent\"");
-	}
-
-	private static String event(String id, Instant start, String extra) {
-		return """
-				{"kind": "calendar#event", "id": "%s", "status": "confirmed", "start": {"dateTime": "%s"},
-				 "end": {"dateTime": "%s"}%s}""".formatted(id, start, start.plus(Duration.ofMinutes(30)), extra);
-	}
-
-	static String allDayEvent(String id, String date) {
-		return """
-				{"kind": "calendar#event", "id": "%s", "status": "confirmed", "start": {"date": "%s"},
-				 "end": {"date": "%s"}}""".formatted(id, date, java.time.LocalDate.parse(date).plusDays(1));
 	}
 
 }
