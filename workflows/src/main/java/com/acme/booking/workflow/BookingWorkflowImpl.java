@@ -89,13 +89,14 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	@Override
 	public void run(String bookingId) {
 		this.bookingId = bookingId;
-		selfHealing = Workflow.getVersion(SELF_HEALING, Workflow.DEFAULT_VERSION, 1) >= 1;
 		boolean lean = Workflow.getVersion(LEAN_HISTORY, Workflow.DEFAULT_VERSION, 1) >= 1;
+		// A lean run came after self-healing and emails: one version marker says all three.
+		selfHealing = lean || Workflow.getVersion(SELF_HEALING, Workflow.DEFAULT_VERSION, 1) >= 1;
 		state = lean ? localState : stateTasks;
 		attributes.onlyChanges(lean);
 		// The start options set it (BookingTemporal.startAttributes); a run started otherwise shows it here.
 		attributes.show(BookingTemporal.BOOKING_ID.valueSet(bookingId));
-		mails = Workflow.getVersion(MAIL_CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
+		mails = lean || Workflow.getVersion(MAIL_CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
 		if (mails) {
 			mail.start(bookingId, state);
 		}
