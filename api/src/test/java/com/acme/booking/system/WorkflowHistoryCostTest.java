@@ -61,6 +61,7 @@ class WorkflowHistoryCostTest {
 			.extracting(event -> event.getActivityTaskScheduledEventAttributes().getActivityType().getName())
 			.contains("SyncCalendar", "SyncCrm", "SendBookingMail")
 			.doesNotContainAnyElementsOf(BOOKKEEPING);
+		assertThat(create).as("the bookkeeping ran, as local activities").containsKey("marker:LocalActivity");
 		// BookingId, BookingStatus and both PENDING states come with the start: only the two results are upserted.
 		assertThat(create.getOrDefault("upserts", 0)).isLessThanOrEqualTo(2);
 		// PENDING for both at once (and CANCELLED with them), then the two results.

@@ -8,10 +8,7 @@ import java.util.stream.Stream;
 import io.temporal.api.enums.v1.RetryState;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.failure.TemporalFailure;
-import io.temporal.failure.TimeoutFailure;
 import io.temporal.spring.boot.WorkflowImpl;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
@@ -221,7 +218,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 				// Superseded by a change: the next pass pushes the new state.
 				return;
 			}
-			String reason = reason(failure);
+			String reason = FailureReason.of(failure);
 			boolean outage = failure.getRetryState() == RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED;
 			if (!track.background) {
 				log.warn("{} sync of booking {} needs an operator{}: {}", track.integration, bookingId,
@@ -264,21 +261,6 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		}
 		return track.background ? crmInBackground.syncCrmInBackground(bookingId)
 				: ActivitySummaries.crm(snapshot).syncCrm(bookingId);
-	}
-
-	static String reason(ActivityFailure failure) {
-		Throwable cause = failure.getCause();
-		if (cause instanceof ApplicationFailure app) {
-			return app.getOriginalMessage() + (app.getType() != null ? " (" + app.getType() + ")" : "");
-		}
-		if (cause instanceof TimeoutFailure timeout) {
-			// Its own message is empty: say which timeout ran out (HEARTBEAT: the worker went away).
-			return "attempt timed out (" + timeout.getTimeoutType().name().replace("TIMEOUT_TYPE_", "") + ")";
-		}
-		if (cause instanceof TemporalFailure temporal) {
-			return temporal.getOriginalMessage();
-		}
-		return failure.getOriginalMessage();
 	}
 
 	@Override

@@ -64,7 +64,7 @@ final class MailLane {
 			mail.sendReminder(bookingId, reminder.at);
 		}
 		catch (ActivityFailure failure) {
-			flag(BookingWorkflowImpl.reason(failure));
+			flag(FailureReason.of(failure));
 			reminder.failed = true;
 		}
 	}
@@ -83,7 +83,7 @@ final class MailLane {
 				track.show(result.state(), null);
 			}
 			catch (ActivityFailure failure) {
-				flag(BookingWorkflowImpl.reason(failure));
+				flag(FailureReason.of(failure));
 			}
 			sending = false;
 		}
