@@ -56,7 +56,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 				"Too many requests from this address; retry after " + retryAfter + " seconds");
 		problem.setInstance(URI.create(request.getRequestURI()));
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-		Problems.write(response, problem);
+		Problems.write(request, response, problem);
 	}
 
 }

@@ -54,7 +54,7 @@ final class DevServerLauncher {
 		endOrphan(pidFile, database);
 		int port = portToUse(settings.port(), "booking.temporal.dev-server.port");
 		int uiPort = portToUse(settings.uiPort(), "booking.temporal.dev-server.ui-port");
-		List<String> command = command(binary, namespace, port, uiPort, database);
+		List<String> command = command(binary, namespace, port, uiPort, database, settings.sqlitePragmas());
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			// A file, not a pipe: after a kill -9 of the service the child must not die of a broken pipe mid-write.
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -71,13 +71,18 @@ final class DevServerLauncher {
 		}
 	}
 
-	static List<String> command(Path binary, String namespace, int port, int uiPort, Path database) {
+	static List<String> command(Path binary, String namespace, int port, int uiPort, Path database,
+			List<String> sqlitePragmas) {
 		List<String> command = new ArrayList<>(List.of(binary.toString(), "server", "start-dev", "--ip", HOST,
 				"--port", String.valueOf(port), "--ui-port", String.valueOf(uiPort), "--db-filename",
 				database.toString(), "--namespace", namespace, "--log-level", "warn"));
 		for (var key : BookingTemporal.SEARCH_ATTRIBUTES) {
 			command.add("--search-attribute");
 			command.add(key.getName() + "=" + CLI_TYPES.get(key.getValueType()));
+		}
+		for (String pragma : sqlitePragmas) {
+			command.add("--sqlite-pragma");
+			command.add(pragma);
 		}
 		return command;
 	}

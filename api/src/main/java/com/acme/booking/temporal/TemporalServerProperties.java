@@ -1,11 +1,13 @@
 package com.acme.booking.temporal;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -32,10 +34,20 @@ public record TemporalServerProperties(@DefaultValue("auto") @NotNull TemporalMo
 	 * @param uiPort its Web UI port; {@code 0} picks a free one (tests)
 	 * @param downloadEnabled whether the SDK may download the CLI when none is installed (machines with internet)
 	 * @param startupTimeout how long the dev server may take to answer before the start counts as failed
+	 * @param sqlitePragmas SQLite pragmas of its database ({@code --sqlite-pragma}); the default, a write-ahead log
+	 * synced at checkpoints, survives a crash of the service or the dev server and costs a third of the CPU and time
+	 * of SQLite's rollback journal (docs/performance.md); a power loss may drop the last commits, which the
+	 * reconciler redoes from PostgreSQL. Empty: SQLite's own defaults
 	 */
 	public record DevServer(Path path, @DefaultValue("7233") @Min(0) @Max(65535) int port,
 			@DefaultValue("8233") @Min(0) @Max(65535) int uiPort, @DefaultValue("true") boolean downloadEnabled,
-			@DefaultValue("60s") java.time.Duration startupTimeout) {
+			@DefaultValue("60s") java.time.Duration startupTimeout,
+			@DefaultValue({ "journal_mode=wal", "synchronous=normal" }) @NotNull List<@Pattern(regexp = PRAGMA,
+					message = "must be PRAGMA=VALUE, e.g. synchronous=normal") String> sqlitePragmas) {
+
+		/** A pragma as the CLI takes it: a name, {@code =}, a word (no spaces, quotes or statements). */
+		static final String PRAGMA = "[a-z_]+=[A-Za-z0-9_-]+";
+
 	}
 
 }

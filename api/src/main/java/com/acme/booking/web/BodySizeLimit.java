@@ -31,7 +31,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (and {@code server.tomcat.max-swallow-size} keeps Tomcat from draining what the client still sends).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// After the correlation id (its log lines carry it) and the refusal metrics (which count its 413).
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class BodySizeLimit extends OncePerRequestFilter {
 
 	private final int maxBytes;
@@ -65,7 +66,7 @@ class BodySizeLimit extends OncePerRequestFilter {
 				"The request body may be at most " + maxBytes + " bytes");
 		problem.setInstance(URI.create(request.getRequestURI()));
 		response.setHeader(HttpHeaders.CONNECTION, "close");
-		Problems.write(response, problem);
+		Problems.write(request, response, problem);
 	}
 
 	/** A request whose body was already read (it fits the limit), served from memory. */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,6 +21,12 @@ public final class Problems {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	public static final String BASE = "https://booking.example.com/problems/";
+
+	/**
+	 * Request attribute holding the type of the problem a request was answered with, whoever wrote it (a controller
+	 * or a filter), so the refusal metrics see every one.
+	 */
+	public static final String ANSWERED_TYPE = Problems.class.getName() + ".answeredType";
 
 	public static final String VALIDATION_FAILED = "validation-failed";
 
@@ -78,7 +85,9 @@ public final class Problems {
 	 * as the controllers' problems (no {@code "properties": null}), UTF-8, with its length, flushed at once so the
 	 * client has the answer even if the connection is closed right after.
 	 */
-	public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+	public static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+			throws IOException {
+		request.setAttribute(ANSWERED_TYPE, problem.getType().toString());
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", problem.getType().toString());
 		body.put("title", problem.getTitle());

@@ -50,10 +50,8 @@ class ChaosSuiteTest {
 		ChaosPlan plan = new ChaosPlan(SEED, 0.15);
 		try (GoogleCalendarStandIn google = new GoogleCalendarStandIn(plan, READ_TIMEOUT, Duration.ZERO);
 				HubSpotStandIn hubspot = new HubSpotStandIn(plan, READ_TIMEOUT, Duration.ZERO);
-				TemporalDevServer temporal = TemporalDevServer.start(dir);
-				RunningApp app = RunningApp.start(dir.resolve("data"),
-						settings(google, hubspot, temporal, ServiceAccountKey.write(dir.resolve("key.json"),
-								google.baseUrl() + "/token")))) {
+				RunningApp app = RunningApp.start(dir.resolve("data"), settings(google, hubspot,
+						ServiceAccountKey.write(dir.resolve("key.json"), google.baseUrl() + "/token")))) {
 			List<Customer> customers = liveAll(new Customers(new Http(app.port()), SEED));
 
 			List<Booking> unsettled = awaitSettled(app.bookings(), customers, Duration.ofMinutes(4));
@@ -92,11 +90,11 @@ class ChaosSuiteTest {
 		}
 	}
 
-	static String[] settings(GoogleCalendarStandIn google, HubSpotStandIn hubspot, TemporalDevServer temporal,
-			Path keyFile) {
+	/** The stand-ins, and the dev server the service starts by default (as its child, data in its data folder). */
+	static String[] settings(GoogleCalendarStandIn google, HubSpotStandIn hubspot, Path keyFile) {
 		List<String> settings = new ArrayList<>(StandInSettings.of(google, hubspot, keyFile, READ_TIMEOUT));
-		settings.add("spring.temporal.connection.target=" + temporal.target());
-		settings.add("spring.temporal.test-server.enabled=false");
+		settings.addAll(List.of("booking.temporal.mode=dev-server", "booking.temporal.dev-server.port=0",
+				"booking.temporal.dev-server.ui-port=0", "booking.temporal.dev-server.download-enabled=false"));
 		return settings.toArray(String[]::new);
 	}
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.acme.booking.support.Http;
+import com.acme.booking.system.ChildJvmApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -45,7 +46,7 @@ class CrashRecoveryTest {
 
 			List<Customers.Customer> customers = new ArrayList<>();
 			int writtenAtKill;
-			try (AppProcess app = AppProcess.start(data, log, settings)) {
+			try (ChildJvmApp app = ChildJvmApp.start(data, log, settings)) {
 				Customers booking = new Customers(new Http(app.port()), ChaosSuiteTest.SEED);
 				for (int n = 0; n < BOOKINGS; n++) {
 					customers.add(n % 3 == 0 ? booking.rescheduleAtOnce(n) : booking.book(n));
@@ -56,7 +57,7 @@ class CrashRecoveryTest {
 			}
 			assertThat(writtenAtKill).as("syncs were in flight at the kill").isLessThan(2 * BOOKINGS);
 
-			try (AppProcess app = AppProcess.start(data, log, settings)) {
+			try (ChildJvmApp app = ChildJvmApp.start(data, log, settings)) {
 				Http http = new Http(app.port());
 				await().atMost(Duration.ofMinutes(4))
 					.pollInterval(Duration.ofSeconds(1))

@@ -135,6 +135,8 @@ class OperationsApiTest {
 		Map<String, Object> booking = booking("metrics-" + UUID.randomUUID() + "@example.com");
 		assertThat(http.post("/api/bookings", booking).status()).isEqualTo(201);
 		assertThat(http.post("/api/bookings", booking).status()).isEqualTo(409);
+		// Refused by a filter in front of the controllers, which writes the problem itself.
+		assertThat(http.post("/api/bookings", Map.of("name", "x".repeat(70_000))).status()).isEqualTo(413);
 
 		// The Temporal SDK hands its metrics to Micrometer in periodic reports, not at once.
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(prometheus())
@@ -143,6 +145,7 @@ class OperationsApiTest {
 		String metrics = prometheus();
 		assertThat(metrics).containsPattern("booking_bookings_total\\{[^}]*outcome=\"created\"[^}]*} [1-9]")
 			.containsPattern("booking_bookings_refused_total\\{[^}]*reason=\"slot-unavailable\"[^}]*} [1-9]")
+			.containsPattern("booking_bookings_refused_total\\{[^}]*reason=\"payload-too-large\"[^}]*} [1-9]")
 			.containsPattern("booking_sync_attempts_total\\{[^}]*integration=\"crm\",outcome=\"failure\"[^}]*} [1-9]")
 			.containsPattern("booking_sync_failures_total\\{[^}]*integration=\"crm\",kind=\"[A-Za-z]+\"[^}]*} [1-9]")
 			.containsPattern("booking_sync_manual_backlog\\{[^}]*integration=\"crm\"[^}]*} [1-9]")

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.acme.booking.BookingApiApplication;
 
@@ -16,24 +17,33 @@ import org.springframework.web.client.RestClient;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The booking service in a JVM of its own, started as {@code main} starts it, so that a test can {@code kill -9} it.
- * Its output goes to {@code app-<n>.log} beside the data folder.
+ * The booking service in a JVM of its own, started as {@code main} starts it (on the test's class path), so that a
+ * test can {@code kill -9} it mid-work and start it again on the same data. Its output goes to the given log file.
  */
-final class ChildJvmApp {
+public final class ChildJvmApp implements AutoCloseable {
 
 	private final Process process;
+
+	private final int port;
 
 	private final RestClient http;
 
 	private ChildJvmApp(Process process, int port) {
 		this.process = process;
+		this.port = port;
 		this.http = RestClient.create("http://localhost:" + port);
+	}
+
+	/** Starts the service on a free port and waits until it serves HTTP. */
+	public static ChildJvmApp start(Path dataDir, Path log, List<String> properties) throws IOException {
+		return start(dataDir, freePort(), log, properties);
 	}
 
 	static ChildJvmApp start(Path dataDir, int port, Path log, List<String> properties) throws IOException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-cp", System.getProperty("java.class.path"), BookingApiApplication.class.getName(),
-				"--server.port=" + port, "--booking.embedded.data-dir=" + dataDir, "--booking.rate-limit.enabled=false"));
+				"-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+				BookingApiApplication.class.getName(), "--server.port=" + port, "--booking.embedded.data-dir=" + dataDir,
+				"--booking.rate-limit.enabled=false"));
 		properties.forEach(property -> command.add("--" + property));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -52,6 +62,10 @@ final class ChildJvmApp {
 			throw ex;
 		}
 		return app;
+	}
+
+	public int port() {
+		return port;
 	}
 
 	static int freePort() throws IOException {
@@ -95,20 +109,27 @@ final class ChildJvmApp {
 	}
 
 	/** {@code kill -9}: no shutdown hook runs, the dev server child is left behind. */
-	void kill() throws InterruptedException {
+	public void kill() throws InterruptedException {
 		process.destroyForcibly();
 		process.waitFor();
 	}
 
-	/** SIGTERM, as a service manager stops the service. */
+	/** SIGTERM, as a service manager stops the service; SIGKILL if it takes over a minute. */
 	void stop() {
 		process.destroy();
 		try {
-			process.waitFor();
+			if (!process.waitFor(60, TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	@Override
+	public void close() {
+		stop();
 	}
 
 }

@@ -5,6 +5,7 @@ import com.acme.booking.core.BookingRulesProperties;
 import com.acme.booking.crm.CrmProperties;
 import com.acme.booking.ratelimit.RateLimitProperties;
 import com.acme.booking.sync.SyncProperties;
+import com.acme.booking.temporal.TemporalServerProperties;
 import com.acme.booking.token.PublicUrlProperties;
 import com.acme.booking.web.WebProperties;
 import java.util.ArrayList;
@@ -76,6 +77,7 @@ class ConfigurationValidationTest {
 			booking.web.max-body-size                  | 20MB          | booking.web.max-body-size
 			booking.web.max-body-size                  | lots          | booking.web.max-body-size
 			booking.public-url                         | book.example.com | booking.public-url
+			booking.temporal.dev-server.sqlite-pragmas | synchronous;off | booking.temporal.dev-server.sqlite-pragmas
 			""")
 	void refusesToStartNamingTheProperty(String property, String value, String named, CapturedOutput output) {
 		List<String> args = new ArrayList<>(List.of("--" + property + "=" + value));
@@ -104,7 +106,8 @@ class ConfigurationValidationTest {
 			includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.SlotRules"))
 	@ImportAutoConfiguration({ ConfigurationPropertiesAutoConfiguration.class, ValidationAutoConfiguration.class })
 	@EnableConfigurationProperties({ BookingRulesProperties.class, SyncProperties.class, CalendarProperties.class,
-			CrmProperties.class, RateLimitProperties.class, WebProperties.class, PublicUrlProperties.class })
+			CrmProperties.class, RateLimitProperties.class, WebProperties.class, PublicUrlProperties.class,
+			TemporalServerProperties.class })
 	static class AllBookingProperties {
 
 	}

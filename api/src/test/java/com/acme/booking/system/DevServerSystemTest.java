@@ -55,6 +55,22 @@ class DevServerSystemTest {
 		assertThat(temporal.getWorkflowServiceStubs().getOptions().getTarget()).isEqualTo(server.target());
 	}
 
+	/**
+	 * The default pragmas reach SQLite: a database in write-ahead-log mode says so in its header (bytes 18 and 19, the
+	 * file format's write and read versions, are 2; 1 for the rollback journal SQLite uses otherwise).
+	 */
+	@Test
+	void keepsTemporalsDatabaseInWriteAheadLogMode() throws Exception {
+		byte[] header = new byte[20];
+		try (var in = java.nio.file.Files.newInputStream(app.bean(DevServer.class).database())) {
+			assertThat(in.readNBytes(header, 0, header.length)).isEqualTo(header.length);
+		}
+
+		assertThat(new String(header, 0, 15, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("SQLite format 3");
+		assertThat(header[18]).as("write version").isEqualTo((byte) 2);
+		assertThat(header[19]).as("read version").isEqualTo((byte) 2);
+	}
+
 	@Test
 	void aBookingSyncsThroughCreateRescheduleAndCancel() {
 		Map<String, Object> booking = app.book(0);
