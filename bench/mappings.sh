@@ -15,6 +15,20 @@ JSON
 }
 stub POST '/token' 200 0 '{"access_token": "ya29.bench", "expires_in": 3599, "token_type": "Bearer"}'
 stub POST '/calendar/v3/freeBusy' 200 "$freebusy" '{"kind": "calendar#freeBusy", "calendars": {"bench@group.calendar.google.com": {"busy": []}}}'
+# events.list: in full (the mirror's first sync, and the sync's clash check, both with timeMin) it ends with a sync
+# token; with that token (the mirror's poll) nothing changed since. The poll answers after the free/busy delay, like
+# any read; it runs in the background, so the booking request never waits for it.
+list() { # priority syncTokenMatcher delay
+	n=$((n + 1))
+	cat > "$dir/$n.json" <<JSON
+{"priority": $1, "request": {"method": "GET", "urlPathPattern": "/calendar/v3/calendars/[^/]+/events",
+  "queryParameters": {"syncToken": $2}},
+ "response": {"status": 200, "fixedDelayMilliseconds": $3, "headers": {"Content-Type": "application/json"},
+  "body": "{\"kind\": \"calendar#events\", \"items\": [], \"nextSyncToken\": \"bench-sync\"}"}}
+JSON
+}
+list 4 '{"absent": true}' 0
+list 4 '{"matches": ".+"}' "$freebusy"
 # Insert, and patch (Google's Java client sends PATCH as POST with X-HTTP-Method-Override).
 stub POST '/calendar/v3/calendars/[^/]+/events(/[^/]+)?' 200 "$writes" '{"kind": "calendar#event", "id": "bench", "status": "confirmed"}'
 stub DELETE '/calendar/v3/calendars/[^/]+/events/[^/]+' 204 "$writes" ''

@@ -1,6 +1,7 @@
 package com.acme.booking.calendar;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -14,7 +15,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
  * say "disabled" or "nothing busy" without it.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ CalendarProperties.class, BookingRulesProperties.class })
+@EnableConfigurationProperties({ CalendarProperties.class, CalendarMirrorProperties.class, BookingRulesProperties.class })
 class CalendarBeans {
 
 	@Bean
@@ -61,6 +64,22 @@ class CalendarBeans {
 		GoogleCalendar google = calendar.getIfAvailable();
 		return google != null ? new GoogleBusyTimes(google, new OwnCalendarEvents(google, rules.timeZone()))
 				: (from, to) -> List.of();
+	}
+
+	/**
+	 * The busy-time mirror, for the API only (the worker alone never checks slots); started with the context, so it is
+	 * usually in step before the first booking arrives.
+	 */
+	@Bean
+	@ConditionalOnBooleanProperty("booking.calendar.enabled")
+	@ConditionalOnBooleanProperty(name = "booking.calendar.mirror.enabled", matchIfMissing = true)
+	@ConditionalOnWebApplication
+	CalendarMirror calendarMirror(GoogleCalendar calendar, CalendarMirrorProperties settings,
+			BookingRulesProperties rules, ObjectProvider<Clock> clock, ApplicationEventPublisher events) {
+		// The last bookable date's window ends up to a day and a buffer after max-advance.
+		Duration horizon = rules.maxAdvance().plus(Duration.ofDays(2)).plus(rules.buffer());
+		return new CalendarMirror(new MirrorSync(calendar, new OwnCalendarEvents(calendar, rules.timeZone())),
+				settings, horizon, clock.getIfAvailable(Clock::systemUTC), events);
 	}
 
 	/** Actuator names it {@code calendar}: {@code /actuator/health/calendar} and the part of {@code /api/health}. */

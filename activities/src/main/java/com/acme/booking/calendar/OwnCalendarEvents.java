@@ -44,7 +44,7 @@ final class OwnCalendarEvents {
 			if (page.getItems() != null) {
 				for (Event event : page.getItems()) {
 					if (counts(event, ownEventId)) {
-						BusyPeriod period = new BusyPeriod(instant(event.getStart()), instant(event.getEnd()));
+						BusyPeriod period = period(event);
 						// Google filters by the window already; an all-day event read in our zone may still miss it.
 						if (period.start().isBefore(to) && period.end().isAfter(from)) {
 							busy.add(period);
@@ -58,7 +58,8 @@ final class OwnCalendarEvents {
 		return BusyWindows.merge(busy, Instant.MIN, Instant.MAX);
 	}
 
-	private static boolean counts(Event event, String ownEventId) {
+	/** Whether {@code event} makes its time busy for bookings: the owner's, not cancelled, not shown as free. */
+	static boolean counts(Event event, String ownEventId) {
 		if (event.getId() != null && event.getId().equals(ownEventId)) {
 			return false;
 		}
@@ -71,6 +72,11 @@ final class OwnCalendarEvents {
 		Map<String, String> properties = event.getExtendedProperties() == null ? null
 				: event.getExtendedProperties().getPrivate();
 		return properties == null || !properties.containsKey(BookingEvents.BOOKING_ID_PROPERTY);
+	}
+
+	/** The time a counting event takes; an all-day event takes its dates in the business time zone. */
+	BusyPeriod period(Event event) {
+		return new BusyPeriod(instant(event.getStart()), instant(event.getEnd()));
 	}
 
 	/** A timed event's instant, or the start of an all-day event's date in the business time zone. */

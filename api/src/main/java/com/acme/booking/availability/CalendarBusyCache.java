@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
+import com.acme.booking.calendar.BusyMirror;
 import com.acme.booking.calendar.BusyPeriod;
 import com.acme.booking.calendar.BusyTimes;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -32,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -39,10 +40,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The business calendar's busy periods per business date. Listings read them cached for five minutes; the booking
+ * The business calendar's busy periods per business date. While the calendar mirror is fresh ({@link BusyMirror}, kept
+ * in step by Google's incremental sync) listings and booking checks read it and Google is not asked at all. Without
+ * it (disabled, never synced, or older than its bound): listings read free/busy cached for five minutes; the booking
  * check asks the calendar afresh, bounded by a timeout, and falls back to the last known answer when the calendar
- * cannot be reached in time: the calendar sync checks again before it writes the event and records a clash on the
- * booking ({@code calendarConflict}).
+ * cannot be reached in time. Either way the calendar sync checks again before it writes the event and records a clash
+ * on the booking ({@code calendarConflict}).
  */
 @Component
 class CalendarBusyCache implements DisposableBean, MeterBinder {
@@ -60,6 +63,8 @@ class CalendarBusyCache implements DisposableBean, MeterBinder {
 	private final ApplicationEventPublisher events;
 
 	private final Duration timeout;
+
+	private final BusyMirror mirror;
 
 	private final ExecutorService executor;
 
@@ -84,11 +89,18 @@ class CalendarBusyCache implements DisposableBean, MeterBinder {
 	}
 
 	@Autowired
-	CalendarBusyCache(BusyTimes busyTimes, SlotRules rules, ApplicationEventPublisher events) {
-		this(busyTimes, rules, events, FRESH_TIMEOUT);
+	CalendarBusyCache(BusyTimes busyTimes, SlotRules rules, ApplicationEventPublisher events,
+			ObjectProvider<BusyMirror> mirror) {
+		this(busyTimes, rules, events, FRESH_TIMEOUT, mirror.getIfAvailable(() -> BusyMirror.OFF));
 	}
 
 	CalendarBusyCache(BusyTimes busyTimes, SlotRules rules, ApplicationEventPublisher events, Duration timeout) {
+		this(busyTimes, rules, events, timeout, BusyMirror.OFF);
+	}
+
+	CalendarBusyCache(BusyTimes busyTimes, SlotRules rules, ApplicationEventPublisher events, Duration timeout,
+			BusyMirror mirror) {
+		this.mirror = mirror;
 		this.busyTimes = busyTimes;
 		this.rules = rules;
 		this.events = events;
@@ -104,6 +116,10 @@ class CalendarBusyCache implements DisposableBean, MeterBinder {
 	 * calendar does not answer, the last known periods, marked as such.
 	 */
 	Known cached(Collection<LocalDate> days) {
+		Optional<Map<LocalDate, List<Interval>>> mirrored = BusyByDay.mirrored(mirror, rules, days);
+		if (mirrored.isPresent()) {
+			return new Known(mirrored.get(), true);
+		}
 		Map<LocalDate, List<Interval>> result = new HashMap<>(recent.getAllPresent(days));
 		List<LocalDate> missing = days.stream().filter(day -> !result.containsKey(day)).sorted().toList();
 		if (missing.isEmpty()) {
@@ -128,6 +144,10 @@ class CalendarBusyCache implements DisposableBean, MeterBinder {
 	 * within the timeout. A fresh answer replaces the cached one.
 	 */
 	List<Interval> fresh(LocalDate day) {
+		Optional<List<Interval>> mirrored = mirrored(day);
+		if (mirrored.isPresent()) {
+			return mirrored.get();
+		}
 		Optional<Map<LocalDate, List<Interval>>> fetched = fetch(day, day);
 		if (fetched.isEmpty()) {
 			return lastKnown(day);
@@ -147,11 +167,19 @@ class CalendarBusyCache implements DisposableBean, MeterBinder {
 	 * calendar does not answer within the timeout. Not cached: only rescheduling asks.
 	 */
 	List<Interval> freshBesidesBookings(LocalDate day, Predicate<Interval> stale) {
+		Optional<List<Interval>> mirrored = mirrored(day);
+		if (mirrored.isPresent()) {
+			return mirrored.get();
+		}
 		Interval window = rules.window(day);
 		return fetch(day, day, busyTimes::besidesBookings, false).map(byDay -> byDay.get(day)).orElseGet(() -> {
 			log.warn("Using the last known busy times of {} for a rescheduling check", day);
 			return lastKnown(day).stream().filter(stale).filter(window::overlaps).toList();
 		});
+	}
+
+	private Optional<List<Interval>> mirrored(LocalDate day) {
+		return BusyByDay.mirrored(mirror, rules, List.of(day)).map(byDay -> byDay.get(day));
 	}
 
 	private List<Interval> lastKnown(LocalDate day) {
@@ -181,20 +209,11 @@ class CalendarBusyCache implements DisposableBean, MeterBinder {
 			return Optional.empty();
 		}
 		try {
-			List<Interval> periods = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-				.stream()
-				.filter(p -> p.end().isAfter(p.start()))
-				.map(p -> new Interval(p.start(), p.end()))
-				.sorted(Comparator.comparing(Interval::start))
-				.toList();
-			Map<LocalDate, List<Interval>> byDay = new HashMap<>();
-			for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-				Interval window = rules.window(day);
-				List<Interval> ofDay = periods.stream().filter(window::overlaps).toList();
-				byDay.put(day, ofDay);
-				if (remember) {
-					lastKnown.put(day, ofDay);
-				}
+			List<Interval> periods = BusyByDay.intervals(call.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+			Map<LocalDate, List<Interval>> byDay = BusyByDay.split(rules, first.datesUntil(last.plusDays(1)).toList(),
+					periods);
+			if (remember) {
+				lastKnown.putAll(byDay);
 			}
 			return Optional.of(byDay);
 		}

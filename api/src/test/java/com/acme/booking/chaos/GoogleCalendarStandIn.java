@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Google Calendar v3 as the booking service uses it (token endpoint, events insert / patch / delete with
- * client-chosen ids, free/busy), keeping the events it was sent. Like Google, a deleted event keeps its id: inserting
- * it again is 409 {@code duplicate}, deleting it again is 410.
+ * client-chosen ids, events.list in a window or since a sync token, free/busy), keeping the events it was sent. Like
+ * Google, a deleted event keeps its id: inserting it again is 409 {@code duplicate}, deleting it again is 410.
  */
 final class GoogleCalendarStandIn extends StandIn {
 
@@ -39,6 +39,9 @@ final class GoogleCalendarStandIn extends StandIn {
 
 		String status;
 
+		/** The change count when it last changed, for lists since a sync token. */
+		long changed;
+
 		Event(String id, String bookingId) {
 			this.id = id;
 			this.bookingId = bookingId;
@@ -47,6 +50,9 @@ final class GoogleCalendarStandIn extends StandIn {
 	}
 
 	final Map<String, Event> events = new ConcurrentHashMap<>();
+
+	/** Every write counts one; a sync token is the count it was handed out at. */
+	private long changes;
 
 	GoogleCalendarStandIn(ChaosPlan plan, Duration readTimeout, Duration latency) {
 		super(plan, readTimeout, latency);
@@ -58,8 +64,11 @@ final class GoogleCalendarStandIn extends StandIn {
 			return null;
 		}
 		if (path.equals(EVENTS)) {
-			return method(request).equals("GET") ? "list " + request.queryParameter("timeMin").firstValue()
-					: "insert " + customer(request.getBodyAsString(), "?");
+			if (!method(request).equals("GET")) {
+				return "insert " + customer(request.getBodyAsString(), "?");
+			}
+			return request.queryParameter("syncToken").isPresent() ? "list changes"
+					: "list " + request.queryParameter("timeMin").firstValue();
 		}
 		if (path.startsWith(EVENTS + "/")) {
 			Event event = events.get(path.substring(EVENTS.length() + 1));
@@ -96,10 +105,12 @@ final class GoogleCalendarStandIn extends StandIn {
 					return error(410, "deleted", "Resource has been deleted");
 				}
 				event.status = "cancelled";
+				event.changed = ++changes;
 				return com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(204);
 			}
 			if (method.equals("PATCH")) {
 				apply(event, body(request));
+				event.changed = ++changes;
 				return json(200, view(event));
 			}
 		}
@@ -116,23 +127,38 @@ final class GoogleCalendarStandIn extends StandIn {
 		}
 		Event event = new Event(id, body.path("extendedProperties").path("private").path("bookingId").asString());
 		apply(event, body);
+		event.changed = ++changes;
 		events.put(id, event);
 		return json(200, view(event));
 	}
 
-	/** {@code events.list} of one page: every event overlapping the window, with its private bookingId property. */
+	/**
+	 * {@code events.list} of one page: every event overlapping the window, or (with a sync token) every event changed
+	 * since, cancelled ones included; with its private bookingId property and the next sync token.
+	 */
 	private ResponseDefinitionBuilder list(Request request) {
+		if (request.queryParameter("syncToken").isPresent()) {
+			String token = request.queryParameter("syncToken").firstValue();
+			if (!token.matches("s\\d+")) {
+				return error(410, "fullSyncRequired", "Sync token is no longer valid, a full sync is required.");
+			}
+			long since = Long.parseLong(token.substring(1));
+			return items(events.values().stream().filter(event -> event.changed > since).toList());
+		}
 		Instant from = OffsetDateTime.parse(request.queryParameter("timeMin").firstValue()).toInstant();
 		Instant to = OffsetDateTime.parse(request.queryParameter("timeMax").firstValue()).toInstant();
+		return items(
+				events.values().stream().filter(event -> event.start.isBefore(to) && event.end.isAfter(from)).toList());
+	}
+
+	private ResponseDefinitionBuilder items(List<Event> listed) {
 		List<Map<String, Object>> items = new ArrayList<>();
-		for (Event event : events.values()) {
-			if (event.start.isBefore(to) && event.end.isAfter(from)) {
-				Map<String, Object> item = view(event);
-				item.put("extendedProperties", Map.of("private", Map.of("bookingId", event.bookingId)));
-				items.add(item);
-			}
+		for (Event event : listed) {
+			Map<String, Object> item = view(event);
+			item.put("extendedProperties", Map.of("private", Map.of("bookingId", event.bookingId)));
+			items.add(item);
 		}
-		return json(200, Map.of("kind", "calendar#events", "items", items));
+		return json(200, Map.of("kind", "calendar#events", "items", items, "nextSyncToken", "s" + changes));
 	}
 
 	private static void apply(Event event, JsonNode body) {

@@ -1,5 +1,6 @@
 package com.acme.booking.system;
 
+import com.acme.booking.calendar.CalendarMirrorProperties;
 import com.acme.booking.calendar.CalendarProperties;
 import com.acme.booking.core.BookingRulesProperties;
 import com.acme.booking.crm.CrmProperties;
@@ -70,6 +71,8 @@ class ConfigurationValidationTest {
 			booking.calendar.root-url                  | googleapis    | booking.calendar.root-url
 			booking.calendar.read-timeout              | 0s            | booking.calendar.read-timeout
 			booking.calendar.circuit-breaker.failure-rate-threshold | 150 | booking.calendar.circuit-breaker.failure-rate-threshold
+			booking.calendar.mirror.poll-interval      | 0s            | booking.calendar.mirror.poll-interval
+			booking.calendar.mirror.max-staleness      | 5s            | booking.calendar.mirror.max-staleness
 			booking.crm.hubspot.base-url               | api.hubapi.com | booking.crm.hubspot.base-url
 			booking.crm.contact-cache-ttl              | -1m           | booking.crm.contact-cache-ttl
 			booking.crm.hubspot.access-token           | nope          | booking.crm.hubspot.access-token
@@ -106,8 +109,8 @@ class ConfigurationValidationTest {
 			includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.SlotRules"))
 	@ImportAutoConfiguration({ ConfigurationPropertiesAutoConfiguration.class, ValidationAutoConfiguration.class })
 	@EnableConfigurationProperties({ BookingRulesProperties.class, SyncProperties.class, CalendarProperties.class,
-			CrmProperties.class, RateLimitProperties.class, WebProperties.class, PublicUrlProperties.class,
-			TemporalServerProperties.class })
+			CalendarMirrorProperties.class, CrmProperties.class, RateLimitProperties.class, WebProperties.class,
+			PublicUrlProperties.class, TemporalServerProperties.class })
 	static class AllBookingProperties {
 
 	}

@@ -1,0 +1,84 @@
+package com.acme.booking.calendar;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.google.api.services.calendar.model.Event;
+import com.google.api.services.calendar.model.Events;
+
+/**
+ * Google's incremental sync of one calendar (developers.google.com/workspace/calendar/api/guides/sync): a full
+ * {@code events.list} over a window, paged, whose last page carries {@code nextSyncToken}; then {@code events.list}
+ * with that token, paged, for what changed since (deleted events come back as {@code cancelled}). Only the owner's busy
+ * events are kept, as {@link OwnCalendarEvents} counts them: bookings' events, cancelled and transparent ones are not.
+ */
+final class MirrorSync {
+
+	private final GoogleCalendar calendar;
+
+	private final OwnCalendarEvents ownEvents;
+
+	MirrorSync(GoogleCalendar calendar, OwnCalendarEvents ownEvents) {
+		this.calendar = calendar;
+		this.ownEvents = ownEvents;
+	}
+
+	/** The owner's busy events in {@code [from, to)}, read from scratch. */
+	MirrorState full(Instant from, Instant to, Instant startedAt) throws Exception {
+		Map<String, BusyPeriod> events = new HashMap<>();
+		String pageToken = null;
+		Events page;
+		do {
+			page = calendar.list(from, to, pageToken);
+			apply(page, events);
+			pageToken = page.getNextPageToken();
+		}
+		while (pageToken != null);
+		return new MirrorState(Map.copyOf(events), page.getNextSyncToken(), from, to, startedAt);
+	}
+
+	/**
+	 * {@code state} with the changes since its sync token applied; null when Google no longer accepts the token (410
+	 * GONE: the caller syncs in full). A failure on any page leaves {@code state} as it was.
+	 */
+	MirrorState changes(MirrorState state, Instant startedAt) throws Exception {
+		Map<String, BusyPeriod> events = new HashMap<>(state.events());
+		String pageToken = null;
+		Events page;
+		do {
+			try {
+				page = calendar.changes(state.syncToken(), pageToken);
+			}
+			catch (Exception ex) {
+				if (CalendarFailures.is(ex, 410)) {
+					return null;
+				}
+				throw ex;
+			}
+			apply(page, events);
+			pageToken = page.getNextPageToken();
+		}
+		while (pageToken != null);
+		return new MirrorState(Map.copyOf(events), page.getNextSyncToken(), state.from(), state.to(), startedAt);
+	}
+
+	/** An event that no longer counts (deleted, made free, or a booking's) leaves the mirror by its id. */
+	private void apply(Events page, Map<String, BusyPeriod> events) {
+		if (page.getItems() == null) {
+			return;
+		}
+		for (Event event : page.getItems()) {
+			if (event.getId() == null) {
+				continue;
+			}
+			if (OwnCalendarEvents.counts(event, null)) {
+				events.put(event.getId(), ownEvents.period(event));
+			}
+			else {
+				events.remove(event.getId());
+			}
+		}
+	}
+
+}
