@@ -5,7 +5,6 @@ import java.util.function.BiConsumer;
 
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.BookingWorkflow;
-import com.acme.booking.workflow.SyncState;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.BatchRequest;
@@ -14,7 +13,6 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.common.SearchAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,11 +140,8 @@ public class BookingWorkflows {
 			.setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
 			// What the Web UI lists; the id only, no personal data (histories are stored unencrypted).
 			.setStaticSummary("Booking " + id)
-			.setTypedSearchAttributes(SearchAttributes.newBuilder()
-				.set(BookingTemporal.BOOKING_ID, id)
-				.set(BookingTemporal.CALENDAR_SYNC, SyncState.PENDING.name())
-				.set(BookingTemporal.CRM_SYNC, SyncState.PENDING.name())
-				.build())
+			// Set with the start, so the run's first workflow task upserts none of them.
+			.setTypedSearchAttributes(BookingTemporal.startAttributes(id))
 			.build();
 		return client.newWorkflowStub(BookingWorkflow.class, options);
 	}

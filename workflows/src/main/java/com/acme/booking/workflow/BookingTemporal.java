@@ -1,6 +1,7 @@
 package com.acme.booking.workflow;
 
 import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.SearchAttributes;
 
 /** Temporal names of the booking service, defined once: task queue, workflow ids, signals, search attributes. */
 public final class BookingTemporal {
@@ -38,6 +39,20 @@ public final class BookingTemporal {
 			BOOKING_STATUS, CALENDAR_SYNC, CRM_SYNC, CALENDAR_CONFLICT);
 
 	private BookingTemporal() {
+	}
+
+	/**
+	 * What a booking workflow shows from its start (its start options set them): its id, {@code CONFIRMED} and both
+	 * syncs {@code PENDING}. The run upserts only what differs from these, so a new booking's first workflow task
+	 * upserts nothing; a start for a booking cancelled meanwhile shows {@code CANCELLED} once it has loaded it.
+	 */
+	public static SearchAttributes startAttributes(String bookingId) {
+		return SearchAttributes.newBuilder()
+			.set(BOOKING_ID, bookingId)
+			.set(BOOKING_STATUS, "CONFIRMED")
+			.set(CALENDAR_SYNC, SyncState.PENDING.name())
+			.set(CRM_SYNC, SyncState.PENDING.name())
+			.build();
 	}
 
 	public static String workflowId(String bookingId) {

@@ -3,13 +3,12 @@ package com.acme.booking.workflow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.temporal.api.enums.v1.RetryState;
+import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.failure.TemporalFailure;
-import io.temporal.failure.TimeoutFailure;
 import io.temporal.spring.boot.WorkflowImpl;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
@@ -35,9 +34,24 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	/** {@code Workflow.getVersion} id of the change that added emails. */
 	static final String MAIL_CHANGE_ID = "customer-emails";
 
+	/**
+	 * Version 1 keeps the history lean for the server: the PostgreSQL bookkeeping runs as local activities (a marker in
+	 * the workflow task that needed it, instead of an activity task and a workflow task of its own) and search
+	 * attributes are upserted once per step, only where they change ({@link ShownAttributes}). Older runs keep theirs.
+	 */
+	static final String LEAN_HISTORY = "lean-history";
+
 	private static final Logger log = Workflow.getLogger(BookingWorkflowImpl.class);
 
-	private final BookingStateActivities state = Workflow.newActivityStub(BookingStateActivities.class);
+	private final BookingStateActivities stateTasks = Workflow.newActivityStub(BookingStateActivities.class);
+
+	private final BookingStateActivities localState = Workflow.newLocalActivityStub(BookingStateActivities.class,
+			SyncRetrySettings.stateLocalActivityOptions());
+
+	/** The bookkeeping of this run: local activities since {@link #LEAN_HISTORY}. */
+	private BookingStateActivities state;
+
+	private final ShownAttributes attributes = new ShownAttributes();
 
 	private final SyncTrack calendarTrack = new SyncTrack(Integration.CALENDAR, BookingTemporal.CALENDAR_SYNC);
 
@@ -49,7 +63,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 
 	private final SyncTrack mailTrack = new SyncTrack(Integration.MAIL, null);
 
-	private final MailLane mail = new MailLane(state, mailTrack, () -> calendarTrack.due);
+	private final MailLane mail = new MailLane(mailTrack, () -> calendarTrack.due);
 
 	/** False for runs started before emails existed: their history has no mail commands. */
 	private boolean mails;
@@ -72,11 +86,16 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	@Override
 	public void run(String bookingId) {
 		this.bookingId = bookingId;
-		selfHealing = Workflow.getVersion(SELF_HEALING, Workflow.DEFAULT_VERSION, 1) >= 1;
-		Workflow.upsertTypedSearchAttributes(BookingTemporal.BOOKING_ID.valueSet(bookingId));
-		mails = Workflow.getVersion(MAIL_CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
+		boolean lean = Workflow.getVersion(LEAN_HISTORY, Workflow.DEFAULT_VERSION, 1) >= 1;
+		// A lean run came after self-healing and emails: one version marker says all three.
+		selfHealing = lean || Workflow.getVersion(SELF_HEALING, Workflow.DEFAULT_VERSION, 1) >= 1;
+		state = lean ? localState : stateTasks;
+		attributes.onlyChanges(lean);
+		// The start options set it (BookingTemporal.startAttributes); a run started otherwise shows it here.
+		attributes.show(BookingTemporal.BOOKING_ID.valueSet(bookingId));
+		mails = lean || Workflow.getVersion(MAIL_CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
 		if (mails) {
-			mail.start(bookingId);
+			mail.start(bookingId, state);
 		}
 		while (true) {
 			if (Workflow.getInfo().isContinueAsNewSuggested()) {
@@ -93,8 +112,6 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 				mail.reminder().retryIfFailed();
 			}
 			snapshot = state.load(bookingId);
-			Workflow.upsertTypedSearchAttributes(
-					BookingTemporal.BOOKING_STATUS.valueSet(snapshot.cancelled() ? "CANCELLED" : "CONFIRMED"));
 			if (mails) {
 				mail.reminder().plan(snapshot);
 			}
@@ -171,18 +188,17 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	}
 
 	private void runPass() {
+		List<SyncTrack> due = Stream.of(calendarTrack, crmTrack).filter(track -> track.due).toList();
+		// A background try keeps MANUAL shown: the alert stands until the outside system answers.
+		Stream<SearchAttributeUpdate<String>> pending = due.stream()
+			.filter(track -> !track.background)
+			.map(track -> track.show(SyncState.PENDING, null));
+		attributes.show(Stream
+			.concat(Stream.of(BookingTemporal.BOOKING_STATUS.valueSet(snapshot.cancelled() ? "CANCELLED" : "CONFIRMED")),
+					pending)
+			.toArray(SearchAttributeUpdate<?>[]::new));
 		List<Promise<Void>> running = new ArrayList<>();
-		pass = Workflow.newCancellationScope(() -> {
-			for (SyncTrack track : List.of(calendarTrack, crmTrack)) {
-				if (track.due) {
-					if (!track.background) {
-						// A background try keeps MANUAL shown: the alert stands until the outside system answers.
-						track.show(SyncState.PENDING, null);
-					}
-					running.add(Async.procedure(this::sync, track));
-				}
-			}
-		});
+		pass = Workflow.newCancellationScope(() -> due.forEach(track -> running.add(Async.procedure(this::sync, track))));
 		pass.run();
 		Promise.allOf(running).get();
 		pass = null;
@@ -202,7 +218,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 				// Superseded by a change: the next pass pushes the new state.
 				return;
 			}
-			String reason = reason(failure);
+			String reason = FailureReason.of(failure);
 			boolean outage = failure.getRetryState() == RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED;
 			if (!track.background) {
 				log.warn("{} sync of booking {} needs an operator{}: {}", track.integration, bookingId,
@@ -213,28 +229,27 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 			track.due = false;
 			track.background = false;
 			track.healsItself = selfHealing && outage;
-			track.show(SyncState.MANUAL, reason);
+			attributes.show(track.show(SyncState.MANUAL, reason));
 			return;
 		}
 		Workflow.newDetachedCancellationScope(() -> state.recordResult(bookingId, track.integration, result)).run();
 		track.due = false;
 		track.background = false;
 		track.healsItself = false;
-		track.show(result.state(), null);
-		if (track.integration == Integration.CALENDAR) {
-			showConflict(result.calendarConflict());
-		}
+		attributes.show(track.show(result.state(), null),
+				track.integration == Integration.CALENDAR ? conflict(result.calendarConflict()) : null);
 	}
 
 	/**
-	 * Upserts CalendarConflict only when it changes and never before a first clash, so bookings without one (and
-	 * histories recorded before the attribute existed) keep the same commands.
+	 * CalendarConflict only when it changes and never before a first clash, so bookings without one (and histories
+	 * recorded before the attribute existed) keep the same commands; null when there is nothing to show.
 	 */
-	private void showConflict(boolean conflict) {
-		if (conflict != conflictShown) {
-			conflictShown = conflict;
-			Workflow.upsertTypedSearchAttributes(BookingTemporal.CALENDAR_CONFLICT.valueSet(conflict ? "YES" : "NO"));
+	private SearchAttributeUpdate<String> conflict(boolean conflict) {
+		if (conflict == conflictShown) {
+			return null;
 		}
+		conflictShown = conflict;
+		return BookingTemporal.CALENDAR_CONFLICT.valueSet(conflict ? "YES" : "NO");
 	}
 
 	private SyncResult call(SyncTrack track) {
@@ -246,21 +261,6 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		}
 		return track.background ? crmInBackground.syncCrmInBackground(bookingId)
 				: ActivitySummaries.crm(snapshot).syncCrm(bookingId);
-	}
-
-	static String reason(ActivityFailure failure) {
-		Throwable cause = failure.getCause();
-		if (cause instanceof ApplicationFailure app) {
-			return app.getOriginalMessage() + (app.getType() != null ? " (" + app.getType() + ")" : "");
-		}
-		if (cause instanceof TimeoutFailure timeout) {
-			// Its own message is empty: say which timeout ran out (HEARTBEAT: the worker went away).
-			return "attempt timed out (" + timeout.getTimeoutType().name().replace("TIMEOUT_TYPE_", "") + ")";
-		}
-		if (cause instanceof TemporalFailure temporal) {
-			return temporal.getOriginalMessage();
-		}
-		return failure.getOriginalMessage();
 	}
 
 	@Override

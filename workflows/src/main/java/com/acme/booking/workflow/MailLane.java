@@ -23,7 +23,7 @@ final class MailLane {
 
 	private final MailActivities mail = Workflow.newActivityStub(MailActivities.class);
 
-	private final BookingStateActivities state;
+	private BookingStateActivities state;
 
 	private final SyncTrack track;
 
@@ -36,14 +36,15 @@ final class MailLane {
 	/** An email activity is under way (or between its retries). */
 	private boolean sending;
 
-	MailLane(BookingStateActivities state, SyncTrack track, BooleanSupplier calendarDue) {
-		this.state = state;
+	MailLane(SyncTrack track, BooleanSupplier calendarDue) {
 		this.track = track;
 		this.calendarDue = calendarDue;
 	}
 
-	void start(String bookingId) {
+	/** Starts the lane; {@code state} is the run's bookkeeping (local activities or activity tasks, by version). */
+	void start(String bookingId, BookingStateActivities state) {
 		this.bookingId = bookingId;
+		this.state = state;
 		Async.procedure(this::run);
 	}
 
@@ -63,7 +64,7 @@ final class MailLane {
 			mail.sendReminder(bookingId, reminder.at);
 		}
 		catch (ActivityFailure failure) {
-			flag(BookingWorkflowImpl.reason(failure));
+			flag(FailureReason.of(failure));
 			reminder.failed = true;
 		}
 	}
@@ -82,7 +83,7 @@ final class MailLane {
 				track.show(result.state(), null);
 			}
 			catch (ActivityFailure failure) {
-				flag(BookingWorkflowImpl.reason(failure));
+				flag(FailureReason.of(failure));
 			}
 			sending = false;
 		}

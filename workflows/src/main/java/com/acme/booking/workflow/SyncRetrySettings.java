@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
 
@@ -28,6 +29,14 @@ public record SyncRetrySettings(Duration initialInterval, Duration maximumInterv
 	private static final String[] STATE_ACTIVITIES = { "LoadBookingSnapshot", "RecordSyncResult", "FlagManualSync" };
 
 	/** Activity names of the background tries: one attempt each, the workflow's timer spaces them. */
+	/** An attempt of the PostgreSQL bookkeeping; retried until the database answers. */
+	private static final Duration STATE_ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
+
+	private static final RetryOptions STATE_RETRY = RetryOptions.newBuilder()
+		.setInitialInterval(Duration.ofSeconds(1))
+		.setMaximumInterval(Duration.ofMinutes(1))
+		.build();
+
 	public static final List<String> BACKGROUND_ACTIVITIES = List.of("SyncCalendarInBackground", "SyncCrmInBackground");
 
 	public SyncRetrySettings {
@@ -65,13 +74,23 @@ public record SyncRetrySettings(Duration initialInterval, Duration maximumInterv
 			.build();
 	}
 
+	/** The bookkeeping as activity tasks: runs started before {@code lean-history} schedule it so. */
 	public ActivityOptions stateActivityOptions() {
 		return ActivityOptions.newBuilder()
-			.setStartToCloseTimeout(Duration.ofSeconds(30))
-			.setRetryOptions(RetryOptions.newBuilder()
-				.setInitialInterval(Duration.ofSeconds(1))
-				.setMaximumInterval(Duration.ofMinutes(1))
-				.build())
+			.setStartToCloseTimeout(STATE_ATTEMPT_TIMEOUT)
+			.setRetryOptions(STATE_RETRY)
+			.build();
+	}
+
+	/**
+	 * The bookkeeping as local activities (it only touches PostgreSQL and is idempotent): run by the worker inside the
+	 * workflow task that needs it, with the same Temporal-managed retries; short backoffs are retried in place, longer
+	 * ones on a workflow timer, so a database outage still waits with the workflow rather than failing it.
+	 */
+	public static LocalActivityOptions stateLocalActivityOptions() {
+		return LocalActivityOptions.newBuilder()
+			.setStartToCloseTimeout(STATE_ATTEMPT_TIMEOUT)
+			.setRetryOptions(STATE_RETRY)
 			.build();
 	}
 

@@ -1,7 +1,7 @@
 package com.acme.booking.workflow;
 
 import io.temporal.common.SearchAttributeKey;
-import io.temporal.workflow.Workflow;
+import io.temporal.common.SearchAttributeUpdate;
 
 /** Where one integration stands within a workflow run (workflow state: deterministic, no I/O). */
 final class SyncTrack {
@@ -56,14 +56,13 @@ final class SyncTrack {
 		}
 	}
 
-	void show(SyncState newState, String newError) {
+	/** Moves the track to {@code newState}; the search attribute update that shows it, null for the mail track. */
+	SearchAttributeUpdate<String> show(SyncState newState, String newError) {
 		state = newState;
 		error = newError;
 		syncedBefore |= newState == SyncState.SYNCED;
-		if (attribute != null) {
-			// The mail track has no search attribute: its flag shows in PostgreSQL and the admin list.
-			Workflow.upsertTypedSearchAttributes(attribute.valueSet(newState.name()));
-		}
+		// The mail track has no search attribute: its flag shows in PostgreSQL and the admin list.
+		return attribute == null ? null : attribute.valueSet(newState.name());
 	}
 
 }

@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * {@link #RESOURCE_BEFORE_SELF_HEALING} and {@link #RESOURCE_FLAGGED_BEFORE_SELF_HEALING} were recorded before
  * {@code Workflow.getVersion("self-healing")} and {@code "customer-emails"}, and are kept as they are: workflows
- * started then still run on that path and must keep replaying.
+ * started then still run on that path and must keep replaying. So is {@code booking-workflow-before-lean.json}, this
+ * scenario recorded just before {@code Workflow.getVersion("lean-history")} (bookkeeping as activity tasks).
  */
 @EnabledIfSystemProperty(named = "booking.history.record", matches = "true")
 class BookingWorkflowHistoryRecorder {

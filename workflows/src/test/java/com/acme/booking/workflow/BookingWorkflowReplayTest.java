@@ -25,6 +25,9 @@ class BookingWorkflowReplayTest {
 	/** Recorded before the mail activity and the reminder timer were added. */
 	private static final String BEFORE_MAIL = "histories/booking-workflow-before-mail.json";
 
+	/** Recorded before the bookkeeping became local activities and search attributes were upserted only on change. */
+	private static final String BEFORE_LEAN = "histories/booking-workflow-before-lean.json";
+
 	private TestWorkflowEnvironment env;
 
 	@BeforeEach
@@ -49,11 +52,12 @@ class BookingWorkflowReplayTest {
 	/**
 	 * Workflows started before the self-healing and email versions keep their path. The second history waits,
 	 * flagged, for the operator without a timer (as that code did); replayed on the new path it would meet a timer and
-	 * fail. The third was recorded before emails existed: it has no mail commands.
+	 * fail. The third was recorded before emails existed: it has no mail commands. The fourth schedules its PostgreSQL
+	 * bookkeeping as (remote) activities and upserts every search attribute at every step.
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = { BookingWorkflowHistoryRecorder.RESOURCE_BEFORE_SELF_HEALING,
-			BookingWorkflowHistoryRecorder.RESOURCE_FLAGGED_BEFORE_SELF_HEALING, BEFORE_MAIL })
+			BookingWorkflowHistoryRecorder.RESOURCE_FLAGGED_BEFORE_SELF_HEALING, BEFORE_MAIL, BEFORE_LEAN })
 	void historiesRecordedBeforeSelfHealingAndEmailsStillReplay(String resource) {
 		Worker worker = replayWorker(BookingWorkflowImpl.class);
 

@@ -51,6 +51,7 @@ final class FakeWorld {
 				WorkflowOptions.newBuilder()
 					.setWorkflowId(BookingTemporal.workflowId(bookingId))
 					.setTaskQueue(worker.getTaskQueue())
+					.setTypedSearchAttributes(BookingTemporal.startAttributes(bookingId))
 					.build());
 		WorkflowClient.start(workflow::run, bookingId);
 		return new BookingRun(bookingId, workflow, client);
