@@ -67,10 +67,15 @@ public final class RunningApp implements AutoCloseable {
 	}
 
 	/** Books the {@code n}-th hour from 10:00 London time on the first weekday at least two days ahead. */
-	@SuppressWarnings("unchecked")
 	Map<String, Object> book(int n) {
+		return book(n, slot(n));
+	}
+
+	/** Books {@code start} for the {@code n}-th customer. */
+	@SuppressWarnings("unchecked")
+	Map<String, Object> book(int n, OffsetDateTime start) {
 		Map<String, Object> request = Map.of("name", "Customer " + n, "email", "customer" + n + "@example.com",
-				"startTime", slot(n).toString());
+				"startTime", start.toString());
 		return http.post().uri("/api/bookings").contentType(MediaType.APPLICATION_JSON).body(request).retrieve()
 			.body(Map.class);
 	}
