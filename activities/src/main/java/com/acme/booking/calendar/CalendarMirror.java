@@ -23,8 +23,10 @@ import org.springframework.context.SmartLifecycle;
 /**
  * A copy of the owner's busy events in the business calendar, kept in step in the background by Google's incremental
  * sync every {@code booking.calendar.mirror.poll-interval}, so that a booking check never waits for Google. It covers
- * from a day ago to beyond the booking horizon ({@code booking.rules.max-advance}); a full sync moves that window on
- * about weekly, and whenever Google no longer accepts the sync token (410 GONE).
+ * from two days ago to beyond the booking horizon ({@code booking.rules.max-advance}); a full sync moves that window
+ * on about daily (which also prunes what the incremental sync brought in beyond it, and is the safety net should an
+ * incremental answer ever miss a change, e.g. to a recurring series), and whenever Google no longer accepts the sync
+ * token (410 GONE).
  * <p>
  * Freshness: an event the owner adds in Google is read by the next poll, so the booking check respects it at most one
  * poll interval plus one call after it was saved; a booking taken in that window is caught by the calendar sync's
@@ -33,11 +35,15 @@ import org.springframework.context.SmartLifecycle;
  */
 public class CalendarMirror implements BusyMirror, SmartLifecycle, MeterBinder {
 
-	/** How far back the window reaches: an event that began yesterday can still block today's first slots. */
-	static final Duration PAST = Duration.ofDays(1);
+	/**
+	 * How far back the window reaches: an event that began yesterday can still block today's first slots, and today
+	 * (in the business zone, buffer included) stays covered until the next full sync, however late in the day the
+	 * last one ran.
+	 */
+	static final Duration PAST = Duration.ofDays(2);
 
-	/** Read beyond the horizon by this much, so the full sync that moves the window on runs about weekly. */
-	static final Duration MARGIN = Duration.ofDays(7);
+	/** Read beyond the horizon by this much, so the full sync that moves the window on runs about daily. */
+	static final Duration MARGIN = Duration.ofDays(1);
 
 	private static final Logger log = LoggerFactory.getLogger(CalendarMirror.class);
 

@@ -66,8 +66,8 @@ class CalendarMirrorWireTest {
 		assertThat(announced.get(0).periods()).containsExactlyInAnyOrder(period("10:00", "10:30"),
 				period("14:00", "15:00"));
 		assertThat(google.server.findAll(getRequestedFor(FakeGoogle.eventsUrl()).withQueryParam("singleEvents",
-				equalTo("true")).withQueryParam("timeMin", equalTo("2026-11-30T08:00:00.000Z"))
-			.withQueryParam("timeMax", equalTo("2027-03-10T08:00:00.000Z")))).hasSize(2);
+				equalTo("true")).withQueryParam("timeMin", equalTo("2026-11-29T08:00:00.000Z"))
+			.withQueryParam("timeMax", equalTo("2027-03-04T08:00:00.000Z")))).hasSize(2);
 	}
 
 	@Test
@@ -109,7 +109,7 @@ class CalendarMirrorWireTest {
 		stubFull();
 		mirror.syncNow();
 
-		assertThat(mirror.besidesBookings(NOW.minus(Duration.ofDays(2)), NOW)).isEmpty();
+		assertThat(mirror.besidesBookings(NOW.minus(Duration.ofDays(3)), NOW)).isEmpty();
 		assertThat(mirror.besidesBookings(NOW, NOW.plus(Duration.ofDays(120)))).isEmpty();
 		assertThat(mirror.besidesBookings(NOW, NOW.plus(Duration.ofDays(90)))).isPresent();
 	}

@@ -34,10 +34,15 @@ public class BookingWorkflows {
 		this.client = client;
 	}
 
-	/** Starts the workflow; true when it started or was running already. */
+	/**
+	 * Starts the workflow of a new booking; true when it started or a run exists already. Never starts a second run
+	 * after one finished: a start that waited in the dispatcher while the reconciler started the workflow and a cancel
+	 * finished it must not push everything again (bringing a finished run back is for a change or a retry).
+	 */
 	public boolean start(UUID bookingId) {
 		try {
-			WorkflowClient.start(stub(bookingId)::run, bookingId.toString());
+			WorkflowClient.start(stub(bookingId, WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)::run,
+					bookingId.toString());
 			return true;
 		}
 		catch (WorkflowExecutionAlreadyStarted ex) {
@@ -118,7 +123,7 @@ public class BookingWorkflows {
 
 	private boolean signalWithStart(UUID bookingId, BiConsumer<BatchRequest, BookingWorkflow> signal) {
 		try {
-			BookingWorkflow workflow = stub(bookingId);
+			BookingWorkflow workflow = stub(bookingId, WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE);
 			BatchRequest request = client.newSignalWithStartRequest();
 			request.add(workflow::run, bookingId.toString());
 			signal.accept(request, workflow);
@@ -132,12 +137,12 @@ public class BookingWorkflows {
 		}
 	}
 
-	private BookingWorkflow stub(UUID bookingId) {
+	private BookingWorkflow stub(UUID bookingId, WorkflowIdReusePolicy reuse) {
 		String id = bookingId.toString();
 		WorkflowOptions options = WorkflowOptions.newBuilder()
 			.setWorkflowId(BookingTemporal.workflowId(id))
 			.setTaskQueue(BookingTemporal.TASK_QUEUE)
-			.setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+			.setWorkflowIdReusePolicy(reuse)
 			// What the Web UI lists; the id only, no personal data (histories are stored unencrypted).
 			.setStaticSummary("Booking " + id)
 			// Set with the start, so the run's first workflow task upserts none of them.

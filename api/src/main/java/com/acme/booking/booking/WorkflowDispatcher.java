@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * signals every booking whose synced revision is behind.
  * <p>
  * One single-threaded lane per thread, chosen by the booking id: a booking's start and its later changes keep their
- * order, so a delayed start can never begin a second run after a cancel already finished the first.
+ * order. The reconciler calls Temporal beside the lanes; a start that waited while it started the workflow (and a
+ * cancel finished it) is refused by the server ({@link BookingWorkflows#start}), so it never begins a second run.
  */
 @Component
 class WorkflowDispatcher implements DisposableBean {

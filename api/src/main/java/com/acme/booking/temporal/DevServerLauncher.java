@@ -54,7 +54,8 @@ final class DevServerLauncher {
 		endOrphan(pidFile, database);
 		int port = portToUse(settings.port(), "booking.temporal.dev-server.port");
 		int uiPort = portToUse(settings.uiPort(), "booking.temporal.dev-server.ui-port");
-		List<String> command = command(binary, namespace, port, uiPort, database, settings.sqlitePragmas());
+		List<String> command = new ArrayList<>(niced(settings.niceness(), System.getenv("PATH")));
+		command.addAll(command(binary, namespace, port, uiPort, database, settings.sqlitePragmas()));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			// A file, not a pipe: after a kill -9 of the service the child must not die of a broken pipe mid-write.
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -85,6 +86,24 @@ final class DevServerLauncher {
 			command.add(pragma);
 		}
 		return command;
+	}
+
+	/**
+	 * {@code nice -n <niceness>} to put before the command, or nothing where there is no {@code nice} on the PATH (or
+	 * the niceness is 0). {@code nice} executes the command in its own process, so the pid stays the dev server's.
+	 */
+	static List<String> niced(int niceness, String path) {
+		if (niceness == 0 || path == null) {
+			return List.of();
+		}
+		for (String dir : path.split(java.io.File.pathSeparator)) {
+			Path nice = Path.of(dir.isEmpty() ? "." : dir, "nice");
+			if (Files.isExecutable(nice)) {
+				return List.of(nice.toString(), "-n", String.valueOf(niceness));
+			}
+		}
+		log.debug("No nice on the PATH: the Temporal dev server runs at the service's priority");
+		return List.of();
 	}
 
 	/** Ends the dev server a killed earlier start left behind on this data, if its pid file says there is one. */

@@ -38,12 +38,16 @@ public record TemporalServerProperties(@DefaultValue("auto") @NotNull TemporalMo
 	 * synced at checkpoints, survives a crash of the service or the dev server and costs a third of the CPU and time
 	 * of SQLite's rollback journal (docs/performance.md); a power loss may drop the last commits, which the
 	 * reconciler redoes from PostgreSQL. Empty: SQLite's own defaults
+	 * @param niceness the dev server's scheduling priority ({@code nice -n}, 0 to 19, where {@code nice} exists): the
+	 * syncs are background work, so when both cores are busy the booking requests of the service go first and the
+	 * syncs catch up afterwards; 0 runs it at the service's own priority
 	 */
 	public record DevServer(Path path, @DefaultValue("7233") @Min(0) @Max(65535) int port,
 			@DefaultValue("8233") @Min(0) @Max(65535) int uiPort, @DefaultValue("true") boolean downloadEnabled,
 			@DefaultValue("60s") java.time.Duration startupTimeout,
 			@DefaultValue({ "journal_mode=wal", "synchronous=normal" }) @NotNull List<@Pattern(regexp = PRAGMA,
-					message = "must be PRAGMA=VALUE, e.g. synchronous=normal") String> sqlitePragmas) {
+					message = "must be PRAGMA=VALUE, e.g. synchronous=normal") String> sqlitePragmas,
+			@DefaultValue("10") @Min(0) @Max(19) int niceness) {
 
 		/** A pragma as the CLI takes it: a name, {@code =}, a word (no spaces, quotes or statements). */
 		static final String PRAGMA = "[a-z_]+=[A-Za-z0-9_-]+";

@@ -81,6 +81,7 @@ class ConfigurationValidationTest {
 			booking.web.max-body-size                  | lots          | booking.web.max-body-size
 			booking.public-url                         | book.example.com | booking.public-url
 			booking.temporal.dev-server.sqlite-pragmas | synchronous;off | booking.temporal.dev-server.sqlite-pragmas
+			booking.temporal.dev-server.niceness       | 20            | booking.temporal.dev-server.niceness
 			""")
 	void refusesToStartNamingTheProperty(String property, String value, String named, CapturedOutput output) {
 		List<String> args = new ArrayList<>(List.of("--" + property + "=" + value));

@@ -72,6 +72,17 @@ class DevServerSystemTest {
 		assertThat(header[19]).as("read version").isEqualTo((byte) 2);
 	}
 
+	/** The syncs are background work: the dev server runs niced (10 by default), below the service's requests. */
+	@Test
+	void runsTheDevServerAtALowerPriorityThanTheService() throws Exception {
+		String stat = java.nio.file.Files
+			.readString(java.nio.file.Path.of("/proc", String.valueOf(app.bean(DevServer.class).pid()), "stat"));
+		// Fields after the command's closing parenthesis start with the state (field 3); nice is field 19.
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+
+		assertThat(Integer.parseInt(fields[16])).isEqualTo(10);
+	}
+
 	@Test
 	void aBookingSyncsThroughCreateRescheduleAndCancel() {
 		Map<String, Object> booking = app.book(0);

@@ -89,6 +89,28 @@ class ReconcilerTest {
 		workflow.getResult(10, java.util.concurrent.TimeUnit.SECONDS, Void.class);
 	}
 
+	/**
+	 * A start that waited in the dispatcher while the reconciler started the workflow and a cancel finished it: the
+	 * late start must not begin a second run that pushes everything again.
+	 */
+	@Test
+	void aLateStartAfterTheRunFinishedStartsNothing() throws Exception {
+		Booking booking = insert("reconcile-late-start@example.com");
+		reconciler.reconcile();
+		await().atMost(SYNC).until(() -> syncedRevision(booking.id()) == 1);
+		bookings.cancel(booking.id(), Instant.now());
+		reconciler.reconcile();
+		WorkflowStub workflow = temporal.newUntypedWorkflowStub(BookingTemporal.workflowId(booking.id().toString()));
+		workflow.getResult(30, java.util.concurrent.TimeUnit.SECONDS, Void.class);
+		String finishedRun = workflow.describe().getExecution().getRunId();
+
+		assertThat(workflows.start(booking.id())).isTrue();
+
+		var latest = temporal.newUntypedWorkflowStub(BookingTemporal.workflowId(booking.id().toString())).describe();
+		assertThat(latest.getExecution().getRunId()).as("no second run").isEqualTo(finishedRun);
+		assertThat(latest.getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+	}
+
 	@Test
 	void aStuckWorkflowIsTerminatedAndAFreshRunSyncsTheBooking() {
 		Booking booking = insert("reconcile-stuck@example.com");

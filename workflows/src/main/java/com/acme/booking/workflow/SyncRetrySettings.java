@@ -28,7 +28,6 @@ public record SyncRetrySettings(Duration initialInterval, Duration maximumInterv
 	/** Activity names of the PostgreSQL bookkeeping, which retries until the database answers. */
 	private static final String[] STATE_ACTIVITIES = { "LoadBookingSnapshot", "RecordSyncResult", "FlagManualSync" };
 
-	/** Activity names of the background tries: one attempt each, the workflow's timer spaces them. */
 	/** An attempt of the PostgreSQL bookkeeping; retried until the database answers. */
 	private static final Duration STATE_ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -37,6 +36,7 @@ public record SyncRetrySettings(Duration initialInterval, Duration maximumInterv
 		.setMaximumInterval(Duration.ofMinutes(1))
 		.build();
 
+	/** Activity names of the background tries: one attempt each, the workflow's timer spaces them. */
 	public static final List<String> BACKGROUND_ACTIVITIES = List.of("SyncCalendarInBackground", "SyncCrmInBackground");
 
 	public SyncRetrySettings {
