@@ -1,7 +1,6 @@
 package com.acme.booking.system;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.acme.booking.BookingApiApplication;
+import com.acme.booking.support.FreePorts;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -36,7 +36,7 @@ public final class ChildJvmApp implements AutoCloseable {
 
 	/** Starts the service on a free port and waits until it serves HTTP. */
 	public static ChildJvmApp start(Path dataDir, Path log, List<String> properties) throws IOException {
-		return start(dataDir, freePort(), log, properties);
+		return start(dataDir, FreePorts.any(), log, properties);
 	}
 
 	static ChildJvmApp start(Path dataDir, int port, Path log, List<String> properties) throws IOException {
@@ -68,11 +68,6 @@ public final class ChildJvmApp implements AutoCloseable {
 		return port;
 	}
 
-	static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
 
 	/** Serving HTTP: Tomcat starts when the context is refreshed, Temporal and the database included. */
 	private boolean ready() {

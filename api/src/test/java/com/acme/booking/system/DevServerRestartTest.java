@@ -9,10 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.acme.booking.support.FreePorts;
+import com.acme.booking.support.WorkflowHistories;
 import com.acme.booking.workflow.BookingTemporal;
-import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.PendingActivityState;
-import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -41,14 +41,14 @@ class DevServerRestartTest {
 	@Test
 	void aKilledServiceResumesEveryWorkflowOnItsOwnDataWithoutDuplicates() throws Exception {
 		Path dataDir = work.resolve("data");
-		int grpc = ChildJvmApp.freePort();
+		int grpc = FreePorts.any();
 		List<String> properties = properties(grpc);
 		WorkflowServiceStubs stubs = WorkflowServiceStubs
 			.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + grpc).build());
 		try (SyncStandIns standIns = new SyncStandIns()) {
 			properties.addAll(0, standIns.properties());
 			standIns.outage();
-			ChildJvmApp first = ChildJvmApp.start(dataDir, ChildJvmApp.freePort(), log(1), properties);
+			ChildJvmApp first = ChildJvmApp.start(dataDir, FreePorts.any(), log(1), properties);
 			List<String> ids = new ArrayList<>();
 			for (int n = 0; n < 3; n++) {
 				ids.add((String) first.book(n).get("id"));
@@ -66,7 +66,7 @@ class DevServerRestartTest {
 			first.kill();
 			assertThat(ProcessHandle.of(orphan)).as("the dev server outlives a kill -9").get().matches(ProcessHandle::isAlive, "alive");
 			standIns.happy();
-			ChildJvmApp second = ChildJvmApp.start(dataDir, ChildJvmApp.freePort(), log(2), properties);
+			ChildJvmApp second = ChildJvmApp.start(dataDir, FreePorts.any(), log(2), properties);
 			try {
 				assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("the orphan was ended").isEmpty();
 				await().atMost(SYNC).untilAsserted(() -> assertThat(ids).allSatisfy(id -> assertThat(second.adminView(id))
@@ -78,7 +78,7 @@ class DevServerRestartTest {
 					assertThat(temporal.newUntypedWorkflowStub(workflowId).describe().getExecution().getRunId())
 						.as("the same run continued").isEqualTo(runs.get(id));
 					assertThat(temporal.listExecutions("WorkflowId = '" + workflowId + "'").count()).isEqualTo(1);
-					assertThat(signals(temporal, workflowId)).as("the reconciler signalled it")
+					assertThat(WorkflowHistories.signals(temporal, workflowId)).as("the reconciler signalled it")
 						.contains(BookingTemporal.SIGNAL_SYNC_BEHIND);
 					String eventId = (String) second.adminView(id).get("calendarEventId");
 					assertThat(SyncStandIns.requests(standIns.google.server, "POST", ".*/events"))
@@ -139,14 +139,5 @@ class DevServerRestartTest {
 					&& activity.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_SCHEDULED);
 	}
 
-	private static List<String> signals(WorkflowClient temporal, String workflowId) {
-		return temporal.fetchHistory(workflowId)
-			.getEvents()
-			.stream()
-			.filter(event -> event.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
-			.map(HistoryEvent::getWorkflowExecutionSignaledEventAttributes)
-			.map(attributes -> attributes.getSignalName())
-			.toList();
-	}
 
 }

@@ -1,8 +1,8 @@
 package com.acme.booking.system;
 
+import com.acme.booking.support.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ final class LocalPostgres implements AutoCloseable {
 
 	/** Initialises a cluster in {@code dir} (user {@code booking}, no password) and starts it on a free port. */
 	static LocalPostgres start(Path dir) {
-		LocalPostgres postgres = new LocalPostgres(binaries(), dir.resolve("pgdata"), freePort());
+		LocalPostgres postgres = new LocalPostgres(binaries(), dir.resolve("pgdata"), FreePorts.any());
 		postgres.init(dir);
 		postgres.start();
 		return postgres;
@@ -118,13 +118,5 @@ final class LocalPostgres implements AutoCloseable {
 		}
 	}
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
 
 }

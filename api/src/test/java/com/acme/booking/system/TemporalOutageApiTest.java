@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.acme.booking.support.FreePorts;
 import com.acme.booking.support.Http;
 import com.acme.booking.support.Slots;
+import com.acme.booking.support.WorkflowHistories;
 import com.acme.booking.workflow.BookingTemporal;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.IndexedValueType;
-import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -59,7 +59,7 @@ class TemporalOutageApiTest {
 
 	private static final Duration SYNC = Duration.ofSeconds(90);
 
-	private static final int TEMPORAL = freePort();
+	private static final int TEMPORAL = FreePorts.any();
 
 	@LocalServerPort
 	int port;
@@ -140,7 +140,7 @@ class TemporalOutageApiTest {
 		reconciler.reconcile();
 
 		await().atMost(SYNC).until(() -> syncedRevision(droppedId) == 1);
-		assertThat(signals(BookingTemporal.workflowId(droppedId.toString())))
+		assertThat(WorkflowHistories.signals(temporal, BookingTemporal.workflowId(droppedId.toString())))
 			.as("started by the reconciler's signal-with-start").contains(BookingTemporal.SIGNAL_SYNC_BEHIND);
 	}
 
@@ -211,23 +211,6 @@ class TemporalOutageApiTest {
 			.single();
 	}
 
-	private List<String> signals(String workflowId) {
-		return temporal.fetchHistory(workflowId)
-			.getEvents()
-			.stream()
-			.filter(event -> event.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
-			.map(HistoryEvent::getWorkflowExecutionSignaledEventAttributes)
-			.map(attributes -> attributes.getSignalName())
-			.toList();
-	}
 
-	private static int freePort() {
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 }
