@@ -12,17 +12,23 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The worker as the activities module's tests run it: embedded PostgreSQL, the in-process Temporal server with the
- * booking search attributes, the real workflow and activities. Tests point the integrations at WireMock.
+ * The worker as the activities module's tests run it: embedded PostgreSQL, the in-process
+ * Temporal server with the booking search attributes, the real workflow and activities.
+ * Tests point the integrations at WireMock.
  *
- * <p>Outside {@code com.acme.booking} on purpose: the API's tests reuse this module's Google and HubSpot stand-ins
- * (its test-jar), and there {@code @SpringBootTest} must find {@code BookingApiApplication} alone.
+ * <p>
+ * Outside {@code com.acme.booking} on purpose: the API's tests reuse this module's Google
+ * and HubSpot stand-ins (its test-jar), and there {@code @SpringBootTest} must find
+ * {@code BookingApiApplication} alone.
  */
 @SpringBootApplication(scanBasePackages = "com.acme.booking")
 @ConfigurationPropertiesScan("com.acme.booking")
 public class ActivitiesTestApplication {
 
-	/** What Boot's metrics auto-configuration gives the API; the activities' metrics are asserted on it. */
+	/**
+	 * What Boot's metrics auto-configuration gives the API; the activities' metrics are
+	 * asserted on it.
+	 */
 	@Bean
 	MeterRegistry meterRegistry() {
 		return new SimpleMeterRegistry();

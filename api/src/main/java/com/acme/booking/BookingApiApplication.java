@@ -10,9 +10,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The booking service: REST API and booking page, and in the embedded default also embedded PostgreSQL, the
- * in-process Temporal server and the worker. {@code --check-integrations} checks the Google and HubSpot credentials
- * and exits.
+ * The booking service: REST API and booking page, and in the embedded default also
+ * embedded PostgreSQL, the in-process Temporal server and the worker.
+ * {@code --check-integrations} checks the Google and HubSpot credentials and exits.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

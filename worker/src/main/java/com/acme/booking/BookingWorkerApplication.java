@@ -5,8 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The Temporal worker alone (booking workflow and its activities), for running more workers against the same
- * Temporal server and PostgreSQL as the API.
+ * The Temporal worker alone (booking workflow and its activities), for running more
+ * workers against the same Temporal server and PostgreSQL as the API.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -28,16 +28,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * The worker application on its own: embedded PostgreSQL and the in-process Temporal server stand in for the
- * external ones (the in-process server needs the booking search attributes registered up front, as a real server gets
- * them from the compose setup step or the registrar), and a booking's workflow runs to the point where both (disabled) integrations are recorded.
+ * The worker application on its own: embedded PostgreSQL and the in-process Temporal
+ * server stand in for the external ones (the in-process server needs the booking search
+ * attributes registered up front, as a real server gets them from the compose setup step
+ * or the registrar), and a booking's workflow runs to the point where both (disabled)
+ * integrations are recorded.
  */
 @SpringBootTest(classes = BookingWorkerApplication.class,
 		properties = { "spring.temporal.test-server.enabled=true", "spring.temporal.connection.target=",
 				"spring.datasource.url=", "booking.embedded.enabled=true",
-				"booking.embedded.data-dir=target/test-data/${random.uuid}",
-				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off",
-				"booking.embedded.fsync=off" })
+				"booking.embedded.data-dir=target/test-data/${random.uuid}", "booking.embedded.clean-on-start=true",
+				"booking.embedded.synchronous-commit=off", "booking.embedded.fsync=off" })
 @Import(BookingWorkerApplicationTest.BookingSearchAttributes.class)
 class BookingWorkerApplicationTest {
 

@@ -32,23 +32,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The worker jar's application alone against a real Temporal server: the CLI's dev server (the SDK's
- * {@link TemporalDevServer}, from the {@code temporal} binary on the PATH, never a download), whose search
- * attributes the worker registers itself at start, as it would on a server of its own.
+ * The worker jar's application alone against a real Temporal server: the CLI's dev server
+ * (the SDK's {@link TemporalDevServer}, from the {@code temporal} binary on the PATH,
+ * never a download), whose search attributes the worker registers itself at start, as it
+ * would on a server of its own.
  */
 @SpringBootTest(classes = BookingWorkerApplication.class,
 		properties = { "spring.datasource.url=", "booking.embedded.enabled=true",
 				"booking.embedded.data-dir=target/worker-dev-server-test-${random.uuid}",
-				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off", "booking.embedded.fsync=off" })
-// Closed after the class: a cached context would keep its worker polling the stopped dev server, and its failure
+				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off",
+				"booking.embedded.fsync=off" })
+// Closed after the class: a cached context would keep its worker polling the stopped dev
+// server, and its failure
 // logs would land in later tests' captured output.
 @DirtiesContext
 class BookingWorkerDevServerTest {
 
-	static final TemporalDevServer server = TemporalDevServer.start(TemporalDevServerOptions.newBuilder()
-		.setExistingPath(temporalOnPath())
-		.setDownloadEnabled(false)
-		.build());
+	static final TemporalDevServer server = TemporalDevServer.start(
+			TemporalDevServerOptions.newBuilder().setExistingPath(temporalOnPath()).setDownloadEnabled(false).build());
 
 	@DynamicPropertySource
 	static void temporal(DynamicPropertyRegistry registry) {
@@ -75,17 +76,20 @@ class BookingWorkerDevServerTest {
 						start.plus(Duration.ofMinutes(30)), "Europe/London"),
 				Duration.ofMinutes(15), new FrequencyLimit(3, Duration.ofDays(7)), Instant.now());
 
-		WorkflowClient.start(client.newWorkflowStub(BookingWorkflow.class, WorkflowOptions.newBuilder()
-			.setTaskQueue(BookingTemporal.TASK_QUEUE)
-			.setWorkflowId(BookingTemporal.workflowId(id.toString()))
-			.build())::run, id.toString());
+		WorkflowClient.start(client.newWorkflowStub(BookingWorkflow.class,
+				WorkflowOptions.newBuilder()
+					.setTaskQueue(BookingTemporal.TASK_QUEUE)
+					.setWorkflowId(BookingTemporal.workflowId(id.toString()))
+					.build())::run,
+				id.toString());
 
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			Booking booking = bookings.findById(id).orElseThrow();
 			assertThat(booking.calendarSyncedRevision()).isEqualTo(inserted.revision());
 			assertThat(booking.crmSyncedRevision()).isEqualTo(inserted.revision());
 			assertThat(client.listExecutions("BookingId = '" + id + "' AND CalendarSync = 'DISABLED'").count())
-				.as("the search attributes the worker registered work in visibility queries").isEqualTo(1);
+				.as("the search attributes the worker registered work in visibility queries")
+				.isEqualTo(1);
 		});
 	}
 

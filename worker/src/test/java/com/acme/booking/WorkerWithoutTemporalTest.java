@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A worker started before its Temporal server says so in one line per attempt, keeps retrying, and starts polling
- * once the server is there (started only after the first refusal): no stack trace, no exit.
+ * A worker started before its Temporal server says so in one line per attempt, keeps
+ * retrying, and starts polling once the server is there (started only after the first
+ * refusal): no stack trace, no exit.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class WorkerWithoutTemporalTest {
@@ -31,8 +32,7 @@ class WorkerWithoutTemporalTest {
 	Path dataDir;
 
 	@Test
-	void retriesTheConnectionWithOneLinePerAttemptAndStartsOnceTemporalIsThere(CapturedOutput output)
-			throws Exception {
+	void retriesTheConnectionWithOneLinePerAttemptAndStartsOnceTemporalIsThere(CapturedOutput output) throws Exception {
 		int port = freePort();
 		String target = "localhost:" + port;
 		CompletableFuture<ConfigurableApplicationContext> worker = CompletableFuture
@@ -41,11 +41,13 @@ class WorkerWithoutTemporalTest {
 					"--booking.embedded.enabled=true", "--booking.embedded.data-dir=" + dataDir,
 					"--booking.embedded.synchronous-commit=off"));
 		try {
-			// Generous bounds: they only stop a broken test, on a machine shared with other builds.
+			// Generous bounds: they only stop a broken test, on a machine shared with
+			// other builds.
 			await().atMost(Duration.ofSeconds(180))
 				.until(() -> output.getAll().contains("Temporal not reachable at " + target + ", retrying"));
 			assertThat(worker).isNotDone();
-			// No stack trace about this worker's target (the JVM's output may hold other tests' lines).
+			// No stack trace about this worker's target (the JVM's output may hold other
+			// tests' lines).
 			assertThat(output.getAll()).doesNotContain("APPLICATION FAILED TO START")
 				.doesNotContain("127.0.0.1:" + port);
 

@@ -29,8 +29,9 @@ final class BookingEvents {
 	}
 
 	/**
-	 * The full desired state, used for insert and patch alike. {@code status: confirmed} is included so that a patch
-	 * brings back an event someone deleted by hand in Google Calendar while the booking still stands.
+	 * The full desired state, used for insert and patch alike. {@code status: confirmed}
+	 * is included so that a patch brings back an event someone deleted by hand in Google
+	 * Calendar while the booking still stands.
 	 */
 	Event toEvent(Booking booking) {
 		Event event = new Event().setSummary(summary(booking))
@@ -38,15 +39,17 @@ final class BookingEvents {
 			.setStart(at(booking.startTime()))
 			.setEnd(at(booking.endTime()))
 			.setStatus("confirmed")
-			.setExtendedProperties(new Event.ExtendedProperties()
-				.setPrivate(privateProperties(booking)));
+			.setExtendedProperties(new Event.ExtendedProperties().setPrivate(privateProperties(booking)));
 		if (inviteAttendees) {
 			event.setAttendees(List.of(new EventAttendee().setEmail(booking.email()).setDisplayName(booking.name())));
 		}
 		return event;
 	}
 
-	/** Mutable on purpose: the Google client clones events, and immutable maps cannot be cloned. */
+	/**
+	 * Mutable on purpose: the Google client clones events, and immutable maps cannot be
+	 * cloned.
+	 */
 	private static Map<String, String> privateProperties(Booking booking) {
 		Map<String, String> properties = new HashMap<>();
 		properties.put(BOOKING_ID_PROPERTY, booking.id().toString());
@@ -69,10 +72,14 @@ final class BookingEvents {
 		return text.toString();
 	}
 
-	/** The instant with the business zone's offset on that date, and the zone itself so Google shows local time. */
+	/**
+	 * The instant with the business zone's offset on that date, and the zone itself so
+	 * Google shows local time.
+	 */
 	private EventDateTime at(Instant instant) {
 		TimeZone zone = TimeZone.getTimeZone(businessZone);
-		return new EventDateTime().setDateTime(new DateTime(Date.from(instant), zone)).setTimeZone(businessZone.getId());
+		return new EventDateTime().setDateTime(new DateTime(Date.from(instant), zone))
+			.setTimeZone(businessZone.getId());
 	}
 
 	private static boolean present(String value) {

@@ -6,20 +6,26 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Splitting a range into free/busy queries Google accepts, and merging what comes back. */
+/**
+ * Splitting a range into free/busy queries Google accepts, and merging what comes back.
+ */
 final class BusyWindows {
 
 	/**
-	 * Longest range asked in one free/busy query. Google caps the range of a query (the cap is not documented
-	 * precisely; ranges of a few weeks are always accepted), so 30 days stays inside it and still covers a whole
-	 * availability listing ({@code booking.rules.max-range-days}, 30) in one call.
+	 * Longest range asked in one free/busy query. Google caps the range of a query (the
+	 * cap is not documented precisely; ranges of a few weeks are always accepted), so 30
+	 * days stays inside it and still covers a whole availability listing
+	 * ({@code booking.rules.max-range-days}, 30) in one call.
 	 */
 	static final Duration MAX_WINDOW = Duration.ofDays(30);
 
 	private BusyWindows() {
 	}
 
-	/** Consecutive {@code [start, end)} windows of at most {@code max} covering {@code [from, to)}. */
+	/**
+	 * Consecutive {@code [start, end)} windows of at most {@code max} covering
+	 * {@code [from, to)}.
+	 */
 	static List<BusyPeriod> split(Instant from, Instant to, Duration max) {
 		List<BusyPeriod> windows = new ArrayList<>();
 		for (Instant start = from; start.isBefore(to); start = start.plus(max)) {
@@ -29,7 +35,9 @@ final class BusyWindows {
 		return windows;
 	}
 
-	/** Sorted, with overlapping or touching periods joined, clipped to {@code [from, to)}. */
+	/**
+	 * Sorted, with overlapping or touching periods joined, clipped to {@code [from, to)}.
+	 */
 	static List<BusyPeriod> merge(List<BusyPeriod> periods, Instant from, Instant to) {
 		List<BusyPeriod> sorted = periods.stream()
 			.map(p -> new BusyPeriod(p.start().isBefore(from) ? from : p.start(), p.end().isAfter(to) ? to : p.end()))

@@ -22,12 +22,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The calendar integration's beans. The Google client exists only when {@code booking.calendar.enabled}; the
- * beans other modules use ({@code busyTimes}, {@code calendarHealthIndicator}, {@code calendarCheck}) always exist and
- * say "disabled" or "nothing busy" without it.
+ * The calendar integration's beans. The Google client exists only when
+ * {@code booking.calendar.enabled}; the beans other modules use ({@code busyTimes},
+ * {@code calendarHealthIndicator}, {@code calendarCheck}) always exist and say "disabled"
+ * or "nothing busy" without it.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ CalendarProperties.class, CalendarMirrorProperties.class, BookingRulesProperties.class })
+@EnableConfigurationProperties({ CalendarProperties.class, CalendarMirrorProperties.class,
+		BookingRulesProperties.class })
 class CalendarBeans {
 
 	@Bean
@@ -55,8 +57,7 @@ class CalendarBeans {
 	@ConditionalOnBooleanProperty("booking.calendar.enabled")
 	CalendarFailures calendarFailures(GoogleCalendar calendar, CalendarProperties properties,
 			ObjectProvider<Clock> clock) {
-		return new CalendarFailures(clock.getIfAvailable(Clock::systemUTC), properties,
-				calendar.serviceAccountEmail());
+		return new CalendarFailures(clock.getIfAvailable(Clock::systemUTC), properties, calendar.serviceAccountEmail());
 	}
 
 	@Bean
@@ -67,8 +68,9 @@ class CalendarBeans {
 	}
 
 	/**
-	 * The busy-time mirror, for the API only (the worker alone never checks slots); started with the context, so it is
-	 * usually in step before the first booking arrives.
+	 * The busy-time mirror, for the API only (the worker alone never checks slots);
+	 * started with the context, so it is usually in step before the first booking
+	 * arrives.
 	 */
 	@Bean
 	@ConditionalOnBooleanProperty("booking.calendar.enabled")
@@ -76,20 +78,27 @@ class CalendarBeans {
 	@ConditionalOnWebApplication
 	CalendarMirror calendarMirror(GoogleCalendar calendar, CalendarMirrorProperties settings,
 			BookingRulesProperties rules, ObjectProvider<Clock> clock, ApplicationEventPublisher events) {
-		// The last bookable date's window ends up to a day and a buffer after max-advance.
+		// The last bookable date's window ends up to a day and a buffer after
+		// max-advance.
 		Duration horizon = rules.maxAdvance().plus(Duration.ofDays(2)).plus(rules.buffer());
-		return new CalendarMirror(new MirrorSync(calendar, new OwnCalendarEvents(calendar, rules.timeZone())),
-				settings, horizon, clock.getIfAvailable(Clock::systemUTC), events);
+		return new CalendarMirror(new MirrorSync(calendar, new OwnCalendarEvents(calendar, rules.timeZone())), settings,
+				horizon, clock.getIfAvailable(Clock::systemUTC), events);
 	}
 
-	/** Actuator names it {@code calendar}: {@code /actuator/health/calendar} and the part of {@code /api/health}. */
+	/**
+	 * Actuator names it {@code calendar}: {@code /actuator/health/calendar} and the part
+	 * of {@code /api/health}.
+	 */
 	@Bean
 	CalendarHealthIndicator calendarHealthIndicator(ObjectProvider<GoogleCalendar> calendar,
 			ObjectProvider<Clock> clock) {
 		return new CalendarHealthIndicator(calendar.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC));
 	}
 
-	/** {@code resilience4j_circuitbreaker_state{name="google-calendar"}} and the breaker's call counts. */
+	/**
+	 * {@code resilience4j_circuitbreaker_state{name="google-calendar"}} and the breaker's
+	 * call counts.
+	 */
 	@Bean
 	MeterBinder calendarCircuitBreakerMetrics(ObjectProvider<GoogleCalendar> calendar) {
 		return registry -> calendar.ifAvailable(

@@ -11,8 +11,9 @@ import com.acme.booking.probe.IntegrationCheck;
 import com.google.api.services.calendar.model.Calendar;
 
 /**
- * {@code --check-integrations}: proves the credentials against the real API, step by step, so the first failing
- * step tells the operator what to fix: token, calendar access, free/busy.
+ * {@code --check-integrations}: proves the credentials against the real API, step by
+ * step, so the first failing step tells the operator what to fix: token, calendar access,
+ * free/busy.
  */
 class CalendarCheck implements IntegrationCheck {
 
@@ -20,7 +21,8 @@ class CalendarCheck implements IntegrationCheck {
 
 	private final Clock clock;
 
-	/** @param calendar null when the integration is disabled */
+	/**
+	 * @param calendar null when the integration is disabled */
 	CalendarCheck(GoogleCalendar calendar, Clock clock) {
 		this.calendar = calendar;
 		this.clock = clock;
@@ -34,16 +36,18 @@ class CalendarCheck implements IntegrationCheck {
 	@Override
 	public CheckReport verify() {
 		if (calendar == null) {
-			return new CheckReport(true, List.of("calendar: disabled (booking.calendar.enabled=false), nothing checked"));
+			return new CheckReport(true,
+					List.of("calendar: disabled (booking.calendar.enabled=false), nothing checked"));
 		}
 		CalendarProperties properties = calendar.properties();
 		List<String> lines = new ArrayList<>();
 		lines.add("calendar: service account " + calendar.serviceAccountEmail() + ", calendar "
 				+ properties.calendarId() + ", API " + properties.rootUrl());
-		lines.add(properties.invitesAttendees()
-				? "calendar: acting as " + properties.delegatedUser() + ", customers invited (send-updates "
-						+ properties.sendUpdates().wireValue() + ")"
-				: "calendar: customers not invited as attendees");
+		lines
+			.add(properties.invitesAttendees()
+					? "calendar: acting as " + properties.delegatedUser() + ", customers invited (send-updates "
+							+ properties.sendUpdates().wireValue() + ")"
+					: "calendar: customers not invited as attendees");
 		boolean ok = step(lines, "access token", () -> {
 			calendar.refreshToken();
 			return "obtained";
@@ -55,7 +59,8 @@ class CalendarCheck implements IntegrationCheck {
 			int count = new GoogleBusyTimes(calendar, null).between(now, now.plus(Duration.ofDays(1))).size();
 			return "readable (" + count + " busy periods in the next 24 hours)";
 		}) && step(lines, "events", () -> {
-			// The sync lists events before each write to find clashes with the owner's own events.
+			// The sync lists events before each write to find clashes with the owner's
+			// own events.
 			Instant now = clock.instant();
 			new OwnCalendarEvents(calendar, ZoneOffset.UTC).busy(now, now.plus(Duration.ofDays(1)), null);
 			return "readable";
@@ -76,7 +81,9 @@ class CalendarCheck implements IntegrationCheck {
 		}
 	}
 
-	/** The same operator advice the sync gives, so one message means one fix everywhere. */
+	/**
+	 * The same operator advice the sync gives, so one message means one fix everywhere.
+	 */
 	private String hint(Exception error) {
 		RuntimeException failure = new CalendarFailures(clock, calendar.properties(), calendar.serviceAccountEmail())
 			.toFailure(error);

@@ -11,8 +11,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the clash the calendar sync found on the booking (so the resource, the admin list and operators see it) and
- * counts each new one in {@code booking.calendar.conflicts.found}; the open ones are a gauge of the API.
+ * Keeps the clash the calendar sync found on the booking (so the resource, the admin list
+ * and operators see it) and counts each new one in
+ * {@code booking.calendar.conflicts.found}; the open ones are a gauge of the API.
  */
 @Component
 class CalendarConflicts {
@@ -30,7 +31,10 @@ class CalendarConflicts {
 			.register(registry.getIfAvailable(() -> Metrics.globalRegistry));
 	}
 
-	/** Records the clash (or its absence) for the booking's revision; counts it if it is new. */
+	/**
+	 * Records the clash (or its absence) for the booking's revision; counts it if it is
+	 * new.
+	 */
 	void record(Booking booking, CalendarConflict clash) {
 		boolean changed = bookings.recordCalendarConflict(booking.id(), booking.revision(), clash);
 		if (changed && clash != null) {

@@ -17,12 +17,14 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.temporal.failure.ApplicationFailure;
 
 /**
- * Sorts Calendar errors into what a retry can fix (I/O, 429, 5xx, rate limits, an open circuit) and what only an
- * operator can (bad credentials, missing sharing, unknown calendar, invalid data). Permanent ones become
- * non-retryable failures whose message says what to fix; it ends up as the booking's manual-sync reason.
+ * Sorts Calendar errors into what a retry can fix (I/O, 429, 5xx, rate limits, an open
+ * circuit) and what only an operator can (bad credentials, missing sharing, unknown
+ * calendar, invalid data). Permanent ones become non-retryable failures whose message
+ * says what to fix; it ends up as the booking's manual-sync reason.
  * <p>
- * Google's exception is never attached as the cause: its message holds the request URL and Google's full JSON answer,
- * and cause and stack would go into Temporal's history. The sync activity logs it locally instead.
+ * Google's exception is never attached as the cause: its message holds the request URL
+ * and Google's full JSON answer, and cause and stack would go into Temporal's history.
+ * The sync activity logs it locally instead.
  */
 final class CalendarFailures {
 
@@ -44,9 +46,11 @@ final class CalendarFailures {
 	private final Duration openCircuitDelay;
 
 	/**
-	 * @param delegatedUser the Workspace user impersonated, or null without domain-wide delegation
-	 * @param openCircuitDelay when a call refused by the open circuit is tried again: soon, because the circuit lets
-	 * trial calls through on its own once its wait is over, which may be a moment after the refusal
+	 * @param delegatedUser the Workspace user impersonated, or null without domain-wide
+	 * delegation
+	 * @param openCircuitDelay when a call refused by the open circuit is tried again:
+	 * soon, because the circuit lets trial calls through on its own once its wait is
+	 * over, which may be a moment after the refusal
 	 */
 	CalendarFailures(Clock clock, String calendarId, String serviceAccount, String delegatedUser,
 			Duration openCircuitDelay) {
@@ -62,7 +66,10 @@ final class CalendarFailures {
 				properties.circuitBreaker().refusedCallRetryDelay());
 	}
 
-	/** Whether the failure says Google (or the way there) is in trouble; only these count for the circuit. */
+	/**
+	 * Whether the failure says Google (or the way there) is in trouble; only these count
+	 * for the circuit.
+	 */
 	static boolean isTransient(Throwable error) {
 		if (error instanceof GoogleJsonResponseException google) {
 			int status = google.getStatusCode();
@@ -82,7 +89,10 @@ final class CalendarFailures {
 		return is(error, status) && reason.equals(reason((GoogleJsonResponseException) error));
 	}
 
-	/** The first error reason Google gave ({@code duplicate}, {@code rateLimitExceeded}...), or null. */
+	/**
+	 * The first error reason Google gave ({@code duplicate},
+	 * {@code rateLimitExceeded}...), or null.
+	 */
 	static String reason(GoogleJsonResponseException error) {
 		GoogleJsonError details = error.getDetails();
 		if (details == null || details.getErrors() == null || details.getErrors().isEmpty()) {
@@ -106,10 +116,14 @@ final class CalendarFailures {
 		if (error instanceof Retryable && error.getCause() instanceof HttpResponseException token) {
 			return "token endpoint answered " + token.getStatusCode() + ": " + firstLine(token.getContent());
 		}
-		return error.getClass().getSimpleName() + (error.getMessage() != null ? ": " + firstLine(error.getMessage()) : "");
+		return error.getClass().getSimpleName()
+				+ (error.getMessage() != null ? ": " + firstLine(error.getMessage()) : "");
 	}
 
-	/** The Temporal failure for {@code error}; unknown runtime errors are returned as they are. */
+	/**
+	 * The Temporal failure for {@code error}; unknown runtime errors are returned as they
+	 * are.
+	 */
 	RuntimeException toFailure(Exception error) {
 		if (error instanceof CallNotPermittedException) {
 			return retryable(describe(error), "CalendarCircuitOpen", openCircuitDelay);
@@ -128,8 +142,9 @@ final class CalendarFailures {
 	}
 
 	/**
-	 * With delegation the likeliest refusal is {@code unauthorized_client}: the Workspace admin has not granted the
-	 * service account's client id the calendar scope, and a new key would not help.
+	 * With delegation the likeliest refusal is {@code unauthorized_client}: the Workspace
+	 * admin has not granted the service account's client id the calendar scope, and a new
+	 * key would not help.
 	 */
 	private String credentialsAdvice() {
 		String newKey = "the key may have been deleted or disabled, or the service account removed. Create a new JSON "
@@ -166,13 +181,15 @@ final class CalendarFailures {
 					+ "): enable it in Google Cloud console, APIs and services", "CalendarApiDisabled");
 		}
 		if (status == 403) {
-			return permanent("The service account " + serviceAccount + " may not change calendar " + calendarId + " ("
-					+ said + "): share the calendar with it with the permission \"Make changes to events\"",
+			return permanent(
+					"The service account " + serviceAccount + " may not change calendar " + calendarId + " (" + said
+							+ "): share the calendar with it with the permission \"Make changes to events\"",
 					"CalendarAccessDenied");
 		}
 		if (status == 404) {
-			return permanent("Calendar " + calendarId + " was not found (" + said + "): check "
-					+ "booking.calendar.calendar-id and that the calendar is shared with " + serviceAccount,
+			return permanent(
+					"Calendar " + calendarId + " was not found (" + said + "): check "
+							+ "booking.calendar.calendar-id and that the calendar is shared with " + serviceAccount,
 					"CalendarNotFound");
 		}
 		return permanent("Google Calendar refused the request (" + said + "); fix the booking's data or the "

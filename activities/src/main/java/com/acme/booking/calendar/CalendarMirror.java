@@ -21,28 +21,35 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * A copy of the owner's busy events in the business calendar, kept in step in the background by Google's incremental
- * sync every {@code booking.calendar.mirror.poll-interval}, so that a booking check never waits for Google. It covers
- * from two days ago to beyond the booking horizon ({@code booking.rules.max-advance}); a full sync moves that window
- * on about daily (which also prunes what the incremental sync brought in beyond it, and is the safety net should an
- * incremental answer ever miss a change, e.g. to a recurring series), and whenever Google no longer accepts the sync
- * token (410 GONE).
+ * A copy of the owner's busy events in the business calendar, kept in step in the
+ * background by Google's incremental sync every
+ * {@code booking.calendar.mirror.poll-interval}, so that a booking check never waits for
+ * Google. It covers from two days ago to beyond the booking horizon
+ * ({@code booking.rules.max-advance}); a full sync moves that window on about daily
+ * (which also prunes what the incremental sync brought in beyond it, and is the safety
+ * net should an incremental answer ever miss a change, e.g. to a recurring series), and
+ * whenever Google no longer accepts the sync token (410 GONE).
  * <p>
- * Freshness: an event the owner adds in Google is read by the next poll, so the booking check respects it at most one
- * poll interval plus one call after it was saved; a booking taken in that window is caught by the calendar sync's
- * clash check ({@code calendarConflict}). A mirror whose last successful sync is older than {@code max-staleness} is
- * not read at all ({@link #besidesBookings} is empty and readers ask free/busy).
+ * Freshness: an event the owner adds in Google is read by the next poll, so the booking
+ * check respects it at most one poll interval plus one call after it was saved; a booking
+ * taken in that window is caught by the calendar sync's clash check
+ * ({@code calendarConflict}). A mirror whose last successful sync is older than
+ * {@code max-staleness} is not read at all ({@link #besidesBookings} is empty and readers
+ * ask free/busy).
  */
 public class CalendarMirror implements BusyMirror, SmartLifecycle, MeterBinder {
 
 	/**
-	 * How far back the window reaches: an event that began yesterday can still block today's first slots, and today
-	 * (in the business zone, buffer included) stays covered until the next full sync, however late in the day the
-	 * last one ran.
+	 * How far back the window reaches: an event that began yesterday can still block
+	 * today's first slots, and today (in the business zone, buffer included) stays
+	 * covered until the next full sync, however late in the day the last one ran.
 	 */
 	static final Duration PAST = Duration.ofDays(2);
 
-	/** Read beyond the horizon by this much, so the full sync that moves the window on runs about daily. */
+	/**
+	 * Read beyond the horizon by this much, so the full sync that moves the window on
+	 * runs about daily.
+	 */
 	static final Duration MARGIN = Duration.ofDays(1);
 
 	private static final Logger log = LoggerFactory.getLogger(CalendarMirror.class);
@@ -65,7 +72,10 @@ public class CalendarMirror implements BusyMirror, SmartLifecycle, MeterBinder {
 
 	private boolean failing;
 
-	/** @param horizon how far ahead of now the mirror must reach: the booking horizon and a day's window beyond */
+	/**
+	 * @param horizon how far ahead of now the mirror must reach: the booking horizon and
+	 * a day's window beyond
+	 */
 	CalendarMirror(MirrorSync sync, CalendarMirrorProperties settings, Duration horizon, Clock clock,
 			ApplicationEventPublisher events) {
 		this.sync = sync;
@@ -95,9 +105,10 @@ public class CalendarMirror implements BusyMirror, SmartLifecycle, MeterBinder {
 	}
 
 	/**
-	 * Brings the mirror in step with Google now: the changes since the last sync, or everything in the window when
-	 * there is no sync token yet, the window must move on, or Google refused the token (410 GONE). Announces the busy
-	 * periods that changed ({@link CalendarBusyChanged}).
+	 * Brings the mirror in step with Google now: the changes since the last sync, or
+	 * everything in the window when there is no sync token yet, the window must move on,
+	 * or Google refused the token (410 GONE). Announces the busy periods that changed
+	 * ({@link CalendarBusyChanged}).
 	 * @throws CalendarUnavailable when Google cannot be read; the mirror stays as it was
 	 */
 	public void syncNow() {
@@ -114,8 +125,8 @@ public class CalendarMirror implements BusyMirror, SmartLifecycle, MeterBinder {
 				}
 			}
 			catch (Exception ex) {
-				throw new CalendarUnavailable("The calendar mirror could not be synced: " + CalendarFailures.describe(ex),
-						ex);
+				throw new CalendarUnavailable(
+						"The calendar mirror could not be synced: " + CalendarFailures.describe(ex), ex);
 			}
 			state = after;
 			announce(before, after);
@@ -155,7 +166,10 @@ public class CalendarMirror implements BusyMirror, SmartLifecycle, MeterBinder {
 		}
 	}
 
-	/** {@code booking_calendar_mirror_age_seconds}: time since the last successful sync (NaN before the first). */
+	/**
+	 * {@code booking_calendar_mirror_age_seconds}: time since the last successful sync
+	 * (NaN before the first).
+	 */
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		Gauge.builder("booking.calendar.mirror.age", this, mirror -> {

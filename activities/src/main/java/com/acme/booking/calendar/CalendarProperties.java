@@ -16,18 +16,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Google Calendar integration ({@code booking.calendar.*}). When enabled, binding fails (and the application refuses
- * to start) unless the calendar id is set and the key file is a readable service-account JSON key.
+ * Google Calendar integration ({@code booking.calendar.*}). When enabled, binding fails
+ * (and the application refuses to start) unless the calendar id is set and the key file
+ * is a readable service-account JSON key.
  *
  * @param enabled whether bookings are pushed to Google Calendar and its busy times read
- * @param calendarId the business calendar, shared with the service account ("Make changes to events")
- * @param serviceAccountFile path of the service account's JSON key; its {@code token_uri} is honoured
+ * @param calendarId the business calendar, shared with the service account ("Make changes
+ * to events")
+ * @param serviceAccountFile path of the service account's JSON key; its {@code token_uri}
+ * is honoured
  * @param rootUrl root URL of the Calendar API, for proxies and test servers
  * @param connectTimeout how long to wait for a connection to Google
  * @param readTimeout how long to wait for Google's answer once connected
- * @param delegatedUser Workspace user the service account acts as (domain-wide delegation); needed to invite attendees
- * @param inviteAttendees whether the customer is added as an attendee (only with a delegated user)
- * @param sendUpdates who Google notifies of event changes: {@code all}, {@code externalOnly} or {@code none}
+ * @param delegatedUser Workspace user the service account acts as (domain-wide
+ * delegation); needed to invite attendees
+ * @param inviteAttendees whether the customer is added as an attendee (only with a
+ * delegated user)
+ * @param sendUpdates who Google notifies of event changes: {@code all},
+ * {@code externalOnly} or {@code none}
  * @param circuitBreaker when to stop calling Google for a while
  */
 @Validated
@@ -61,7 +67,10 @@ public record CalendarProperties(boolean enabled, String calendarId, String serv
 		}
 	}
 
-	/** The original four settings, everything else at its default (kept for callers written before the rest). */
+	/**
+	 * The original four settings, everything else at its default (kept for callers
+	 * written before the rest).
+	 */
 	public CalendarProperties(boolean enabled, String calendarId, String serviceAccountFile, String rootUrl) {
 		this(enabled, calendarId, serviceAccountFile, rootUrl, Duration.ofSeconds(5), Duration.ofSeconds(10), null,
 				false, SendUpdates.ALL, new CircuitBreaker(50, 10, 5, Duration.ofSeconds(30), 3, Duration.ofSeconds(30),
@@ -69,15 +78,19 @@ public record CalendarProperties(boolean enabled, String calendarId, String serv
 	}
 
 	/**
-	 * A conservative bound of one sync attempt: up to four Calendar calls (get, insert or patch, the 409 re-read),
-	 * each within connect and read timeout, plus a token fetch, which the Google auth library bounds only by its own
-	 * 20s timeouts and three retries (about 3 minutes).
+	 * A conservative bound of one sync attempt: up to four Calendar calls (get, insert or
+	 * patch, the 409 re-read), each within connect and read timeout, plus a token fetch,
+	 * which the Google auth library bounds only by its own 20s timeouts and three retries
+	 * (about 3 minutes).
 	 */
 	Duration worstAttempt() {
 		return connectTimeout.plus(readTimeout).multipliedBy(4).plus(Duration.ofMinutes(3));
 	}
 
-	/** Whether the customer becomes an attendee: asked for, and possible because a delegated user is set. */
+	/**
+	 * Whether the customer becomes an attendee: asked for, and possible because a
+	 * delegated user is set.
+	 */
 	boolean invitesAttendees() {
 		return inviteAttendees && delegatedUser != null && !delegatedUser.isBlank();
 	}
@@ -100,17 +113,22 @@ public record CalendarProperties(boolean enabled, String calendarId, String serv
 	}
 
 	/**
-	 * Resilience4j circuit breaker around every Calendar call. Only transient failures (I/O, 429, 5xx, rate limits)
-	 * count; a permanent error means Google answered, so it says nothing about Google being down.
+	 * Resilience4j circuit breaker around every Calendar call. Only transient failures
+	 * (I/O, 429, 5xx, rate limits) count; a permanent error means Google answered, so it
+	 * says nothing about Google being down.
 	 *
 	 * @param failureRateThreshold percentage of failed calls that opens the circuit
 	 * @param slidingWindowSize how many recent calls the rate is computed over
 	 * @param minimumCalls calls needed before the rate is judged at all
-	 * @param waitInOpenState how long the circuit stays open before letting trial calls through
-	 * @param permittedCallsInHalfOpenState trial calls let through once the wait is over: the first that succeeds
-	 * closes the circuit, this many failures in a row open it again
-	 * @param maxWaitInHalfOpenState longest time the circuit stays half-open; an idle one then closes
-	 * @param refusedCallRetryDelay when a sync attempt refused by the open circuit is tried again
+	 * @param waitInOpenState how long the circuit stays open before letting trial calls
+	 * through
+	 * @param permittedCallsInHalfOpenState trial calls let through once the wait is over:
+	 * the first that succeeds closes the circuit, this many failures in a row open it
+	 * again
+	 * @param maxWaitInHalfOpenState longest time the circuit stays half-open; an idle one
+	 * then closes
+	 * @param refusedCallRetryDelay when a sync attempt refused by the open circuit is
+	 * tried again
 	 */
 	public record CircuitBreaker(@DecimalMin("1") @DecimalMax("100") @DefaultValue("50") float failureRateThreshold,
 			@Min(1) @DefaultValue("10") int slidingWindowSize, @Min(1) @DefaultValue("5") int minimumCalls,

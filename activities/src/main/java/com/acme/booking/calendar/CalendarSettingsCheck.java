@@ -12,9 +12,10 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 /**
- * What an enabled calendar integration needs before the first call: a calendar id and a service-account key file.
- * Checked while the properties bind, so a misconfigured application stops at startup, in every profile, with a
- * message saying what to fix, instead of flagging every booking for manual sync later.
+ * What an enabled calendar integration needs before the first call: a calendar id and a
+ * service-account key file. Checked while the properties bind, so a misconfigured
+ * application stops at startup, in every profile, with a message saying what to fix,
+ * instead of flagging every booking for manual sync later.
  */
 final class CalendarSettingsCheck {
 

@@ -16,8 +16,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * Calendar sync activity: loads the booking as it is now and makes its Google event match. Transient errors are
- * retried by Temporal (honouring Retry-After); permanent ones fail without retry and flag the booking.
+ * Calendar sync activity: loads the booking as it is now and makes its Google event
+ * match. Transient errors are retried by Temporal (honouring Retry-After); permanent ones
+ * fail without retry and flag the booking.
  */
 @Component
 @ActivityImpl(taskQueues = BookingTemporal.TASK_QUEUE)
@@ -55,11 +56,13 @@ public class CalendarSyncActivitiesImpl implements CalendarSyncActivities {
 		try {
 			EventSync.Outcome outcome = SyncSupport.whileHeartbeating(() -> eventSync.getObject().converge(booking));
 			conflicts.record(booking, outcome.clash());
-			return SyncResult.synced(booking.revision(), outcome.eventId()).withCalendarConflict(outcome.clash() != null);
+			return SyncResult.synced(booking.revision(), outcome.eventId())
+				.withCalendarConflict(outcome.clash() != null);
 		}
 		catch (Exception ex) {
 			RuntimeException failure = failures.getObject().toFailure(ex);
-			// Google's exception stays here, in the local log: the failure sent to Temporal does not carry it.
+			// Google's exception stays here, in the local log: the failure sent to
+			// Temporal does not carry it.
 			log.warn("Calendar sync of booking {} failed: {}", bookingId, failure.getMessage(), ex);
 			if (failure instanceof ApplicationFailure app && !app.isNonRetryable()) {
 				SyncSupport.reportCancellationIfRequested();

@@ -6,9 +6,10 @@ import java.util.UUID;
 import com.google.common.io.BaseEncoding;
 
 /**
- * The Google event id of a booking. Google lets the client choose it (base32hex characters {@code a-v0-9}, 5 to 1024
- * long), which makes creation idempotent: a second insert of the same booking is refused with 409 {@code duplicate}
- * instead of making a second event. Ids of deleted events stay taken, so a booking always keeps its one id.
+ * The Google event id of a booking. Google lets the client choose it (base32hex
+ * characters {@code a-v0-9}, 5 to 1024 long), which makes creation idempotent: a second
+ * insert of the same booking is refused with 409 {@code duplicate} instead of making a
+ * second event. Ids of deleted events stay taken, so a booking always keeps its one id.
  */
 final class EventIds {
 

@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the booking's one event match the booking: insert, patch or delete. Every step is safe to repeat, because
- * the event id is ours ({@link EventIds}): a retry after a lost response meets its own earlier write.
+ * Makes the booking's one event match the booking: insert, patch or delete. Every step is
+ * safe to repeat, because the event id is ours ({@link EventIds}): a retry after a lost
+ * response meets its own earlier write.
  */
 class EventSync {
 
@@ -27,7 +28,10 @@ class EventSync {
 
 	private final Function<UUID, Optional<Booking>> current;
 
-	/** @param current re-reads a booking (BookingRepository::findById), to see whether it changed mid-attempt */
+	/**
+	 * @param current re-reads a booking (BookingRepository::findById), to see whether it
+	 * changed mid-attempt
+	 */
 	EventSync(GoogleCalendar calendar, BookingEvents events, OwnCalendarEvents ownEvents,
 			Function<UUID, Optional<Booking>> current) {
 		this.calendar = calendar;
@@ -50,20 +54,17 @@ class EventSync {
 	}
 
 	/**
-	 * The booking-time check may not have seen the calendar (Google unreachable, nothing cached), so the sync looks
-	 * again before it writes. A clash does not stop the write: the booking stands in PostgreSQL, and the event in the
-	 * owner's calendar is what lets someone see and settle the double booking.
+	 * The booking-time check may not have seen the calendar (Google unreachable, nothing
+	 * cached), so the sync looks again before it writes. A clash does not stop the write:
+	 * the booking stands in PostgreSQL, and the event in the owner's calendar is what
+	 * lets someone see and settle the double booking.
 	 */
 	private CalendarConflict clash(Booking booking, String eventId) throws Exception {
-		return ownEvents.busy(booking.startTime(), booking.endTime(), eventId)
-			.stream()
-			.findFirst()
-			.map(period -> {
-				log.warn("Booking {} overlaps a busy time of the business calendar, {} to {}", booking.id(),
-						period.start(), period.end());
-				return new CalendarConflict(period.start(), period.end());
-			})
-			.orElse(null);
+		return ownEvents.busy(booking.startTime(), booking.endTime(), eventId).stream().findFirst().map(period -> {
+			log.warn("Booking {} overlaps a busy time of the business calendar, {} to {}", booking.id(), period.start(),
+					period.end());
+			return new CalendarConflict(period.start(), period.end());
+		}).orElse(null);
 	}
 
 	private String write(Booking booking, String eventId) throws Exception {
@@ -92,7 +93,8 @@ class EventSync {
 			if (!CalendarFailures.is(ex, 409, "duplicate")) {
 				throw ex;
 			}
-			// An earlier attempt made it and its answer was lost (or it was deleted, which keeps the id taken).
+			// An earlier attempt made it and its answer was lost (or it was deleted,
+			// which keeps the id taken).
 			requireUnchanged(booking);
 			calendar.patch(eventId, desired);
 			log.info("Event {} of booking {} already existed; patched it to the current state", eventId, booking.id());
@@ -102,25 +104,30 @@ class EventSync {
 
 	/**
 	 * What a converge did.
-	 * @param eventId the event id to record, or null for a cancelled booking that never had an event
-	 * @param clash the busy period of the owner's own calendar the booking overlaps, or null
+	 *
+	 * @param eventId the event id to record, or null for a cancelled booking that never
+	 * had an event
+	 * @param clash the busy period of the owner's own calendar the booking overlaps, or
+	 * null
 	 */
 	record Outcome(String eventId, CalendarConflict clash) {
 	}
 
 	/**
-	 * Before every write: an attempt can run late (a slow token fetch, a timed-out attempt Temporal does not stop)
-	 * while a later one, or the cancellation's delete, already ran. Writing then would revive a deleted event with
-	 * stale data ({@code status: confirmed}), so the attempt gives up if the booking moved on; the next attempt, if
-	 * any, works from the current state.
+	 * Before every write: an attempt can run late (a slow token fetch, a timed-out
+	 * attempt Temporal does not stop) while a later one, or the cancellation's delete,
+	 * already ran. Writing then would revive a deleted event with stale data
+	 * ({@code status: confirmed}), so the attempt gives up if the booking moved on; the
+	 * next attempt, if any, works from the current state.
 	 */
 	private void requireUnchanged(Booking loaded) {
 		StaleAttempt.requireUnchanged(loaded, current.apply(loaded.id()));
 	}
 
 	/**
-	 * A cancelled booking stays cancelled, so its deleted event keeps the id for good and nothing ever needs to
-	 * insert it again. 404 (never made) and 410 (already deleted) mean the work is done.
+	 * A cancelled booking stays cancelled, so its deleted event keeps the id for good and
+	 * nothing ever needs to insert it again. 404 (never made) and 410 (already deleted)
+	 * mean the work is done.
 	 */
 	private String delete(Booking booking, String eventId) throws Exception {
 		try {

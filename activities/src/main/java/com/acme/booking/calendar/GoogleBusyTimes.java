@@ -14,8 +14,9 @@ import com.google.api.services.calendar.model.FreeBusyResponse;
 import com.google.api.services.calendar.model.TimePeriod;
 
 /**
- * Busy times from Google's free/busy query. Any failure is thrown ({@link CalendarUnavailable}): availability decides
- * what to offer when the calendar cannot be read, and an empty list would wrongly mean "free".
+ * Busy times from Google's free/busy query. Any failure is thrown
+ * ({@link CalendarUnavailable}): availability decides what to offer when the calendar
+ * cannot be read, and an empty list would wrongly mean "free".
  */
 class GoogleBusyTimes implements BusyTimes {
 
@@ -59,14 +60,16 @@ class GoogleBusyTimes implements BusyTimes {
 			response = calendar.freeBusy(request);
 		}
 		catch (Exception ex) {
-			throw new CalendarUnavailable("Busy times of calendar " + calendarId + " could not be read: "
-					+ CalendarFailures.describe(ex), ex);
+			throw new CalendarUnavailable(
+					"Busy times of calendar " + calendarId + " could not be read: " + CalendarFailures.describe(ex),
+					ex);
 		}
 		FreeBusyCalendar answer = response.getCalendars() == null ? null : response.getCalendars().get(calendarId);
 		if (answer == null) {
 			throw new CalendarUnavailable("Google's free/busy answer has no entry for calendar " + calendarId, null);
 		}
-		// Google answers 200 with per-calendar errors (notFound when not shared): no busy list then is no "free".
+		// Google answers 200 with per-calendar errors (notFound when not shared): no busy
+		// list then is no "free".
 		if (answer.getErrors() != null && !answer.getErrors().isEmpty()) {
 			Error first = answer.getErrors().get(0);
 			throw new CalendarUnavailable("Busy times of calendar " + calendarId + " could not be read: "

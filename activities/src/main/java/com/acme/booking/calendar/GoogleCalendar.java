@@ -16,9 +16,10 @@ import com.google.auth.oauth2.GoogleCredentials;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 /**
- * The calls this service makes to the business calendar, each through the circuit breaker. Errors come out as
- * Google's exceptions ({@code GoogleJsonResponseException}, {@code IOException}) or, with the circuit open,
- * {@code CallNotPermittedException}; {@link CalendarFailures} tells them apart.
+ * The calls this service makes to the business calendar, each through the circuit
+ * breaker. Errors come out as Google's exceptions ({@code GoogleJsonResponseException},
+ * {@code IOException}) or, with the circuit open, {@code CallNotPermittedException};
+ * {@link CalendarFailures} tells them apart.
  */
 class GoogleCalendar {
 
@@ -59,7 +60,10 @@ class GoogleCalendar {
 			.execute());
 	}
 
-	/** One page of the events intersecting {@code [from, to)}, recurring ones expanded into their instances. */
+	/**
+	 * One page of the events intersecting {@code [from, to)}, recurring ones expanded
+	 * into their instances.
+	 */
 	Events list(Instant from, Instant to, String pageToken) throws Exception {
 		return guarded(() -> api.events()
 			.list(properties.calendarId())
@@ -72,9 +76,10 @@ class GoogleCalendar {
 	}
 
 	/**
-	 * One page of what changed since {@code syncToken} (Google's incremental sync): deleted events come back with
-	 * status {@code cancelled}; 410 GONE when the token is no longer valid. Every parameter but the time window matches
-	 * {@link #list}, as Google asks (timeMin and timeMax cannot be combined with a sync token).
+	 * One page of what changed since {@code syncToken} (Google's incremental sync):
+	 * deleted events come back with status {@code cancelled}; 410 GONE when the token is
+	 * no longer valid. Every parameter but the time window matches {@link #list}, as
+	 * Google asks (timeMin and timeMax cannot be combined with a sync token).
 	 */
 	Events changes(String syncToken, String pageToken) throws Exception {
 		return guarded(() -> api.events()
@@ -91,14 +96,18 @@ class GoogleCalendar {
 	}
 
 	/**
-	 * The calendar's metadata, bypassing the circuit breaker: health checks should report what Google says now,
-	 * and must not open or close the circuit that bookings depend on.
+	 * The calendar's metadata, bypassing the circuit breaker: health checks should report
+	 * what Google says now, and must not open or close the circuit that bookings depend
+	 * on.
 	 */
 	com.google.api.services.calendar.model.Calendar calendarUnguarded() throws IOException {
 		return api.calendars().get(properties.calendarId()).execute();
 	}
 
-	/** Fetches a fresh access token from the key's token endpoint, for the integration check. */
+	/**
+	 * Fetches a fresh access token from the key's token endpoint, for the integration
+	 * check.
+	 */
 	void refreshToken() throws IOException {
 		credentials.refresh();
 	}

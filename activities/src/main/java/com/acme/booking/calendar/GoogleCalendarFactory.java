@@ -23,7 +23,10 @@ import com.acme.booking.sync.Breakers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds the Calendar client from {@code booking.calendar.*}: credentials, timeouts, root URL, circuit breaker. */
+/**
+ * Builds the Calendar client from {@code booking.calendar.*}: credentials, timeouts, root
+ * URL, circuit breaker.
+ */
 final class GoogleCalendarFactory {
 
 	private static final Logger log = LoggerFactory.getLogger(GoogleCalendarFactory.class);
@@ -47,13 +50,15 @@ final class GoogleCalendarFactory {
 			.setApplicationName(APPLICATION_NAME)
 			.build();
 		log.info("Google Calendar sync enabled: calendar {}, service account {}{}", properties.calendarId(),
-				clientEmail(credentials),
-				properties.invitesAttendees() ? ", acting as " + properties.delegatedUser() + ", inviting customers"
-						: "");
+				clientEmail(credentials), properties.invitesAttendees()
+						? ", acting as " + properties.delegatedUser() + ", inviting customers" : "");
 		return new GoogleCalendar(api, credentials, circuitBreaker(properties.circuitBreaker()), properties);
 	}
 
-	/** The key's own {@code token_uri} is used for tokens, so a test or proxy token endpoint works. */
+	/**
+	 * The key's own {@code token_uri} is used for tokens, so a test or proxy token
+	 * endpoint works.
+	 */
 	private static GoogleCredentials credentials(CalendarProperties properties, HttpTransport transport) {
 		try (InputStream key = Files.newInputStream(Path.of(properties.serviceAccountFile()))) {
 			GoogleCredentials credentials = ServiceAccountCredentials.fromStream(key, () -> transport)
@@ -69,14 +74,15 @@ final class GoogleCalendarFactory {
 	}
 
 	static CircuitBreaker circuitBreaker(CalendarProperties.CircuitBreaker settings) {
-		CircuitBreaker breaker = Breakers.create("google-calendar", CircuitBreakerConfig.custom()
-			.failureRateThreshold(settings.failureRateThreshold())
-			.slidingWindowSize(settings.slidingWindowSize())
-			.minimumNumberOfCalls(settings.minimumCalls())
-			.waitDurationInOpenState(settings.waitInOpenState())
-			.recordException(CalendarFailures::isTransient)
-			.ignoreExceptions(CallNotPermittedException.class), settings.permittedCallsInHalfOpenState(),
-				settings.maxWaitInHalfOpenState());
+		CircuitBreaker breaker = Breakers.create("google-calendar",
+				CircuitBreakerConfig.custom()
+					.failureRateThreshold(settings.failureRateThreshold())
+					.slidingWindowSize(settings.slidingWindowSize())
+					.minimumNumberOfCalls(settings.minimumCalls())
+					.waitDurationInOpenState(settings.waitInOpenState())
+					.recordException(CalendarFailures::isTransient)
+					.ignoreExceptions(CallNotPermittedException.class),
+				settings.permittedCallsInHalfOpenState(), settings.maxWaitInHalfOpenState());
 		breaker.getEventPublisher()
 			.onStateTransition(event -> log.warn("Google Calendar circuit breaker: {}",
 					event.getStateTransition().getFromState() + " -> " + event.getStateTransition().getToState()));

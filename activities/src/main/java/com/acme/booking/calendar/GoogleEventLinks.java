@@ -5,8 +5,9 @@ import java.util.Base64;
 
 /**
  * The web link of an event in Google Calendar, as the API's {@code htmlLink} has it:
- * {@code https://www.google.com/calendar/event?eid=} + unpadded Base64 of {@code "<event id> <calendar id>"}. Built
- * from what is stored, so the emails need no call to Google.
+ * {@code https://www.google.com/calendar/event?eid=} + unpadded Base64 of
+ * {@code "<event id> <calendar id>"}. Built from what is stored, so the emails need no
+ * call to Google.
  */
 public final class GoogleEventLinks {
 

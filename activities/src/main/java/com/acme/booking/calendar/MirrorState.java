@@ -7,8 +7,8 @@ import java.util.Map;
  * What the mirror knows after a successful sync.
  *
  * @param events the owner's busy events by Google event id
- * @param syncToken Google's {@code nextSyncToken} for the next incremental sync; null when Google gave none (the next
- * poll syncs in full)
+ * @param syncToken Google's {@code nextSyncToken} for the next incremental sync; null
+ * when Google gave none (the next poll syncs in full)
  * @param from start of the window the last full sync read
  * @param to end of that window; events changed later outside it are kept too
  * @param syncedAt when the sync that made this state started, so its age never flatters

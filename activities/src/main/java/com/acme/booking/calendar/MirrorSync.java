@@ -8,10 +8,13 @@ import com.google.api.services.calendar.model.Event;
 import com.google.api.services.calendar.model.Events;
 
 /**
- * Google's incremental sync of one calendar (developers.google.com/workspace/calendar/api/guides/sync): a full
- * {@code events.list} over a window, paged, whose last page carries {@code nextSyncToken}; then {@code events.list}
- * with that token, paged, for what changed since (deleted events come back as {@code cancelled}). Only the owner's busy
- * events are kept, as {@link OwnCalendarEvents} counts them: bookings' events, cancelled and transparent ones are not.
+ * Google's incremental sync of one calendar
+ * (developers.google.com/workspace/calendar/api/guides/sync): a full {@code events.list}
+ * over a window, paged, whose last page carries {@code nextSyncToken}; then
+ * {@code events.list} with that token, paged, for what changed since (deleted events come
+ * back as {@code cancelled}). Only the owner's busy events are kept, as
+ * {@link OwnCalendarEvents} counts them: bookings' events, cancelled and transparent ones
+ * are not.
  */
 final class MirrorSync {
 
@@ -39,8 +42,9 @@ final class MirrorSync {
 	}
 
 	/**
-	 * {@code state} with the changes since its sync token applied; null when Google no longer accepts the token (410
-	 * GONE: the caller syncs in full). A failure on any page leaves {@code state} as it was.
+	 * {@code state} with the changes since its sync token applied; null when Google no
+	 * longer accepts the token (410 GONE: the caller syncs in full). A failure on any
+	 * page leaves {@code state} as it was.
 	 */
 	MirrorState changes(MirrorState state, Instant startedAt) throws Exception {
 		Map<String, BusyPeriod> events = new HashMap<>(state.events());
@@ -63,7 +67,10 @@ final class MirrorSync {
 		return new MirrorState(Map.copyOf(events), page.getNextSyncToken(), state.from(), state.to(), startedAt);
 	}
 
-	/** An event that no longer counts (deleted, made free, or a booking's) leaves the mirror by its id. */
+	/**
+	 * An event that no longer counts (deleted, made free, or a booking's) leaves the
+	 * mirror by its id.
+	 */
 	private void apply(Events page, Map<String, BusyPeriod> events) {
 		if (page.getItems() == null) {
 			return;

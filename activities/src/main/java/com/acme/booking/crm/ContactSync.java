@@ -10,10 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One HubSpot contact per customer, found by email. A known id (the booking's, or one cached for the address) is
- * updated; otherwise the contact is created, and HubSpot's 409 {@code Existing ID: N} (the address exists, perhaps
- * made by an attempt whose answer was lost) means "it is N": update N. HubSpot's search is never asked, because its
- * index lags writes by seconds and would report a contact just created as missing.
+ * One HubSpot contact per customer, found by email. A known id (the booking's, or one
+ * cached for the address) is updated; otherwise the contact is created, and HubSpot's 409
+ * {@code Existing ID: N} (the address exists, perhaps made by an attempt whose answer was
+ * lost) means "it is N": update N. HubSpot's search is never asked, because its index
+ * lags writes by seconds and would report a contact just created as missing.
  */
 class ContactSync {
 
@@ -32,8 +33,9 @@ class ContactSync {
 	}
 
 	/**
-	 * Makes the customer's contact match: personal details from {@code booking}, booking properties from
-	 * {@code shown}. Returns the contact id, already stored with the booking.
+	 * Makes the customer's contact match: personal details from {@code booking}, booking
+	 * properties from {@code shown}. Returns the contact id, already stored with the
+	 * booking.
 	 */
 	String sync(Booking booking, Booking shown, MeetingOutcome outcome) {
 		String key = booking.email().toLowerCase(Locale.ROOT);
@@ -49,7 +51,10 @@ class ContactSync {
 		return contactId;
 	}
 
-	/** Updates a known contact; null when HubSpot no longer has it (deleted or merged away). */
+	/**
+	 * Updates a known contact; null when HubSpot no longer has it (deleted or merged
+	 * away).
+	 */
 	private String update(String contactId, Booking booking, Booking shown, MeetingOutcome outcome, String key) {
 		try {
 			requireUnchanged(booking);
@@ -74,14 +79,18 @@ class ContactSync {
 		}
 		catch (HubSpotCallFailed ex) {
 			String existing = ex.existingId().orElseThrow(() -> ex);
-			// The create may have waited long for its 409: the booking can have moved on meanwhile.
+			// The create may have waited long for its 409: the booking can have moved on
+			// meanwhile.
 			requireUnchanged(booking);
 			client.updateContact(existing, CrmMapping.contact(booking, shown, outcome));
 			return existing;
 		}
 	}
 
-	/** Before every write: a late attempt must not put back a state a later one replaced ({@link StaleAttempt}). */
+	/**
+	 * Before every write: a late attempt must not put back a state a later one replaced
+	 * ({@link StaleAttempt}).
+	 */
 	private void requireUnchanged(Booking booking) {
 		StaleAttempt.requireUnchanged(booking, bookings.findById(booking.id()));
 	}

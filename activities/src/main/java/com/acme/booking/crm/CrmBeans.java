@@ -27,8 +27,9 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * The HubSpot integration. The beans exist whether or not it is enabled: the activity, health and check consult
- * {@code booking.crm.enabled} themselves, so a disabled integration never calls HubSpot.
+ * The HubSpot integration. The beans exist whether or not it is enabled: the activity,
+ * health and check consult {@code booking.crm.enabled} themselves, so a disabled
+ * integration never calls HubSpot.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CrmProperties.class)
@@ -60,7 +61,8 @@ class CrmBeans {
 		requests.setReadTimeout(hubspot.readTimeout());
 		builder.baseUrl(hubspot.baseUrl()).requestFactory(requests);
 		if (hubspot.accessToken() != null) {
-			// A default header, never a logged URL or message: the token stays out of logs and failures.
+			// A default header, never a logged URL or message: the token stays out of
+			// logs and failures.
 			builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + hubspot.accessToken().strip());
 		}
 		return builder.build();
@@ -68,31 +70,45 @@ class CrmBeans {
 
 	static CircuitBreaker circuitBreaker(CrmProperties properties) {
 		CrmProperties.CircuitBreaker settings = properties.circuitBreaker();
-		CircuitBreaker breaker = Breakers.create("hubspot", CircuitBreakerConfig.custom()
-			.failureRateThreshold(settings.failureRateThreshold())
-			.slidingWindowSize(settings.slidingWindowSize())
-			.minimumNumberOfCalls(settings.minimumNumberOfCalls())
-			.waitDurationInOpenState(settings.waitInOpenState())
-			.recordException(CrmFailures::isOutage), settings.permittedCallsInHalfOpenState(),
-				settings.maxWaitInHalfOpenState());
+		CircuitBreaker breaker = Breakers.create("hubspot",
+				CircuitBreakerConfig.custom()
+					.failureRateThreshold(settings.failureRateThreshold())
+					.slidingWindowSize(settings.slidingWindowSize())
+					.minimumNumberOfCalls(settings.minimumNumberOfCalls())
+					.waitDurationInOpenState(settings.waitInOpenState())
+					.recordException(CrmFailures::isOutage),
+				settings.permittedCallsInHalfOpenState(), settings.maxWaitInHalfOpenState());
 		breaker.getEventPublisher()
 			.onStateTransition(event -> log.warn("HubSpot circuit breaker {}", event.getStateTransition()));
 		return breaker;
 	}
 
-	/** HubSpot contact ids by email, so a returning customer's contact is updated without a lookup. */
+	/**
+	 * HubSpot contact ids by email, so a returning customer's contact is updated without
+	 * a lookup.
+	 */
 	@Bean
 	Cache<String, String> crmContactIds(CrmProperties properties) {
-		return Caffeine.newBuilder().expireAfterWrite(properties.contactCacheTtl()).maximumSize(10_000).recordStats().build();
+		return Caffeine.newBuilder()
+			.expireAfterWrite(properties.contactCacheTtl())
+			.maximumSize(10_000)
+			.recordStats()
+			.build();
 	}
 
-	/** {@code cache_gets_total{cache="crm.contact-ids"}} and friends: how often a returning customer skips a lookup. */
+	/**
+	 * {@code cache_gets_total{cache="crm.contact-ids"}} and friends: how often a
+	 * returning customer skips a lookup.
+	 */
 	@Bean
 	MeterBinder crmContactIdsMetrics(Cache<String, String> crmContactIds) {
 		return registry -> CaffeineCacheMetrics.monitor(registry, crmContactIds, "crm.contact-ids");
 	}
 
-	/** {@code resilience4j_circuitbreaker_state{name="hubspot"}} and the breaker's call counts. */
+	/**
+	 * {@code resilience4j_circuitbreaker_state{name="hubspot"}} and the breaker's call
+	 * counts.
+	 */
 	@Bean
 	MeterBinder hubSpotCircuitBreakerMetrics(CrmProperties properties, HubSpotClient client) {
 		return registry -> {
@@ -109,10 +125,12 @@ class CrmBeans {
 				new MeetingSync(client, bookings), bookings, clock.getIfAvailable(Clock::systemUTC));
 	}
 
-	/** Actuator names it {@code crm}: {@code /actuator/health/crm} and the part of {@code /api/health}. */
+	/**
+	 * Actuator names it {@code crm}: {@code /actuator/health/crm} and the part of
+	 * {@code /api/health}.
+	 */
 	@Bean
-	CrmHealthIndicator crmHealthIndicator(CrmProperties properties, HubSpotClient client,
-			ObjectProvider<Clock> clock) {
+	CrmHealthIndicator crmHealthIndicator(CrmProperties properties, HubSpotClient client, ObjectProvider<Clock> clock) {
 		return new CrmHealthIndicator(properties, client, clock.getIfAvailable(Clock::systemUTC));
 	}
 

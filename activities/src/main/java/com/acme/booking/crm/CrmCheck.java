@@ -7,12 +7,16 @@ import com.acme.booking.crm.HubSpotModel.TokenInfo;
 import com.acme.booking.probe.IntegrationCheck;
 
 /**
- * The {@code --check-integrations} run mode for HubSpot: asks HubSpot which scopes the token has, then makes one read
- * per API the sync uses, so a missing scope is named before the first booking fails on it.
+ * The {@code --check-integrations} run mode for HubSpot: asks HubSpot which scopes the
+ * token has, then makes one read per API the sync uses, so a missing scope is named
+ * before the first booking fails on it.
  */
 class CrmCheck implements IntegrationCheck {
 
-	/** Scopes the sync needs: contacts and meetings (meetings are engagements under the contact scopes), properties. */
+	/**
+	 * Scopes the sync needs: contacts and meetings (meetings are engagements under the
+	 * contact scopes), properties.
+	 */
 	static final List<String> REQUIRED_SCOPES = List.of("crm.objects.contacts.read", "crm.objects.contacts.write",
 			"crm.schemas.contacts.read", "crm.schemas.contacts.write");
 
@@ -75,12 +79,14 @@ class CrmCheck implements IntegrationCheck {
 		}
 		catch (HubSpotCallFailed ex) {
 			if (ex.status() == 401) {
-				lines.add("crm: token rejected (" + CrmHealthIndicator.summary(ex) + "): set booking.crm.hubspot.access-token "
-						+ "to the private app's current access token");
+				lines.add("crm: token rejected (" + CrmHealthIndicator.summary(ex)
+						+ "): set booking.crm.hubspot.access-token " + "to the private app's current access token");
 				return false;
 			}
-			// Not every HubSpot environment answers token info; the reads below still test the scopes.
-			lines.add("crm: could not read the token's scopes (" + CrmHealthIndicator.summary(ex) + "), checking by reads");
+			// Not every HubSpot environment answers token info; the reads below still
+			// test the scopes.
+			lines.add("crm: could not read the token's scopes (" + CrmHealthIndicator.summary(ex)
+					+ "), checking by reads");
 			return true;
 		}
 	}

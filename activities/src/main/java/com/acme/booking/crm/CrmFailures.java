@@ -13,12 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a failed HubSpot call into what Temporal should do: retry (429 after the wait HubSpot asks for, 5xx, 423,
- * I/O, an open circuit) or stop and flag the booking for an operator (400, 401, 403, 404 and other refusals), with a
- * message that says what to fix. The message becomes the booking's {@code crmSyncError} and Temporal history, so it
- * never carries HubSpot's free-text {@code message}: that text quotes the refused values (malformed emails, phone
- * numbers, names). Only HubSpot's structured fields (status, category, error codes, property names, correlationId)
- * and our own explanation go in; the full answer is logged locally at DEBUG.
+ * Turns a failed HubSpot call into what Temporal should do: retry (429 after the wait
+ * HubSpot asks for, 5xx, 423, I/O, an open circuit) or stop and flag the booking for an
+ * operator (400, 401, 403, 404 and other refusals), with a message that says what to fix.
+ * The message becomes the booking's {@code crmSyncError} and Temporal history, so it
+ * never carries HubSpot's free-text {@code message}: that text quotes the refused values
+ * (malformed emails, phone numbers, names). Only HubSpot's structured fields (status,
+ * category, error codes, property names, correlationId) and our own explanation go in;
+ * the full answer is logged locally at DEBUG.
  */
 final class CrmFailures {
 
@@ -27,21 +29,31 @@ final class CrmFailures {
 	private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@([A-Za-z0-9.-]+\\.[A-Za-z]{2,})");
 
 	/**
-	 * The codes in the JSON list HubSpot embeds in a validation message ({@code "error":"INVALID_EMAIL"}). Codes are
-	 * upper-case identifiers, so a quoted value cannot match.
+	 * The codes in the JSON list HubSpot embeds in a validation message
+	 * ({@code "error":"INVALID_EMAIL"}). Codes are upper-case identifiers, so a quoted
+	 * value cannot match.
 	 */
 	private static final Pattern EMBEDDED_CODE = Pattern.compile("\"error\"\\s*:\\s*\"([A-Z0-9_]+)\"");
 
-	/** The property names in that list ({@code "name":"email"}); HubSpot's internal names are lower-case. */
+	/**
+	 * The property names in that list ({@code "name":"email"}); HubSpot's internal names
+	 * are lower-case.
+	 */
 	private static final Pattern EMBEDDED_NAME = Pattern.compile("\"name\"\\s*:\\s*\"([a-z0-9_]+)\"");
 
-	/** Structured codes and property names are identifiers; anything else might be a quoted value. */
+	/**
+	 * Structured codes and property names are identifiers; anything else might be a
+	 * quoted value.
+	 */
 	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
 
 	private CrmFailures() {
 	}
 
-	/** Outages count against the circuit breaker; refusals do not, HubSpot answered them correctly. */
+	/**
+	 * Outages count against the circuit breaker; refusals do not, HubSpot answered them
+	 * correctly.
+	 */
 	static boolean isOutage(Throwable failure) {
 		return failure instanceof HubSpotCallFailed call
 				&& (call.status() == 0 || call.status() >= 500 || call.status() == 423);
@@ -58,7 +70,7 @@ final class CrmFailures {
 		}
 		if (!(failure instanceof HubSpotCallFailed call)) {
 			return retryable("CRM sync failed: " + failure.getClass().getSimpleName() + ": " + failure.getMessage(),
-				"CrmSyncError", null);
+					"CrmSyncError", null);
 		}
 		int status = call.status();
 		String where = call.operation() + ": ";
@@ -69,18 +81,19 @@ final class CrmFailures {
 					+ "), retrying in " + delay.toSeconds() + "s" + ref, "HubSpotRateLimited", delay);
 		}
 		if (status == 0) {
-			return retryable(where + "HubSpot did not answer (" + call.body().message() + ")", "HubSpotUnreachable", null);
+			return retryable(where + "HubSpot did not answer (" + call.body().message() + ")", "HubSpotUnreachable",
+					null);
 		}
 		if (status >= 500 || status == 423) {
-			return retryable(where + "HubSpot is unavailable (HTTP " + status + ")" + ref, "HubSpotUnavailable",
-					null);
+			return retryable(where + "HubSpot is unavailable (HTTP " + status + ")" + ref, "HubSpotUnavailable", null);
 		}
 		log.debug("{} refused by HubSpot (HTTP {}): {}", call.operation(), status, call.body().message());
 		return ApplicationFailure.newNonRetryableFailure(masked(where + explain(call) + ref), type(call));
 	}
 
 	private static String explain(HubSpotCallFailed call) {
-		// Status, HubSpot's category, error codes and property names: never HubSpot's free text.
+		// Status, HubSpot's category, error codes and property names: never HubSpot's
+		// free text.
 		String said = call.status() + (isBlank(call.body().category()) ? "" : " " + call.body().category())
 				+ details(call);
 		return switch (call.status()) {
@@ -102,8 +115,9 @@ final class CrmFailures {
 	}
 
 	/**
-	 * HubSpot's error codes and the property names they concern, from {@code errors[].code} and
-	 * {@code errors[].context} and from the JSON list a validation message embeds; "" when there are none.
+	 * HubSpot's error codes and the property names they concern, from
+	 * {@code errors[].code} and {@code errors[].context} and from the JSON list a
+	 * validation message embeds; "" when there are none.
 	 */
 	private static String details(HubSpotCallFailed call) {
 		Set<String> codes = new LinkedHashSet<>();
@@ -173,8 +187,8 @@ final class CrmFailures {
 	}
 
 	/**
-	 * No cause is attached: the failure goes into Temporal's history, which must not hold personal data, and HubSpot's
-	 * raw answer may quote the values it refused.
+	 * No cause is attached: the failure goes into Temporal's history, which must not hold
+	 * personal data, and HubSpot's raw answer may quote the values it refused.
 	 */
 	private static ApplicationFailure retryable(String message, String type, Duration delay) {
 		return ApplicationFailure.newBuilder()
@@ -186,8 +200,8 @@ final class CrmFailures {
 	}
 
 	/**
-	 * The message becomes the booking's sync error and Temporal history: email addresses in it are masked, a last
-	 * guard behind not forwarding HubSpot's free text at all.
+	 * The message becomes the booking's sync error and Temporal history: email addresses
+	 * in it are masked, a last guard behind not forwarding HubSpot's free text at all.
 	 */
 	static String masked(String message) {
 		return EMAIL.matcher(message).replaceAll("***@$1");

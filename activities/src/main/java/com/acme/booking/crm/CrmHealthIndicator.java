@@ -6,8 +6,8 @@ import com.acme.booking.probe.ProbedHealthIndicator;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 /**
- * {@code /api/health/crm}: the last probe's reading of one HubSpot contact (a real, cheap read outside the circuit
- * breaker), with the breaker's state beside it.
+ * {@code /api/health/crm}: the last probe's reading of one HubSpot contact (a real, cheap
+ * read outside the circuit breaker), with the breaker's state beside it.
  */
 class CrmHealthIndicator extends ProbedHealthIndicator {
 

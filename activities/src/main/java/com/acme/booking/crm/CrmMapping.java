@@ -6,9 +6,9 @@ import java.util.Map;
 import com.acme.booking.core.Booking;
 
 /**
- * What the service writes into HubSpot for a booking: the contact's standard and booking properties, and the
- * meeting on the contact's timeline. Absent optional values are left out rather than cleared, so details the sales
- * team entered in HubSpot survive a sync.
+ * What the service writes into HubSpot for a booking: the contact's standard and booking
+ * properties, and the meeting on the contact's timeline. Absent optional values are left
+ * out rather than cleared, so details the sales team entered in HubSpot survive a sync.
  */
 final class CrmMapping {
 
@@ -16,9 +16,12 @@ final class CrmMapping {
 	}
 
 	/**
-	 * Contact properties for an update; {@link #contactForCreate} adds the email that identifies the contact.
-	 * @param booking the booking being synced: the customer's details as they gave them last
-	 * @param shown the booking the contact's booking properties describe (see {@code CrmSync})
+	 * Contact properties for an update; {@link #contactForCreate} adds the email that
+	 * identifies the contact.
+	 * @param booking the booking being synced: the customer's details as they gave them
+	 * last
+	 * @param shown the booking the contact's booking properties describe (see
+	 * {@code CrmSync})
 	 * @param outcome where {@code shown} stands
 	 */
 	static Map<String, String> contact(Booking booking, Booking shown, MeetingOutcome outcome) {

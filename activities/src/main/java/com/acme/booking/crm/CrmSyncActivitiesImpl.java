@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * CRM sync activity: makes the customer's HubSpot contact and the booking's meeting match the booking as stored now.
- * Each attempt starts from PostgreSQL, so a retry pushes the latest state and finds the ids earlier attempts stored.
+ * CRM sync activity: makes the customer's HubSpot contact and the booking's meeting match
+ * the booking as stored now. Each attempt starts from PostgreSQL, so a retry pushes the
+ * latest state and finds the ids earlier attempts stored.
  */
 @Component
 @ActivityImpl(taskQueues = BookingTemporal.TASK_QUEUE)
@@ -49,8 +50,8 @@ public class CrmSyncActivitiesImpl implements CrmSyncActivities {
 			}
 			var failure = CrmFailures.classify(ex, properties.hubspot().defaultRateLimitDelay(),
 					properties.circuitBreaker().refusedCallRetryDelay());
-			log.warn("CRM sync of booking {} failed ({}): {}", bookingId, failure.isNonRetryable() ? "permanent"
-					: "will retry", failure.getOriginalMessage());
+			log.warn("CRM sync of booking {} failed ({}): {}", bookingId,
+					failure.isNonRetryable() ? "permanent" : "will retry", failure.getOriginalMessage());
 			if (!failure.isNonRetryable()) {
 				SyncSupport.reportCancellationIfRequested();
 			}
@@ -63,7 +64,9 @@ public class CrmSyncActivitiesImpl implements CrmSyncActivities {
 		return syncCrm(bookingId);
 	}
 
-	/** {@link SyncSupport#whileHeartbeating}; the CRM sync throws only runtime exceptions. */
+	/**
+	 * {@link SyncSupport#whileHeartbeating}; the CRM sync throws only runtime exceptions.
+	 */
 	private static String heartbeating(java.util.concurrent.Callable<String> push) {
 		try {
 			return SyncSupport.whileHeartbeating(push);

@@ -11,14 +11,15 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * A HubSpot call that did not succeed: an HTTP error answer in HubSpot's error shape
- * ({@code {"status": "error", "message", "correlationId", "category"}}) or no answer at all ({@code status} 0).
- * Whether a retry can help is decided in {@link CrmFailures}.
+ * ({@code {"status": "error", "message", "correlationId", "category"}}) or no answer at
+ * all ({@code status} 0). Whether a retry can help is decided in {@link CrmFailures}.
  */
 class HubSpotCallFailed extends RuntimeException {
 
 	private static final Pattern EXISTING_ID = Pattern.compile("Existing ID: (\\d+)");
 
-	private static final Pattern MISSING_PROPERTY = Pattern.compile("Property \\\\?\"([A-Za-z0-9_]+)\\\\?\" does not exist");
+	private static final Pattern MISSING_PROPERTY = Pattern
+		.compile("Property \\\\?\"([A-Za-z0-9_]+)\\\\?\" does not exist");
 
 	private final String operation;
 
@@ -41,7 +42,9 @@ class HubSpotCallFailed extends RuntimeException {
 		return operation;
 	}
 
-	/** The HTTP status, or 0 when HubSpot could not be reached or did not answer in time. */
+	/**
+	 * The HTTP status, or 0 when HubSpot could not be reached or did not answer in time.
+	 */
 	int status() {
 		return status;
 	}
@@ -64,7 +67,10 @@ class HubSpotCallFailed extends RuntimeException {
 		return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
 	}
 
-	/** The property named in a 400 {@code PROPERTY_DOESNT_EXIST}, or "" if HubSpot did not name it. */
+	/**
+	 * The property named in a 400 {@code PROPERTY_DOESNT_EXIST}, or "" if HubSpot did not
+	 * name it.
+	 */
 	Optional<String> missingProperty() {
 		if (status != 400 || body.message() == null || !body.message().contains("PROPERTY_DOESNT_EXIST")) {
 			return Optional.empty();

@@ -23,9 +23,10 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * Typed client for the parts of HubSpot's CRM v3 REST API the booking sync uses. Every sync call goes through the
- * circuit breaker; failures surface as {@link HubSpotCallFailed}. Probes for health and configuration checks bypass
- * the breaker so that they always tell the truth about HubSpot.
+ * Typed client for the parts of HubSpot's CRM v3 REST API the booking sync uses. Every
+ * sync call goes through the circuit breaker; failures surface as
+ * {@link HubSpotCallFailed}. Probes for health and configuration checks bypass the
+ * breaker so that they always tell the truth about HubSpot.
  */
 class HubSpotClient {
 
@@ -46,31 +47,38 @@ class HubSpotClient {
 	}
 
 	CrmObject createContact(Map<String, String> properties) {
-		return call("create contact", () -> http.post()
-			.uri("/crm/v3/objects/contacts")
-			.body(ObjectInput.create(properties))
-			.retrieve()
-			.body(CrmObject.class));
+		return call("create contact",
+				() -> http.post()
+					.uri("/crm/v3/objects/contacts")
+					.body(ObjectInput.create(properties))
+					.retrieve()
+					.body(CrmObject.class));
 	}
 
 	CrmObject updateContact(String contactId, Map<String, String> properties) {
-		return call("update contact " + contactId, () -> http.patch()
-			.uri("/crm/v3/objects/contacts/{id}", contactId)
-			.body(ObjectInput.update(properties))
-			.retrieve()
-			.body(CrmObject.class));
+		return call("update contact " + contactId,
+				() -> http.patch()
+					.uri("/crm/v3/objects/contacts/{id}", contactId)
+					.body(ObjectInput.update(properties))
+					.retrieve()
+					.body(CrmObject.class));
 	}
 
-	/** Creates the meeting whose unique {@code idProperty} has {@code id}, or updates the one that already has it. */
+	/**
+	 * Creates the meeting whose unique {@code idProperty} has {@code id}, or updates the
+	 * one that already has it.
+	 */
 	CrmObject upsertMeeting(String idProperty, String id, Map<String, String> properties) {
 		String operation = "upsert meeting " + idProperty + "=" + id;
-		BatchResult result = call(operation, () -> http.post()
-			.uri("/crm/v3/objects/meetings/batch/upsert")
-			.body(new BatchInput<>(List.of(new UpsertInput(idProperty, id, properties))))
-			.retrieve()
-			.body(BatchResult.class));
+		BatchResult result = call(operation,
+				() -> http.post()
+					.uri("/crm/v3/objects/meetings/batch/upsert")
+					.body(new BatchInput<>(List.of(new UpsertInput(idProperty, id, properties))))
+					.retrieve()
+					.body(BatchResult.class));
 		if (result == null || result.results() == null || result.results().isEmpty()) {
-			// A 207 whose only input failed: HubSpot puts the reason into the batch's errors.
+			// A 207 whose only input failed: HubSpot puts the reason into the batch's
+			// errors.
 			HubSpotCallFailed.Body error = result != null && result.errors() != null && !result.errors().isEmpty()
 					? result.errors().get(0) : HubSpotCallFailed.Body.empty();
 			throw new HubSpotCallFailed(operation, statusOf(error.category()), error, null, null);
@@ -81,12 +89,13 @@ class HubSpotClient {
 	/** The meeting, or empty when HubSpot no longer has it (deleted in HubSpot). */
 	Optional<CrmObject> findMeeting(String meetingId, List<String> properties) {
 		try {
-			return Optional.ofNullable(call("read meeting " + meetingId, () -> http.get()
-				.uri(b -> b.path("/crm/v3/objects/meetings/{id}")
-					.queryParam("properties", String.join(",", properties))
-					.build(meetingId))
-				.retrieve()
-				.body(CrmObject.class)));
+			return Optional.ofNullable(call("read meeting " + meetingId,
+					() -> http.get()
+						.uri(b -> b.path("/crm/v3/objects/meetings/{id}")
+							.queryParam("properties", String.join(",", properties))
+							.build(meetingId))
+						.retrieve()
+						.body(CrmObject.class)));
 		}
 		catch (HubSpotCallFailed ex) {
 			if (ex.status() == 404) {
@@ -97,14 +106,17 @@ class HubSpotClient {
 	}
 
 	CrmObject updateMeeting(String meetingId, Map<String, String> properties) {
-		return call("update meeting " + meetingId, () -> http.patch()
-			.uri("/crm/v3/objects/meetings/{id}", meetingId)
-			.body(ObjectInput.update(properties))
-			.retrieve()
-			.body(CrmObject.class));
+		return call("update meeting " + meetingId,
+				() -> http.patch()
+					.uri("/crm/v3/objects/meetings/{id}", meetingId)
+					.body(ObjectInput.update(properties))
+					.retrieve()
+					.body(CrmObject.class));
 	}
 
-	/** HubSpot's default meeting-to-contact association; putting it again changes nothing. */
+	/**
+	 * HubSpot's default meeting-to-contact association; putting it again changes nothing.
+	 */
 	void associateMeetingWithContact(String meetingId, String contactId) {
 		call("associate meeting " + meetingId + " with contact " + contactId, () -> http.put()
 			.uri("/crm/v4/objects/meetings/{meeting}/associations/default/contacts/{contact}", meetingId, contactId)
@@ -113,33 +125,42 @@ class HubSpotClient {
 	}
 
 	void createPropertyGroup(String objectType, PropertyGroupCreate group) {
-		call("create property group " + objectType + "." + group.name(), () -> http.post()
-			.uri("/crm/v3/properties/{objectType}/groups", objectType)
-			.body(group)
-			.retrieve()
-			.toBodilessEntity());
+		call("create property group " + objectType + "." + group.name(),
+				() -> http.post()
+					.uri("/crm/v3/properties/{objectType}/groups", objectType)
+					.body(group)
+					.retrieve()
+					.toBodilessEntity());
 	}
 
 	void createProperty(String objectType, PropertyCreate property) {
-		call("create property " + objectType + "." + property.name(), () -> http.post()
-			.uri("/crm/v3/properties/{objectType}", objectType)
-			.body(property)
-			.retrieve()
-			.toBodilessEntity());
+		call("create property " + objectType + "." + property.name(),
+				() -> http.post()
+					.uri("/crm/v3/properties/{objectType}", objectType)
+					.body(property)
+					.retrieve()
+					.toBodilessEntity());
 	}
 
-	/** A cheap authenticated GET, outside the circuit breaker (health and configuration checks). */
+	/**
+	 * A cheap authenticated GET, outside the circuit breaker (health and configuration
+	 * checks).
+	 */
 	void probe(String operation, String path) {
 		translate(operation, () -> http.get().uri(path).retrieve().toBodilessEntity());
 	}
 
-	/** The scopes and portal of the configured private app token, outside the circuit breaker. */
+	/**
+	 * The scopes and portal of the configured private app token, outside the circuit
+	 * breaker.
+	 */
 	TokenInfo tokenInfo() {
-		return translate("read access token info", () -> http.post()
-			.uri("/oauth/v2/private-apps/get/access-token-info")
-			.body(new TokenKey(accessToken))
-			.retrieve()
-			.body(TokenInfo.class));
+		return translate("read access token info",
+				() -> http.post()
+					.uri("/oauth/v2/private-apps/get/access-token-info")
+					.body(new TokenKey(accessToken))
+					.retrieve()
+					.body(TokenInfo.class));
 	}
 
 	private <T> T call(String operation, Supplier<T> request) {
@@ -172,8 +193,8 @@ class HubSpotClient {
 			// A proxy or load balancer answered, not HubSpot: keep its text.
 		}
 		String text = ex.getResponseBodyAsString();
-		return new HubSpotCallFailed.Body(null, text.length() > 300 ? text.substring(0, 300) : text, null, null,
-				null, null);
+		return new HubSpotCallFailed.Body(null, text.length() > 300 ? text.substring(0, 300) : text, null, null, null,
+				null);
 	}
 
 	static Duration retryAfter(HttpHeaders headers) {

@@ -7,15 +7,19 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * HubSpot's CRM v3 wire format, as far as this service uses it (HubSpot's public OpenAPI specs). Answers ignore
- * unknown fields: HubSpot adds fields freely, and the application may make its JSON mapper strict for clients.
+ * HubSpot's CRM v3 wire format, as far as this service uses it (HubSpot's public OpenAPI
+ * specs). Answers ignore unknown fields: HubSpot adds fields freely, and the application
+ * may make its JSON mapper strict for clients.
  */
 final class HubSpotModel {
 
 	private HubSpotModel() {
 	}
 
-	/** {@code SimplePublicObjectInput} (update) and {@code SimplePublicObjectInputForCreate} (create). */
+	/**
+	 * {@code SimplePublicObjectInput} (update) and
+	 * {@code SimplePublicObjectInputForCreate} (create).
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ObjectInput(Map<String, String> properties, List<Object> associations) {
 
@@ -34,7 +38,10 @@ final class HubSpotModel {
 	record CrmObject(String id, Map<String, String> properties, Boolean archived) {
 	}
 
-	/** {@code SimplePublicObjectBatchInputUpsert}: the object whose {@code idProperty} has the value {@code id}. */
+	/**
+	 * {@code SimplePublicObjectBatchInputUpsert}: the object whose {@code idProperty} has
+	 * the value {@code id}.
+	 */
 	record UpsertInput(String idProperty, String id, Map<String, String> properties) {
 	}
 
@@ -43,8 +50,7 @@ final class HubSpotModel {
 
 	/** {@code BatchResponseSimplePublicUpsertObject}, also with errors (207). */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	record BatchResult(String status, List<CrmObject> results, Integer numErrors,
-			List<HubSpotCallFailed.Body> errors) {
+	record BatchResult(String status, List<CrmObject> results, Integer numErrors, List<HubSpotCallFailed.Body> errors) {
 	}
 
 	/** {@code PropertyGroupCreate}. */

@@ -9,9 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The custom properties the service writes, created in HubSpot on first use. HubSpot refuses values for properties
- * that do not exist, so they are made before the first write; a 409 means an earlier run (or another worker) made
- * them already. Once all exist this process does not ask again.
+ * The custom properties the service writes, created in HubSpot on first use. HubSpot
+ * refuses values for properties that do not exist, so they are made before the first
+ * write; a 409 means an earlier run (or another worker) made them already. Once all exist
+ * this process does not ask again.
  */
 class HubSpotSchema {
 
@@ -25,7 +26,10 @@ class HubSpotSchema {
 
 	static final String BOOKING_INQUIRY = "booking_inquiry";
 
-	/** The meeting's key: unique per meeting, so an upsert by it finds a meeting whose create answer was lost. */
+	/**
+	 * The meeting's key: unique per meeting, so an upsert by it finds a meeting whose
+	 * create answer was lost.
+	 */
 	static final String MEETING_BOOKING_ID = "booking_id";
 
 	private static final Logger log = LoggerFactory.getLogger(HubSpotSchema.class);
@@ -54,7 +58,9 @@ class HubSpotSchema {
 		this.client = client;
 	}
 
-	/** Makes sure the property groups and properties exist; cheap after the first success. */
+	/**
+	 * Makes sure the property groups and properties exist; cheap after the first success.
+	 */
 	void ensure() {
 		if (ensured) {
 			return;

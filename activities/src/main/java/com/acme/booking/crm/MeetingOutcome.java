@@ -1,7 +1,8 @@
 package com.acme.booking.crm;
 
 /**
- * Where the appointment stands, as HubSpot's {@code hs_meeting_outcome} and as the contact's {@code booking_status}.
+ * Where the appointment stands, as HubSpot's {@code hs_meeting_outcome} and as the
+ * contact's {@code booking_status}.
  */
 enum MeetingOutcome {
 

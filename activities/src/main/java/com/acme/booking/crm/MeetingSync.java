@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One HubSpot meeting per booking, on the contact's timeline. Its id is stored with the booking the moment HubSpot
- * returns it. Without a stored id the meeting is upserted by its unique {@code booking_id} property, so a retry
- * after a lost answer updates the meeting the lost call made instead of making a second one (HubSpot enforces the
+ * One HubSpot meeting per booking, on the contact's timeline. Its id is stored with the
+ * booking the moment HubSpot returns it. Without a stored id the meeting is upserted by
+ * its unique {@code booking_id} property, so a retry after a lost answer updates the
+ * meeting the lost call made instead of making a second one (HubSpot enforces the
  * uniqueness; search is not involved).
  */
 class MeetingSync {
@@ -33,7 +34,10 @@ class MeetingSync {
 		this.bookings = bookings;
 	}
 
-	/** Where the appointment stands: cancelled, moved since HubSpot first saw it, or as booked. */
+	/**
+	 * Where the appointment stands: cancelled, moved since HubSpot first saw it, or as
+	 * booked.
+	 */
 	MeetingOutcome outcome(Booking booking) {
 		if (booking.isCancelled()) {
 			return MeetingOutcome.CANCELED;
@@ -45,13 +49,17 @@ class MeetingSync {
 		}
 		String previous = meeting.get().properties().get("hs_meeting_outcome");
 		Instant shown = instant(meeting.get().properties().get("hs_meeting_start_time"));
-		// Once moved it stays "rescheduled": after the move HubSpot shows the new time, which matches the booking.
+		// Once moved it stays "rescheduled": after the move HubSpot shows the new time,
+		// which matches the booking.
 		boolean moved = MeetingOutcome.RESCHEDULED.name().equals(previous)
 				|| (shown != null && !shown.equals(booking.startTime()));
 		return moved ? MeetingOutcome.RESCHEDULED : MeetingOutcome.SCHEDULED;
 	}
 
-	/** Makes the booking's meeting match it and associates it with the contact; returns the meeting id. */
+	/**
+	 * Makes the booking's meeting match it and associates it with the contact; returns
+	 * the meeting id.
+	 */
 	String sync(Booking booking, MeetingOutcome outcome, String contactId) {
 		String meetingId = booking.crmMeetingId();
 		if (meetingId != null && !update(meetingId, booking, outcome)) {
@@ -87,7 +95,10 @@ class MeetingSync {
 		}
 	}
 
-	/** Before every write: a late attempt must not put back a state a later one replaced ({@link StaleAttempt}). */
+	/**
+	 * Before every write: a late attempt must not put back a state a later one replaced
+	 * ({@link StaleAttempt}).
+	 */
 	private void requireUnchanged(Booking booking) {
 		StaleAttempt.requireUnchanged(booking, bookings.findById(booking.id()));
 	}

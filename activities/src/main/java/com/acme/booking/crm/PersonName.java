@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.Set;
 
 /**
- * A customer's single name field split into HubSpot's {@code firstname} and {@code lastname}. Surname particles
- * ("van der", "de la", "von"...) start the last name, middle names stay with the first name, and stray spaces are
- * ignored. A single word is a first name only: the last name is then left as HubSpot has it.
+ * A customer's single name field split into HubSpot's {@code firstname} and
+ * {@code lastname}. Surname particles ("van der", "de la", "von"...) start the last name,
+ * middle names stay with the first name, and stray spaces are ignored. A single word is a
+ * first name only: the last name is then left as HubSpot has it.
  *
  * @param first the given name(s)
  * @param last the family name, null when the name is a single word
@@ -26,7 +27,8 @@ record PersonName(String first, String last) {
 			return new PersonName(words[0], null);
 		}
 		int lastStart = words.length - 1;
-		// The first particle after the first word starts the surname: "Maria de la Cruz", "Ludwig van Beethoven".
+		// The first particle after the first word starts the surname: "Maria de la Cruz",
+		// "Ludwig van Beethoven".
 		for (int i = 1; i < words.length - 1; i++) {
 			if (PARTICLES.contains(words[i].toLowerCase())) {
 				lastStart = i;

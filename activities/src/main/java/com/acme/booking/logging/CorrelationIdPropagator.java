@@ -8,9 +8,10 @@ import io.temporal.common.converter.GlobalDataConverter;
 import org.slf4j.MDC;
 
 /**
- * Carries the correlation id from the thread that starts or signals a workflow into the workflow's and its
- * activities' MDC. It travels in Temporal headers: a random id, never personal data. A workflow keeps the id of the
- * request that started it (its activities inherit the workflow's context).
+ * Carries the correlation id from the thread that starts or signals a workflow into the
+ * workflow's and its activities' MDC. It travels in Temporal headers: a random id, never
+ * personal data. A workflow keeps the id of the request that started it (its activities
+ * inherit the workflow's context).
  */
 public class CorrelationIdPropagator implements ContextPropagator {
 

@@ -8,7 +8,9 @@ import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The correlation id crosses into Temporal on every client: the API's and each worker's. */
+/**
+ * The correlation id crosses into Temporal on every client: the API's and each worker's.
+ */
 @Configuration(proxyBeanMethods = false)
 class LoggingConfiguration {
 

@@ -8,9 +8,11 @@ import org.springframework.boot.json.JsonWriter;
 import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersCustomizer;
 
 /**
- * Masks email addresses in every string of a structured (JSON) log line: {@code ada@example.com} becomes
- * {@code a***@example.com}, enough to tell customers apart in an incident, not enough to contact them. Named by
- * {@code logging.structured.json.customizer}; plain-text logs get the same mask from the console pattern.
+ * Masks email addresses in every string of a structured (JSON) log line:
+ * {@code ada@example.com} becomes {@code a***@example.com}, enough to tell customers
+ * apart in an incident, not enough to contact them. Named by
+ * {@code logging.structured.json.customizer}; plain-text logs get the same mask from the
+ * console pattern.
  */
 public class MaskedEmails implements StructuredLoggingJsonMembersCustomizer<ILoggingEvent> {
 

@@ -25,9 +25,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The customer's emails. Every message is claimed in PostgreSQL under (booking, revision, kind) before SMTP is called:
- * a retry that finds the claim sends nothing, so a customer never gets a message twice. Only a failure that certainly
- * sent nothing gives the claim back for the next attempt. Logs carry the booking id, never an address.
+ * The customer's emails. Every message is claimed in PostgreSQL under (booking, revision,
+ * kind) before SMTP is called: a retry that finds the claim sends nothing, so a customer
+ * never gets a message twice. Only a failure that certainly sent nothing gives the claim
+ * back for the next attempt. Logs carry the booking id, never an address.
  */
 @Component
 @ActivityImpl(taskQueues = BookingTemporal.TASK_QUEUE)
@@ -61,7 +62,8 @@ class MailActivitiesImpl implements MailActivities {
 	public SyncResult sendBookingMail(String bookingId) {
 		Booking booking = SyncSupport.load(bookings, bookingId);
 		if (!workflowNow().isBefore(booking.endTime())) {
-			// A workflow started late (a reconciler after an outage, an upgrade): no email about a past appointment.
+			// A workflow started late (a reconciler after an outage, an upgrade): no
+			// email about a past appointment.
 			log.info("Email of booking {} revision {} skipped: the appointment is over", bookingId, booking.revision());
 			return SyncResult.disabled(booking.revision());
 		}
@@ -77,9 +79,8 @@ class MailActivitiesImpl implements MailActivities {
 	public void sendReminder(String bookingId, long reminderAtEpochMillis) {
 		Booking booking = SyncSupport.load(bookings, bookingId);
 		Instant scheduled = workflowNow();
-		boolean moved = !properties.reminders() || booking.startTime()
-			.minus(properties.reminderBefore())
-			.toEpochMilli() != reminderAtEpochMillis;
+		boolean moved = !properties.reminders()
+				|| booking.startTime().minus(properties.reminderBefore()).toEpochMilli() != reminderAtEpochMillis;
 		if (booking.isCancelled() || moved || !scheduled.isBefore(booking.startTime())) {
 			log.info("Reminder of booking {} skipped: {}", bookingId,
 					booking.isCancelled() ? "cancelled" : moved ? "rescheduled" : "the appointment has started");
@@ -88,7 +89,10 @@ class MailActivitiesImpl implements MailActivities {
 		deliver(booking, MessageKind.REMINDER);
 	}
 
-	/** When Temporal scheduled this attempt: the workflow's time, not this machine's clock. */
+	/**
+	 * When Temporal scheduled this attempt: the workflow's time, not this machine's
+	 * clock.
+	 */
 	private static Instant workflowNow() {
 		return Instant.ofEpochMilli(Activity.getExecutionContext().getInfo().getCurrentAttemptScheduledTimestamp());
 	}
@@ -122,7 +126,8 @@ class MailActivitiesImpl implements MailActivities {
 
 	private RuntimeException failure(Booking booking, MessageKind kind, SmtpDelivery.Failed failed) {
 		UUID id = booking.id();
-		// The SMTP exception stays in this log (it can quote the address); Temporal gets the reason only.
+		// The SMTP exception stays in this log (it can quote the address); Temporal gets
+		// the reason only.
 		log.warn("{} email of booking {} revision {} failed: {}", kind, id, booking.revision(), failed.getMessage(),
 				failed.getCause());
 		if (failed.certainlyNotSent) {

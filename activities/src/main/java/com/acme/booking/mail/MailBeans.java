@@ -14,8 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
- * The mail beans. The SMTP side exists only with {@code booking.mail.enabled}; it needs Spring Boot's mail sender
- * ({@code spring.mail.host}), and the application refuses to start without one rather than fail every email later.
+ * The mail beans. The SMTP side exists only with {@code booking.mail.enabled}; it needs
+ * Spring Boot's mail sender ({@code spring.mail.host}), and the application refuses to
+ * start without one rather than fail every email later.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ MailProperties.class, BusinessProperties.class, BookingRulesProperties.class,
@@ -31,8 +32,7 @@ class MailBeans {
 
 	@Bean
 	@ConditionalOnBooleanProperty("booking.mail.enabled")
-	SmtpDelivery smtpDelivery(ObjectProvider<JavaMailSender> sender, MailProperties mail,
-			BusinessProperties business) {
+	SmtpDelivery smtpDelivery(ObjectProvider<JavaMailSender> sender, MailProperties mail, BusinessProperties business) {
 		JavaMailSender smtp = sender.getIfAvailable();
 		if (smtp == null) {
 			throw new IllegalStateException("booking.mail.enabled=true needs an SMTP server: set spring.mail.host "

@@ -10,13 +10,15 @@ import org.springframework.util.StringUtils;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The customer's emails ({@code booking.mail.*}); the SMTP server is Spring Boot's {@code spring.mail.*}.
+ * The customer's emails ({@code booking.mail.*}); the SMTP server is Spring Boot's
+ * {@code spring.mail.*}.
  *
- * @param enabled whether emails are sent over SMTP; when false (the embedded default) they are rendered and kept for
- * {@code GET /api/admin/bookings/{id}/messages} only
- * @param from the sender, for example {@code Acme Consulting <bookings@acme.example>}; required when enabled
- * @param reminderBefore how long before the appointment the reminder goes out; an appointment booked closer than that
- * gets none; {@code 0} turns reminders off
+ * @param enabled whether emails are sent over SMTP; when false (the embedded default)
+ * they are rendered and kept for {@code GET /api/admin/bookings/{id}/messages} only
+ * @param from the sender, for example {@code Acme Consulting <bookings@acme.example>};
+ * required when enabled
+ * @param reminderBefore how long before the appointment the reminder goes out; an
+ * appointment booked closer than that gets none; {@code 0} turns reminders off
  */
 @Validated
 @ConfigurationProperties("booking.mail")

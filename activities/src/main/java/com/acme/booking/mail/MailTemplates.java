@@ -10,8 +10,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders the emails from {@code classpath:mail/booking.txt} (plain text) and {@code mail/booking.html} with
- * Thymeleaf, which escapes every value in the HTML part (a customer's name is data, never markup).
+ * Renders the emails from {@code classpath:mail/booking.txt} (plain text) and
+ * {@code mail/booking.html} with Thymeleaf, which escapes every value in the HTML part (a
+ * customer's name is data, never markup).
  */
 @Component
 class MailTemplates {

@@ -10,8 +10,9 @@ import com.acme.booking.message.MessageKind;
 import com.acme.booking.token.ManageLinks;
 
 /**
- * Builds one email from the booking as it is now: subject, both parts, and the calendar file. The manage link is
- * derived here from the booking id (never carried through Temporal).
+ * Builds one email from the booking as it is now: subject, both parts, and the calendar
+ * file. The manage link is derived here from the booking id (never carried through
+ * Temporal).
  */
 class MessageComposer {
 

@@ -12,14 +12,16 @@ import com.acme.booking.message.MessageKind;
 /**
  * What the email templates show, already formatted; the templates escape every value.
  *
- * @param customerTime the appointment in the customer's zone (the booking's {@code timeZone})
- * @param businessTime the same in the business's zone ({@code booking.rules.time-zone}), null when it is the same zone
+ * @param customerTime the appointment in the customer's zone (the booking's
+ * {@code timeZone})
+ * @param businessTime the same in the business's zone ({@code booking.rules.time-zone}),
+ * null when it is the same zone
  * @param calendarLink the Google event's link when the calendar sync has succeeded
- * @param calendarFailed the calendar sync has not succeeded: the text says so and points to the attachment
+ * @param calendarFailed the calendar sync has not succeeded: the text says so and points
+ * to the attachment
  */
-record MessageView(MessageKind kind, String customerName, String customerTime, String businessTime,
-		String businessName, String businessEmail, String businessPhone, String manageUrl, String calendarLink,
-		boolean calendarFailed) {
+record MessageView(MessageKind kind, String customerName, String customerTime, String businessTime, String businessName,
+		String businessEmail, String businessPhone, String manageUrl, String calendarLink, boolean calendarFailed) {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
 
@@ -37,7 +39,10 @@ record MessageView(MessageKind kind, String customerName, String customerTime, S
 				business.email(), business.phone(), manageUrl, calendarLink, calendarFailed);
 	}
 
-	/** "Tuesday 1 December 2026, 09:00–09:30 GMT (Europe/London)": DST-aware, from the zone's rules. */
+	/**
+	 * "Tuesday 1 December 2026, 09:00–09:30 GMT (Europe/London)": DST-aware, from the
+	 * zone's rules.
+	 */
 	static String when(Booking booking, ZoneId zone) {
 		var start = booking.startTime().atZone(zone);
 		var end = booking.endTime().atZone(zone);

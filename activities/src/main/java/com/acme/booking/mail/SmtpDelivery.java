@@ -19,18 +19,21 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.util.StringUtils;
 
 /**
- * Hands one email to the SMTP server: a plain-text and an HTML alternative, and the calendar file as
- * {@code booking.ics}. Tells a failure that certainly sent nothing (the server could not be reached, or refused)
- * from one whose outcome is unknown (the connection broke while the message was being handed over).
+ * Hands one email to the SMTP server: a plain-text and an HTML alternative, and the
+ * calendar file as {@code booking.ics}. Tells a failure that certainly sent nothing (the
+ * server could not be reached, or refused) from one whose outcome is unknown (the
+ * connection broke while the message was being handed over).
  */
 class SmtpDelivery {
 
 	/** An email ready to go. */
-	record Outgoing(String to, String toName, String subject, String text, String html, String ics,
-			String icsMethod) {
+	record Outgoing(String to, String toName, String subject, String text, String html, String ics, String icsMethod) {
 	}
 
-	/** The SMTP call failed; {@code certainlyNotSent} when a retry cannot make a second copy. */
+	/**
+	 * The SMTP call failed; {@code certainlyNotSent} when a retry cannot make a second
+	 * copy.
+	 */
 	static final class Failed extends RuntimeException {
 
 		final boolean certainlyNotSent;

@@ -15,10 +15,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Probes every enabled integration in the background: at start, every {@code booking.health.probe-interval}, and right
- * after its circuit breaker changes state, so the health endpoints follow an outage within moments of the sync
- * noticing it. Only a web application serves health, so the worker alone probes nothing. One thread per integration:
- * a hanging Google never delays HubSpot's probe (each call is bounded by its client's timeouts).
+ * Probes every enabled integration in the background: at start, every
+ * {@code booking.health.probe-interval}, and right after its circuit breaker changes
+ * state, so the health endpoints follow an outage within moments of the sync noticing it.
+ * Only a web application serves health, so the worker alone probes nothing. One thread
+ * per integration: a hanging Google never delays HubSpot's probe (each call is bounded by
+ * its client's timeouts).
  */
 @Component
 @ConditionalOnWebApplication

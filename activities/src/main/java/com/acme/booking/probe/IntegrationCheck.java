@@ -1,8 +1,9 @@
 package com.acme.booking.probe;
 
 /**
- * Verifies an integration's credentials against the real API, for the {@code --check-integrations} run mode.
- * Each enabled integration contributes one; a disabled one reports that it is disabled and passes.
+ * Verifies an integration's credentials against the real API, for the
+ * {@code --check-integrations} run mode. Each enabled integration contributes one; a
+ * disabled one reports that it is disabled and passes.
  */
 public interface IntegrationCheck {
 

@@ -12,13 +12,14 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * An integration's health as the last background probe found it. {@link #health()} never calls the outside system:
- * anyone may poll it, so a poll must neither wait for a hanging API nor spend its quota. {@link HealthProbes} calls
- * {@link #probe()} every {@code booking.health.probe-interval} and whenever the circuit breaker changes state.
+ * An integration's health as the last background probe found it. {@link #health()} never
+ * calls the outside system: anyone may poll it, so a poll must neither wait for a hanging
+ * API nor spend its quota. {@link HealthProbes} calls {@link #probe()} every
+ * {@code booking.health.probe-interval} and whenever the circuit breaker changes state.
  * <p>
- * Details: {@code responseTimeMs} of the probe call, {@code circuitBreaker} (read now, it is local state),
- * {@code checkedAt} and {@code ageSeconds} of the probe, and {@code error}, which callers without the admin key must
- * not be shown.
+ * Details: {@code responseTimeMs} of the probe call, {@code circuitBreaker} (read now, it
+ * is local state), {@code checkedAt} and {@code ageSeconds} of the probe, and
+ * {@code error}, which callers without the admin key must not be shown.
  */
 public abstract class ProbedHealthIndicator implements HealthIndicator {
 
@@ -38,10 +39,16 @@ public abstract class ProbedHealthIndicator implements HealthIndicator {
 	/** Whether the integration is switched on; a disabled one is never probed. */
 	protected abstract boolean enabled();
 
-	/** One cheap, real call outside the circuit breaker, so probing neither opens nor closes it. */
+	/**
+	 * One cheap, real call outside the circuit breaker, so probing neither opens nor
+	 * closes it.
+	 */
 	protected abstract void call() throws Exception;
 
-	/** What went wrong, in words an operator can act on; no secrets (emails are masked here). */
+	/**
+	 * What went wrong, in words an operator can act on; no secrets (emails are masked
+	 * here).
+	 */
 	protected abstract String describe(Exception error);
 
 	/** The breaker guarding the sync's calls; null when the integration is disabled. */
@@ -58,13 +65,17 @@ public abstract class ProbedHealthIndicator implements HealthIndicator {
 			call();
 		}
 		catch (Exception ex) {
-			// Outside systems quote what they were sent: no email address leaves in a health answer.
+			// Outside systems quote what they were sent: no email address leaves in a
+			// health answer.
 			error = MaskedEmails.mask(describe(ex));
 		}
 		last = new Probed(error, Duration.ofNanos(System.nanoTime() - started).toMillis(), clock.instant());
 	}
 
-	/** Runs {@code listener} after every state transition of the circuit breaker (on the calling thread). */
+	/**
+	 * Runs {@code listener} after every state transition of the circuit breaker (on the
+	 * calling thread).
+	 */
 	final void onCircuitChange(Runnable listener) {
 		CircuitBreaker breaker = enabled() ? circuitBreaker() : null;
 		if (breaker != null) {

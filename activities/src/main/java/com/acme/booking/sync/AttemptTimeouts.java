@@ -3,10 +3,11 @@ package com.acme.booking.sync;
 import java.time.Duration;
 
 /**
- * Refuses to start when {@code booking.sync.attempt-timeout} is shorter than one attempt of an enabled integration
- * can take. Temporal does not stop an attempt's thread at its start-to-close timeout: a timed-out attempt keeps
- * running and can write after the retry (or a cancellation) did, reviving what the later attempt removed. Each
- * integration states its own worst case from its timeouts.
+ * Refuses to start when {@code booking.sync.attempt-timeout} is shorter than one attempt
+ * of an enabled integration can take. Temporal does not stop an attempt's thread at its
+ * start-to-close timeout: a timed-out attempt keeps running and can write after the retry
+ * (or a cancellation) did, reviving what the later attempt removed. Each integration
+ * states its own worst case from its timeouts.
  */
 public final class AttemptTimeouts {
 
@@ -14,7 +15,8 @@ public final class AttemptTimeouts {
 	}
 
 	/**
-	 * @param worstAttempt a conservative bound of one attempt with the integration's current timeouts
+	 * @param worstAttempt a conservative bound of one attempt with the integration's
+	 * current timeouts
 	 * @param how how {@code worstAttempt} is reckoned, naming the settings that lower it
 	 */
 	public static void requireCovers(Duration attemptTimeout, String integration, Duration worstAttempt, String how) {

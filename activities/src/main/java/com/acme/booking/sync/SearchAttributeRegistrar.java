@@ -16,8 +16,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers the booking search attributes on a real Temporal server at startup, once {@link TemporalConnection} has
- * reached it, so the Web UI can list {@code CalendarSync="MANUAL"}. "Already exists" is fine; the in-process server
+ * Registers the booking search attributes on a real Temporal server at startup, once
+ * {@link TemporalConnection} has reached it, so the Web UI can list
+ * {@code CalendarSync="MANUAL"}. "Already exists" is fine; the in-process server
  * registers them itself.
  */
 @Component
@@ -30,14 +31,16 @@ class SearchAttributeRegistrar {
 
 	private final String namespace;
 
-	SearchAttributeRegistrar(WorkflowServiceStubs stubs, @Value("${spring.temporal.namespace:default}") String namespace) {
+	SearchAttributeRegistrar(WorkflowServiceStubs stubs,
+			@Value("${spring.temporal.namespace:default}") String namespace) {
 		this.stubs = stubs;
 		this.namespace = namespace;
 	}
 
 	void register() {
-		OperatorServiceStubs operator = OperatorServiceStubs
-			.newServiceStubs(OperatorServiceStubsOptions.newBuilder().setChannel(stubs.getRawChannel()).validateAndBuildWithDefaults());
+		OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(OperatorServiceStubsOptions.newBuilder()
+			.setChannel(stubs.getRawChannel())
+			.validateAndBuildWithDefaults());
 		for (var key : BookingTemporal.SEARCH_ATTRIBUTES) {
 			try {
 				operator.blockingStub()

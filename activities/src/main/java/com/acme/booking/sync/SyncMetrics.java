@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts every attempt of the calendar and CRM sync activities, whichever worker runs it:
- * {@code booking_sync_attempts_total{integration, outcome}} ({@code success}, {@code failure}, {@code cancelled}) and
- * {@code booking_sync_failures_total{integration, kind}}, where {@code kind} is the failure's type
- * ({@code GoogleUnavailable}, {@code HubSpotRateLimited}, ...): the same words an operator finds in the history.
+ * {@code booking_sync_attempts_total{integration, outcome}} ({@code success},
+ * {@code failure}, {@code cancelled}) and {@code booking_sync_failures_total{integration,
+ * kind}}, where {@code kind} is the failure's type ({@code GoogleUnavailable},
+ * {@code HubSpotRateLimited}, ...): the same words an operator finds in the history.
  */
 @Component
 class SyncMetrics extends WorkerInterceptorBase {
@@ -77,7 +78,10 @@ class SyncMetrics extends WorkerInterceptorBase {
 		};
 	}
 
-	/** Bounded: the activities throw typed {@code ApplicationFailure}s; anything else is named by its class. */
+	/**
+	 * Bounded: the activities throw typed {@code ApplicationFailure}s; anything else is
+	 * named by its class.
+	 */
 	static String kind(Throwable failure) {
 		if (failure instanceof ApplicationFailure application && application.getType() != null) {
 			return application.getType();

@@ -16,15 +16,20 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Temporal retry policy of every sync activity ({@code booking.sync.retry.*}).
  *
- * @param retry the policy; when its attempts run out the booking is flagged for manual sync
- * @param attemptTimeout how long one attempt of a sync activity may take before Temporal retries it. Temporal does
- * not stop a timed-out attempt, so it must cover an attempt's worst case (every HTTP call at its connect and read
- * timeouts, Google's token fetch with its own retries): each enabled integration refuses to start otherwise
- * @param reconcileInterval how often the reconciler signals every booking whose synced revision is behind
- * @param heartbeatTimeout how long a sync attempt may go without a heartbeat (the activities send one every third of
- * it while they run) before Temporal takes its worker for dead and retries the attempt elsewhere
- * @param stuckAfter how long a booking may stay behind after the reconciler's signal, with no activity pending in its
- * workflow, before the reconciler takes the workflow for stuck, terminates the run and starts a fresh one
+ * @param retry the policy; when its attempts run out the booking is flagged for manual
+ * sync
+ * @param attemptTimeout how long one attempt of a sync activity may take before Temporal
+ * retries it. Temporal does not stop a timed-out attempt, so it must cover an attempt's
+ * worst case (every HTTP call at its connect and read timeouts, Google's token fetch with
+ * its own retries): each enabled integration refuses to start otherwise
+ * @param reconcileInterval how often the reconciler signals every booking whose synced
+ * revision is behind
+ * @param heartbeatTimeout how long a sync attempt may go without a heartbeat (the
+ * activities send one every third of it while they run) before Temporal takes its worker
+ * for dead and retries the attempt elsewhere
+ * @param stuckAfter how long a booking may stay behind after the reconciler's signal,
+ * with no activity pending in its workflow, before the reconciler takes the workflow for
+ * stuck, terminates the run and starts a fresh one
  */
 @Validated
 @ConfigurationProperties("booking.sync")
@@ -39,8 +44,9 @@ public record SyncProperties(@Valid @NotNull @DefaultValue Retry retry,
 	 * @param maximumInterval longest wait between attempts
 	 * @param backoffCoefficient growth of the wait from one attempt to the next
 	 * @param maximumAttempts attempts before the booking is flagged for manual sync
-	 * @param backgroundInterval after the attempts ran out on a transient failure (an outage), how often the workflow
-	 * tries once more on its own, until the appointment has passed; the flag clears itself when a try succeeds
+	 * @param backgroundInterval after the attempts ran out on a transient failure (an
+	 * outage), how often the workflow tries once more on its own, until the appointment
+	 * has passed; the flag clears itself when a try succeeds
 	 */
 	public record Retry(@NotNull @PositiveDuration @DefaultValue("2s") Duration initialInterval,
 			@NotNull @PositiveDuration @DefaultValue("10m") Duration maximumInterval,

@@ -30,11 +30,12 @@ public final class SyncSupport {
 	}
 
 	/**
-	 * Runs an attempt's work while telling Temporal every half heartbeat timeout that this worker is alive, so that an
-	 * attempt on a worker that died is retried after the heartbeat timeout, while a slow attempt (a Google token
-	 * fetch, a read timeout) is not mistaken for a dead one. The first beat waits half the timeout: an attempt that
-	 * fails faster keeps {@link #reportCancellationIfRequested} as its first heartbeat, which Temporal then answers
-	 * at once rather than throttled.
+	 * Runs an attempt's work while telling Temporal every half heartbeat timeout that
+	 * this worker is alive, so that an attempt on a worker that died is retried after the
+	 * heartbeat timeout, while a slow attempt (a Google token fetch, a read timeout) is
+	 * not mistaken for a dead one. The first beat waits half the timeout: an attempt that
+	 * fails faster keeps {@link #reportCancellationIfRequested} as its first heartbeat,
+	 * which Temporal then answers at once rather than throttled.
 	 */
 	public static <T> T whileHeartbeating(Callable<T> work) throws Exception {
 		ActivityExecutionContext context = Activity.getExecutionContext();
@@ -58,7 +59,8 @@ public final class SyncSupport {
 			context.heartbeat(null);
 		}
 		catch (ActivityCompletionException cancelledOrGone) {
-			// The attempt's own thread learns it from its next heartbeat; nothing to do on this one.
+			// The attempt's own thread learns it from its next heartbeat; nothing to do
+			// on this one.
 		}
 	}
 
@@ -70,11 +72,13 @@ public final class SyncSupport {
 	}
 
 	/**
-	 * Call before throwing a retryable failure. A change to the booking cancels the attempt under way; if it arrived
-	 * while the outside system was answering, this reports the cancellation instead (the heartbeat throws
-	 * {@code ActivityCanceledException}), so no retry of stale work is scheduled and the workflow's next pass pushes
-	 * the new state. The first heartbeat of an attempt is sent at once. It also keeps the in-process Temporal
-	 * server, which cannot retry an activity whose cancellation was requested, from hanging the workflow.
+	 * Call before throwing a retryable failure. A change to the booking cancels the
+	 * attempt under way; if it arrived while the outside system was answering, this
+	 * reports the cancellation instead (the heartbeat throws
+	 * {@code ActivityCanceledException}), so no retry of stale work is scheduled and the
+	 * workflow's next pass pushes the new state. The first heartbeat of an attempt is
+	 * sent at once. It also keeps the in-process Temporal server, which cannot retry an
+	 * activity whose cancellation was requested, from hanging the workflow.
 	 */
 	public static void reportCancellationIfRequested() {
 		Activity.getExecutionContext().heartbeat(null);

@@ -7,7 +7,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Gives the booking workflow its activity options, built from {@code booking.sync.retry.*}. */
+/**
+ * Gives the booking workflow its activity options, built from
+ * {@code booking.sync.retry.*}.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SyncProperties.class)
 class SyncWorkerConfiguration {

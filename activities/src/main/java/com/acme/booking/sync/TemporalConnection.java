@@ -15,10 +15,12 @@ import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 
 /**
- * Waits for a real Temporal server before the workers start (Temporal's own starter runs after this listener), so a
- * worker started before its server, or while the server restarts, logs one line per attempt ("Temporal not
- * reachable at ..., retrying") and carries on once it answers, instead of dying with a long stack trace. Then the
- * booking search attributes are registered. The API keeps serving meanwhile: its web server is already up.
+ * Waits for a real Temporal server before the workers start (Temporal's own starter runs
+ * after this listener), so a worker started before its server, or while the server
+ * restarts, logs one line per attempt ("Temporal not reachable at ..., retrying") and
+ * carries on once it answers, instead of dying with a long stack trace. Then the booking
+ * search attributes are registered. The API keeps serving meanwhile: its web server is
+ * already up.
  */
 @Component
 @ConditionalOnProperty(name = "spring.temporal.test-server.enabled", havingValue = "false", matchIfMissing = true)
@@ -70,7 +72,8 @@ class TemporalConnection implements ApplicationListener<ApplicationReadyEvent>, 
 						ex.getStatus().getCode());
 			}
 			catch (RuntimeException ex) {
-				log.warn("Temporal not reachable at {}, retrying in {}s ({})", target, delay.toSeconds(), ex.toString());
+				log.warn("Temporal not reachable at {}, retrying in {}s ({})", target, delay.toSeconds(),
+						ex.toString());
 			}
 			retried = true;
 			sleep(delay);

@@ -9,7 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** The calendar refuses an attempt timeout its own worst attempt (token fetch included) could outlive. */
+/**
+ * The calendar refuses an attempt timeout its own worst attempt (token fetch included)
+ * could outlive.
+ */
 class CalendarAttemptTimeoutTest {
 
 	private final CalendarProperties defaults = new CalendarProperties(false, null, null,
@@ -35,9 +38,10 @@ class CalendarAttemptTimeoutTest {
 	}
 
 	private static SyncProperties sync(Duration attemptTimeout) {
-		return new SyncProperties(new SyncProperties.Retry(Duration.ofSeconds(2), Duration.ofMinutes(10), 2.0, 12,
-				Duration.ofMinutes(15)), attemptTimeout, Duration.ofMinutes(1), Duration.ofSeconds(20),
-				Duration.ofMinutes(10));
+		return new SyncProperties(
+				new SyncProperties.Retry(Duration.ofSeconds(2), Duration.ofMinutes(10), 2.0, 12,
+						Duration.ofMinutes(15)),
+				attemptTimeout, Duration.ofMinutes(1), Duration.ofSeconds(20), Duration.ofMinutes(10));
 	}
 
 }

@@ -32,20 +32,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * After an outage whose last retries ran while the circuit was half-open, bookings made once Google answers again
- * sync within seconds: the first successful call closes the circuit, whatever the outage's trial calls recorded.
+ * After an outage whose last retries ran while the circuit was half-open, bookings made
+ * once Google answers again sync within seconds: the first successful call closes the
+ * circuit, whatever the outage's trial calls recorded.
  */
-@SpringBootTest(classes = ActivitiesTestApplication.class,
-		properties = { "booking.calendar.enabled=true", "booking.calendar.calendar-id=" + FakeGoogle.CALENDAR_ID,
-				"booking.calendar.send-updates=none", "booking.calendar.read-timeout=3s",
-				"booking.sync.attempt-timeout=5m",
-				// Judged over three calls; a long open wait, so a circuit opened again for nothing cannot go unseen.
-				"booking.calendar.circuit-breaker.sliding-window-size=3",
-				"booking.calendar.circuit-breaker.minimum-calls=3",
-				"booking.calendar.circuit-breaker.wait-in-open-state=1m",
-				"booking.calendar.circuit-breaker.max-wait-in-half-open-state=10s",
-				// Two attempts: both of the outage's last retries are trial calls of the half-open circuit.
-				"booking.sync.retry.maximum-attempts=2" })
+@SpringBootTest(classes = ActivitiesTestApplication.class, properties = { "booking.calendar.enabled=true",
+		"booking.calendar.calendar-id=" + FakeGoogle.CALENDAR_ID, "booking.calendar.send-updates=none",
+		"booking.calendar.read-timeout=3s", "booking.sync.attempt-timeout=5m",
+		// Judged over three calls; a long open wait, so a circuit opened again for
+		// nothing cannot go unseen.
+		"booking.calendar.circuit-breaker.sliding-window-size=3", "booking.calendar.circuit-breaker.minimum-calls=3",
+		"booking.calendar.circuit-breaker.wait-in-open-state=1m",
+		"booking.calendar.circuit-breaker.max-wait-in-half-open-state=10s",
+		// Two attempts: both of the outage's last retries are trial calls of the
+		// half-open circuit.
+		"booking.sync.retry.maximum-attempts=2" })
 class CalendarBreakerRecoveryEndToEndTest {
 
 	static final FakeGoogle google = new FakeGoogle();
@@ -73,24 +74,29 @@ class CalendarBreakerRecoveryEndToEndTest {
 	@Test
 	void bookingsMadeOnceGoogleAnswersAgainSyncWithinSeconds() {
 		google.reset();
-		// Google is down: the clash check's events list and the insert both fail, one trial call per attempt.
+		// Google is down: the clash check's events list and the insert both fail, one
+		// trial call per attempt.
 		google.stub(any(urlPathMatching(FakeGoogle.calendarPath() + "/.*")).atPriority(1)
 			.willReturn(FakeGoogle.backendError()));
 		CircuitBreaker breaker = calendar.circuitBreaker();
-		// The outage opened the circuit and its wait is over: what follows are trial calls.
+		// The outage opened the circuit and its wait is over: what follows are trial
+		// calls.
 		breaker.transitionToOpenState();
 		breaker.transitionToHalfOpenState();
 
 		Booking duringOutage = book(0);
 		awaitBooking(duringOutage, Booking::requiresManualCalendarSync, Duration.ofSeconds(30));
-		assertThat(breaker.getState()).as("the retries ran out while half-open").isEqualTo(CircuitBreaker.State.HALF_OPEN);
+		assertThat(breaker.getState()).as("the retries ran out while half-open")
+			.isEqualTo(CircuitBreaker.State.HALF_OPEN);
 		assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(2);
 
 		google.reset();
-		google.stub(post(FakeGoogle.eventsUrl()).willReturn(okJson("{\"id\": \"recovered\", \"status\": \"confirmed\"}")));
+		google.stub(
+				post(FakeGoogle.eventsUrl()).willReturn(okJson("{\"id\": \"recovered\", \"status\": \"confirmed\"}")));
 		for (int n = 1; n <= 3; n++) {
 			Booking booking = book(n);
-			// A correctness bound, not a benchmark: a circuit opened again would hold this booking for a minute.
+			// A correctness bound, not a benchmark: a circuit opened again would hold
+			// this booking for a minute.
 			awaitBooking(booking, Booking::calendarSynced, Duration.ofSeconds(5));
 		}
 		assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
@@ -98,7 +104,9 @@ class CalendarBreakerRecoveryEndToEndTest {
 
 	private Booking book(int n) {
 		UUID id = UUID.randomUUID();
-		Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(10 + n))
+		Instant start = Instant.now()
+			.truncatedTo(ChronoUnit.DAYS)
+			.plus(Duration.ofDays(10 + n))
 			.plus(Duration.ofHours(10));
 		Booking booking = bookings.insert(id,
 				new NewBooking("Grace Hopper", "grace+" + id + "@example.com", null, null, null, start,

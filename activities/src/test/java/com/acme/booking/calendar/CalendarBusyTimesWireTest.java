@@ -58,10 +58,11 @@ class CalendarBusyTimesWireTest {
 		assertThat(busy).containsExactly(
 				new BusyPeriod(Instant.parse("2026-12-01T09:00:00Z"), Instant.parse("2026-12-01T11:30:00Z")),
 				new BusyPeriod(Instant.parse("2026-12-01T13:00:00Z"), Instant.parse("2026-12-01T14:00:00Z")));
-		google.server.verify(1, postRequestedFor(urlPathEqualTo(FREE_BUSY))
-			.withRequestBody(matchingJsonPath("$.items[0].id", equalTo(FakeGoogle.CALENDAR_ID)))
-			.withRequestBody(matchingJsonPath("$.timeMin", equalTo("2026-12-01T00:00:00.000Z")))
-			.withRequestBody(matchingJsonPath("$.timeMax", equalTo("2026-12-02T00:00:00.000Z"))));
+		google.server.verify(1,
+				postRequestedFor(urlPathEqualTo(FREE_BUSY))
+					.withRequestBody(matchingJsonPath("$.items[0].id", equalTo(FakeGoogle.CALENDAR_ID)))
+					.withRequestBody(matchingJsonPath("$.timeMin", equalTo("2026-12-01T00:00:00.000Z")))
+					.withRequestBody(matchingJsonPath("$.timeMax", equalTo("2026-12-02T00:00:00.000Z"))));
 	}
 
 	@Test
@@ -84,13 +85,14 @@ class CalendarBusyTimesWireTest {
 
 	@Test
 	void aPerCalendarErrorInTheAnswerIsAnErrorNotAFreeCalendar() {
-		google.stub(post(urlPathEqualTo(FREE_BUSY)).willReturn(okJson("""
-				{"kind": "calendar#freeBusy", "timeMin": "2026-12-01T00:00:00.000Z", "timeMax": "2026-12-02T00:00:00.000Z",
-				 "calendars": {"%s": {"errors": [{"domain": "global", "reason": "notFound"}], "busy": []}}}"""
-			.formatted(FakeGoogle.CALENDAR_ID))));
+		google.stub(post(urlPathEqualTo(FREE_BUSY)).willReturn(
+				okJson("""
+						{"kind": "calendar#freeBusy", "timeMin": "2026-12-01T00:00:00.000Z", "timeMax": "2026-12-02T00:00:00.000Z",
+						 "calendars": {"%s": {"errors": [{"domain": "global", "reason": "notFound"}], "busy": []}}}"""
+					.formatted(FakeGoogle.CALENDAR_ID))));
 
-		assertThatThrownBy(() -> busyTimes.between(Instant.parse("2026-12-01T00:00:00Z"),
-				Instant.parse("2026-12-02T00:00:00Z")))
+		assertThatThrownBy(
+				() -> busyTimes.between(Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2026-12-02T00:00:00Z")))
 			.isInstanceOf(CalendarUnavailable.class)
 			.hasMessageContaining("notFound");
 	}
@@ -99,16 +101,18 @@ class CalendarBusyTimesWireTest {
 	void anHttpErrorIsAnError() {
 		google.stub(post(urlPathEqualTo(FREE_BUSY)).willReturn(FakeGoogle.backendError()));
 
-		assertThatThrownBy(() -> busyTimes.between(Instant.parse("2026-12-01T00:00:00Z"),
-				Instant.parse("2026-12-02T00:00:00Z")))
+		assertThatThrownBy(
+				() -> busyTimes.between(Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2026-12-02T00:00:00Z")))
 			.isInstanceOf(CalendarUnavailable.class)
 			.hasMessageContaining("500 backendError");
 	}
 
 	static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer(String busy) {
-		return okJson("""
-				{"kind": "calendar#freeBusy", "timeMin": "2026-12-01T00:00:00.000Z", "timeMax": "2026-12-02T00:00:00.000Z",
-				 "calendars": {"%s": {"busy": [%s]}}}""".formatted(FakeGoogle.CALENDAR_ID, busy));
+		return okJson(
+				"""
+						{"kind": "calendar#freeBusy", "timeMin": "2026-12-01T00:00:00.000Z", "timeMax": "2026-12-02T00:00:00.000Z",
+						 "calendars": {"%s": {"busy": [%s]}}}"""
+					.formatted(FakeGoogle.CALENDAR_ID, busy));
 	}
 
 }

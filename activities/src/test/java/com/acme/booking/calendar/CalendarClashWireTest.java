@@ -23,8 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Before it writes, the calendar sync lists the events of the booking's time and reports a clash with the owner's
- * own events; the booking's own event and other bookings' events never count, recognised by id and property.
+ * Before it writes, the calendar sync lists the events of the booking's time and reports
+ * a clash with the owner's own events; the booking's own event and other bookings' events
+ * never count, recognised by id and property.
  */
 class CalendarClashWireTest {
 
@@ -49,7 +50,8 @@ class CalendarClashWireTest {
 		google.reset();
 		GoogleCalendar calendar = GoogleCalendarFactory.create(google.properties());
 		OwnCalendarEvents own = new OwnCalendarEvents(calendar, ZoneId.of("Europe/London"));
-		// The bookings as stored now: every write first checks the booking did not change during the attempt.
+		// The bookings as stored now: every write first checks the booking did not change
+		// during the attempt.
 		sync = new EventSync(calendar, new BookingEvents(ZoneId.of("Europe/London"), false), own,
 				id -> Optional.ofNullable(CalendarEventSyncWireTest.stored.get(id)));
 		busyTimes = new GoogleBusyTimes(calendar, own);
@@ -60,7 +62,8 @@ class CalendarClashWireTest {
 		Booking booking = CalendarEventSyncWireTest.booking(BookingStatus.CONFIRMED, null);
 		String eventId = EventIds.forBooking(booking.id());
 		google.stub(get(eventsUrl()).willReturn(eventList(
-				// Its own event (an earlier attempt made it), another booking's, one shown as free, and the dentist.
+				// Its own event (an earlier attempt made it), another booking's, one
+				// shown as free, and the dentist.
 				eventId + " 2026-07-01T09:00:00Z 2026-07-01T09:30:00Z",
 				"otherbooking 2026-07-01T08:45:00Z 2026-07-01T09:10:00Z booking",
 				"focustime 2026-07-01T09:00:00Z 2026-07-01T12:00:00Z transparent",
@@ -69,8 +72,8 @@ class CalendarClashWireTest {
 
 		EventSync.Outcome outcome = sync.converge(booking);
 
-		assertThat(outcome.clash()).isEqualTo(new CalendarConflict(Instant.parse("2026-07-01T09:20:00Z"),
-				Instant.parse("2026-07-01T10:00:00Z")));
+		assertThat(outcome.clash()).isEqualTo(
+				new CalendarConflict(Instant.parse("2026-07-01T09:20:00Z"), Instant.parse("2026-07-01T10:00:00Z")));
 		assertThat(outcome.eventId()).isEqualTo(eventId);
 		google.server.verify(1, postRequestedFor(eventsUrl()));
 		google.server.verify(getRequestedFor(eventsUrl()).withQueryParam("singleEvents", equalTo("true"))
@@ -82,8 +85,7 @@ class CalendarClashWireTest {
 	void itsOwnEventAloneIsNoClash() throws Exception {
 		Booking booking = CalendarEventSyncWireTest.booking(BookingStatus.CONFIRMED, null);
 		String eventId = EventIds.forBooking(booking.id());
-		google.stub(get(eventsUrl())
-			.willReturn(eventList(eventId + " 2026-07-01T09:00:00Z 2026-07-01T09:30:00Z")));
+		google.stub(get(eventsUrl()).willReturn(eventList(eventId + " 2026-07-01T09:00:00Z 2026-07-01T09:30:00Z")));
 		google.stub(post(eventsUrl()).willReturn(eventJson(eventId)));
 
 		assertThat(sync.converge(booking).clash()).isNull();
@@ -102,14 +104,16 @@ class CalendarClashWireTest {
 
 	@Test
 	void busyTimesBesidesBookingsLeaveOutEveryBookingsEvent() {
-		// Free/busy would merge these into one 09:00-11:00 period; the event list keeps them apart.
-		google.stub(get(eventsUrl()).willReturn(eventList(
-				"ownbooking 2026-07-01T09:00:00Z 2026-07-01T09:30:00Z booking",
-				"meeting 2026-07-01T09:30:00Z 2026-07-01T11:00:00Z")));
+		// Free/busy would merge these into one 09:00-11:00 period; the event list keeps
+		// them apart.
+		google
+			.stub(get(eventsUrl()).willReturn(eventList("ownbooking 2026-07-01T09:00:00Z 2026-07-01T09:30:00Z booking",
+					"meeting 2026-07-01T09:30:00Z 2026-07-01T11:00:00Z")));
 
-		assertThat(busyTimes.besidesBookings(Instant.parse("2026-07-01T08:00:00Z"),
-				Instant.parse("2026-07-01T12:00:00Z")))
-			.containsExactly(new BusyPeriod(Instant.parse("2026-07-01T09:30:00Z"), Instant.parse("2026-07-01T11:00:00Z")));
+		assertThat(
+				busyTimes.besidesBookings(Instant.parse("2026-07-01T08:00:00Z"), Instant.parse("2026-07-01T12:00:00Z")))
+			.containsExactly(
+					new BusyPeriod(Instant.parse("2026-07-01T09:30:00Z"), Instant.parse("2026-07-01T11:00:00Z")));
 	}
 
 }

@@ -38,7 +38,9 @@ class CalendarEventSyncWireTest {
 
 	static FakeGoogle google;
 
-	/** The bookings as the database holds them now; booking() stores each one it makes. */
+	/**
+	 * The bookings as the database holds them now; booking() stores each one it makes.
+	 */
 	static final Map<UUID, Booking> stored = new ConcurrentHashMap<>();
 
 	EventSync sync;
@@ -50,7 +52,7 @@ class CalendarEventSyncWireTest {
 
 	@AfterAll
 	static void stop() {
-		
+
 		google.close();
 	}
 
@@ -78,13 +80,14 @@ class CalendarEventSyncWireTest {
 		assertThat(claims).contains("\"iss\":\"" + FakeGoogle.CLIENT_EMAIL + "\"")
 			.contains("https://www.googleapis.com/auth/calendar")
 			.contains("\"aud\":");
-		// The client gzips bodies (Content-Encoding: gzip); WireMock inflates them before matching.
+		// The client gzips bodies (Content-Encoding: gzip); WireMock inflates them before
+		// matching.
 		google.server.verify(1, postRequestedFor(eventsUrl()).withQueryParam("sendUpdates", equalTo("none"))
 			.withHeader("Content-Encoding", equalTo("gzip"))
 			.withHeader("Authorization", equalTo("Bearer " + FakeGoogle.ACCESS_TOKEN))
 			.withRequestBody(matchingJsonPath("$.id", equalTo(eventId)))
-			.withRequestBody(matchingJsonPath("$.extendedProperties.private.bookingId",
-					equalTo(booking.id().toString())))
+			.withRequestBody(
+					matchingJsonPath("$.extendedProperties.private.bookingId", equalTo(booking.id().toString())))
 			.withRequestBody(matchingJsonPath("$.start.timeZone", equalTo("Europe/London"))));
 	}
 
@@ -98,10 +101,10 @@ class CalendarEventSyncWireTest {
 
 		assertThat(sync.converge(booking).eventId()).isEqualTo(eventId);
 
-		google.server.verify(1, postRequestedFor(eventUrl(eventId))
-			.withHeader("X-HTTP-Method-Override", equalTo("PATCH"))
-			.withRequestBody(matchingJsonPath("$.status", equalTo("confirmed")))
-			.withRequestBody(matchingJsonPath("$.summary", equalTo("Booking: Ada Lovelace (Analytical Engines)"))));
+		google.server
+			.verify(1, postRequestedFor(eventUrl(eventId)).withHeader("X-HTTP-Method-Override", equalTo("PATCH"))
+				.withRequestBody(matchingJsonPath("$.status", equalTo("confirmed")))
+				.withRequestBody(matchingJsonPath("$.summary", equalTo("Booking: Ada Lovelace (Analytical Engines)"))));
 	}
 
 	@Test
@@ -110,7 +113,8 @@ class CalendarEventSyncWireTest {
 		String eventId = EventIds.forBooking(loaded.id());
 		google.stub(post(eventsUrl()).willReturn(duplicate()));
 		google.stub(post(eventUrl(eventId)).willReturn(eventJson(eventId)));
-		// Cancelled while this (late) attempt waited for Google: its delete may already have run.
+		// Cancelled while this (late) attempt waited for Google: its delete may already
+		// have run.
 		stored.put(loaded.id(), withRevision(loaded, BookingStatus.CANCELLED, loaded.revision() + 1));
 
 		assertThatThrownBy(() -> sync.converge(loaded)).isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
@@ -139,7 +143,8 @@ class CalendarEventSyncWireTest {
 		Booking loaded = booking(BookingStatus.CONFIRMED, "recorded");
 		String eventId = EventIds.forBooking(loaded.id());
 		google.stub(post(eventUrl(eventId)).willReturn(eventJson(eventId)));
-		// Cancelled while this late attempt waited (a slow token fetch): its patch would revive the deleted event.
+		// Cancelled while this late attempt waited (a slow token fetch): its patch would
+		// revive the deleted event.
 		stored.put(loaded.id(), withRevision(loaded, BookingStatus.CANCELLED, loaded.revision() + 1));
 
 		assertThatThrownBy(() -> sync.converge(loaded)).isInstanceOfSatisfying(ApplicationFailure.class,

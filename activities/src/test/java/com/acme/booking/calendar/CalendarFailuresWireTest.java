@@ -27,7 +27,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** How Google's real answers become retryable or permanent Temporal failures, through the real client. */
+/**
+ * How Google's real answers become retryable or permanent Temporal failures, through the
+ * real client.
+ */
 class CalendarFailuresWireTest {
 
 	static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
@@ -55,8 +58,7 @@ class CalendarFailuresWireTest {
 	}
 
 	static Stream<Arguments> answers() {
-		return Stream.of(
-				Arguments.of(FakeGoogle.backendError(), false, "CalendarUnavailable", "backendError"),
+		return Stream.of(Arguments.of(FakeGoogle.backendError(), false, "CalendarUnavailable", "backendError"),
 				Arguments.of(googleError(503, "global", "backendError", "Service unavailable"), false,
 						"CalendarUnavailable", "503"),
 				Arguments.of(FakeGoogle.rateLimited(429, "rateLimitExceeded"), false, "CalendarRateLimited", "429"),
@@ -66,12 +68,14 @@ class CalendarFailuresWireTest {
 				Arguments.of(googleError(403, "calendar", "forbiddenForServiceAccounts",
 						"Service accounts cannot invite attendees without Domain-Wide Delegation of Authority."), true,
 						"CalendarInvitationsNotAllowed", "booking.calendar.delegated-user"),
-				Arguments.of(googleError(403, "calendar", "requiredAccessLevel",
-						"You need to have writer access to this calendar."), true, "CalendarAccessDenied",
-						"Make changes to events"),
-				Arguments.of(googleError(403, "usageLimits", "accessNotConfigured",
-						"Google Calendar API has not been used in project 1 before or it is disabled."), true,
-						"CalendarApiDisabled", "enable it"),
+				Arguments.of(
+						googleError(403, "calendar", "requiredAccessLevel",
+								"You need to have writer access to this calendar."),
+						true, "CalendarAccessDenied", "Make changes to events"),
+				Arguments.of(
+						googleError(403, "usageLimits", "accessNotConfigured",
+								"Google Calendar API has not been used in project 1 before or it is disabled."),
+						true, "CalendarApiDisabled", "enable it"),
 				Arguments.of(googleError(401, "global", "authError", "Invalid Credentials"), true,
 						"CalendarCredentialsRejected", "booking.calendar.service-account-file"),
 				Arguments.of(googleError(400, "global", "invalid", "Invalid start time."), true,
@@ -96,8 +100,8 @@ class CalendarFailuresWireTest {
 
 	@Test
 	void honoursRetryAfterInSeconds() {
-		google.stub(post(eventsUrl()).willReturn(FakeGoogle.rateLimited(429, "rateLimitExceeded")
-			.withHeader("Retry-After", "7")));
+		google.stub(post(eventsUrl())
+			.willReturn(FakeGoogle.rateLimited(429, "rateLimitExceeded").withHeader("Retry-After", "7")));
 
 		assertThat(insertFailure(GoogleCalendarFactory.create(google.properties())).getNextRetryDelay())
 			.isEqualTo(Duration.ofSeconds(7));
@@ -105,8 +109,8 @@ class CalendarFailuresWireTest {
 
 	@Test
 	void honoursRetryAfterAsAnHttpDate() {
-		google.stub(post(eventsUrl()).willReturn(FakeGoogle.backendError()
-			.withHeader("Retry-After", "Wed, 25 Nov 2026 10:01:30 GMT")));
+		google.stub(post(eventsUrl())
+			.willReturn(FakeGoogle.backendError().withHeader("Retry-After", "Wed, 25 Nov 2026 10:01:30 GMT")));
 
 		assertThat(insertFailure(GoogleCalendarFactory.create(google.properties())).getNextRetryDelay())
 			.isEqualTo(Duration.ofSeconds(90));
@@ -115,9 +119,9 @@ class CalendarFailuresWireTest {
 	@Test
 	void aReadTimeoutIsRetryable() {
 		google.stub(post(eventsUrl()).willReturn(FakeGoogle.eventJson("x").withFixedDelay(1500)));
-		GoogleCalendar calendar = GoogleCalendarFactory.create(google.properties(Duration.ofMillis(300),
-				new CalendarProperties.CircuitBreaker(50, 10, 5, Duration.ofSeconds(30), 3,
-				Duration.ofSeconds(30), Duration.ofSeconds(2))));
+		GoogleCalendar calendar = GoogleCalendarFactory
+			.create(google.properties(Duration.ofMillis(300), new CalendarProperties.CircuitBreaker(50, 10, 5,
+					Duration.ofSeconds(30), 3, Duration.ofSeconds(30), Duration.ofSeconds(2))));
 
 		ApplicationFailure failure = insertFailure(calendar);
 
@@ -173,9 +177,9 @@ class CalendarFailuresWireTest {
 	@Test
 	void transientFailuresOpenTheCircuitAndAnOpenCircuitFailsRetryablyWithoutCallingGoogle() {
 		google.stub(post(eventsUrl()).willReturn(FakeGoogle.backendError()));
-		GoogleCalendar calendar = GoogleCalendarFactory.create(google.properties(Duration.ofSeconds(2),
-				new CalendarProperties.CircuitBreaker(50, 4, 4, Duration.ofMinutes(5), 3,
-				Duration.ofSeconds(30), Duration.ofSeconds(2))));
+		GoogleCalendar calendar = GoogleCalendarFactory
+			.create(google.properties(Duration.ofSeconds(2), new CalendarProperties.CircuitBreaker(50, 4, 4,
+					Duration.ofMinutes(5), 3, Duration.ofSeconds(30), Duration.ofSeconds(2))));
 
 		for (int i = 0; i < 4; i++) {
 			insertFailure(calendar);
@@ -191,17 +195,19 @@ class CalendarFailuresWireTest {
 
 	@Test
 	void aCallRefusedByTheOpenCircuitIsRetriedAfterTheShortRefusedCallDelayNotTheWholeOpenWait() {
-		CalendarProperties properties = google.properties(Duration.ofSeconds(2), new CalendarProperties.CircuitBreaker(50,
-				4, 4, Duration.ofMinutes(5), 3, Duration.ofSeconds(30), Duration.ofSeconds(2)));
+		CalendarProperties properties = google.properties(Duration.ofSeconds(2), new CalendarProperties.CircuitBreaker(
+				50, 4, 4, Duration.ofMinutes(5), 3, Duration.ofSeconds(30), Duration.ofSeconds(2)));
 		GoogleCalendar calendar = GoogleCalendarFactory.create(properties);
 		calendar.circuitBreaker().transitionToOpenState();
 		Exception refused = catchException(() -> calendar.insert(new Event().setId("abcdefgh")));
 
 		ApplicationFailure failure = (ApplicationFailure) new CalendarFailures(Clock.fixed(NOW, ZoneOffset.UTC),
-				properties, FakeGoogle.CLIENT_EMAIL).toFailure(refused);
+				properties, FakeGoogle.CLIENT_EMAIL)
+			.toFailure(refused);
 
 		assertThat(failure.getType()).isEqualTo("CalendarCircuitOpen");
-		// The circuit lets trial calls through on its own once its wait is over, maybe a moment after the refusal.
+		// The circuit lets trial calls through on its own once its wait is over, maybe a
+		// moment after the refusal.
 		assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(2));
 	}
 
@@ -209,9 +215,9 @@ class CalendarFailuresWireTest {
 	void permanentErrorsLeaveTheCircuitClosed() {
 		google.stub(post(eventsUrl()).willReturn(googleError(403, "calendar", "requiredAccessLevel",
 				"You need to have writer access to this calendar.")));
-		GoogleCalendar calendar = GoogleCalendarFactory.create(google.properties(Duration.ofSeconds(2),
-				new CalendarProperties.CircuitBreaker(50, 4, 4, Duration.ofMinutes(5), 3,
-				Duration.ofSeconds(30), Duration.ofSeconds(2))));
+		GoogleCalendar calendar = GoogleCalendarFactory
+			.create(google.properties(Duration.ofSeconds(2), new CalendarProperties.CircuitBreaker(50, 4, 4,
+					Duration.ofMinutes(5), 3, Duration.ofSeconds(30), Duration.ofSeconds(2))));
 
 		for (int i = 0; i < 6; i++) {
 			insertFailure(calendar);

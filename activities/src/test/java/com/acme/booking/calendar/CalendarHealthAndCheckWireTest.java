@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
-/** The health endpoint's calendar part and the {@code --check-integrations} report, against the fake Google. */
+/**
+ * The health endpoint's calendar part and the {@code --check-integrations} report,
+ * against the fake Google.
+ */
 class CalendarHealthAndCheckWireTest {
 
 	static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
@@ -127,8 +130,8 @@ class CalendarHealthAndCheckWireTest {
 	@Test
 	void healthServesTheLastProbeWithoutCallingGoogle() {
 		stubCalendar();
-		CalendarHealthIndicator indicator = new CalendarHealthIndicator(GoogleCalendarFactory.create(google.properties()),
-				CLOCK);
+		CalendarHealthIndicator indicator = new CalendarHealthIndicator(
+				GoogleCalendarFactory.create(google.properties()), CLOCK);
 		assertThat(indicator.health().getStatus()).as("before the first probe").isEqualTo(Status.UNKNOWN);
 		indicator.probe();
 		int calls = google.server.getAllServeEvents().size();
@@ -147,10 +150,11 @@ class CalendarHealthAndCheckWireTest {
 	}
 
 	private static void stubCalendar() {
-		google.stub(get(urlPathEqualTo(FakeGoogle.calendarPath())).willReturn(okJson("""
-				{"kind": "calendar#calendar", "etag": "\\"1\\"", "id": "%s", "summary": "Bookings",
-				 "timeZone": "Europe/London", "conferenceProperties": {"allowedConferenceSolutionTypes": ["hangoutsMeet"]}}"""
-			.formatted(FakeGoogle.CALENDAR_ID))));
+		google.stub(get(urlPathEqualTo(FakeGoogle.calendarPath())).willReturn(
+				okJson("""
+						{"kind": "calendar#calendar", "etag": "\\"1\\"", "id": "%s", "summary": "Bookings",
+						 "timeZone": "Europe/London", "conferenceProperties": {"allowedConferenceSolutionTypes": ["hangoutsMeet"]}}"""
+					.formatted(FakeGoogle.CALENDAR_ID))));
 	}
 
 }

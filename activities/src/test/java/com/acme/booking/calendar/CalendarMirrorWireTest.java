@@ -23,9 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The mirror against Google's wire format on WireMock: the full list and the list since a sync token read every page,
- * send only what Google allows with a token, apply changes and deletions by event id, and keep the mirror as it was
- * when a page fails.
+ * The mirror against Google's wire format on WireMock: the full list and the list since a
+ * sync token read every page, send only what Google allows with a token, apply changes
+ * and deletions by event id, and keep the mirror as it was when a page fails.
  */
 class CalendarMirrorWireTest {
 
@@ -65,9 +65,11 @@ class CalendarMirrorWireTest {
 		assertThat(announced).hasSize(1);
 		assertThat(announced.get(0).periods()).containsExactlyInAnyOrder(period("10:00", "10:30"),
 				period("14:00", "15:00"));
-		assertThat(google.server.findAll(getRequestedFor(FakeGoogle.eventsUrl()).withQueryParam("singleEvents",
-				equalTo("true")).withQueryParam("timeMin", equalTo("2026-11-29T08:00:00.000Z"))
-			.withQueryParam("timeMax", equalTo("2027-03-04T08:00:00.000Z")))).hasSize(2);
+		assertThat(google.server
+			.findAll(getRequestedFor(FakeGoogle.eventsUrl()).withQueryParam("singleEvents", equalTo("true"))
+				.withQueryParam("timeMin", equalTo("2026-11-29T08:00:00.000Z"))
+				.withQueryParam("timeMax", equalTo("2027-03-04T08:00:00.000Z"))))
+			.hasSize(2);
 	}
 
 	@Test
@@ -85,9 +87,12 @@ class CalendarMirrorWireTest {
 		assertThat(busy()).containsExactly(period("16:00", "16:30"));
 		assertThat(announced.get(0).periods()).containsExactlyInAnyOrder(period("10:00", "10:30"),
 				period("14:00", "15:00"), period("16:00", "16:30"));
-		assertThat(google.server.findAll(getRequestedFor(FakeGoogle.eventsUrl()).withQueryParam("syncToken",
-				equalTo("s1")).withQueryParam("singleEvents", equalTo("true")).withQueryParam("timeMin", absent())
-			.withQueryParam("timeMax", absent()))).hasSize(2);
+		assertThat(
+				google.server.findAll(getRequestedFor(FakeGoogle.eventsUrl()).withQueryParam("syncToken", equalTo("s1"))
+					.withQueryParam("singleEvents", equalTo("true"))
+					.withQueryParam("timeMin", absent())
+					.withQueryParam("timeMax", absent())))
+			.hasSize(2);
 	}
 
 	@Test
@@ -115,10 +120,13 @@ class CalendarMirrorWireTest {
 	}
 
 	private void stubFull() {
-		stub(get(FakeGoogle.eventsUrl()).atPriority(2).withQueryParam("syncToken", absent())
-			.withQueryParam("pageToken", absent()), page("p2", null, event("owner-a", "10:00", "10:30", ""),
-					event("booked", "11:00", "11:30", ", \"extendedProperties\": {\"private\": {\"bookingId\": \"b\"}}")));
-		stub(get(FakeGoogle.eventsUrl()).atPriority(2).withQueryParam("syncToken", absent())
+		stub(get(FakeGoogle.eventsUrl()).atPriority(2)
+			.withQueryParam("syncToken", absent())
+			.withQueryParam("pageToken", absent()),
+				page("p2", null, event("owner-a", "10:00", "10:30", ""), event("booked", "11:00", "11:30",
+						", \"extendedProperties\": {\"private\": {\"bookingId\": \"b\"}}")));
+		stub(get(FakeGoogle.eventsUrl()).atPriority(2)
+			.withQueryParam("syncToken", absent())
 			.withQueryParam("pageToken", equalTo("p2")), page(null, "s1", event("owner-b", "14:00", "15:00", "")));
 	}
 
@@ -127,8 +135,8 @@ class CalendarMirrorWireTest {
 	}
 
 	private static MappingBuilder list(String syncToken, String pageToken) {
-		MappingBuilder request = get(FakeGoogle.eventsUrl()).atPriority(1).withQueryParam("syncToken",
-				equalTo(syncToken));
+		MappingBuilder request = get(FakeGoogle.eventsUrl()).atPriority(1)
+			.withQueryParam("syncToken", equalTo(syncToken));
 		return pageToken == null ? request : request.withQueryParam("pageToken", equalTo(pageToken));
 	}
 
@@ -137,7 +145,8 @@ class CalendarMirrorWireTest {
 	}
 
 	private static BusyPeriod period(String start, String end) {
-		return new BusyPeriod(Instant.parse("2026-12-01T" + start + ":00Z"), Instant.parse("2026-12-01T" + end + ":00Z"));
+		return new BusyPeriod(Instant.parse("2026-12-01T" + start + ":00Z"),
+				Instant.parse("2026-12-01T" + end + ":00Z"));
 	}
 
 	private static String event(String id, String start, String end, String extra) {

@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
-/** The application refuses to start with an unusable calendar configuration, and says what to fix. */
+/**
+ * The application refuses to start with an unusable calendar configuration, and says what
+ * to fix.
+ */
 class CalendarPropertiesTest {
 
 	@TempDir
@@ -45,8 +48,9 @@ class CalendarPropertiesTest {
 
 	@Test
 	void aMissingKeyFileRefusesToStart() {
-		runner.withPropertyValues("booking.calendar.enabled=true", "booking.calendar.calendar-id=c@example.com",
-				"booking.calendar.service-account-file=" + dir.resolve("missing.json"))
+		runner
+			.withPropertyValues("booking.calendar.enabled=true", "booking.calendar.calendar-id=c@example.com",
+					"booking.calendar.service-account-file=" + dir.resolve("missing.json"))
 			.run(context -> assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("missing.json) does not exist"));
 	}
@@ -54,8 +58,9 @@ class CalendarPropertiesTest {
 	@Test
 	void aKeyThatIsNotJsonRefusesToStart() throws IOException {
 		Path key = Files.writeString(dir.resolve("key.p12"), "not json at all");
-		runner.withPropertyValues("booking.calendar.enabled=true", "booking.calendar.calendar-id=c@example.com",
-				"booking.calendar.service-account-file=" + key)
+		runner
+			.withPropertyValues("booking.calendar.enabled=true", "booking.calendar.calendar-id=c@example.com",
+					"booking.calendar.service-account-file=" + key)
 			.run(context -> assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("is not a JSON key file"));
 	}
@@ -64,8 +69,9 @@ class CalendarPropertiesTest {
 	void userCredentialsAreNotAServiceAccountKeyAndAreNotEchoed() throws IOException {
 		Path key = Files.writeString(dir.resolve("user.json"),
 				"{\"type\": \"authorized_user\", \"client_id\": \"x\", \"refresh_token\": \"very-secret-token\"}");
-		runner.withPropertyValues("booking.calendar.enabled=true", "booking.calendar.calendar-id=c@example.com",
-				"booking.calendar.service-account-file=" + key)
+		runner
+			.withPropertyValues("booking.calendar.enabled=true", "booking.calendar.calendar-id=c@example.com",
+					"booking.calendar.service-account-file=" + key)
 			.run(context -> assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("is not a service account key")
 				.hasMessageNotContaining("very-secret-token"));
@@ -74,8 +80,9 @@ class CalendarPropertiesTest {
 	@Test
 	void invitingWithoutADelegatedUserRefusesToStart() {
 		Path key = FakeGoogle.writeKeyFile("http://localhost/token");
-		runner.withPropertyValues("booking.calendar.enabled=true", "booking.calendar.calendar-id=c@example.com",
-				"booking.calendar.service-account-file=" + key, "booking.calendar.invite-attendees=true")
+		runner
+			.withPropertyValues("booking.calendar.enabled=true", "booking.calendar.calendar-id=c@example.com",
+					"booking.calendar.service-account-file=" + key, "booking.calendar.invite-attendees=true")
 			.run(context -> assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("booking.calendar.delegated-user"));
 	}
@@ -83,10 +90,11 @@ class CalendarPropertiesTest {
 	@Test
 	void aCompleteConfigurationBinds() {
 		Path key = FakeGoogle.writeKeyFile("http://localhost/token");
-		runner.withPropertyValues("booking.calendar.enabled=true", "booking.calendar.calendar-id=c@example.com",
-				"booking.calendar.service-account-file=" + key, "booking.calendar.send-updates=externalOnly",
-				"booking.calendar.delegated-user=office@example.com", "booking.calendar.invite-attendees=true",
-				"booking.calendar.read-timeout=3s")
+		runner
+			.withPropertyValues("booking.calendar.enabled=true", "booking.calendar.calendar-id=c@example.com",
+					"booking.calendar.service-account-file=" + key, "booking.calendar.send-updates=externalOnly",
+					"booking.calendar.delegated-user=office@example.com", "booking.calendar.invite-attendees=true",
+					"booking.calendar.read-timeout=3s")
 			.run(context -> {
 				assertThat(context).hasNotFailed();
 				CalendarProperties properties = context.getBean(CalendarProperties.class);

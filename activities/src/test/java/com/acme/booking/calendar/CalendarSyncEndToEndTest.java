@@ -53,13 +53,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The booking workflow with the real calendar activity against a fake Google that keeps state like the real one:
- * an event id once created stays taken (409 {@code duplicate}), deleting removes the event.
+ * The booking workflow with the real calendar activity against a fake Google that keeps
+ * state like the real one: an event id once created stays taken (409 {@code duplicate}),
+ * deleting removes the event.
  */
 @SpringBootTest(classes = ActivitiesTestApplication.class,
 		properties = { "booking.calendar.enabled=true", "booking.calendar.calendar-id=" + FakeGoogle.CALENDAR_ID,
 				"booking.calendar.send-updates=none", "booking.calendar.read-timeout=8s",
-				// Short, so that an attempt slower than it must keep itself alive by heartbeats.
+				// Short, so that an attempt slower than it must keep itself alive by
+				// heartbeats.
 				"booking.sync.heartbeat-timeout=2s",
 				// Must cover an attempt's worst case, or the calendar refuses to start.
 				"booking.sync.attempt-timeout=5m",
@@ -106,11 +108,14 @@ class CalendarSyncEndToEndTest {
 		String eventId = EventIds.forBooking(booking.id());
 		ResponseDefinitionBuilder lost = loss.equals("connection reset")
 				? aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER) : FakeGoogle.backendError();
-		google.stub(post(eventsUrl()).inScenario(EVENT).whenScenarioStateIs(STARTED)
-			.willSetStateTo("created").willReturn(lost));
-		google.stub(post(eventsUrl()).inScenario(EVENT).whenScenarioStateIs("created")
-			.willReturn(FakeGoogle.duplicate()));
-		google.stub(post(eventUrl(eventId)).inScenario(EVENT).whenScenarioStateIs("created")
+		google.stub(post(eventsUrl()).inScenario(EVENT)
+			.whenScenarioStateIs(STARTED)
+			.willSetStateTo("created")
+			.willReturn(lost));
+		google.stub(
+				post(eventsUrl()).inScenario(EVENT).whenScenarioStateIs("created").willReturn(FakeGoogle.duplicate()));
+		google.stub(post(eventUrl(eventId)).inScenario(EVENT)
+			.whenScenarioStateIs("created")
 			.withHeader("X-HTTP-Method-Override", equalTo("PATCH"))
 			.willReturn(eventJson(eventId)));
 
@@ -129,13 +134,16 @@ class CalendarSyncEndToEndTest {
 	void transientErrorsRecoverHonouringRetryAfter() {
 		Booking booking = newBooking();
 		String eventId = EventIds.forBooking(booking.id());
-		google.stub(post(eventsUrl()).inScenario(EVENT).whenScenarioStateIs(STARTED)
+		google.stub(post(eventsUrl()).inScenario(EVENT)
+			.whenScenarioStateIs(STARTED)
 			.willSetStateTo("unavailable once")
 			.willReturn(FakeGoogle.googleError(503, "global", "backendError", "Service unavailable")));
-		google.stub(post(eventsUrl()).inScenario(EVENT).whenScenarioStateIs("unavailable once")
+		google.stub(post(eventsUrl()).inScenario(EVENT)
+			.whenScenarioStateIs("unavailable once")
 			.willSetStateTo("rate limited once")
 			.willReturn(FakeGoogle.rateLimited(429, "rateLimitExceeded").withHeader("Retry-After", "1")));
-		google.stub(post(eventsUrl()).inScenario(EVENT).whenScenarioStateIs("rate limited once")
+		google.stub(post(eventsUrl()).inScenario(EVENT)
+			.whenScenarioStateIs("rate limited once")
 			.willReturn(eventJson(eventId)));
 
 		start(booking);
@@ -148,7 +156,8 @@ class CalendarSyncEndToEndTest {
 					&& e.getRequest().getUrl().startsWith(FakeGoogle.calendarPath() + "/events?"))
 			.toList();
 		assertThat(inserts).hasSize(3);
-		// Newest first: the wait after the 429 is Google's second, not the policy's 100 ms at most.
+		// Newest first: the wait after the 429 is Google's second, not the policy's 100
+		// ms at most.
 		assertThat(Duration.between(inserts.get(1).getRequest().getLoggedDate().toInstant(),
 				inserts.get(0).getRequest().getLoggedDate().toInstant()))
 			.isGreaterThanOrEqualTo(Duration.ofMillis(900));
@@ -174,20 +183,26 @@ class CalendarSyncEndToEndTest {
 	void aCancelDuringRetriesLeavesNoEvent() {
 		Booking booking = newBooking();
 		String eventId = EventIds.forBooking(booking.id());
-		// Every insert "succeeds" at Google but its answer is a slow 500; the first one made the event.
-		google.stub(post(eventsUrl()).inScenario(EVENT).whenScenarioStateIs(STARTED)
+		// Every insert "succeeds" at Google but its answer is a slow 500; the first one
+		// made the event.
+		google.stub(post(eventsUrl()).inScenario(EVENT)
+			.whenScenarioStateIs(STARTED)
 			.willSetStateTo("created")
 			.willReturn(FakeGoogle.backendError().withFixedDelay(300)));
-		google.stub(post(eventsUrl()).inScenario(EVENT).whenScenarioStateIs("created")
+		google.stub(post(eventsUrl()).inScenario(EVENT)
+			.whenScenarioStateIs("created")
 			.willReturn(FakeGoogle.duplicate().withFixedDelay(300)));
-		google.stub(delete(eventUrl(eventId)).inScenario(EVENT).whenScenarioStateIs("created")
+		google.stub(delete(eventUrl(eventId)).inScenario(EVENT)
+			.whenScenarioStateIs("created")
 			.willSetStateTo("deleted")
 			.willReturn(aResponse().withStatus(204)));
-		google.stub(delete(eventUrl(eventId)).inScenario(EVENT).whenScenarioStateIs("deleted")
+		google.stub(delete(eventUrl(eventId)).inScenario(EVENT)
+			.whenScenarioStateIs("deleted")
 			.willReturn(FakeGoogle.deleted()));
 
 		start(booking);
-		await().atMost(Duration.ofSeconds(20)).until(() -> !google.server.findAll(postRequestedFor(eventsUrl())).isEmpty());
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> !google.server.findAll(postRequestedFor(eventsUrl())).isEmpty());
 		bookings.cancel(booking.id(), Instant.now());
 		workflow(booking).bookingChanged();
 
@@ -196,8 +211,9 @@ class CalendarSyncEndToEndTest {
 		assertThat(google.server.getAllScenarios().getScenarios().get(0).getState()).isEqualTo("deleted");
 		List<ServeEvent> newestFirst = google.server.getAllServeEvents();
 		int lastDelete = indexOf(newestFirst, "DELETE");
-		assertThat(newestFirst.subList(0, lastDelete)).noneMatch(e -> e.getRequest().getMethod().getName().equals("POST")
-				&& e.getRequest().getUrl().startsWith(FakeGoogle.calendarPath() + "/events"));
+		assertThat(newestFirst.subList(0, lastDelete))
+			.noneMatch(e -> e.getRequest().getMethod().getName().equals("POST")
+					&& e.getRequest().getUrl().startsWith(FakeGoogle.calendarPath() + "/events"));
 	}
 
 	@Test
@@ -245,8 +261,8 @@ class CalendarSyncEndToEndTest {
 		Booking booking = newBooking();
 		String eventId = EventIds.forBooking(booking.id());
 		Instant dentist = booking.startTime().plus(Duration.ofMinutes(15));
-		google.stub(get(eventsUrl()).willReturn(FakeGoogle.eventList(
-				"dentist " + dentist + " " + dentist.plus(Duration.ofMinutes(45)))));
+		google.stub(get(eventsUrl())
+			.willReturn(FakeGoogle.eventList("dentist " + dentist + " " + dentist.plus(Duration.ofMinutes(45)))));
 		google.stub(post(eventsUrl()).willReturn(eventJson(eventId)));
 		google.stub(post(eventUrl(eventId)).withHeader("X-HTTP-Method-Override", equalTo("PATCH"))
 			.willReturn(eventJson(eventId)));
@@ -262,8 +278,9 @@ class CalendarSyncEndToEndTest {
 		await().atMost(Duration.ofSeconds(10)).until(() -> conflictAttribute(booking), "YES"::equals);
 
 		Instant later = booking.startTime().plus(Duration.ofHours(3));
-		bookings.update(booking.id(), new BookingChange(later, later.plus(Duration.ofMinutes(30)), null, null, null,
-				null), Duration.ofMinutes(15), Instant.now());
+		bookings.update(booking.id(),
+				new BookingChange(later, later.plus(Duration.ofMinutes(30)), null, null, null, null),
+				Duration.ofMinutes(15), Instant.now());
 		workflow(booking).bookingChanged();
 
 		Booking moved = awaitBooking(booking, b -> b.calendarSynced() && b.calendarSyncedRevision() == 2);
@@ -280,7 +297,9 @@ class CalendarSyncEndToEndTest {
 
 	private Booking newBooking() {
 		UUID id = UUID.randomUUID();
-		Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(DAY.getAndIncrement()))
+		Instant start = Instant.now()
+			.truncatedTo(ChronoUnit.DAYS)
+			.plus(Duration.ofDays(DAY.getAndIncrement()))
 			.plus(Duration.ofHours(10));
 		return bookings.insert(id,
 				new NewBooking("Grace Hopper", "grace+" + id + "@example.com", "Remington Rand", "+1 555 0100",

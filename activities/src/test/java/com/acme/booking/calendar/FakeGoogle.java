@@ -27,8 +27,9 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.UrlPattern;
 
 /**
- * A WireMock server speaking Google's wire format: the OAuth token endpoint of a service account key generated at
- * test time (JWT bearer grant) and the Calendar v3 API under {@code /calendar/v3/}, with Google's error bodies.
+ * A WireMock server speaking Google's wire format: the OAuth token endpoint of a service
+ * account key generated at test time (JWT bearer grant) and the Calendar v3 API under
+ * {@code /calendar/v3/}, with Google's error bodies.
  */
 public final class FakeGoogle implements AutoCloseable {
 
@@ -56,8 +57,8 @@ public final class FakeGoogle implements AutoCloseable {
 	}
 
 	CalendarProperties properties() {
-		return properties(Duration.ofSeconds(2), new CalendarProperties.CircuitBreaker(50, 10, 5, Duration.ofSeconds(30), 3,
-				Duration.ofSeconds(30), Duration.ofSeconds(2)));
+		return properties(Duration.ofSeconds(2), new CalendarProperties.CircuitBreaker(50, 10, 5,
+				Duration.ofSeconds(30), 3, Duration.ofSeconds(30), Duration.ofSeconds(2)));
 	}
 
 	CalendarProperties properties(Duration readTimeout, CalendarProperties.CircuitBreaker breaker) {
@@ -72,25 +73,34 @@ public final class FakeGoogle implements AutoCloseable {
 		stubNoEvents();
 	}
 
-	/** The calendar holds no events of the owner: the sync's clash check finds nothing (tests stub their own). */
+	/**
+	 * The calendar holds no events of the owner: the sync's clash check finds nothing
+	 * (tests stub their own).
+	 */
 	void stubNoEvents() {
 		stub(get(eventsUrl()).atPriority(10).willReturn(eventList()));
 	}
 
 	/**
-	 * Google's {@code events.list} answer. Each event is {@code "<id> <start> <end> [transparent] [booking]"}:
-	 * {@code transparent} shows it as free, {@code booking} marks it as made by this service (bookingId property).
+	 * Google's {@code events.list} answer. Each event is
+	 * {@code "<id> <start> <end> [transparent] [booking]"}: {@code transparent} shows it
+	 * as free, {@code booking} marks it as made by this service (bookingId property).
 	 */
 	static ResponseDefinitionBuilder eventList(String... events) {
 		StringBuilder items = new StringBuilder();
 		for (String event : events) {
 			String[] parts = event.split(" ");
 			items.append(items.isEmpty() ? "" : ",")
-				.append("{\"kind\": \"calendar#event\", \"id\": \"").append(parts[0])
-				.append("\", \"status\": \"confirmed\", \"start\": {\"dateTime\": \"").append(parts[1])
-				.append("\"}, \"end\": {\"dateTime\": \"").append(parts[2]).append("\"}")
+				.append("{\"kind\": \"calendar#event\", \"id\": \"")
+				.append(parts[0])
+				.append("\", \"status\": \"confirmed\", \"start\": {\"dateTime\": \"")
+				.append(parts[1])
+				.append("\"}, \"end\": {\"dateTime\": \"")
+				.append(parts[2])
+				.append("\"}")
 				.append(event.contains(" transparent") ? ", \"transparency\": \"transparent\"" : "")
-				.append(event.contains(" booking") ? ", \"extendedProperties\": {\"private\": {\"bookingId\": \"b\"}}" : "")
+				.append(event.contains(" booking") ? ", \"extendedProperties\": {\"private\": {\"bookingId\": \"b\"}}"
+						: "")
 				.append('}');
 		}
 		return okJson("{\"kind\": \"calendar#events\", \"items\": [" + items + "]}");
@@ -100,8 +110,8 @@ public final class FakeGoogle implements AutoCloseable {
 		server.stubFor(post("/token").withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
 			.withRequestBody(containing("grant_type=" + URLEncoder.encode(JWT_BEARER, StandardCharsets.UTF_8)))
 			.withRequestBody(containing("assertion="))
-			.willReturn(okJson("{\"access_token\": \"" + ACCESS_TOKEN
-					+ "\", \"expires_in\": 3599, \"token_type\": \"Bearer\"}")));
+			.willReturn(okJson(
+					"{\"access_token\": \"" + ACCESS_TOKEN + "\", \"expires_in\": 3599, \"token_type\": \"Bearer\"}")));
 	}
 
 	public void stub(MappingBuilder mapping) {
@@ -120,18 +130,19 @@ public final class FakeGoogle implements AutoCloseable {
 		return WireMock.urlPathEqualTo(calendarPath() + "/events/" + eventId);
 	}
 
-	/** Google's error body: {@code {"error": {"code", "message", "errors": [{"domain", "reason", "message"}]}}}. */
+	/**
+	 * Google's error body: {@code {"error": {"code", "message", "errors": [{"domain",
+	 * "reason", "message"}]}}}.
+	 */
 	public static ResponseDefinitionBuilder googleError(int code, String domain, String reason, String message) {
-		return aResponse().withStatus(code)
-			.withHeader("Content-Type", "application/json; charset=UTF-8")
-			.withBody("""
-					{
-					  "error": {
-					    "errors": [{"domain": "%s", "reason": "%s", "message": "%s"}],
-					    "code": %d,
-					    "message": "%s"
-					  }
-					}""".formatted(domain, reason, message, code, message));
+		return aResponse().withStatus(code).withHeader("Content-Type", "application/json; charset=UTF-8").withBody("""
+				{
+				  "error": {
+				    "errors": [{"domain": "%s", "reason": "%s", "message": "%s"}],
+				    "code": %d,
+				    "message": "%s"
+				  }
+				}""".formatted(domain, reason, message, code, message));
 	}
 
 	static ResponseDefinitionBuilder duplicate() {
@@ -157,7 +168,8 @@ public final class FakeGoogle implements AutoCloseable {
 	public static ResponseDefinitionBuilder eventJson(String eventId) {
 		return okJson("""
 				{"kind": "calendar#event", "id": "%s", "status": "confirmed", "etag": "\\"3412\\"",
-				 "htmlLink": "https://www.google.com/calendar/event?eid=x", "summary": "Booking"}""".formatted(eventId));
+				 "htmlLink": "https://www.google.com/calendar/event?eid=x", "summary": "Booking"}"""
+			.formatted(eventId));
 	}
 
 	@Override
@@ -171,7 +183,10 @@ public final class FakeGoogle implements AutoCloseable {
 		}
 	}
 
-	/** A real service-account key file (fresh RSA key) whose {@code token_uri} points at this server. */
+	/**
+	 * A real service-account key file (fresh RSA key) whose {@code token_uri} points at
+	 * this server.
+	 */
 	static Path writeKeyFile(String tokenUri) {
 		try {
 			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");

@@ -38,9 +38,10 @@ class CrmAttemptTimeoutTest {
 	}
 
 	private static SyncProperties sync(Duration attemptTimeout) {
-		return new SyncProperties(new SyncProperties.Retry(Duration.ofSeconds(2), Duration.ofMinutes(10), 2.0, 12,
-				Duration.ofMinutes(15)), attemptTimeout, Duration.ofMinutes(1), Duration.ofSeconds(20),
-				Duration.ofMinutes(10));
+		return new SyncProperties(
+				new SyncProperties.Retry(Duration.ofSeconds(2), Duration.ofMinutes(10), 2.0, 12,
+						Duration.ofMinutes(15)),
+				attemptTimeout, Duration.ofMinutes(1), Duration.ofSeconds(20), Duration.ofMinutes(10));
 	}
 
 }

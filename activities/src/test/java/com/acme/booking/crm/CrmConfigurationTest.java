@@ -8,7 +8,9 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code booking.crm.*} is checked at startup when enabled, and not at all when disabled. */
+/**
+ * {@code booking.crm.*} is checked at startup when enabled, and not at all when disabled.
+ */
 class CrmConfigurationTest {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()

@@ -34,13 +34,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Shared set-up of the CRM end-to-end tests: the real booking workflow, embedded PostgreSQL and the in-process
- * Temporal server, with HubSpot played by WireMock in its own wire format. One Spring context serves all subclasses.
+ * Shared set-up of the CRM end-to-end tests: the real booking workflow, embedded
+ * PostgreSQL and the in-process Temporal server, with HubSpot played by WireMock in its
+ * own wire format. One Spring context serves all subclasses.
  */
 @SpringBootTest(classes = ActivitiesTestApplication.class,
 		properties = { "booking.crm.enabled=true", "booking.crm.hubspot.access-token=" + HubSpotStubs.TOKEN,
 				"booking.crm.hubspot.read-timeout=3s", "booking.crm.circuit-breaker.minimum-number-of-calls=1000",
-				// Must cover an attempt's worst case, or the HubSpot client refuses to start.
+				// Must cover an attempt's worst case, or the HubSpot client refuses to
+				// start.
 				"booking.sync.attempt-timeout=5m" })
 abstract class CrmEndToEndSupport {
 
@@ -50,7 +52,10 @@ abstract class CrmEndToEndSupport {
 
 	private static final AtomicInteger slot = new AtomicInteger();
 
-	/** One server for the JVM: the cached Spring context shared by the subclasses keeps pointing at its port. */
+	/**
+	 * One server for the JVM: the cached Spring context shared by the subclasses keeps
+	 * pointing at its port.
+	 */
 	static final WireMockServer hubspot = start();
 
 	@DynamicPropertySource
@@ -73,26 +78,32 @@ abstract class CrmEndToEndSupport {
 	@BeforeEach
 	void propertiesExist() {
 		hubspot.resetAll();
-		// The service's property groups and properties are already in the portal: HubSpot answers 409.
-		hubspot.stubFor(post(urlPathMatching("/crm/v3/properties/(contacts|meetings)(/groups)?"))
-			.willReturn(HubSpotStubs.error(409, "OBJECT_ALREADY_EXISTS", "A property named 'booking_id' already exists.")));
+		// The service's property groups and properties are already in the portal: HubSpot
+		// answers 409.
+		hubspot.stubFor(post(urlPathMatching("/crm/v3/properties/(contacts|meetings)(/groups)?")).willReturn(
+				HubSpotStubs.error(409, "OBJECT_ALREADY_EXISTS", "A property named 'booking_id' already exists.")));
 		hubspot.stubFor(put(urlPathMatching("/crm/v4/objects/meetings/\\d+/associations/default/contacts/\\d+"))
 			.willReturn(HubSpotStubs.associated("1", "1")));
 		hubspot.stubFor(patch(urlPathMatching(CONTACTS + "/\\d+")).willReturn(HubSpotStubs.object(200, "0", "{}")));
-		hubspot.stubFor(patch(urlPathMatching("/crm/v3/objects/meetings/\\d+")).willReturn(HubSpotStubs.object(200, "0", "{}")));
+		hubspot.stubFor(patch(urlPathMatching("/crm/v3/objects/meetings/\\d+"))
+			.willReturn(HubSpotStubs.object(200, "0", "{}")));
 	}
 
 	Booking book(String name, String email) {
-		Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(3, ChronoUnit.DAYS)
+		Instant start = Instant.now()
+			.truncatedTo(ChronoUnit.HOURS)
+			.plus(3, ChronoUnit.DAYS)
 			.plus(slot.getAndIncrement() * 3L, ChronoUnit.HOURS);
 		UUID id = UUID.randomUUID();
-		Booking booking = bookings.insert(id, new NewBooking(name, email, "Analytical Engines", "+44 20 7946 0000",
-				"Demo please", start, start.plus(30, ChronoUnit.MINUTES), "Europe/London"), Duration.ofMinutes(15),
-				new FrequencyLimit(100, Duration.ofDays(7)), Instant.now());
-		BookingWorkflow workflow = temporal.newWorkflowStub(BookingWorkflow.class, WorkflowOptions.newBuilder()
-			.setWorkflowId(BookingTemporal.workflowId(id.toString()))
-			.setTaskQueue(BookingTemporal.TASK_QUEUE)
-			.build());
+		Booking booking = bookings.insert(id,
+				new NewBooking(name, email, "Analytical Engines", "+44 20 7946 0000", "Demo please", start,
+						start.plus(30, ChronoUnit.MINUTES), "Europe/London"),
+				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), Instant.now());
+		BookingWorkflow workflow = temporal.newWorkflowStub(BookingWorkflow.class,
+				WorkflowOptions.newBuilder()
+					.setWorkflowId(BookingTemporal.workflowId(id.toString()))
+					.setTaskQueue(BookingTemporal.TASK_QUEUE)
+					.build());
 		WorkflowClient.start(workflow::run, id.toString());
 		return booking;
 	}
@@ -124,10 +135,10 @@ abstract class CrmEndToEndSupport {
 			.toList();
 	}
 
-	static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder meetingAt(Instant start,
-			String outcome) {
+	static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder meetingAt(Instant start, String outcome) {
 		return HubSpotStubs.object(200, "0", """
 				{"hs_meeting_start_time": %s, "hs_meeting_outcome": "%s"}"""
 			.formatted(start == null ? "null" : "\"" + start.toString().replace("Z", ".000Z") + "\"", outcome));
 	}
+
 }

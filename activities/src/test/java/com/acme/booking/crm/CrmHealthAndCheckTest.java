@@ -20,7 +20,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code /api/health/crm} and the {@code --check-integrations} run mode against HubSpot's answers. */
+/**
+ * {@code /api/health/crm} and the {@code --check-integrations} run mode against HubSpot's
+ * answers.
+ */
 class CrmHealthAndCheckTest {
 
 	@RegisterExtension
@@ -78,7 +81,8 @@ class CrmHealthAndCheckTest {
 		CheckReport report = new CrmCheck(properties, client).verify();
 
 		assertThat(report.ok()).isTrue();
-		assertThat(report.lines()).contains("crm: contacts read OK", "crm: properties read OK", "crm: meetings read OK");
+		assertThat(report.lines()).contains("crm: contacts read OK", "crm: properties read OK",
+				"crm: meetings read OK");
 		assertThat(String.join("\n", report.lines())).doesNotContain(TOKEN);
 	}
 
@@ -90,7 +94,8 @@ class CrmHealthAndCheckTest {
 		CheckReport report = new CrmCheck(properties, client).verify();
 
 		assertThat(report.ok()).isFalse();
-		assertThat(report.lines()).anySatisfy(line -> assertThat(line).contains("missing scope crm.schemas.contacts.write"));
+		assertThat(report.lines())
+			.anySatisfy(line -> assertThat(line).contains("missing scope crm.schemas.contacts.write"));
 	}
 
 	@Test
@@ -104,22 +109,23 @@ class CrmHealthAndCheckTest {
 		CheckReport report = new CrmCheck(properties, client).verify();
 
 		assertThat(report.ok()).isFalse();
-		assertThat(report.lines()).anySatisfy(line -> assertThat(line).contains("properties read FAILED",
-				"missing scope crm.schemas.contacts.read"));
+		assertThat(report.lines()).anySatisfy(
+				line -> assertThat(line).contains("properties read FAILED", "missing scope crm.schemas.contacts.read"));
 	}
 
 	@Test
 	void checkReportsARejectedToken() {
 		hubspot.stubFor(post("/oauth/v2/private-apps/get/access-token-info").willReturn(HubSpotStubs.unauthorized()));
 		hubspot.stubFor(get(urlPathEqualTo("/crm/v3/objects/contacts")).willReturn(HubSpotStubs.unauthorized()));
-		hubspot.stubFor(get(urlPathEqualTo("/crm/v3/properties/contacts/email")).willReturn(HubSpotStubs.unauthorized()));
+		hubspot
+			.stubFor(get(urlPathEqualTo("/crm/v3/properties/contacts/email")).willReturn(HubSpotStubs.unauthorized()));
 		hubspot.stubFor(get(urlPathEqualTo("/crm/v3/objects/meetings")).willReturn(HubSpotStubs.unauthorized()));
 
 		CheckReport report = new CrmCheck(properties, client).verify();
 
 		assertThat(report.ok()).isFalse();
-		assertThat(report.lines()).anySatisfy(line -> assertThat(line).contains("token rejected",
-				"booking.crm.hubspot.access-token"));
+		assertThat(report.lines())
+			.anySatisfy(line -> assertThat(line).contains("token rejected", "booking.crm.hubspot.access-token"));
 	}
 
 	@Test
@@ -145,8 +151,9 @@ class CrmHealthAndCheckTest {
 	private void stubReads() {
 		hubspot.stubFor(get(urlPathEqualTo("/crm/v3/objects/contacts")).willReturn(HubSpotStubs.json(200, """
 				{"results": []}""")));
-		hubspot.stubFor(get(urlPathEqualTo("/crm/v3/properties/contacts/email")).willReturn(HubSpotStubs.json(200, """
-				{"name": "email", "label": "Email", "type": "string", "fieldType": "text", "groupName": "contactinformation"}""")));
+		hubspot.stubFor(get(urlPathEqualTo("/crm/v3/properties/contacts/email")).willReturn(HubSpotStubs.json(200,
+				"""
+						{"name": "email", "label": "Email", "type": "string", "fieldType": "text", "groupName": "contactinformation"}""")));
 		hubspot.stubFor(get(urlPathEqualTo("/crm/v3/objects/meetings")).willReturn(HubSpotStubs.json(200, """
 				{"results": []}""")));
 	}
@@ -156,7 +163,7 @@ class CrmHealthAndCheckTest {
 				new CrmProperties.HubSpot(TOKEN, hubspot.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(2),
 						Duration.ofSeconds(10)),
 				Duration.ofMinutes(30), new CrmProperties.CircuitBreaker(50, 20, 10, Duration.ofSeconds(30), 3,
-					Duration.ofSeconds(30), Duration.ofSeconds(2)));
+						Duration.ofSeconds(30), Duration.ofSeconds(2)));
 	}
 
 }

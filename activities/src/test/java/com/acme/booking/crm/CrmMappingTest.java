@@ -18,17 +18,12 @@ class CrmMappingTest {
 	private static final UUID ID = UUID.fromString("3f0c8a1e-0000-4000-8000-000000000001");
 
 	@ParameterizedTest(name = "\"{0}\" -> \"{1}\" / \"{2}\"")
-	@CsvSource(delimiter = '|', nullValues = "NULL", value = {
-			"Ada Lovelace|Ada|Lovelace",
-			"  Ada    Lovelace  |Ada|Lovelace",
-			"Cher|Cher|NULL",
-			"Ludwig van Beethoven|Ludwig|van Beethoven",
-			"Mary Ann van der Berg|Mary Ann|van der Berg",
-			"Maria de la Cruz|Maria|de la Cruz",
-			"Jean-Claude Van Damme|Jean-Claude|Van Damme",
-			"Ursula Le Guin|Ursula|Le Guin",
-			"Charles Lutwidge Dodgson|Charles Lutwidge|Dodgson",
-			"Da Silva|Da|Silva" })
+	@CsvSource(delimiter = '|', nullValues = "NULL",
+			value = { "Ada Lovelace|Ada|Lovelace", "  Ada    Lovelace  |Ada|Lovelace", "Cher|Cher|NULL",
+					"Ludwig van Beethoven|Ludwig|van Beethoven", "Mary Ann van der Berg|Mary Ann|van der Berg",
+					"Maria de la Cruz|Maria|de la Cruz", "Jean-Claude Van Damme|Jean-Claude|Van Damme",
+					"Ursula Le Guin|Ursula|Le Guin", "Charles Lutwidge Dodgson|Charles Lutwidge|Dodgson",
+					"Da Silva|Da|Silva" })
 	void splitsNamesIntoFirstAndLast(String name, String first, String last) {
 		assertThat(PersonName.parse(name)).isEqualTo(new PersonName(first, last));
 	}
@@ -61,8 +56,9 @@ class CrmMappingTest {
 
 	@Test
 	void meetingShowsTheAppointmentAndItsOutcome() {
-		var properties = CrmMapping.meeting(booking("Ada Lovelace", "Analytical Engines", null, "Demo please",
-				BookingStatus.CANCELLED), MeetingOutcome.CANCELED);
+		var properties = CrmMapping.meeting(
+				booking("Ada Lovelace", "Analytical Engines", null, "Demo please", BookingStatus.CANCELLED),
+				MeetingOutcome.CANCELED);
 
 		assertThat(properties).containsEntry("hs_timestamp", "2026-12-01T09:00:00Z")
 			.containsEntry("hs_meeting_start_time", "2026-12-01T09:00:00Z")

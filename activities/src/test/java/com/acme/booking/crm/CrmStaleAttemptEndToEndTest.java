@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * An attempt that outlived its timeout holds a booking a later change replaced; it must not write that stale state
- * over the later attempt's (e.g. mark a cancelled booking's contact and meeting as scheduled again).
+ * An attempt that outlived its timeout holds a booking a later change replaced; it must
+ * not write that stale state over the later attempt's (e.g. mark a cancelled booking's
+ * contact and meeting as scheduled again).
  */
 class CrmStaleAttemptEndToEndTest extends CrmEndToEndSupport {
 
@@ -56,12 +57,14 @@ class CrmStaleAttemptEndToEndTest extends CrmEndToEndSupport {
 
 	@Test
 	void aContactWhoseCreateAnsweredLateIsNotUpdatedWhenTheBookingChangedMeanwhile() {
-		// HubSpot takes its time, then says the address exists: the attempt would update contact 1102 next.
+		// HubSpot takes its time, then says the address exists: the attempt would update
+		// contact 1102 next.
 		hubspot.stubFor(post(CONTACTS).willReturn(HubSpotStubs.contactExists("1102").withFixedDelay(2000)));
 		Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(40, ChronoUnit.DAYS);
-		Booking loaded = bookings.insert(UUID.randomUUID(), new NewBooking("Ada Lovelace", "ada-late@example.com", null,
-				null, null, start, start.plus(30, ChronoUnit.MINUTES), "Europe/London"), Duration.ofMinutes(15),
-				new FrequencyLimit(100, Duration.ofDays(7)), Instant.now());
+		Booking loaded = bookings.insert(UUID.randomUUID(),
+				new NewBooking("Ada Lovelace", "ada-late@example.com", null, null, null, start,
+						start.plus(30, ChronoUnit.MINUTES), "Europe/London"),
+				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), Instant.now());
 		ContactSync contacts = new ContactSync(client, bookings, Caffeine.newBuilder().<String, String>build());
 
 		CompletableFuture<String> late = CompletableFuture

@@ -27,8 +27,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The CRM sync through the real booking workflow, embedded PostgreSQL and the in-process Temporal server, against
- * WireMock speaking HubSpot's API. Lost answers are simulated by dropping the connection after HubSpot has acted.
+ * The CRM sync through the real booking workflow, embedded PostgreSQL and the in-process
+ * Temporal server, against WireMock speaking HubSpot's API. Lost answers are simulated by
+ * dropping the connection after HubSpot has acted.
  */
 class CrmSyncEndToEndTest extends CrmEndToEndSupport {
 
@@ -59,10 +60,14 @@ class CrmSyncEndToEndTest extends CrmEndToEndSupport {
 
 	@Test
 	void lostContactCreateAnswerUpdatesTheContactItMadeInsteadOfASecond() {
-		// HubSpot made the contact, but the answer never arrived; the retry's create is refused with its id.
-		hubspot.stubFor(post(CONTACTS).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("created"));
-		hubspot.stubFor(post(CONTACTS).inScenario("lost").whenScenarioStateIs("created")
+		// HubSpot made the contact, but the answer never arrived; the retry's create is
+		// refused with its id.
+		hubspot.stubFor(post(CONTACTS).inScenario("lost")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+			.willSetStateTo("created"));
+		hubspot.stubFor(post(CONTACTS).inScenario("lost")
+			.whenScenarioStateIs("created")
 			.willReturn(HubSpotStubs.contactExists("1002")));
 		hubspot.stubFor(post(UPSERT_MEETING).willReturn(HubSpotStubs.meetingUpserted("2002", true)));
 		Booking booking = book("Grace Hopper", "grace@example.com");
@@ -79,9 +84,12 @@ class CrmSyncEndToEndTest extends CrmEndToEndSupport {
 	@Test
 	void lostMeetingAnswerIsFoundAgainByItsUniqueBookingId() {
 		hubspot.stubFor(post(CONTACTS).willReturn(HubSpotStubs.contactCreated("1003")));
-		hubspot.stubFor(post(UPSERT_MEETING).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("created"));
-		hubspot.stubFor(post(UPSERT_MEETING).inScenario("lost").whenScenarioStateIs("created")
+		hubspot.stubFor(post(UPSERT_MEETING).inScenario("lost")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+			.willSetStateTo("created"));
+		hubspot.stubFor(post(UPSERT_MEETING).inScenario("lost")
+			.whenScenarioStateIs("created")
 			.willReturn(HubSpotStubs.meetingUpserted("2003", false)));
 		Booking booking = book("Alan Turing", "alan@example.com");
 
@@ -100,11 +108,15 @@ class CrmSyncEndToEndTest extends CrmEndToEndSupport {
 	void meetingStoredBeforeAFailureIsUpdatedNotCreatedAgain() {
 		hubspot.stubFor(post(CONTACTS).willReturn(HubSpotStubs.contactCreated("1004")));
 		hubspot.stubFor(post(UPSERT_MEETING).willReturn(HubSpotStubs.meetingUpserted("2004", true)));
-		hubspot.stubFor(put(urlEqualTo("/crm/v4/objects/meetings/2004/associations/default/contacts/1004"))
-			.inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(HubSpotStubs.error(503, "SERVICE_UNAVAILABLE", "Service unavailable")).willSetStateTo("up"));
-		hubspot.stubFor(put(urlEqualTo("/crm/v4/objects/meetings/2004/associations/default/contacts/1004"))
-			.inScenario("flaky").whenScenarioStateIs("up").willReturn(HubSpotStubs.associated("2004", "1004")));
+		hubspot.stubFor(
+				put(urlEqualTo("/crm/v4/objects/meetings/2004/associations/default/contacts/1004")).inScenario("flaky")
+					.whenScenarioStateIs(Scenario.STARTED)
+					.willReturn(HubSpotStubs.error(503, "SERVICE_UNAVAILABLE", "Service unavailable"))
+					.willSetStateTo("up"));
+		hubspot.stubFor(
+				put(urlEqualTo("/crm/v4/objects/meetings/2004/associations/default/contacts/1004")).inScenario("flaky")
+					.whenScenarioStateIs("up")
+					.willReturn(HubSpotStubs.associated("2004", "1004")));
 		hubspot.stubFor(get(urlPathEqualTo("/crm/v3/objects/meetings/2004")).willReturn(meetingAt(null, "SCHEDULED")));
 		Booking booking = book("Katherine Johnson", "katherine@example.com");
 
@@ -127,8 +139,9 @@ class CrmSyncEndToEndTest extends CrmEndToEndSupport {
 			.willReturn(meetingAt(booking.startTime(), "SCHEDULED")));
 		Instant moved = booking.startTime().plus(1, ChronoUnit.HOURS);
 
-		bookings.update(booking.id(), new BookingChange(moved, moved.plus(30, ChronoUnit.MINUTES), null, null, null,
-				null), Duration.ofMinutes(15), Instant.now());
+		bookings.update(booking.id(),
+				new BookingChange(moved, moved.plus(30, ChronoUnit.MINUTES), null, null, null, null),
+				Duration.ofMinutes(15), Instant.now());
 		workflow(booking.id()).bookingChanged();
 		awaitSynced(booking.id(), 2);
 
@@ -187,9 +200,12 @@ class CrmSyncEndToEndTest extends CrmEndToEndSupport {
 	@Test
 	void secondBookingOfTheSameCustomerUpdatesTheSameContact() {
 		hubspot.stubFor(post(CONTACTS).willReturn(HubSpotStubs.contactCreated("1007")));
-		hubspot.stubFor(post(UPSERT_MEETING).inScenario("two").whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(HubSpotStubs.meetingUpserted("2007", true)).willSetStateTo("second"));
-		hubspot.stubFor(post(UPSERT_MEETING).inScenario("two").whenScenarioStateIs("second")
+		hubspot.stubFor(post(UPSERT_MEETING).inScenario("two")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(HubSpotStubs.meetingUpserted("2007", true))
+			.willSetStateTo("second"));
+		hubspot.stubFor(post(UPSERT_MEETING).inScenario("two")
+			.whenScenarioStateIs("second")
 			.willReturn(HubSpotStubs.meetingUpserted("2008", true)));
 		Booking first = book("Margaret Hamilton", "margaret@example.com");
 		awaitSynced(first.id(), 1);
@@ -200,7 +216,8 @@ class CrmSyncEndToEndTest extends CrmEndToEndSupport {
 		assertThat(synced.crmContactId()).isEqualTo("1007");
 		assertThat(synced.crmMeetingId()).isEqualTo("2008");
 		hubspot.verify(exactly(1), postRequestedFor(urlEqualTo(CONTACTS)));
-		// The contact describes the next upcoming booking, the first one, not the one synced last.
+		// The contact describes the next upcoming booking, the first one, not the one
+		// synced last.
 		hubspot.verify(patchRequestedFor(urlEqualTo(CONTACTS + "/1007"))
 			.withRequestBody(matchingJsonPath("$.properties.booking_id", equalTo(first.id().toString()))));
 		hubspot.verify(exactly(0), patchRequestedFor(urlEqualTo(CONTACTS + "/1007"))

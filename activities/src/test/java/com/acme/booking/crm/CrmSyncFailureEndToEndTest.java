@@ -17,8 +17,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * HubSpot refusing or throttling the CRM sync, through the real booking workflow: permanent errors flag the booking
- * for an operator with the reason; a rate limit is waited out.
+ * HubSpot refusing or throttling the CRM sync, through the real booking workflow:
+ * permanent errors flag the booking for an operator with the reason; a rate limit is
+ * waited out.
  */
 class CrmSyncFailureEndToEndTest extends CrmEndToEndSupport {
 
@@ -48,9 +49,12 @@ class CrmSyncFailureEndToEndTest extends CrmEndToEndSupport {
 
 	@Test
 	void rateLimitedCallIsRetriedOnlyAfterRetryAfter() {
-		hubspot.stubFor(post(CONTACTS).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(HubSpotStubs.rateLimited(1)).willSetStateTo("free"));
-		hubspot.stubFor(post(CONTACTS).inScenario("limit").whenScenarioStateIs("free")
+		hubspot.stubFor(post(CONTACTS).inScenario("limit")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(HubSpotStubs.rateLimited(1))
+			.willSetStateTo("free"));
+		hubspot.stubFor(post(CONTACTS).inScenario("limit")
+			.whenScenarioStateIs("free")
 			.willReturn(HubSpotStubs.contactCreated("1009")));
 		hubspot.stubFor(post(UPSERT_MEETING).willReturn(HubSpotStubs.meetingUpserted("2009", true)));
 		Booking booking = book("Radia Perlman", "radia@example.com");
@@ -61,24 +65,28 @@ class CrmSyncFailureEndToEndTest extends CrmEndToEndSupport {
 		assertThat(creates).hasSize(2);
 		Instant first = creates.get(0).getRequest().getLoggedDate().toInstant();
 		Instant second = creates.get(1).getRequest().getLoggedDate().toInstant();
-		// The test retry policy waits 20-100 ms; only Retry-After explains a second's pause.
+		// The test retry policy waits 20-100 ms; only Retry-After explains a second's
+		// pause.
 		assertThat(Duration.between(first, second).abs()).isGreaterThanOrEqualTo(Duration.ofMillis(950));
 	}
 
 	@Test
 	void cancellingWhileHubSpotKeepsFailingNeverHangsTheWorkflow() throws Exception {
 		// Each failing attempt takes a while, so the cancel lands while one is under way.
-		hubspot.stubFor(post(CONTACTS).willReturn(HubSpotStubs.error(503, "INTERNAL_ERROR", "Service unavailable")
-			.withFixedDelay(400)));
+		hubspot.stubFor(post(CONTACTS)
+			.willReturn(HubSpotStubs.error(503, "INTERNAL_ERROR", "Service unavailable").withFixedDelay(400)));
 		Booking booking = book("Frances Allen", "frances@example.com");
-		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !requests("POST", CONTACTS).isEmpty());
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.until(() -> !requests("POST", CONTACTS).isEmpty());
 
 		bookings.cancel(booking.id(), Instant.now());
 		workflow(booking.id()).bookingChanged();
 		hubspot.stubFor(post(CONTACTS).willReturn(HubSpotStubs.contactCreated("1010")));
 		hubspot.stubFor(post(UPSERT_MEETING).willReturn(HubSpotStubs.meetingUpserted("2010", true)));
 
-		// The cancel is pushed and the workflow completes; a stuck cancelled attempt would hold it forever.
+		// The cancel is pushed and the workflow completes; a stuck cancelled attempt
+		// would hold it forever.
 		io.temporal.client.WorkflowStub.fromTyped(workflow(booking.id()))
 			.getResult(30, java.util.concurrent.TimeUnit.SECONDS, Void.class);
 		Booking done = bookings.findById(booking.id()).orElseThrow();

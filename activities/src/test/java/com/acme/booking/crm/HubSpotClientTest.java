@@ -29,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** The client against HubSpot's wire format: request shapes, answers, the circuit breaker. */
+/**
+ * The client against HubSpot's wire format: request shapes, answers, the circuit breaker.
+ */
 class HubSpotClientTest {
 
 	@RegisterExtension
@@ -45,7 +47,7 @@ class HubSpotClientTest {
 				new CrmProperties.HubSpot(TOKEN, hubspot.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(2),
 						Duration.ofSeconds(10)),
 				Duration.ofMinutes(30), new CrmProperties.CircuitBreaker(50, 4, 4, Duration.ofSeconds(30), 3,
-					Duration.ofSeconds(30), Duration.ofSeconds(2)));
+						Duration.ofSeconds(30), Duration.ofSeconds(2)));
 		client = new HubSpotClient(CrmBeans.restClient(RestClient.builder(), properties.hubspot()),
 				CrmBeans.circuitBreaker(properties), TOKEN);
 	}
@@ -77,13 +79,16 @@ class HubSpotClientTest {
 
 	@Test
 	void upsertsMeetingByItsUniqueBookingId() {
-		hubspot.stubFor(post("/crm/v3/objects/meetings/batch/upsert").willReturn(HubSpotStubs.meetingUpserted("77", true)));
+		hubspot.stubFor(
+				post("/crm/v3/objects/meetings/batch/upsert").willReturn(HubSpotStubs.meetingUpserted("77", true)));
 
 		String id = client.upsertMeeting("booking_id", "b-1", Map.of("hs_meeting_outcome", "SCHEDULED")).id();
 
 		assertThat(id).isEqualTo("77");
-		hubspot.verify(postRequestedFor(urlEqualTo("/crm/v3/objects/meetings/batch/upsert")).withRequestBody(equalToJson("""
-				{"inputs": [{"idProperty": "booking_id", "id": "b-1", "properties": {"hs_meeting_outcome": "SCHEDULED"}}]}""")));
+		hubspot
+			.verify(postRequestedFor(urlEqualTo("/crm/v3/objects/meetings/batch/upsert")).withRequestBody(equalToJson(
+					"""
+							{"inputs": [{"idProperty": "booking_id", "id": "b-1", "properties": {"hs_meeting_outcome": "SCHEDULED"}}]}""")));
 	}
 
 	@Test
@@ -120,7 +125,8 @@ class HubSpotClientTest {
 		assertThat(paused).isInstanceOf(CallNotPermittedException.class);
 		ApplicationFailure failure = classify(paused);
 		assertThat(failure.isNonRetryable()).isFalse();
-		// Retried soon (refused-call-retry-delay), not after the whole open wait: the circuit half-opens on its own.
+		// Retried soon (refused-call-retry-delay), not after the whole open wait: the
+		// circuit half-opens on its own.
 		assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(2));
 		hubspot.verify(exactly(2), patchRequestedFor(urlPathEqualTo("/crm/v3/objects/contacts/1")));
 	}

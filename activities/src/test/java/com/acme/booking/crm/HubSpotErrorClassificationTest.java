@@ -22,8 +22,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How each HubSpot error answer, in HubSpot's own shape, becomes a Temporal failure: retried (and when) or handed
- * to an operator with a message saying what to fix.
+ * How each HubSpot error answer, in HubSpot's own shape, becomes a Temporal failure:
+ * retried (and when) or handed to an operator with a message saying what to fix.
  */
 class HubSpotErrorClassificationTest {
 
@@ -40,14 +40,15 @@ class HubSpotErrorClassificationTest {
 				new CrmProperties.HubSpot(TOKEN, hubspot.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(2),
 						Duration.ofSeconds(10)),
 				Duration.ofMinutes(30), new CrmProperties.CircuitBreaker(50, 4, 4, Duration.ofSeconds(30), 3,
-					Duration.ofSeconds(30), Duration.ofSeconds(2)));
+						Duration.ofSeconds(30), Duration.ofSeconds(2)));
 		client = new HubSpotClient(CrmBeans.restClient(RestClient.builder(), properties.hubspot()),
 				CrmBeans.circuitBreaker(properties), TOKEN);
 	}
 
 	@Test
 	void missingPropertyIsPermanentAndExplained() {
-		hubspot.stubFor(post("/crm/v3/objects/contacts").willReturn(HubSpotStubs.propertyDoesNotExist("booking_status")));
+		hubspot
+			.stubFor(post("/crm/v3/objects/contacts").willReturn(HubSpotStubs.propertyDoesNotExist("booking_status")));
 
 		ApplicationFailure failure = classify(failureOf(() -> client.createContact(Map.of("email", "a@b.c"))));
 
@@ -59,12 +60,11 @@ class HubSpotErrorClassificationTest {
 
 	@Test
 	void otherValidationErrorIsPermanentAndNamesCodeAndProperty() {
-		hubspot.stubFor(patch(urlPathEqualTo("/crm/v3/objects/contacts/9"))
-			.willReturn(HubSpotStubs.json(400, """
-					{"status": "error", "message": "Property values were not valid: phone", "correlationId": "c-9",
-					 "category": "VALIDATION_ERROR",
-					 "errors": [{"message": "x is not a valid phone number", "code": "INVALID_PHONE_NUMBER",
-					             "context": {"propertyName": ["phone"]}}]}""")));
+		hubspot.stubFor(patch(urlPathEqualTo("/crm/v3/objects/contacts/9")).willReturn(HubSpotStubs.json(400, """
+				{"status": "error", "message": "Property values were not valid: phone", "correlationId": "c-9",
+				 "category": "VALIDATION_ERROR",
+				 "errors": [{"message": "x is not a valid phone number", "code": "INVALID_PHONE_NUMBER",
+				             "context": {"propertyName": ["phone"]}}]}""")));
 
 		ApplicationFailure failure = classify(failureOf(() -> client.updateContact("9", Map.of("phone", "x"))));
 
@@ -82,7 +82,8 @@ class HubSpotErrorClassificationTest {
 
 		ApplicationFailure failure = classify(failureOf(() -> client.createContact(Map.of())));
 
-		assertThat(failure.getOriginalMessage()).contains("VALIDATION_ERROR").doesNotContain("ada.l+x", "example.co.uk");
+		assertThat(failure.getOriginalMessage()).contains("VALIDATION_ERROR")
+			.doesNotContain("ada.l+x", "example.co.uk");
 		assertThat(failure.getCause()).isNull();
 	}
 
@@ -99,7 +100,8 @@ class HubSpotErrorClassificationTest {
 
 	@Test
 	void missingScopeIsPermanentAndNamesTheScope() {
-		hubspot.stubFor(post("/crm/v3/objects/contacts").willReturn(HubSpotStubs.missingScope("crm.objects.contacts.write")));
+		hubspot.stubFor(
+				post("/crm/v3/objects/contacts").willReturn(HubSpotStubs.missingScope("crm.objects.contacts.write")));
 
 		ApplicationFailure failure = classify(failureOf(() -> client.createContact(Map.of())));
 
@@ -169,7 +171,8 @@ class HubSpotErrorClassificationTest {
 
 	@Test
 	void serverErrorsLockedAndBrokenConnectionsAreRetryable() {
-		hubspot.stubFor(post("/crm/v3/objects/contacts").willReturn(HubSpotStubs.error(502, "BAD_GATEWAY", "Bad gateway")));
+		hubspot.stubFor(
+				post("/crm/v3/objects/contacts").willReturn(HubSpotStubs.error(502, "BAD_GATEWAY", "Bad gateway")));
 		hubspot.stubFor(patch(urlPathEqualTo("/crm/v3/objects/contacts/1"))
 			.willReturn(HubSpotStubs.error(423, "LOCKED", "Contact is locked for a merge")));
 		hubspot.stubFor(patch(urlPathEqualTo("/crm/v3/objects/contacts/2"))

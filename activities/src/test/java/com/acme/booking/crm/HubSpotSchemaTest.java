@@ -36,7 +36,7 @@ class HubSpotSchemaTest {
 				new CrmProperties.HubSpot(TOKEN, hubspot.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(2),
 						Duration.ofSeconds(10)),
 				Duration.ofMinutes(30), new CrmProperties.CircuitBreaker(50, 20, 10, Duration.ofSeconds(30), 3,
-					Duration.ofSeconds(30), Duration.ofSeconds(2)));
+						Duration.ofSeconds(30), Duration.ofSeconds(2)));
 		schema = new HubSpotSchema(new HubSpotClient(CrmBeans.restClient(RestClient.builder(), properties.hubspot()),
 				CrmBeans.circuitBreaker(properties), TOKEN));
 	}
@@ -47,22 +47,24 @@ class HubSpotSchemaTest {
 			.willReturn(HubSpotStubs.json(201, "{\"name\": \"booking_service\", \"label\": \"Booking service\"}")));
 		hubspot.stubFor(post("/crm/v3/properties/contacts").willReturn(
 				HubSpotStubs.error(409, "OBJECT_ALREADY_EXISTS", "A property named 'booking_id' already exists.")));
-		hubspot.stubFor(post("/crm/v3/properties/meetings").willReturn(HubSpotStubs.json(201, "{\"name\": \"booking_id\"}")));
+		hubspot.stubFor(
+				post("/crm/v3/properties/meetings").willReturn(HubSpotStubs.json(201, "{\"name\": \"booking_id\"}")));
 
 		schema.ensure();
 		schema.ensure();
 
-		hubspot.verify(exactly(1), postRequestedFor(urlEqualTo("/crm/v3/properties/contacts/groups"))
-			.withRequestBody(equalToJson("{\"name\": \"booking_service\", \"label\": \"Booking service\", \"displayOrder\": 99}")));
+		hubspot.verify(exactly(1), postRequestedFor(urlEqualTo("/crm/v3/properties/contacts/groups")).withRequestBody(
+				equalToJson("{\"name\": \"booking_service\", \"label\": \"Booking service\", \"displayOrder\": 99}")));
 		hubspot.verify(exactly(4), postRequestedFor(urlEqualTo("/crm/v3/properties/contacts")));
 		hubspot.verify(postRequestedFor(urlEqualTo("/crm/v3/properties/contacts"))
 			.withRequestBody(matchingJsonPath("$.name", equalTo("booking_status")))
 			.withRequestBody(matchingJsonPath("$.type", equalTo("enumeration")))
 			.withRequestBody(matchingJsonPath("$.options[1].value", equalTo("rescheduled"))));
-		hubspot.verify(exactly(1), postRequestedFor(urlEqualTo("/crm/v3/properties/meetings"))
-			.withRequestBody(matchingJsonPath("$.name", equalTo("booking_id")))
-			.withRequestBody(matchingJsonPath("$.hasUniqueValue", equalTo("true")))
-			.withRequestBody(matchingJsonPath("$.groupName", equalTo("booking_service"))));
+		hubspot.verify(exactly(1),
+				postRequestedFor(urlEqualTo("/crm/v3/properties/meetings"))
+					.withRequestBody(matchingJsonPath("$.name", equalTo("booking_id")))
+					.withRequestBody(matchingJsonPath("$.hasUniqueValue", equalTo("true")))
+					.withRequestBody(matchingJsonPath("$.groupName", equalTo("booking_service"))));
 	}
 
 	@Test

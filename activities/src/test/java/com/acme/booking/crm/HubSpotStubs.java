@@ -6,7 +6,10 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
-/** HubSpot's answers as its API sends them: the object shapes and the error body with its categories. */
+/**
+ * HubSpot's answers as its API sends them: the object shapes and the error body with its
+ * categories.
+ */
 public final class HubSpotStubs {
 
 	public static final String TOKEN = "pat-na1-2f1c8a3e-4b5d-4c6e-8f90-123456789abc";
@@ -15,7 +18,9 @@ public final class HubSpotStubs {
 	}
 
 	static ResponseDefinitionBuilder json(int status, String body) {
-		return aResponse().withStatus(status).withHeader("Content-Type", "application/json;charset=utf-8").withBody(body);
+		return aResponse().withStatus(status)
+			.withHeader("Content-Type", "application/json;charset=utf-8")
+			.withBody(body);
 	}
 
 	public static ResponseDefinitionBuilder error(int status, String category, String message) {
@@ -42,8 +47,8 @@ public final class HubSpotStubs {
 		return json(200, """
 				{"status": "COMPLETE", "results": [{"id": "%s", "new": %s, "properties": {"hs_object_id": "%s"},
 				 "createdAt": "2026-11-25T10:00:00.000Z", "updatedAt": "2026-11-25T10:00:00.000Z", "archived": false}],
-				 "startedAt": "2026-11-25T10:00:00.000Z", "completedAt": "2026-11-25T10:00:00.100Z"}"""
-			.formatted(id, created, id));
+				 "startedAt": "2026-11-25T10:00:00.000Z", "completedAt": "2026-11-25T10:00:00.100Z"}""".formatted(id,
+				created, id));
 	}
 
 	public static ResponseDefinitionBuilder associated(String meetingId, String contactId) {
@@ -56,10 +61,11 @@ public final class HubSpotStubs {
 
 	/** The 400 HubSpot sends when a written property does not exist in the portal. */
 	static ResponseDefinitionBuilder propertyDoesNotExist(String name) {
-		return json(400, """
-				{"status": "error", "message": "Property values were not valid: [{\\"isValid\\":false,\\"message\\":\\"Property \\\\\\"%s\\\\\\" does not exist\\",\\"error\\":\\"PROPERTY_DOESNT_EXIST\\",\\"name\\":\\"%s\\",\\"localizedErrorMessage\\":\\"Property \\\\\\"%s\\\\\\" does not exist\\",\\"portalId\\":123456}]",
-				 "correlationId": "3d4e5f60-0000-4000-8000-000000000001", "category": "VALIDATION_ERROR"}"""
-			.formatted(name, name, name));
+		return json(400,
+				"""
+						{"status": "error", "message": "Property values were not valid: [{\\"isValid\\":false,\\"message\\":\\"Property \\\\\\"%s\\\\\\" does not exist\\",\\"error\\":\\"PROPERTY_DOESNT_EXIST\\",\\"name\\":\\"%s\\",\\"localizedErrorMessage\\":\\"Property \\\\\\"%s\\\\\\" does not exist\\",\\"portalId\\":123456}]",
+						 "correlationId": "3d4e5f60-0000-4000-8000-000000000001", "category": "VALIDATION_ERROR"}"""
+					.formatted(name, name, name));
 	}
 
 	public static ResponseDefinitionBuilder unauthorized() {
@@ -69,19 +75,21 @@ public final class HubSpotStubs {
 	}
 
 	static ResponseDefinitionBuilder missingScope(String scope) {
-		return json(403, """
-				{"status": "error", "message": "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
-				 "correlationId": "3d4e5f60-0000-4000-8000-000000000002",
-				 "errors": [{"message": "One or more of the following scopes are required.", "context": {"requiredGranularScopes": ["%s"]}}],
-				 "links": {"scopes": "https://developers.hubspot.com/scopes"}, "category": "MISSING_SCOPES"}"""
-			.formatted(scope));
+		return json(403,
+				"""
+						{"status": "error", "message": "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
+						 "correlationId": "3d4e5f60-0000-4000-8000-000000000002",
+						 "errors": [{"message": "One or more of the following scopes are required.", "context": {"requiredGranularScopes": ["%s"]}}],
+						 "links": {"scopes": "https://developers.hubspot.com/scopes"}, "category": "MISSING_SCOPES"}"""
+					.formatted(scope));
 	}
 
 	static ResponseDefinitionBuilder rateLimited(Integer retryAfterSeconds) {
-		ResponseDefinitionBuilder response = json(429, """
-				{"status": "error", "message": "You have reached your ten_secondly_rolling limit.",
-				 "errorType": "RATE_LIMIT", "correlationId": "3d4e5f60-0000-4000-8000-000000000003",
-				 "policyName": "TEN_SECONDLY_ROLLING", "groupName": "publicapi:private-app:burst:1", "category": "RATE_LIMITS"}""");
+		ResponseDefinitionBuilder response = json(429,
+				"""
+						{"status": "error", "message": "You have reached your ten_secondly_rolling limit.",
+						 "errorType": "RATE_LIMIT", "correlationId": "3d4e5f60-0000-4000-8000-000000000003",
+						 "policyName": "TEN_SECONDLY_ROLLING", "groupName": "publicapi:private-app:burst:1", "category": "RATE_LIMITS"}""");
 		return retryAfterSeconds == null ? response : response.withHeader("Retry-After", retryAfterSeconds.toString());
 	}
 

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * HubSpot's validation messages quote the values they refuse. The failure message becomes Temporal history and the
- * booking's crm_sync_error, shown to operators, so it must keep only HubSpot's codes and property names.
+ * HubSpot's validation messages quote the values they refuse. The failure message becomes
+ * Temporal history and the booking's crm_sync_error, shown to operators, so it must keep
+ * only HubSpot's codes and property names.
  */
 class HubSpotValidationPrivacyTest {
 
@@ -22,8 +23,8 @@ class HubSpotValidationPrivacyTest {
 
 	@Test
 	void embeddedValidationListKeepsCodesAndPropertiesButNoQuotedValues() {
-		ApplicationFailure failure = classify(new HubSpotCallFailed.Body("error", QUOTING_MESSAGE, "c-1",
-				"VALIDATION_ERROR", null, null));
+		ApplicationFailure failure = classify(
+				new HubSpotCallFailed.Body("error", QUOTING_MESSAGE, "c-1", "VALIDATION_ERROR", null, null));
 
 		assertThat(failure.getOriginalMessage()).contains("VALIDATION_ERROR", "INVALID_EMAIL", "INVALID_PHONE_NUMBER",
 				"email", "phone", "c-1");

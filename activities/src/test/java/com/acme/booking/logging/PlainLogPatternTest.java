@@ -16,7 +16,10 @@ import org.springframework.boot.logging.logback.WhitespaceThrowableProxyConverte
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The plain-text console pattern of {@code booking-logging.yml}: correlation id shown, emails masked. */
+/**
+ * The plain-text console pattern of {@code booking-logging.yml}: correlation id shown,
+ * emails masked.
+ */
 class PlainLogPatternTest {
 
 	@Test
@@ -35,15 +38,18 @@ class PlainLogPatternTest {
 			.doesNotContain("ada.lovelace");
 	}
 
-	/** Outside systems quote what they were sent: an exception's message and causes are masked too, and printed once. */
+	/**
+	 * Outside systems quote what they were sent: an exception's message and causes are
+	 * masked too, and printed once.
+	 */
 	@Test
 	void masksEmailAddressesInTheStackTraceOfALoggedException() throws IOException {
 		PatternLayout layout = layout(consolePattern());
 		LoggerContext context = (LoggerContext) layout.getContext();
 		RuntimeException failure = new RuntimeException("HubSpot: HTTP 400 Email ada.lovelace@example.com is invalid",
 				new IllegalStateException("contact grace.hopper@example.org"));
-		LoggingEvent event = new LoggingEvent("test", context.getLogger("com.acme.Test"), Level.WARN,
-				"CRM sync failed", failure, null);
+		LoggingEvent event = new LoggingEvent("test", context.getLogger("com.acme.Test"), Level.WARN, "CRM sync failed",
+				failure, null);
 		event.setMDCPropertyMap(Map.of());
 
 		String line = layout.doLayout(event);
@@ -58,7 +64,8 @@ class PlainLogPatternTest {
 	@SuppressWarnings("unchecked")
 	private static String consolePattern() throws IOException {
 		try (InputStream yaml = PlainLogPatternTest.class.getResourceAsStream("/booking-logging.yml")) {
-			Map<String, Object> logging = (Map<String, Object>) new Yaml().<Map<String, Object>>load(yaml).get("logging");
+			Map<String, Object> logging = (Map<String, Object>) new Yaml().<Map<String, Object>>load(yaml)
+				.get("logging");
 			return (String) ((Map<String, Object>) logging.get("pattern")).get("console");
 		}
 	}

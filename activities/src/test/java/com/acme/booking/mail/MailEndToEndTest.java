@@ -45,9 +45,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The booking workflow with the real mail activities against a real SMTP server (GreenMail) on a random port, on the
- * in-process Temporal server whose clock the tests skip ahead for the reminder. Booking times are taken from that
- * clock, so skipping in one test does not put another's appointments in the past.
+ * The booking workflow with the real mail activities against a real SMTP server
+ * (GreenMail) on a random port, on the in-process Temporal server whose clock the tests
+ * skip ahead for the reminder. Booking times are taken from that clock, so skipping in
+ * one test does not put another's appointments in the past.
  */
 @SpringBootTest(classes = ActivitiesTestApplication.class,
 		properties = { "booking.mail.enabled=true", "booking.mail.from=Acme Consulting <bookings@acme.example>",
@@ -102,8 +103,9 @@ class MailEndToEndTest {
 		awaitMails(booking, 1);
 
 		Instant moved = booking.startTime().plus(Duration.ofHours(2));
-		bookings.update(booking.id(), new BookingChange(moved, moved.plus(Duration.ofMinutes(30)), null, null, null,
-				null), Duration.ofMinutes(15), now());
+		bookings.update(booking.id(),
+				new BookingChange(moved, moved.plus(Duration.ofMinutes(30)), null, null, null, null),
+				Duration.ofMinutes(15), now());
 		workflow(booking).bookingChanged();
 		awaitMails(booking, 2);
 		bookings.cancel(booking.id(), now());
@@ -116,7 +118,8 @@ class MailEndToEndTest {
 			.satisfiesExactly(s -> assertThat(s).startsWith("Booking confirmed: "),
 					s -> assertThat(s).startsWith("Booking changed: "),
 					s -> assertThat(s).startsWith("Booking cancelled: "));
-		assertThat(mails).extracting(m -> m.ics().getMethod().getValue()).containsExactly("REQUEST", "REQUEST", "CANCEL");
+		assertThat(mails).extracting(m -> m.ics().getMethod().getValue())
+			.containsExactly("REQUEST", "REQUEST", "CANCEL");
 		assertThat(mails).extracting(m -> m.ics().getEvents().get(0).getUid().getValue())
 			.containsOnly(booking.id().toString());
 		assertThat(mails).extracting(m -> m.ics().getEvents().get(0).getSequence().getValue()).containsExactly(0, 1, 2);
@@ -140,9 +143,10 @@ class MailEndToEndTest {
 
 		LocalDateTime local = LocalDateTime.ofInstant(appointment, change.getOffsetAfter());
 		String abbreviation = change.isGap() ? "EDT" : "EST";
-		assertThat(mail.text()).contains("When: " + local.format(DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm",
-				Locale.ENGLISH)) + "–" + local.plusMinutes(30).format(DateTimeFormatter.ofPattern("HH:mm")) + " "
-				+ abbreviation + " (America/New_York)");
+		assertThat(mail.text())
+			.contains("When: " + local.format(DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm", Locale.ENGLISH))
+					+ "–" + local.plusMinutes(30).format(DateTimeFormatter.ofPattern("HH:mm")) + " " + abbreviation
+					+ " (America/New_York)");
 
 		assertThat(mail.from()).contains("bookings@acme.example");
 		assertThat(mail.to()).contains(booking.email());
@@ -172,7 +176,8 @@ class MailEndToEndTest {
 		assertThat(synced.requiresManualMailSync()).isFalse();
 		assertThat(mailbox.to(booking.email())).hasSize(1);
 		assertThat(SmtpFaults.handedOver.get() - before).isEqualTo(1);
-		// The claim of the attempt whose answer was lost stays: its outcome is unknown, so it is never sent again.
+		// The claim of the attempt whose answer was lost stays: its outcome is unknown,
+		// so it is never sent again.
 		assertThat(messages.forBooking(booking.id())).singleElement()
 			.satisfies(m -> assertThat(m.delivery()).isEqualTo(Delivery.SENDING));
 	}
@@ -222,8 +227,10 @@ class MailEndToEndTest {
 	}
 
 	private Booking newBooking(String name) {
-		return newBooking(name, now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(DAY.getAndIncrement()))
-			.plus(Duration.ofHours(14)));
+		return newBooking(name,
+				now().truncatedTo(ChronoUnit.DAYS)
+					.plus(Duration.ofDays(DAY.getAndIncrement()))
+					.plus(Duration.ofHours(14)));
 	}
 
 	private Booking newBooking(String name, Instant start) {

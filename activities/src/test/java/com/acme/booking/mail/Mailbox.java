@@ -32,7 +32,9 @@ final class Mailbox {
 
 	/** Every email received for {@code address}, oldest first. */
 	List<Received> to(String address) {
-		return Arrays.stream(server.getReceivedMessages()).filter(m -> addressedTo(m, address)).map(Mailbox::read)
+		return Arrays.stream(server.getReceivedMessages())
+			.filter(m -> addressedTo(m, address))
+			.map(Mailbox::read)
 			.toList();
 	}
 

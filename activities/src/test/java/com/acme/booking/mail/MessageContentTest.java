@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What an email says, rendered from the real templates: times across DST, the calendar's state, escaping. */
+/**
+ * What an email says, rendered from the real templates: times across DST, the calendar's
+ * state, escaping.
+ */
 class MessageContentTest {
 
 	private static final UUID ID = UUID.fromString("3c2b1a0f-9e8d-4c7b-a6f5-e4d3c2b1a0f9");
@@ -52,8 +55,9 @@ class MessageContentTest {
 			.contains("Sunday 14 March 2027, 14:00–14:30 GMT (Europe/London)");
 		assertThat(mail.subject()).isEqualTo("Booking confirmed: Sun 14 Mar 2027, 10:00 with Acme Consulting");
 		// The day before, New York was still on EST (UTC-5).
-		assertThat(composer(false).compose(booking(Instant.parse("2027-03-13T14:00:00Z"), false, null),
-				MessageKind.CONFIRMATION).text()).contains("When: Saturday 13 March 2027, 09:00–09:30 EST");
+		assertThat(composer(false)
+			.compose(booking(Instant.parse("2027-03-13T14:00:00Z"), false, null), MessageKind.CONFIRMATION)
+			.text()).contains("When: Saturday 13 March 2027, 09:00–09:30 EST");
 	}
 
 	@Test

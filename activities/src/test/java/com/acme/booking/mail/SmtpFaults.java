@@ -17,8 +17,9 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * Faults around Spring Boot's real mail sender: the SMTP server down (the sender pointed at a closed port), or the
- * server's answer lost after it took the message (the connection resets once the message went through).
+ * Faults around Spring Boot's real mail sender: the SMTP server down (the sender pointed
+ * at a closed port), or the server's answer lost after it took the message (the
+ * connection resets once the message went through).
  */
 @TestConfiguration(proxyBeanMethods = false)
 class SmtpFaults {
@@ -27,7 +28,10 @@ class SmtpFaults {
 
 	static final AtomicInteger handedOver = new AtomicInteger();
 
-	/** Points the real sender at {@code port}; a closed port is an SMTP server that is down. */
+	/**
+	 * Points the real sender at {@code port}; a closed port is an SMTP server that is
+	 * down.
+	 */
 	static void pointAt(JavaMailSender sender, int port) {
 		((LosingAnswers) sender).delegate.setPort(port);
 	}

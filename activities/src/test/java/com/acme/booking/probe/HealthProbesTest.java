@@ -14,7 +14,10 @@ import org.springframework.boot.health.contributor.Status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The background probe: at start, on every interval, and at once when the circuit breaker changes state. */
+/**
+ * The background probe: at start, on every interval, and at once when the circuit breaker
+ * changes state.
+ */
 class HealthProbesTest {
 
 	private final CountingIndicator indicator = new CountingIndicator(true);

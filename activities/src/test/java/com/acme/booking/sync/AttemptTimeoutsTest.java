@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** An attempt timeout shorter than an integration's worst attempt would let timed-out attempts write late. */
+/**
+ * An attempt timeout shorter than an integration's worst attempt would let timed-out
+ * attempts write late.
+ */
 class AttemptTimeoutsTest {
 
 	@Test

@@ -54,11 +54,13 @@ class BreakersTest {
 	}
 
 	private static CircuitBreaker breaker(Duration maxHalfOpen) {
-		return Breakers.create("test", CircuitBreakerConfig.custom()
-			.failureRateThreshold(50)
-			.slidingWindowSize(10)
-			.minimumNumberOfCalls(5)
-			.waitDurationInOpenState(Duration.ofMinutes(1)), 3, maxHalfOpen);
+		return Breakers.create("test",
+				CircuitBreakerConfig.custom()
+					.failureRateThreshold(50)
+					.slidingWindowSize(10)
+					.minimumNumberOfCalls(5)
+					.waitDurationInOpenState(Duration.ofMinutes(1)),
+				3, maxHalfOpen);
 	}
 
 	private static void fail(CircuitBreaker breaker) {

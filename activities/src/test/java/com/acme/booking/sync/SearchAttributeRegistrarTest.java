@@ -12,7 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The registrar against the test server's operator service (it lists nothing, so we start workflows instead). */
+/**
+ * The registrar against the test server's operator service (it lists nothing, so we start
+ * workflows instead).
+ */
 class SearchAttributeRegistrarTest {
 
 	private final TestWorkflowEnvironment temporal = TestWorkflowEnvironment.newInstance();
@@ -24,16 +27,17 @@ class SearchAttributeRegistrarTest {
 
 	private WorkflowStub startWithAllAttributes(String id) {
 		WorkflowStub stub = temporal.getWorkflowClient()
-			.newUntypedWorkflowStub("BookingWorkflow", WorkflowOptions.newBuilder()
-				.setWorkflowId(id)
-				.setTaskQueue("no-worker")
-				.setTypedSearchAttributes(SearchAttributes.newBuilder()
-					.set(BookingTemporal.BOOKING_ID, "b1")
-					.set(BookingTemporal.BOOKING_STATUS, "CONFIRMED")
-					.set(BookingTemporal.CALENDAR_SYNC, "MANUAL")
-					.set(BookingTemporal.CRM_SYNC, "PENDING")
-					.build())
-				.build());
+			.newUntypedWorkflowStub("BookingWorkflow",
+					WorkflowOptions.newBuilder()
+						.setWorkflowId(id)
+						.setTaskQueue("no-worker")
+						.setTypedSearchAttributes(SearchAttributes.newBuilder()
+							.set(BookingTemporal.BOOKING_ID, "b1")
+							.set(BookingTemporal.BOOKING_STATUS, "CONFIRMED")
+							.set(BookingTemporal.CALENDAR_SYNC, "MANUAL")
+							.set(BookingTemporal.CRM_SYNC, "PENDING")
+							.build())
+						.build());
 		stub.start("b1");
 		return stub;
 	}

@@ -26,8 +26,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Operators: list bookings, find the ones flagged for manual sync or clashing with the calendar, retry their sync,
- * read their emails.
+ * Operators: list bookings, find the ones flagged for manual sync or clashing with the
+ * calendar, retry their sync, read their emails.
  */
 @RestController
 @RequestMapping("/api/admin/bookings")
@@ -55,9 +55,8 @@ class AdminController {
 	@GetMapping
 	Map<String, Object> list(@RequestHeader(name = AdminKey.HEADER, required = false) String apiKey,
 			@RequestParam(defaultValue = "false") boolean needsManualSync,
-			@RequestParam(defaultValue = "false") boolean conflict,
-			@RequestParam(required = false) String email, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size) {
+			@RequestParam(defaultValue = "false") boolean conflict, @RequestParam(required = false) String email,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		requireAdmin(apiKey);
 		if (page < 0) {
 			throw new InvalidRequest("page", "must be 0 or more");
@@ -72,7 +71,10 @@ class AdminController {
 		return Map.of("bookings", found, "page", page, "size", size);
 	}
 
-	/** The emails sent for a booking or, with mail disabled, recorded for it; oldest first. */
+	/**
+	 * The emails sent for a booking or, with mail disabled, recorded for it; oldest
+	 * first.
+	 */
 	@GetMapping("/{id}/messages")
 	Map<String, Object> messages(@RequestHeader(name = AdminKey.HEADER, required = false) String apiKey,
 			@PathVariable String id) {
@@ -82,7 +84,10 @@ class AdminController {
 		return Map.of("messages", messages.forBooking(bookingId).stream().map(MessageResource::of).toList());
 	}
 
-	/** Clears the manual-sync flags, then makes the workflow try the calendar and CRM sync and the email again. */
+	/**
+	 * Clears the manual-sync flags, then makes the workflow try the calendar and CRM sync
+	 * and the email again.
+	 */
 	@PostMapping("/{id}/sync")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	BookingResource sync(@RequestHeader(name = AdminKey.HEADER, required = false) String apiKey,
@@ -92,7 +97,8 @@ class AdminController {
 		Booking before = bookings.findById(bookingId).orElseThrow(BookingNotFound::new);
 		bookings.clearManualSync(bookingId);
 		if (!workflows.retry(bookingId)) {
-			// Nothing will retry: put the flags back so the booking still shows up as needing an operator.
+			// Nothing will retry: put the flags back so the booking still shows up as
+			// needing an operator.
 			if (before.requiresManualCalendarSync()) {
 				bookings.flagManualSync(bookingId, Integration.CALENDAR, before.calendarSyncError());
 			}
@@ -108,8 +114,9 @@ class AdminController {
 	}
 
 	/**
-	 * The bulk retry of an operator who fixed the cause (credentials, sharing, a deleted calendar): every booking
-	 * flagged for {@code integration}, or for either when it is null or the body is absent. 202 with the count.
+	 * The bulk retry of an operator who fixed the cause (credentials, sharing, a deleted
+	 * calendar): every booking flagged for {@code integration}, or for either when it is
+	 * null or the body is absent. 202 with the count.
 	 */
 	@PostMapping("/sync")
 	@ResponseStatus(HttpStatus.ACCEPTED)
@@ -119,7 +126,8 @@ class AdminController {
 		return Map.of("count", bulkRetry.retryFlagged(request == null ? null : request.integration()));
 	}
 
-	/** @param integration {@code CALENDAR}, {@code CRM}, or null for both */
+	/**
+	 * @param integration {@code CALENDAR}, {@code CRM}, or null for both */
 	record BulkSyncRequest(Integration integration) {
 	}
 

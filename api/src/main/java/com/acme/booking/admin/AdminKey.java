@@ -6,7 +6,10 @@ import java.security.MessageDigest;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
-/** Checks the operators' {@code X-Api-Key} in constant time; no key configured means nobody is an operator. */
+/**
+ * Checks the operators' {@code X-Api-Key} in constant time; no key configured means
+ * nobody is an operator.
+ */
 @Component
 public class AdminKey {
 
@@ -26,7 +29,9 @@ public class AdminKey {
 		return key != null && candidate != null && MessageDigest.isEqual(key, digest(candidate));
 	}
 
-	/** Comparing digests keeps the comparison constant-time even when the lengths differ. */
+	/**
+	 * Comparing digests keeps the comparison constant-time even when the lengths differ.
+	 */
 	private static byte[] digest(String value) {
 		try {
 			return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));

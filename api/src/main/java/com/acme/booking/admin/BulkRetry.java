@@ -14,9 +14,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code POST /api/admin/bookings/sync}: the operator's retry of every flagged booking (or those of one integration)
- * once the cause is fixed. Each booking's flag is cleared and its workflow signalled {@code retrySync}, starting it
- * again if it has ended (a flagged workflow ends with its appointment). Walks the flagged bookings by keyset pages.
+ * {@code POST /api/admin/bookings/sync}: the operator's retry of every flagged booking
+ * (or those of one integration) once the cause is fixed. Each booking's flag is cleared
+ * and its workflow signalled {@code retrySync}, starting it again if it has ended (a
+ * flagged workflow ends with its appointment). Walks the flagged bookings by keyset
+ * pages.
  */
 @Component
 class BulkRetry {
@@ -38,8 +40,9 @@ class BulkRetry {
 	}
 
 	/**
-	 * Returns how many bookings were handed to their workflow. Stops at the first booking Temporal cannot take, which
-	 * keeps its flags; {@link SyncUnavailable} when that was the first one.
+	 * Returns how many bookings were handed to their workflow. Stops at the first booking
+	 * Temporal cannot take, which keeps its flags; {@link SyncUnavailable} when that was
+	 * the first one.
 	 * @param integration null for both
 	 */
 	int retryFlagged(Integration integration) {
@@ -63,8 +66,8 @@ class BulkRetry {
 			after = page.isEmpty() ? after : page.get(page.size() - 1).id();
 		}
 		while (page.size() == PAGE);
-		log.info("Bulk sync retry ({}): {} booking(s) handed to their workflows", integration == null ? "all"
-				: integration, count);
+		log.info("Bulk sync retry ({}): {} booking(s) handed to their workflows",
+				integration == null ? "all" : integration, count);
 		return count;
 	}
 

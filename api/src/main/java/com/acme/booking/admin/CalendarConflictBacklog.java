@@ -8,9 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code booking_calendar_conflicts_open}: confirmed bookings not yet over that overlap a busy time of the business's
- * own calendar, read from PostgreSQL when Prometheus scrapes (whichever worker found the clash). Above zero means
- * someone should move or cancel a booking: see the {@code BookingCalendarConflict} alert.
+ * {@code booking_calendar_conflicts_open}: confirmed bookings not yet over that overlap a
+ * busy time of the business's own calendar, read from PostgreSQL when Prometheus scrapes
+ * (whichever worker found the clash). Above zero means someone should move or cancel a
+ * booking: see the {@code BookingCalendarConflict} alert.
  */
 @Component
 class CalendarConflictBacklog implements MeterBinder {
@@ -23,11 +24,13 @@ class CalendarConflictBacklog implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		Gauge.builder("booking.calendar.conflicts.open", () -> jdbc.sql("""
-				SELECT count(*) FROM booking
-				WHERE calendar_conflict_start IS NOT NULL AND status <> 'CANCELLED' AND end_time > now()""")
-			.query(Long.class)
-			.single())
+		Gauge
+			.builder("booking.calendar.conflicts.open",
+					() -> jdbc.sql("""
+							SELECT count(*) FROM booking
+							WHERE calendar_conflict_start IS NOT NULL AND status <> 'CANCELLED' AND end_time > now()""")
+						.query(Long.class)
+						.single())
 			.description("Upcoming bookings that overlap a busy time of the business's own calendar")
 			.register(registry);
 	}

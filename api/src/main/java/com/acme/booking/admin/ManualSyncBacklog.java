@@ -8,9 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code booking_sync_manual_backlog{integration}}: bookings flagged for manual sync, read from PostgreSQL (the
- * source of truth, whichever worker flagged them) when Prometheus scrapes. Above zero for long means an operator is
- * needed: see the {@code ManualSyncBacklog} alert.
+ * {@code booking_sync_manual_backlog{integration}}: bookings flagged for manual sync,
+ * read from PostgreSQL (the source of truth, whichever worker flagged them) when
+ * Prometheus scrapes. Above zero for long means an operator is needed: see the
+ * {@code ManualSyncBacklog} alert.
  */
 @Component
 class ManualSyncBacklog implements MeterBinder {

@@ -1,6 +1,9 @@
 package com.acme.booking.admin;
 
-/** The retry could not be handed to Temporal; the flags are kept (503 {@code sync-unavailable}). */
+/**
+ * The retry could not be handed to Temporal; the flags are kept (503
+ * {@code sync-unavailable}).
+ */
 public class SyncUnavailable extends RuntimeException {
 
 	public SyncUnavailable() {

@@ -7,12 +7,15 @@ import java.time.temporal.ChronoUnit;
 
 import com.acme.booking.web.InvalidRequest;
 
-/** A checked request for available slots: dates in the business time zone, both inclusive. */
+/**
+ * A checked request for available slots: dates in the business time zone, both inclusive.
+ */
 record AvailabilityQuery(LocalDate startDate, LocalDate endDate, Duration duration) {
 
 	/**
-	 * @throws InvalidRequest naming the parameter: missing or malformed, {@code endDate} before {@code startDate}, a
-	 * span over {@code max-range-days}, or a duration out of range
+	 * @throws InvalidRequest naming the parameter: missing or malformed, {@code endDate}
+	 * before {@code startDate}, a span over {@code max-range-days}, or a duration out of
+	 * range
 	 */
 	static AvailabilityQuery parse(String startDate, String endDate, String duration, SlotRules rules) {
 		LocalDate start = date("startDate", startDate);

@@ -23,7 +23,10 @@ record AvailableSlots(String timeZone, long duration, Map<String, List<Hours>> b
 		return new AvailableSlots(rules.zone().getId(), query.duration().toMinutes(), hours, slots);
 	}
 
-	/** One range of business hours in local time ({@code "09:00"}, {@code "17:00"}; {@code "24:00"} ends the day). */
+	/**
+	 * One range of business hours in local time ({@code "09:00"}, {@code "17:00"};
+	 * {@code "24:00"} ends the day).
+	 */
 	record Hours(String start, String end) {
 	}
 

@@ -12,9 +12,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up, brings the stored blocked range of every future booking in line with {@code booking.rules.buffer}
- * (one INFO line with the count) and lists, one WARN line each, the pairs of bookings that are now closer than the
- * buffer, for an operator to move or cancel one. Neither fails the start nor weakens the constraint.
+ * At start-up, brings the stored blocked range of every future booking in line with
+ * {@code booking.rules.buffer} (one INFO line with the count) and lists, one WARN line
+ * each, the pairs of bookings that are now closer than the buffer, for an operator to
+ * move or cancel one. Neither fails the start nor weakens the constraint.
  */
 @Component
 class BufferChange implements ApplicationRunner {

@@ -21,15 +21,15 @@ final class BusinessHours {
 	}
 
 	/**
-	 * Parses {@code DAY -> "09:00-12:00,13:00-17:00"}. Day names are case-insensitive; a blank value closes the day.
-	 * With no entries at all, MONDAY..FRIDAY 09:00-17:00.
+	 * Parses {@code DAY -> "09:00-12:00,13:00-17:00"}. Day names are case-insensitive; a
+	 * blank value closes the day. With no entries at all, MONDAY..FRIDAY 09:00-17:00.
 	 * @throws IllegalArgumentException naming the property and what is wrong with it
 	 */
 	static BusinessHours parse(Map<String, String> config) {
 		Map<DayOfWeek, List<OpeningRange>> ranges = new EnumMap<>(DayOfWeek.class);
 		if (config == null || config.isEmpty()) {
-			for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
-					DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
+			for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+					DayOfWeek.FRIDAY)) {
 				ranges.put(day, List.of(OpeningRange.parse("09:00-17:00")));
 			}
 			return new BusinessHours(ranges);
@@ -67,8 +67,8 @@ final class BusinessHours {
 				parsed.add(OpeningRange.parse(part));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException(
-						PROPERTY + "." + key + "='" + value + "': " + ex.getMessage() + " (expected e.g. 09:00-12:00,13:00-17:00)");
+				throw new IllegalArgumentException(PROPERTY + "." + key + "='" + value + "': " + ex.getMessage()
+						+ " (expected e.g. 09:00-12:00,13:00-17:00)");
 			}
 		}
 		parsed.sort(Comparator.comparing(OpeningRange::start));

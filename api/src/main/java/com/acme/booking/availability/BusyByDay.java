@@ -12,16 +12,19 @@ import java.util.Optional;
 import com.acme.booking.calendar.BusyMirror;
 import com.acme.booking.calendar.BusyPeriod;
 
-/** The calendar's busy periods sorted into the business dates whose slots they can block. */
+/**
+ * The calendar's busy periods sorted into the business dates whose slots they can block.
+ */
 final class BusyByDay {
 
 	private BusyByDay() {
 	}
 
 	/**
-	 * The owner's busy periods of each of {@code days} from the mirror, if it is fresh and covers them. Bookings'
-	 * events are not in it: PostgreSQL keeps bookings apart, so a new booking is checked against the owner's events,
-	 * as a rescheduled one always was.
+	 * The owner's busy periods of each of {@code days} from the mirror, if it is fresh
+	 * and covers them. Bookings' events are not in it: PostgreSQL keeps bookings apart,
+	 * so a new booking is checked against the owner's events, as a rescheduled one always
+	 * was.
 	 */
 	static Optional<Map<LocalDate, List<Interval>>> mirrored(BusyMirror mirror, SlotRules rules,
 			Collection<LocalDate> days) {
@@ -43,7 +46,10 @@ final class BusyByDay {
 			.toList();
 	}
 
-	/** For each of {@code days}, the periods overlapping its window (the date widened by the buffer). */
+	/**
+	 * For each of {@code days}, the periods overlapping its window (the date widened by
+	 * the buffer).
+	 */
 	static Map<LocalDate, List<Interval>> split(SlotRules rules, Collection<LocalDate> days, List<Interval> periods) {
 		Map<LocalDate, List<Interval>> byDay = new HashMap<>();
 		for (LocalDate day : days) {

@@ -2,6 +2,9 @@ package com.acme.booking.availability;
 
 import java.time.LocalDate;
 
-/** A fresh calendar answer for a business date differs from the cached one: slot lists of that date are stale. */
+/**
+ * A fresh calendar answer for a business date differs from the cached one: slot lists of
+ * that date are stale.
+ */
 record BusyTimesChanged(LocalDate day) {
 }

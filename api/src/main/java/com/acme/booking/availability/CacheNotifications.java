@@ -21,13 +21,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Keeps the slot and busy-time caches of several API instances on one database in step, through PostgreSQL's
- * {@code LISTEN/NOTIFY}: a booking change or a changed calendar answer on one instance is announced on the
- * {@value #CHANNEL} channel after it commits, and every other instance drops what it cached. Payloads carry no
- * personal data: the sender's instance id and {@code bookings} or {@code busy:<date>}.
+ * Keeps the slot and busy-time caches of several API instances on one database in step,
+ * through PostgreSQL's {@code LISTEN/NOTIFY}: a booking change or a changed calendar
+ * answer on one instance is announced on the {@value #CHANNEL} channel after it commits,
+ * and every other instance drops what it cached. Payloads carry no personal data: the
+ * sender's instance id and {@code bookings} or {@code busy:<date>}.
  * <p>
- * One connection of the pool is held for listening. Notifications missed while it was lost cannot be replayed, so
- * after reconnecting the instance drops all its caches.
+ * One connection of the pool is held for listening. Notifications missed while it was
+ * lost cannot be replayed, so after reconnecting the instance drops all its caches.
  */
 @Component
 class CacheNotifications implements SmartLifecycle {
@@ -74,7 +75,8 @@ class CacheNotifications implements SmartLifecycle {
 			jdbc.sql("SELECT pg_notify(?, ?)").params(CHANNEL, instance + " " + what).query().singleRow();
 		}
 		catch (RuntimeException ex) {
-			// The other instances' caches expire on their own (five minutes); the change itself is committed.
+			// The other instances' caches expire on their own (five minutes); the change
+			// itself is committed.
 			log.warn("Could not tell other instances that {} changed: {}", what, ex.toString());
 		}
 	}

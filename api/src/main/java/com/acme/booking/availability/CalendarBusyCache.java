@@ -40,12 +40,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The business calendar's busy periods per business date. While the calendar mirror is fresh ({@link BusyMirror}, kept
- * in step by Google's incremental sync) listings and booking checks read it and Google is not asked at all. Without
- * it (disabled, never synced, or older than its bound): listings read free/busy cached for five minutes; the booking
- * check asks the calendar afresh, bounded by a timeout, and falls back to the last known answer when the calendar
- * cannot be reached in time. Either way the calendar sync checks again before it writes the event and records a clash
- * on the booking ({@code calendarConflict}).
+ * The business calendar's busy periods per business date. While the calendar mirror is
+ * fresh ({@link BusyMirror}, kept in step by Google's incremental sync) listings and
+ * booking checks read it and Google is not asked at all. Without it (disabled, never
+ * synced, or older than its bound): listings read free/busy cached for five minutes; the
+ * booking check asks the calendar afresh, bounded by a timeout, and falls back to the
+ * last known answer when the calendar cannot be reached in time. Either way the calendar
+ * sync checks again before it writes the event and records a clash on the booking
+ * ({@code calendarConflict}).
  */
 @Component
 class CalendarBusyCache implements DisposableBean, MeterBinder {
@@ -74,7 +76,10 @@ class CalendarBusyCache implements DisposableBean, MeterBinder {
 		.recordStats()
 		.build();
 
-	/** What the calendar last said, kept longer than {@link #recent}: only read when the calendar fails. */
+	/**
+	 * What the calendar last said, kept longer than {@link #recent}: only read when the
+	 * calendar fails.
+	 */
 	private final Cache<LocalDate, List<Interval>> lastKnown = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofDays(1))
 		.maximumSize(1_000)
@@ -82,7 +87,10 @@ class CalendarBusyCache implements DisposableBean, MeterBinder {
 
 	private final AtomicLong generation = new AtomicLong();
 
-	/** {@code cache_gets_total{cache="availability.calendar-busy"}}: listings answered without asking Google. */
+	/**
+	 * {@code cache_gets_total{cache="availability.calendar-busy"}}: listings answered
+	 * without asking Google.
+	 */
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		CaffeineCacheMetrics.monitor(registry, recent, "availability.calendar-busy");
@@ -112,8 +120,9 @@ class CalendarBusyCache implements DisposableBean, MeterBinder {
 	}
 
 	/**
-	 * Busy periods relevant to each of {@code days}, from the cache where present, else one calendar call; when the
-	 * calendar does not answer, the last known periods, marked as such.
+	 * Busy periods relevant to each of {@code days}, from the cache where present, else
+	 * one calendar call; when the calendar does not answer, the last known periods,
+	 * marked as such.
 	 */
 	Known cached(Collection<LocalDate> days) {
 		Optional<Map<LocalDate, List<Interval>>> mirrored = BusyByDay.mirrored(mirror, rules, days);
@@ -140,8 +149,9 @@ class CalendarBusyCache implements DisposableBean, MeterBinder {
 	}
 
 	/**
-	 * Busy periods relevant to {@code day} as the calendar has them now; the last known ones if it does not answer
-	 * within the timeout. A fresh answer replaces the cached one.
+	 * Busy periods relevant to {@code day} as the calendar has them now; the last known
+	 * ones if it does not answer within the timeout. A fresh answer replaces the cached
+	 * one.
 	 */
 	List<Interval> fresh(LocalDate day) {
 		Optional<List<Interval>> mirrored = mirrored(day);
@@ -162,9 +172,10 @@ class CalendarBusyCache implements DisposableBean, MeterBinder {
 	}
 
 	/**
-	 * Busy periods relevant to {@code day} of the owner's own events only (no booking's event, so not the one being
-	 * rescheduled either), as the calendar has them now; what {@code stale} keeps of the last known periods if the
-	 * calendar does not answer within the timeout. Not cached: only rescheduling asks.
+	 * Busy periods relevant to {@code day} of the owner's own events only (no booking's
+	 * event, so not the one being rescheduled either), as the calendar has them now; what
+	 * {@code stale} keeps of the last known periods if the calendar does not answer
+	 * within the timeout. Not cached: only rescheduling asks.
 	 */
 	List<Interval> freshBesidesBookings(LocalDate day, Predicate<Interval> stale) {
 		Optional<List<Interval>> mirrored = mirrored(day);
@@ -195,7 +206,10 @@ class CalendarBusyCache implements DisposableBean, MeterBinder {
 		return fetch(first, last, busyTimes::between, true);
 	}
 
-	/** @param remember keep the answer as the last known one (only complete answers, bookings' events included) */
+	/**
+	 * @param remember keep the answer as the last known one (only complete answers,
+	 * bookings' events included)
+	 */
 	private Optional<Map<LocalDate, List<Interval>>> fetch(LocalDate first, LocalDate last,
 			BiFunction<Instant, Instant, List<BusyPeriod>> source, boolean remember) {
 		Instant from = rules.window(first).start();
@@ -233,13 +247,18 @@ class CalendarBusyCache implements DisposableBean, MeterBinder {
 		return Optional.empty();
 	}
 
-	/** Another instance read a different answer for {@code day}: the cached one is stale. */
+	/**
+	 * Another instance read a different answer for {@code day}: the cached one is stale.
+	 */
 	void forget(LocalDate day) {
 		generation.incrementAndGet();
 		recent.invalidate(day);
 	}
 
-	/** After the change commits (at once when published outside a transaction), so a reload sees it. */
+	/**
+	 * After the change commits (at once when published outside a transaction), so a
+	 * reload sees it.
+	 */
 	@TransactionalEventListener(classes = BookingsChanged.class, fallbackExecution = true)
 	void bookingsChanged() {
 		generation.incrementAndGet();
@@ -248,7 +267,9 @@ class CalendarBusyCache implements DisposableBean, MeterBinder {
 
 	/**
 	 * Busy periods per business date.
-	 * @param current false when the calendar did not answer and some dates hold only what was last known
+	 *
+	 * @param current false when the calendar did not answer and some dates hold only what
+	 * was last known
 	 */
 	record Known(Map<LocalDate, List<Interval>> byDay, boolean current) {
 

@@ -12,9 +12,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the calendar mirror's changes into {@link BusyTimesChanged} for each bookable date they can block (buffer
- * included), so cached slot lists of those dates are dropped, here and on other instances, at the next poll rather
- * than when the cache expires.
+ * Turns the calendar mirror's changes into {@link BusyTimesChanged} for each bookable
+ * date they can block (buffer included), so cached slot lists of those dates are dropped,
+ * here and on other instances, at the next poll rather than when the cache expires.
  */
 @Component
 class CalendarMirrorChanges {

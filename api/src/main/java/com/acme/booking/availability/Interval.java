@@ -3,7 +3,10 @@ package com.acme.booking.availability;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A half-open span of time {@code [start, end)} in UTC: an offered slot, a booking or a busy period. */
+/**
+ * A half-open span of time {@code [start, end)} in UTC: an offered slot, a booking or a
+ * busy period.
+ */
 record Interval(Instant start, Instant end) {
 
 	public Interval {

@@ -10,9 +10,10 @@ import com.acme.booking.core.BookingRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets a booking take only a slot the listing would offer now: on the grid and in the booking window (else
- * {@link SlotNotOffered}), and clear of other bookings and of the calendar as it is now, buffer included (else
- * {@link SlotUnavailable}). The database's exclusion constraint still decides races between two requests.
+ * Lets a booking take only a slot the listing would offer now: on the grid and in the
+ * booking window (else {@link SlotNotOffered}), and clear of other bookings and of the
+ * calendar as it is now, buffer included (else {@link SlotUnavailable}). The database's
+ * exclusion constraint still decides races between two requests.
  */
 @Component
 class OfferedSlotGuard implements SlotGuard {
@@ -60,9 +61,10 @@ class OfferedSlotGuard implements SlotGuard {
 	}
 
 	/**
-	 * A new booking is checked against free/busy. A rescheduled one is checked against the owner's own events only,
-	 * read by id: free/busy has no ids and merges the booking's own event with its neighbours, so it could block the
-	 * booking by itself. Bookings' events need no check here; the bookings themselves were checked above.
+	 * A new booking is checked against free/busy. A rescheduled one is checked against
+	 * the owner's own events only, read by id: free/busy has no ids and merges the
+	 * booking's own event with its neighbours, so it could block the booking by itself.
+	 * Bookings' events need no check here; the bookings themselves were checked above.
 	 */
 	private List<Interval> calendarBusy(Instant start, UUID rescheduled, Interval own) {
 		if (rescheduled == null) {

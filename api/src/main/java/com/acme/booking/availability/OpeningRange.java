@@ -8,8 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * One range of business hours on a day, in local time of the business time zone. An end of {@code 24:00} (held as
- * midnight) means the end of the day.
+ * One range of business hours on a day, in local time of the business time zone. An end
+ * of {@code 24:00} (held as midnight) means the end of the day.
  */
 record OpeningRange(LocalTime start, LocalTime end) {
 
@@ -42,7 +42,8 @@ record OpeningRange(LocalTime start, LocalTime end) {
 		try {
 			LocalTime time = LocalTime.parse(text, HH_MM);
 			if (end && LocalTime.MIDNIGHT.equals(time)) {
-				throw new IllegalArgumentException("'" + text + "' as an end is ambiguous; write 24:00 for the end of the day");
+				throw new IllegalArgumentException(
+						"'" + text + "' as an end is ambiguous; write 24:00 for the end of the day");
 			}
 			return time;
 		}
@@ -52,14 +53,18 @@ record OpeningRange(LocalTime start, LocalTime end) {
 	}
 
 	/**
-	 * The instant the range starts on {@code date}. A local time inside a spring-forward gap moves forward by the
-	 * length of the gap; one inside a fall-back overlap takes the earlier offset (Java's rules).
+	 * The instant the range starts on {@code date}. A local time inside a spring-forward
+	 * gap moves forward by the length of the gap; one inside a fall-back overlap takes
+	 * the earlier offset (Java's rules).
 	 */
 	ZonedDateTime startOn(LocalDate date, ZoneId zone) {
 		return ZonedDateTime.of(date, start, zone);
 	}
 
-	/** The instant the range ends on {@code date}, by the same rules; {@code 24:00} is the next day's midnight. */
+	/**
+	 * The instant the range ends on {@code date}, by the same rules; {@code 24:00} is the
+	 * next day's midnight.
+	 */
 	ZonedDateTime endOn(LocalDate date, ZoneId zone) {
 		return LocalTime.MIDNIGHT.equals(end) ? date.plusDays(1).atStartOfDay(zone) : ZonedDateTime.of(date, end, zone);
 	}

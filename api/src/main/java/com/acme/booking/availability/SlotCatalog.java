@@ -23,9 +23,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The offered slots, fast: each business date's slots free of bookings and busy periods are cached for five minutes
- * per duration, and only the rules around now are applied per request. A booking change drops the whole cache; a
- * changed calendar answer drops its date.
+ * The offered slots, fast: each business date's slots free of bookings and busy periods
+ * are cached for five minutes per duration, and only the rules around now are applied per
+ * request. A booking change drops the whole cache; a changed calendar answer drops its
+ * date.
  */
 @Component
 class SlotCatalog implements MeterBinder {
@@ -55,13 +56,19 @@ class SlotCatalog implements MeterBinder {
 		this.busy = busy;
 	}
 
-	/** {@code cache_gets_total{cache="availability.slots", result="hit"}}: how much of the listing load it takes. */
+	/**
+	 * {@code cache_gets_total{cache="availability.slots", result="hit"}}: how much of the
+	 * listing load it takes.
+	 */
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		CaffeineCacheMetrics.monitor(registry, free, "availability.slots");
 	}
 
-	/** Slots of {@code duration} offered now on the business dates {@code [from, to]}, sorted by start. */
+	/**
+	 * Slots of {@code duration} offered now on the business dates {@code [from, to]},
+	 * sorted by start.
+	 */
 	List<Interval> offered(LocalDate from, LocalDate to, Duration duration) {
 		List<Key> keys = engine.bookableDays(from, to).stream().map(day -> new Key(day, duration)).toList();
 		Map<Key, List<Interval>> cached = free.getAllPresent(keys);
@@ -76,10 +83,12 @@ class SlotCatalog implements MeterBinder {
 	}
 
 	/**
-	 * As {@link #offered(LocalDate, LocalDate, Duration)}, but as the rescheduling of {@code own} sees it (the same
-	 * rules as {@link OfferedSlotGuard}): its own interval, its neighbours within the buffer and its calendar event are
-	 * free. The dates {@code own} can block are computed afresh against the owner's own calendar events (read by id,
-	 * so free/busy merging the booking's event with a neighbour cannot block it); they are never cached.
+	 * As {@link #offered(LocalDate, LocalDate, Duration)}, but as the rescheduling of
+	 * {@code own} sees it (the same rules as {@link OfferedSlotGuard}): its own interval,
+	 * its neighbours within the buffer and its calendar event are free. The dates
+	 * {@code own} can block are computed afresh against the owner's own calendar events
+	 * (read by id, so free/busy merging the booking's event with a neighbour cannot block
+	 * it); they are never cached.
 	 */
 	List<Interval> offeredIgnoring(LocalDate from, LocalDate to, Duration duration, Booking own) {
 		Interval reach = new Interval(own.startTime().minus(duration), own.endTime()).widen(rules.buffer());
@@ -114,8 +123,9 @@ class SlotCatalog implements MeterBinder {
 	}
 
 	/**
-	 * The free slots of each of {@code days} (sorted). With {@code ignored} (may be null), that booking does not block
-	 * and the calendar is the owner's own events only, as a rescheduling check reads it; such an answer is not current.
+	 * The free slots of each of {@code days} (sorted). With {@code ignored} (may be
+	 * null), that booking does not block and the calendar is the owner's own events only,
+	 * as a rescheduling check reads it; such an answer is not current.
 	 */
 	private Computed compute(List<LocalDate> days, Duration duration, Booking ignored) {
 		Interval span = new Interval(rules.window(days.get(0)).start(), rules.window(days.get(days.size() - 1)).end());
@@ -145,7 +155,10 @@ class SlotCatalog implements MeterBinder {
 	private record Computed(Map<Key, List<Interval>> slots, boolean current) {
 	}
 
-	/** After the change commits (at once when published outside a transaction), so a reload sees it. */
+	/**
+	 * After the change commits (at once when published outside a transaction), so a
+	 * reload sees it.
+	 */
 	@TransactionalEventListener(classes = BookingsChanged.class, fallbackExecution = true)
 	void bookingsChanged() {
 		generation.incrementAndGet();

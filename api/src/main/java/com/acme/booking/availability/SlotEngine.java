@@ -13,9 +13,10 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The slot rules as plain computation: the grid of each day's business hours, taking blocked time out of it, and the
- * booking window around now. Instants come from the zone's rules ({@link java.time.ZonedDateTime}) and steps are
- * taken in real time, so daylight-saving changes neither duplicate nor lose a slot.
+ * The slot rules as plain computation: the grid of each day's business hours, taking
+ * blocked time out of it, and the booking window around now. Instants come from the
+ * zone's rules ({@link java.time.ZonedDateTime}) and steps are taken in real time, so
+ * daylight-saving changes neither duplicate nor lose a slot.
  */
 @Component
 class SlotEngine {
@@ -30,8 +31,9 @@ class SlotEngine {
 	}
 
 	/**
-	 * Every slot of {@code duration} the business hours of {@code date} hold: from each range's start, every
-	 * {@code slot-step} of real time, while the slot ends within the range. Sorted and unique by start.
+	 * Every slot of {@code duration} the business hours of {@code date} hold: from each
+	 * range's start, every {@code slot-step} of real time, while the slot ends within the
+	 * range. Sorted and unique by start.
 	 */
 	List<Interval> grid(LocalDate date, Duration duration) {
 		TreeMap<Instant, Interval> slots = new TreeMap<>();
@@ -45,7 +47,10 @@ class SlotEngine {
 		return List.copyOf(slots.values());
 	}
 
-	/** The candidates (sorted) that overlap no block once each block is widened by the buffer on both sides. */
+	/**
+	 * The candidates (sorted) that overlap no block once each block is widened by the
+	 * buffer on both sides.
+	 */
 	List<Interval> free(List<Interval> candidates, List<Interval> blocks) {
 		List<Interval> blocked = merged(blocks);
 		List<Interval> free = new ArrayList<>(candidates.size());
@@ -81,7 +86,10 @@ class SlotEngine {
 		return merged;
 	}
 
-	/** The dates of {@code [from, to]} that can hold a slot bookable now (not all past or beyond max advance). */
+	/**
+	 * The dates of {@code [from, to]} that can hold a slot bookable now (not all past or
+	 * beyond max advance).
+	 */
 	List<LocalDate> bookableDays(LocalDate from, LocalDate to) {
 		Instant now = clock.instant();
 		LocalDate first = max(from, now.plus(rules.minNotice()).atZone(rules.zone()).toLocalDate());
@@ -89,7 +97,10 @@ class SlotEngine {
 		return first.isAfter(last) ? List.of() : first.datesUntil(last.plusDays(1)).toList();
 	}
 
-	/** The slots that may be booked now: outside the minimum notice and within the maximum advance. */
+	/**
+	 * The slots that may be booked now: outside the minimum notice and within the maximum
+	 * advance.
+	 */
 	List<Interval> bookableNow(List<Interval> slots) {
 		Instant now = clock.instant();
 		Instant earliest = now.plus(rules.minNotice());
@@ -97,7 +108,10 @@ class SlotEngine {
 		return slots.stream().filter(s -> !s.start().isBefore(earliest) && !s.start().isAfter(latest)).toList();
 	}
 
-	/** The offered slots of {@code [from, to]}: the grid, less {@code blocks}, bookable now. Uncached. */
+	/**
+	 * The offered slots of {@code [from, to]}: the grid, less {@code blocks}, bookable
+	 * now. Uncached.
+	 */
 	List<Interval> offered(LocalDate from, LocalDate to, Duration duration, List<Interval> blocks) {
 		List<Interval> slots = new ArrayList<>();
 		for (LocalDate day : bookableDays(from, to)) {

@@ -8,8 +8,9 @@ import java.time.ZoneId;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code booking.rules.*} settings the slot engine works with, checked once: a context with invalid business
- * hours or inconsistent durations does not start, and the failure names the property.
+ * The {@code booking.rules.*} settings the slot engine works with, checked once: a
+ * context with invalid business hours or inconsistent durations does not start, and the
+ * failure names the property.
  */
 @Component
 final class SlotRules {
@@ -92,8 +93,9 @@ final class SlotRules {
 	}
 
 	/**
-	 * The time that matters for slots of business date {@code day}: the day from midnight to midnight (by the
-	 * zone's rules) widened by the buffer, since a booking or busy period that close can still block a slot.
+	 * The time that matters for slots of business date {@code day}: the day from midnight
+	 * to midnight (by the zone's rules) widened by the buffer, since a booking or busy
+	 * period that close can still block a slot.
 	 */
 	Interval window(LocalDate day) {
 		return new Interval(day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant())

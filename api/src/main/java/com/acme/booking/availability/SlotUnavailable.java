@@ -1,6 +1,9 @@
 package com.acme.booking.availability;
 
-/** The requested time overlaps a booking or a calendar busy period, buffer included (409 {@code slot-unavailable}). */
+/**
+ * The requested time overlaps a booking or a calendar busy period, buffer included (409
+ * {@code slot-unavailable}).
+ */
 public class SlotUnavailable extends RuntimeException {
 
 	public SlotUnavailable(String reason) {

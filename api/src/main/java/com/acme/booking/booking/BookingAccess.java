@@ -8,9 +8,9 @@ import com.acme.booking.token.ManageTokens;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may act on a booking: the holder of its manage token ({@code X-Booking-Token}) or an operator
- * ({@code X-Api-Key}). Anyone else gets {@link BookingNotFound}, the same answer as for an unknown id, so a wrong token
- * learns nothing.
+ * Who may act on a booking: the holder of its manage token ({@code X-Booking-Token}) or
+ * an operator ({@code X-Api-Key}). Anyone else gets {@link BookingNotFound}, the same
+ * answer as for an unknown id, so a wrong token learns nothing.
  */
 @Component
 public class BookingAccess {

@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The booking's "add to calendar" file: the same builder, UID and SEQUENCE as the emails' attachments. */
+/**
+ * The booking's "add to calendar" file: the same builder, UID and SEQUENCE as the emails'
+ * attachments.
+ */
 @RestController
 class BookingCalendarController {
 
@@ -33,12 +36,11 @@ class BookingCalendarController {
 		this.ics = ics;
 	}
 
-	@Operation(summary = "The booking as an ICS file (RFC 5545)",
-			description = """
-					For "add to calendar": `METHOD:PUBLISH`, `UID` = the booking id and `SEQUENCE` = changes so far, \
-					as in the emails' invitations, so a calendar keeps one event however it got the file; a \
-					cancelled booking's file says `METHOD:CANCEL`. Needs the booking's `X-Booking-Token` (or the \
-					admin key); a wrong one is 404 `not-found`. Sent as an attachment and never cached.""")
+	@Operation(summary = "The booking as an ICS file (RFC 5545)", description = """
+			For "add to calendar": `METHOD:PUBLISH`, `UID` = the booking id and `SEQUENCE` = changes so far, \
+			as in the emails' invitations, so a calendar keeps one event however it got the file; a \
+			cancelled booking's file says `METHOD:CANCEL`. Needs the booking's `X-Booking-Token` (or the \
+			admin key); a wrong one is 404 `not-found`. Sent as an attachment and never cached.""")
 	@GetMapping(path = "/api/bookings/{id}/calendar.ics")
 	ResponseEntity<String> calendar(@PathVariable String id,
 			@RequestHeader(name = BookingAccess.TOKEN_HEADER, required = false) String token,
@@ -47,7 +49,8 @@ class BookingCalendarController {
 		return ResponseEntity.ok()
 			.contentType(TEXT_CALENDAR)
 			.cacheControl(CacheControl.noStore())
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("booking.ics").build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("booking.ics").build().toString())
 			.body(file);
 	}
 

@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Customers' bookings. Reading or changing one takes its manage token ({@code X-Booking-Token}) or the admin key. */
+/**
+ * Customers' bookings. Reading or changing one takes its manage token
+ * ({@code X-Booking-Token}) or the admin key.
+ */
 @RestController
 @RequestMapping("/api/bookings")
 class BookingController {

@@ -6,8 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code booking_bookings_total{outcome}} ({@code created}, {@code rescheduled}, {@code cancelled}), counted after
- * the change is committed, and {@code booking_bookings_refused_total{reason}}, the problem type a booking request was
+ * {@code booking_bookings_total{outcome}} ({@code created}, {@code rescheduled},
+ * {@code cancelled}), counted after the change is committed, and
+ * {@code booking_bookings_refused_total{reason}}, the problem type a booking request was
  * refused with ({@code slot-unavailable}, {@code frequency-limit-exceeded}, ...).
  */
 @Component

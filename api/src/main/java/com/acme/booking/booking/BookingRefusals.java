@@ -24,10 +24,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
- * Counts every problem answer to a booking request (create, change, cancel) by its type, whoever produced it: the
- * controllers' handlers (seen here as the body is written) and the filters in front of them (rate limit, body size,
- * which write through {@link Problems#write}). So the refusal reasons in the metrics are exactly the ones clients see.
- * Runs outside every filter that can refuse a request.
+ * Counts every problem answer to a booking request (create, change, cancel) by its type,
+ * whoever produced it: the controllers' handlers (seen here as the body is written) and
+ * the filters in front of them (rate limit, body size, which write through
+ * {@link Problems#write}). So the refusal reasons in the metrics are exactly the ones
+ * clients see. Runs outside every filter that can refuse a request.
  */
 final class BookingRefusals {
 

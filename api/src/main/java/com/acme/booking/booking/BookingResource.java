@@ -9,10 +9,12 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The booking as clients see it (API.md). {@code manageToken} and {@code manageUrl} (the manage page with the token in
- * its fragment) appear once, in the create response; the sync errors tell an operator why a booking needs manual sync;
- * {@code calendarConflict} is null or the busy period of the business's own calendar the booking overlaps;
- * {@code requiresManualMailSync} is set when the customer's email could not be sent within the retry policy.
+ * The booking as clients see it (API.md). {@code manageToken} and {@code manageUrl} (the
+ * manage page with the token in its fragment) appear once, in the create response; the
+ * sync errors tell an operator why a booking needs manual sync; {@code calendarConflict}
+ * is null or the busy period of the business's own calendar the booking overlaps;
+ * {@code requiresManualMailSync} is set when the customer's email could not be sent
+ * within the retry policy.
  */
 public record BookingResource(UUID id, BookingStatus status, String name, String email, String company, String phone,
 		String inquiry, Instant startTime, Instant endTime, String timeZone, String calendarEventId,

@@ -24,9 +24,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * The booking lifecycle: checks the slot rules, commits to PostgreSQL in one transaction (which has the last word on
- * overlaps and the frequency limit), then hands the workflow start or change signal to the {@link WorkflowDispatcher}
- * and answers. Nothing waits for Temporal, Google or HubSpot here (beyond the slot guard's free/busy check).
+ * The booking lifecycle: checks the slot rules, commits to PostgreSQL in one transaction
+ * (which has the last word on overlaps and the frequency limit), then hands the workflow
+ * start or change signal to the {@link WorkflowDispatcher} and answers. Nothing waits for
+ * Temporal, Google or HubSpot here (beyond the slot guard's free/busy check).
  */
 @Service
 class BookingService {
@@ -68,8 +69,8 @@ class BookingService {
 		slots.check(start, end, null);
 		UUID id = UUID.randomUUID();
 		NewBooking booking = new NewBooking(request.name().strip(), request.email().strip(),
-				Text.blankToNull(request.company()), Text.blankToNull(request.phone()), Text.blankToNull(request.inquiry()), start, end,
-				timeZone);
+				Text.blankToNull(request.company()), Text.blankToNull(request.phone()),
+				Text.blankToNull(request.inquiry()), start, end, timeZone);
 		Booking saved = bookings.insert(id, booking, rules.buffer(), frequencyLimit(), clock.instant());
 		metrics.created();
 		events.publishEvent(new BookingsChanged(id.toString()));
@@ -82,12 +83,14 @@ class BookingService {
 	}
 
 	/**
-	 * A detail edit is one UPDATE (it checks itself that the booking is not cancelled); a move reads the booking first,
-	 * for its current time and so that a cancelled booking is refused before any slot rule.
+	 * A detail edit is one UPDATE (it checks itself that the booking is not cancelled); a
+	 * move reads the booking first, for its current time and so that a cancelled booking
+	 * is refused before any slot rule.
 	 */
 	Booking update(UUID id, UpdateBookingRequest request) {
 		if (request.empty()) {
-			throw new InvalidRequest("body", "name at least one of startTime, durationMinutes, name, company, phone, inquiry");
+			throw new InvalidRequest("body",
+					"name at least one of startTime, durationMinutes, name, company, phone, inquiry");
 		}
 		Instant start = null;
 		Instant end = null;
@@ -101,17 +104,22 @@ class BookingService {
 		}
 		BookingChange change = new BookingChange(start, end, strip(request.name()), clearable(request.company()),
 				clearable(request.phone()), clearable(request.inquiry()));
-		Booking updated = bookings.update(id, change, rules.buffer(), clock.instant()).orElseThrow(BookingNotFound::new);
+		Booking updated = bookings.update(id, change, rules.buffer(), clock.instant())
+			.orElseThrow(BookingNotFound::new);
 		if (request.reschedules()) {
 			metrics.rescheduled();
-			// Only a move changes which slots are free; a detail edit leaves the slot caches alone.
+			// Only a move changes which slots are free; a detail edit leaves the slot
+			// caches alone.
 			events.publishEvent(new BookingsChanged(id.toString()));
 		}
 		workflows.changed(id);
 		return updated;
 	}
 
-	/** One UPDATE; only a booking that was cancelled already (or none) costs a second read. */
+	/**
+	 * One UPDATE; only a booking that was cancelled already (or none) costs a second
+	 * read.
+	 */
 	Booking cancel(UUID id) {
 		Optional<Booking> cancelled = bookings.cancelConfirmed(id, clock.instant());
 		if (cancelled.isEmpty()) {
@@ -156,7 +164,10 @@ class BookingService {
 		return value == null ? null : value.strip();
 	}
 
-	/** For a change: null keeps the field, a blank value clears it (stored as "" here, as null by the repository). */
+	/**
+	 * For a change: null keeps the field, a blank value clears it (stored as "" here, as
+	 * null by the repository).
+	 */
 	private static String clearable(String value) {
 		return value == null ? null : value.strip();
 	}

@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Reaches a booking's workflow from the API: starts it, or signals it (starting it first if it is not running, as
- * after a restart of the in-process server). Failures are logged, not thrown: the booking is committed already and
- * the reconciler starts any workflow that could not be reached.
+ * Reaches a booking's workflow from the API: starts it, or signals it (starting it first
+ * if it is not running, as after a restart of the in-process server). Failures are
+ * logged, not thrown: the booking is committed already and the reconciler starts any
+ * workflow that could not be reached.
  */
 @Component
 public class BookingWorkflows {
@@ -35,9 +36,10 @@ public class BookingWorkflows {
 	}
 
 	/**
-	 * Starts the workflow of a new booking; true when it started or a run exists already. Never starts a second run
-	 * after one finished: a start that waited in the dispatcher while the reconciler started the workflow and a cancel
-	 * finished it must not push everything again (bringing a finished run back is for a change or a retry).
+	 * Starts the workflow of a new booking; true when it started or a run exists already.
+	 * Never starts a second run after one finished: a start that waited in the dispatcher
+	 * while the reconciler started the workflow and a cancel finished it must not push
+	 * everything again (bringing a finished run back is for a change or a retry).
 	 */
 	public boolean start(UUID bookingId) {
 		try {
@@ -55,21 +57,25 @@ public class BookingWorkflows {
 	}
 
 	/**
-	 * Tells the workflow the booking changed, starting it if it is not running; false when Temporal could not be
-	 * reached. A running workflow keeps its run and history: the signal only makes it look at the booking again.
+	 * Tells the workflow the booking changed, starting it if it is not running; false
+	 * when Temporal could not be reached. A running workflow keeps its run and history:
+	 * the signal only makes it look at the booking again.
 	 */
 	public boolean changed(UUID bookingId) {
 		return signalWithStart(bookingId, (request, workflow) -> request.add(workflow::bookingChanged));
 	}
 
-	/** Asks the workflow to try the flagged syncs again; false when Temporal could not be reached. */
+	/**
+	 * Asks the workflow to try the flagged syncs again; false when Temporal could not be
+	 * reached.
+	 */
 	public boolean retry(UUID bookingId) {
 		return signalWithStart(bookingId, (request, workflow) -> request.add(workflow::retrySync));
 	}
 
 	/**
-	 * The reconciler's signal: PostgreSQL is at {@code revision}. Starts the workflow if it is not running; false
-	 * when Temporal could not be reached.
+	 * The reconciler's signal: PostgreSQL is at {@code revision}. Starts the workflow if
+	 * it is not running; false when Temporal could not be reached.
 	 */
 	public boolean syncBehind(UUID bookingId, long revision) {
 		return signalWithStart(bookingId, (request, workflow) -> request.add(workflow::syncBehind, revision));
@@ -78,9 +84,13 @@ public class BookingWorkflows {
 	/** What the booking's latest run is doing, as Temporal describes it. */
 	public enum Progress {
 
-		/** Not running (completed, terminated, never started) or Temporal could not tell. */
+		/**
+		 * Not running (completed, terminated, never started) or Temporal could not tell.
+		 */
 		NOT_RUNNING,
-		/** Running with an activity scheduled, under way or waiting for its next attempt. */
+		/**
+		 * Running with an activity scheduled, under way or waiting for its next attempt.
+		 */
 		WORKING,
 		/** Running with no activity at all: between passes, or stuck. */
 		IDLE
@@ -104,8 +114,9 @@ public class BookingWorkflows {
 	}
 
 	/**
-	 * Terminates the running workflow and starts a fresh one at {@code revision}: safe, because the workflow converges
-	 * from PostgreSQL and every write is idempotent. False when Temporal could not be reached.
+	 * Terminates the running workflow and starts a fresh one at {@code revision}: safe,
+	 * because the workflow converges from PostgreSQL and every write is idempotent. False
+	 * when Temporal could not be reached.
 	 */
 	public boolean restart(UUID bookingId, long revision, String reason) {
 		try {
@@ -143,7 +154,8 @@ public class BookingWorkflows {
 			.setWorkflowId(BookingTemporal.workflowId(id))
 			.setTaskQueue(BookingTemporal.TASK_QUEUE)
 			.setWorkflowIdReusePolicy(reuse)
-			// What the Web UI lists; the id only, no personal data (histories are stored unencrypted).
+			// What the Web UI lists; the id only, no personal data (histories are stored
+			// unencrypted).
 			.setStaticSummary("Booking " + id)
 			// Set with the start, so the run's first workflow task upserts none of them.
 			.setTypedSearchAttributes(BookingTemporal.startAttributes(id))

@@ -21,14 +21,16 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells Temporal about committed bookings off the request thread: a start or a signal is a blocking gRPC call (and,
- * while Temporal is unreachable, the SDK retries it for up to a minute), so a request only queues it and answers.
- * Nothing is lost when a call fails or the queue is full: the booking is committed, and the reconciler starts or
- * signals every booking whose synced revision is behind.
+ * Tells Temporal about committed bookings off the request thread: a start or a signal is
+ * a blocking gRPC call (and, while Temporal is unreachable, the SDK retries it for up to
+ * a minute), so a request only queues it and answers. Nothing is lost when a call fails
+ * or the queue is full: the booking is committed, and the reconciler starts or signals
+ * every booking whose synced revision is behind.
  * <p>
- * One single-threaded lane per thread, chosen by the booking id: a booking's start and its later changes keep their
- * order. The reconciler calls Temporal beside the lanes; a start that waited while it started the workflow (and a
- * cancel finished it) is refused by the server ({@link BookingWorkflows#start}), so it never begins a second run.
+ * One single-threaded lane per thread, chosen by the booking id: a booking's start and
+ * its later changes keep their order. The reconciler calls Temporal beside the lanes; a
+ * start that waited while it started the workflow (and a cancel finished it) is refused
+ * by the server ({@link BookingWorkflows#start}), so it never begins a second run.
  */
 @Component
 class WorkflowDispatcher implements DisposableBean {
@@ -49,14 +51,15 @@ class WorkflowDispatcher implements DisposableBean {
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("workflow-dispatch-");
 		threads.setDaemon(true);
 		for (int i = 0; i < properties.threads(); i++) {
-			lanes.add(new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(perLane),
-					threads, new ThreadPoolExecutor.AbortPolicy()));
+			lanes.add(new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(perLane), threads,
+					new ThreadPoolExecutor.AbortPolicy()));
 		}
 		this.dropped = Counter.builder(DROPPED)
 			.description("Workflow starts and signals not queued (queue full); the reconciler sends them")
 			.register(meters);
-		Gauge.builder("booking.workflow.dispatch.queued", lanes,
-				all -> all.stream().mapToInt(lane -> lane.getQueue().size()).sum())
+		Gauge
+			.builder("booking.workflow.dispatch.queued", lanes,
+					all -> all.stream().mapToInt(lane -> lane.getQueue().size()).sum())
 			.description("Workflow starts and signals waiting to be sent to Temporal")
 			.register(meters);
 	}
@@ -83,8 +86,9 @@ class WorkflowDispatcher implements DisposableBean {
 	}
 
 	/**
-	 * The request's logging context (its correlation id) goes with the call: Temporal's context propagator reads it
-	 * from the calling thread and carries it into the workflow's and activities' log lines.
+	 * The request's logging context (its correlation id) goes with the call: Temporal's
+	 * context propagator reads it from the calling thread and carries it into the
+	 * workflow's and activities' log lines.
 	 */
 	private static Runnable withRequestContext(Runnable call) {
 		Map<String, String> context = MDC.getCopyOfContextMap();
@@ -103,7 +107,8 @@ class WorkflowDispatcher implements DisposableBean {
 	}
 
 	/**
-	 * Lets the calls under way finish for a moment; what is still queued is left to the reconciler of the next start.
+	 * Lets the calls under way finish for a moment; what is still queued is left to the
+	 * reconciler of the next start.
 	 */
 	@Override
 	public void destroy() throws InterruptedException {

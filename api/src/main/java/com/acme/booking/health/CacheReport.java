@@ -10,8 +10,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code caches} part of {@code /api/health}, read from the same meters {@code /actuator/prometheus} exports
- * ({@code cache.size}, {@code cache.gets}, {@code cache.evictions}), so both always agree.
+ * The {@code caches} part of {@code /api/health}, read from the same meters
+ * {@code /actuator/prometheus} exports ({@code cache.size}, {@code cache.gets},
+ * {@code cache.evictions}), so both always agree.
  */
 @Component
 class CacheReport {

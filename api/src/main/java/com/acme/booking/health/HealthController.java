@@ -18,10 +18,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Health in the shape of the contract, built from Actuator's indicators. Overall {@code DOWN} (503) when PostgreSQL
- * or Temporal is down, since no booking can be taken then; {@code DEGRADED} (200) when only Google or HubSpot is,
- * since bookings are still taken and synced later. Google and HubSpot are served from the last background probe, so
- * polling this never calls them; their error text (it can quote the outside system) only goes to the admin key.
+ * Health in the shape of the contract, built from Actuator's indicators. Overall
+ * {@code DOWN} (503) when PostgreSQL or Temporal is down, since no booking can be taken
+ * then; {@code DEGRADED} (200) when only Google or HubSpot is, since bookings are still
+ * taken and synced later. Google and HubSpot are served from the last background probe,
+ * so polling this never calls them; their error text (it can quote the outside system)
+ * only goes to the admin key.
  */
 @RestController
 @RequestMapping("/api/health")
@@ -75,7 +77,10 @@ class HealthController {
 		return ResponseEntity.status(isDown(part) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK).body(part);
 	}
 
-	/** {@code status}, {@code responseTimeMs}, then the indicator's details; {@code error} for operators only. */
+	/**
+	 * {@code status}, {@code responseTimeMs}, then the indicator's details; {@code error}
+	 * for operators only.
+	 */
 	private Map<String, Object> part(String name, boolean operator) {
 		long started = System.nanoTime();
 		Health health = indicators.getContributor(name) instanceof HealthIndicator indicator ? indicator.health()

@@ -10,8 +10,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Actuator's {@code temporal}: one cheap real call to the frontend, bounded at two seconds. Part of readiness: without
- * Temporal a booking is stored but its workflow cannot start until the reconciler retries.
+ * Actuator's {@code temporal}: one cheap real call to the frontend, bounded at two
+ * seconds. Part of readiness: without Temporal a booking is stored but its workflow
+ * cannot start until the reconciler retries.
  */
 @Component
 class TemporalHealthIndicator implements HealthIndicator {

@@ -10,8 +10,8 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 
 /**
- * One Resilience4j rate limiter per client address, held in a bounded cache: an address unseen for longer than a
- * refresh period loses nothing by being forgotten.
+ * One Resilience4j rate limiter per client address, held in a bounded cache: an address
+ * unseen for longer than a refresh period loses nothing by being forgotten.
  */
 class ClientRateLimits {
 
@@ -32,7 +32,10 @@ class ClientRateLimits {
 			.build();
 	}
 
-	/** Takes one permit for {@code client}; when none is left, how long until the next one is due. */
+	/**
+	 * Takes one permit for {@code client}; when none is left, how long until the next one
+	 * is due.
+	 */
 	Optional<Duration> acquire(String client) {
 		RateLimiter limiter = limiters.get(client, address -> new AtomicRateLimiter(address, config));
 		if (limiter.acquirePermission()) {

@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Puts the per-client rate limit in front of {@code /api/*} unless {@code booking.rate-limit.enabled=false}. */
+/**
+ * Puts the per-client rate limit in front of {@code /api/*} unless
+ * {@code booking.rate-limit.enabled=false}.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "booking.rate-limit.enabled", matchIfMissing = true)
 class RateLimitConfiguration {

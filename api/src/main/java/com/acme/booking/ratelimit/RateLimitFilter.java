@@ -19,9 +19,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a client that made too many requests with 429 {@code rate-limited} and {@code Retry-After} (seconds),
- * before any work is done. Callers with a valid admin key are not limited. Clients are told apart by their address
- * as the servlet container sees it; behind a proxy, set {@code server.forward-headers-strategy} so that is the
+ * Refuses a client that made too many requests with 429 {@code rate-limited} and
+ * {@code Retry-After} (seconds), before any work is done. Callers with a valid admin key
+ * are not limited. Clients are told apart by their address as the servlet container sees
+ * it; behind a proxy, set {@code server.forward-headers-strategy} so that is the
  * client's.
  */
 class RateLimitFilter extends OncePerRequestFilter {
@@ -38,7 +39,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		// Operators (a valid admin key) are not limited: exploring or scripting the admin API hits 60/min at once.
+		// Operators (a valid admin key) are not limited: exploring or scripting the admin
+		// API hits 60/min at once.
 		return !path.startsWith("/api/") || path.startsWith("/api/health")
 				|| adminKey.matches(request.getHeader(AdminKey.HEADER));
 	}

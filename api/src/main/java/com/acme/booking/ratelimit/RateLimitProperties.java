@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Per-client request limit on {@code /api/**} ({@code booking.rate-limit.*}); health endpoints are exempt.
+ * Per-client request limit on {@code /api/**} ({@code booking.rate-limit.*}); health
+ * endpoints are exempt.
  *
  * @param enabled whether requests are limited at all
  * @param requestsPerMinute requests one client address may make per minute

@@ -15,8 +15,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code --check-integrations} run mode: tests the configured Google and HubSpot credentials against the real
- * APIs, prints a readable report and exits 0 when every enabled integration works, 1 otherwise.
+ * The {@code --check-integrations} run mode: tests the configured Google and HubSpot
+ * credentials against the real APIs, prints a readable report and exits 0 when every
+ * enabled integration works, 1 otherwise.
  */
 @Component
 @ConditionalOnProperty(name = CheckIntegrations.MODE_PROPERTY, havingValue = "true")
@@ -29,7 +30,8 @@ class CheckIntegrations implements ApplicationRunner, ExitCodeGenerator {
 	/** What the run mode turns off: no web server, no workers, no reconciler. */
 	static final Map<String, Object> MODE_DEFAULTS = Map.of(MODE_PROPERTY, "true", "spring.main.web-application-type",
 			"none", "spring.temporal.start-workers", "false", "booking.sync.reconciler-enabled", "false",
-			// A credentials check talks to Google and HubSpot only: no dev server to start and stop.
+			// A credentials check talks to Google and HubSpot only: no dev server to
+			// start and stop.
 			"booking.temporal.mode", "in-process");
 
 	private final List<IntegrationCheck> checks;

@@ -2,7 +2,10 @@ package com.acme.booking.system;
 
 import java.time.Duration;
 
-/** Durations written the way they are configured ({@code 30m}, {@code 1h30m}, {@code 90d}), not ISO's {@code PT30M}. */
+/**
+ * Durations written the way they are configured ({@code 30m}, {@code 1h30m},
+ * {@code 90d}), not ISO's {@code PT30M}.
+ */
 final class Durations {
 
 	private Durations() {

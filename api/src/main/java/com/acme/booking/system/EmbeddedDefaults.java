@@ -18,10 +18,12 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * Chooses between the embedded default and external services before the context starts. A configured
- * {@code spring.temporal.connection.target} is used as it is (unless {@code spring.temporal.test-server.enabled} was
- * set explicitly); otherwise {@link EmbeddedTemporal} starts the Temporal dev server or falls back to the in-process
- * one. The dev server stops with the context, when the start fails, and on SIGTERM before the context exists.
+ * Chooses between the embedded default and external services before the context starts. A
+ * configured {@code spring.temporal.connection.target} is used as it is (unless
+ * {@code spring.temporal.test-server.enabled} was set explicitly); otherwise
+ * {@link EmbeddedTemporal} starts the Temporal dev server or falls back to the in-process
+ * one. The dev server stops with the context, when the start fails, and on SIGTERM before
+ * the context exists.
  */
 public class EmbeddedDefaults implements ApplicationListener<SpringApplicationEvent> {
 
@@ -35,7 +37,8 @@ public class EmbeddedDefaults implements ApplicationListener<SpringApplicationEv
 			apply(prepared.getEnvironment());
 		}
 		else if (event instanceof ApplicationPreparedEvent prepared && devServer != null) {
-			// Registered first, so destroyed last: the worker stops before its server does.
+			// Registered first, so destroyed last: the worker stops before its server
+			// does.
 			var beans = (DefaultListableBeanFactory) prepared.getApplicationContext().getBeanFactory();
 			beans.registerSingleton("temporalDevServer", devServer);
 			beans.registerDisposableBean("temporalDevServer", devServer::close);
@@ -52,7 +55,8 @@ public class EmbeddedDefaults implements ApplicationListener<SpringApplicationEv
 		boolean externalTemporal = StringUtils.hasText(env.getProperty("spring.temporal.connection.target"));
 		boolean explicit = env.getPropertySources()
 			.stream()
-			// Spring's attached view of all sources contains every property: it says nothing about where one was set.
+			// Spring's attached view of all sources contains every property: it says
+			// nothing about where one was set.
 			.filter(source -> !ConfigurationPropertySources.isAttachedConfigurationPropertySource(source))
 			.filter(source -> !source.getName().contains("application.yml"))
 			.anyMatch(source -> source.containsProperty("spring.temporal.test-server.enabled"));

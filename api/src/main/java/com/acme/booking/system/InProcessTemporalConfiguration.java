@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The in-process Temporal server of the embedded default: real time (no time skipping, so an appointment's timer
- * fires when the appointment ends) and the booking search attributes registered.
+ * The in-process Temporal server of the embedded default: real time (no time skipping, so
+ * an appointment's timer fires when the appointment ends) and the booking search
+ * attributes registered.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "spring.temporal.test-server.enabled", havingValue = "true")

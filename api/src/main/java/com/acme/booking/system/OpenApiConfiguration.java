@@ -15,8 +15,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI description (served at /v3/api-docs, browsable at /swagger-ui.html): every endpoint, every problem
- * with its type and an example, and the two security schemes, so Swagger UI has an Authorize button.
+ * The OpenAPI description (served at /v3/api-docs, browsable at /swagger-ui.html): every
+ * endpoint, every problem with its type and an example, and the two security schemes, so
+ * Swagger UI has an Authorize button.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -65,8 +66,8 @@ class OpenApiConfiguration {
 	OpenAPI bookingOpenApi() {
 		return new OpenAPI().info(new Info().title("Booking API").version("0.1.0").description(DESCRIPTION))
 			.components(new Components()
-				.addSecuritySchemes(TOKEN_SCHEME, header(TOKEN_SCHEME,
-						"The booking's manage token, returned once by POST /api/bookings"))
+				.addSecuritySchemes(TOKEN_SCHEME,
+						header(TOKEN_SCHEME, "The booking's manage token, returned once by POST /api/bookings"))
 				.addSecuritySchemes(ADMIN_SCHEME, header(ADMIN_SCHEME, "The operators' key (booking.admin.api-key)")));
 	}
 
@@ -78,7 +79,10 @@ class OpenApiConfiguration {
 		};
 	}
 
-	/** The headers become security schemes (the Authorize button) rather than parameters of each operation. */
+	/**
+	 * The headers become security schemes (the Authorize button) rather than parameters
+	 * of each operation.
+	 */
 	private static void secure(String path, Operation operation) {
 		if (operation.getParameters() != null) {
 			operation.getParameters()
@@ -95,7 +99,9 @@ class OpenApiConfiguration {
 	}
 
 	private static SecurityScheme header(String name, String description) {
-		return new SecurityScheme().type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(name)
+		return new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+			.in(SecurityScheme.In.HEADER)
+			.name(name)
 			.description(description);
 	}
 

@@ -17,14 +17,18 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 
 /**
- * The error half of the OpenAPI description: each problem type once (as a reusable example), and on every operation
- * the problems it can answer with, so Swagger UI shows each error with its type and an example body.
+ * The error half of the OpenAPI description: each problem type once (as a reusable
+ * example), and on every operation the problems it can answer with, so Swagger UI shows
+ * each error with its type and an example body.
  */
 final class OpenApiErrors {
 
 	static final String PROBLEM_JSON = "application/problem+json";
 
-	/** Every problem type of the API with its status and a typical detail, in the order API.md lists them. */
+	/**
+	 * Every problem type of the API with its status and a typical detail, in the order
+	 * API.md lists them.
+	 */
 	static final Map<String, ProblemType> TYPES = types(
 			new ProblemType(Problems.VALIDATION_FAILED, HttpStatus.BAD_REQUEST, "Validation failed",
 					"The request has invalid fields"),
@@ -62,8 +66,10 @@ final class OpenApiErrors {
 	static void describe(OpenAPI api) {
 		api.getComponents().addSchemas("Problem", problemSchema());
 		TYPES.values().forEach(type -> api.getComponents().addExamples(type.slug(), type.example()));
-		api.getPaths().forEach((path, item) -> item.readOperationsMap()
-			.forEach((method, operation) -> errorsOf(path, method, operation).forEach(slug -> add(operation, slug))));
+		api.getPaths()
+			.forEach((path, item) -> item.readOperationsMap()
+				.forEach((method, operation) -> errorsOf(path, method, operation)
+					.forEach(slug -> add(operation, slug))));
 	}
 
 	/** The problems one operation can answer with. */
@@ -74,9 +80,8 @@ final class OpenApiErrors {
 			return slugs;
 		}
 		boolean hasBody = operation.getRequestBody() != null;
-		if (hasBody || operation.getParameters() != null && operation.getParameters()
-			.stream()
-			.anyMatch(parameter -> "query".equals(parameter.getIn()))) {
+		if (hasBody || operation.getParameters() != null
+				&& operation.getParameters().stream().anyMatch(parameter -> "query".equals(parameter.getIn()))) {
 			slugs.add(Problems.VALIDATION_FAILED);
 		}
 		if (path.startsWith("/api/admin/")) {
@@ -105,17 +110,21 @@ final class OpenApiErrors {
 		return slugs;
 	}
 
-	/** Problems sharing a status (two 409s, two 429s, two 503s) share one response with one example each. */
+	/**
+	 * Problems sharing a status (two 409s, two 429s, two 503s) share one response with
+	 * one example each.
+	 */
 	private static void add(Operation operation, String slug) {
 		ProblemType type = TYPES.get(slug);
 		String status = Integer.toString(type.status().value());
-		ApiResponse response = operation.getResponses().computeIfAbsent(status,
-				code -> new ApiResponse().description(type.status().getReasonPhrase()));
+		ApiResponse response = operation.getResponses()
+			.computeIfAbsent(status, code -> new ApiResponse().description(type.status().getReasonPhrase()));
 		if (response.getContent() == null) {
 			response.setContent(new Content());
 		}
-		MediaType media = response.getContent().computeIfAbsent(PROBLEM_JSON,
-				name -> new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")));
+		MediaType media = response.getContent()
+			.computeIfAbsent(PROBLEM_JSON,
+					name -> new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")));
 		media.addExamples(slug, new Example().$ref("#/components/examples/" + slug));
 		String description = response.getDescription();
 		if (!description.contains("`" + slug + "`")) {
@@ -125,8 +134,10 @@ final class OpenApiErrors {
 
 	private static Schema<?> problemSchema() {
 		Map<String, Schema> properties = new LinkedHashMap<>();
-		properties.put("type", new Schema<String>().type("string").format("uri")
-			.description("`" + Problems.BASE + "<slug>`; the slug names the problem"));
+		properties.put("type",
+				new Schema<String>().type("string")
+					.format("uri")
+					.description("`" + Problems.BASE + "<slug>`; the slug names the problem"));
 		properties.put("title", new Schema<String>().type("string"));
 		properties.put("status", new Schema<Integer>().type("integer"));
 		properties.put("detail", new Schema<String>().type("string").description("what went wrong, for people"));
@@ -136,7 +147,8 @@ final class OpenApiErrors {
 			.items(new Schema<>().type("object")
 				.addProperty("field", new Schema<String>().type("string"))
 				.addProperty("message", new Schema<String>().type("string"))));
-		return new Schema<>().type("object").description("An RFC 9457 problem (application/problem+json)")
+		return new Schema<>().type("object")
+			.description("An RFC 9457 problem (application/problem+json)")
 			.properties(properties);
 	}
 

@@ -2,7 +2,10 @@ package com.acme.booking.system;
 
 import java.util.List;
 
-/** The {@code prod} profile found configuration meant for a laptop; every problem is listed. */
+/**
+ * The {@code prod} profile found configuration meant for a laptop; every problem is
+ * listed.
+ */
 class ProdConfigurationRefused extends IllegalStateException {
 
 	private final List<String> problems;

@@ -17,10 +17,12 @@ import org.springframework.core.env.Profiles;
 import org.springframework.util.StringUtils;
 
 /**
- * The {@code prod} profile refuses to start on anything meant for a laptop: the embedded PostgreSQL, an in-process
- * or dev Temporal server, no admin key, the generated token secret beside the data, or an enabled integration whose
- * credentials fail their format check. It runs before anything starts (no database, no server), lists every
- * problem at once, and is registered in {@code META-INF/spring.factories} so every way of starting the API has it.
+ * The {@code prod} profile refuses to start on anything meant for a laptop: the embedded
+ * PostgreSQL, an in-process or dev Temporal server, no admin key, the generated token
+ * secret beside the data, or an enabled integration whose credentials fail their format
+ * check. It runs before anything starts (no database, no server), lists every problem at
+ * once, and is registered in {@code META-INF/spring.factories} so every way of starting
+ * the API has it.
  */
 public class ProdProfileGuard implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
@@ -38,7 +40,9 @@ public class ProdProfileGuard implements ApplicationListener<ApplicationEnvironm
 		}
 	}
 
-	/** Runs after Spring Boot has read the configuration files and the active profiles. */
+	/**
+	 * Runs after Spring Boot has read the configuration files and the active profiles.
+	 */
 	@Override
 	public int getOrder() {
 		return Ordered.LOWEST_PRECEDENCE;
@@ -56,7 +60,8 @@ public class ProdProfileGuard implements ApplicationListener<ApplicationEnvironm
 		}
 		else if (env.getProperty("spring.temporal.test-server.enabled", Boolean.class, false)
 				&& explicitlyEnabledTestServer(env)) {
-			problems.add("spring.temporal.test-server.enabled=true: prod does not run on the in-process Temporal server");
+			problems
+				.add("spring.temporal.test-server.enabled=true: prod does not run on the in-process Temporal server");
 		}
 		if (!StringUtils.hasText(env.getProperty("booking.admin.api-key"))) {
 			problems.add("booking.admin.api-key is not set: operators could not retry a sync or list bookings");
@@ -72,7 +77,10 @@ public class ProdProfileGuard implements ApplicationListener<ApplicationEnvironm
 		return problems;
 	}
 
-	/** The API's application.yml turns the in-process server on; EmbeddedDefaults turns it off with a target. */
+	/**
+	 * The API's application.yml turns the in-process server on; EmbeddedDefaults turns it
+	 * off with a target.
+	 */
 	private static boolean explicitlyEnabledTestServer(Environment env) {
 		return env instanceof ConfigurableEnvironment configurable && configurable.getPropertySources()
 			.stream()
@@ -80,10 +88,14 @@ public class ProdProfileGuard implements ApplicationListener<ApplicationEnvironm
 			.filter(source -> !source.getName().equals("bookingEmbeddedDefaults"))
 			// Spring Boot's view over all the other sources, not a source of its own.
 			.filter(source -> !source.getName().equals("configurationProperties"))
-			.anyMatch(source -> "true".equals(String.valueOf(source.getProperty("spring.temporal.test-server.enabled"))));
+			.anyMatch(
+					source -> "true".equals(String.valueOf(source.getProperty("spring.temporal.test-server.enabled"))));
 	}
 
-	/** Binding an enabled integration runs its credential format check; a disabled one checks nothing. */
+	/**
+	 * Binding an enabled integration runs its credential format check; a disabled one
+	 * checks nothing.
+	 */
 	private static void integration(Binder binder, String prefix, Class<?> type, List<String> problems) {
 		try {
 			binder.bind(prefix, type);

@@ -27,12 +27,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The net under everything. At startup and every {@code booking.sync.reconcile-interval} it walks every booking
- * whose synced revision is behind (bookings whose workflow never started first, those waiting only for an operator
- * left out) and sends each a signal-with-start of {@code syncBehind(revision)}, once per revision: a workflow that
- * missed a change signal, was never started or was forgotten by the in-process server converges within one interval.
- * A booking still behind {@code booking.sync.stuck-after} after its signal, whose workflow runs without any activity,
- * is stuck: its run is terminated and a fresh one started, with a WARN line and the counter
+ * The net under everything. At startup and every {@code booking.sync.reconcile-interval}
+ * it walks every booking whose synced revision is behind (bookings whose workflow never
+ * started first, those waiting only for an operator left out) and sends each a
+ * signal-with-start of {@code syncBehind(revision)}, once per revision: a workflow that
+ * missed a change signal, was never started or was forgotten by the in-process server
+ * converges within one interval. A booking still behind {@code booking.sync.stuck-after}
+ * after its signal, whose workflow runs without any activity, is stuck: its run is
+ * terminated and a fresh one started, with a WARN line and the counter
  * {@code booking.sync.workflow.restarts}.
  */
 @Component
@@ -45,7 +47,10 @@ class Reconciler {
 
 	private static final int PAGE = 500;
 
-	/** The revision each booking was last signalled for, and when; kept only while the booking stays behind. */
+	/**
+	 * The revision each booking was last signalled for, and when; kept only while the
+	 * booking stays behind.
+	 */
 	private final Map<UUID, Signalled> signalled = new ConcurrentHashMap<>();
 
 	private final SyncBacklog backlog;
@@ -92,7 +97,8 @@ class Reconciler {
 		Set<UUID> behind = new HashSet<>();
 		int reached = 0;
 		try {
-			// Never-synced bookings first: most likely their workflow never started, nothing else will start it.
+			// Never-synced bookings first: most likely their workflow never started,
+			// nothing else will start it.
 			for (boolean neverSynced : new boolean[] { true, false }) {
 				UUID after = null;
 				List<SyncBacklog.Behind> page;
@@ -113,8 +119,7 @@ class Reconciler {
 		}
 		signalled.keySet().retainAll(behind);
 		if (reached > 0) {
-			log.info("Reconciler: {} booking(s) behind, {} workflow(s) signalled or restarted", behind.size(),
-					reached);
+			log.info("Reconciler: {} booking(s) behind, {} workflow(s) signalled or restarted", behind.size(), reached);
 		}
 		return reached;
 	}
@@ -130,7 +135,8 @@ class Reconciler {
 			return false;
 		}
 		return switch (workflows.progress(row.id())) {
-			// Retrying (an outage): its activities flag the booking when their attempts run out.
+			// Retrying (an outage): its activities flag the booking when their attempts
+			// run out.
 			case WORKING -> {
 				signalled.put(row.id(), new Signalled(row.revision(), now));
 				yield false;
@@ -149,9 +155,10 @@ class Reconciler {
 	}
 
 	private boolean restart(SyncBacklog.Behind row, Instant now, Duration behindFor) {
-		log.warn("Workflow of booking {} is stuck: revision {} still not synced {} after the reconciler's signal, and "
-				+ "no activity is pending; terminating the run and starting a fresh one", row.id(), row.revision(),
-				behindFor);
+		log.warn(
+				"Workflow of booking {} is stuck: revision {} still not synced {} after the reconciler's signal, and "
+						+ "no activity is pending; terminating the run and starting a fresh one",
+				row.id(), row.revision(), behindFor);
 		restarts.increment();
 		if (!workflows.restart(row.id(), row.revision(), "stuck: no progress " + behindFor + " after syncBehind")) {
 			return false;

@@ -6,10 +6,11 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 
 /**
- * Turns the start-up refusals an operator can fix into Spring Boot's short "APPLICATION FAILED TO START" report
- * instead of a stack trace: the prod profile's list of problems, a data folder another instance holds, and a
- * {@code booking.*} value refused by the component that reads it (such as malformed business hours), whose message
- * starts with the property's name.
+ * Turns the start-up refusals an operator can fix into Spring Boot's short "APPLICATION
+ * FAILED TO START" report instead of a stack trace: the prod profile's list of problems,
+ * a data folder another instance holds, and a {@code booking.*} value refused by the
+ * component that reads it (such as malformed business hours), whose message starts with
+ * the property's name.
  */
 public class StartupFailureAnalyzer implements FailureAnalyzer {
 

@@ -21,7 +21,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
-/** Prints what the service runs on and with which rules, once it is ready. Never prints a secret. */
+/**
+ * Prints what the service runs on and with which rules, once it is ready. Never prints a
+ * secret.
+ */
 @Component
 class StartupSummary {
 
@@ -81,25 +84,28 @@ class StartupSummary {
 				? "MONDAY-FRIDAY 09:00-17:00" : rules.businessHours()));
 		lines.add("Slots:            step " + Durations.format(rules.slotStep()) + ", default "
 				+ Durations.format(rules.defaultDuration()) + ", buffer " + Durations.format(rules.buffer())
-				+ ", notice " + Durations.format(rules.minNotice()) + ", advance " + Durations.format(rules.maxAdvance()));
+				+ ", notice " + Durations.format(rules.minNotice()) + ", advance "
+				+ Durations.format(rules.maxAdvance()));
 		lines.add("Frequency limit:  " + rules.frequency().maxBookings() + " per email per "
 				+ Durations.format(rules.frequency().window()));
 		lines.add("Sync retries:     " + sync.retry().maximumAttempts() + " attempts, "
 				+ Durations.format(sync.retry().initialInterval()) + " to "
 				+ Durations.format(sync.retry().maximumInterval()) + " x" + sync.retry().backoffCoefficient());
-		lines.add("Google Calendar:  "
-				+ (calendar.enabled() ? "enabled, calendar " + calendar.calendarId() + " at " + calendar.rootUrl()
-						: "disabled"));
+		lines.add("Google Calendar:  " + (calendar.enabled()
+				? "enabled, calendar " + calendar.calendarId() + " at " + calendar.rootUrl() : "disabled"));
 		lines.add("HubSpot CRM:      "
 				+ (crm.enabled() ? "enabled, " + crm.hubspot().baseUrl() + " (token set)" : "disabled"));
 		lines.add("Rate limit:       " + (env.getProperty("booking.rate-limit.enabled", Boolean.class, true)
 				? env.getProperty("booking.rate-limit.requests-per-minute", "60") + " requests/minute per client"
 				: "off"));
-		lines.add("Email:            " + (env.getProperty("booking.mail.enabled", Boolean.class, false)
-				? "SMTP " + env.getProperty("spring.mail.host") + ":" + env.getProperty("spring.mail.port", "25")
-				: "not sent, recorded for /api/admin/bookings/{id}/messages")
+		lines.add("Email:            "
+				+ (env.getProperty("booking.mail.enabled", Boolean.class, false)
+						? "SMTP " + env.getProperty("spring.mail.host") + ":"
+								+ env.getProperty("spring.mail.port", "25")
+						: "not sent, recorded for /api/admin/bookings/{id}/messages")
 				+ ", reminder " + env.getProperty("booking.mail.reminder-before", "24h") + " before");
-		lines.add("Admin API:        " + (adminKey.configured() ? "key configured" : "no key: admin endpoints answer 401"));
+		lines.add("Admin API:        "
+				+ (adminKey.configured() ? "key configured" : "no key: admin endpoints answer 401"));
 		String base = "http://localhost:" + port();
 		lines.add("Booking page:     " + base + "/");
 		lines.add("Swagger UI:       " + base + "/swagger-ui.html (OpenAPI at " + base + "/v3/api-docs)");

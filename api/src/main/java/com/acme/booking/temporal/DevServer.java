@@ -10,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Temporal CLI dev server, child of this service. {@link #close()} stops it (SIGTERM, then SIGKILL after
- * ten seconds) and removes its pid file (which lets the next start recognise this child if the service dies without
- * stopping it); it is safe to call more than once and from a shutdown hook.
+ * A running Temporal CLI dev server, child of this service. {@link #close()} stops it
+ * (SIGTERM, then SIGKILL after ten seconds) and removes its pid file (which lets the next
+ * start recognise this child if the service dies without stopping it); it is safe to call
+ * more than once and from a shutdown hook.
  */
 public final class DevServer implements AutoCloseable {
 

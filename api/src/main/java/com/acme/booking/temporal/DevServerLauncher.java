@@ -24,10 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts {@code temporal server start-dev} as a child process on the service's data folder: SQLite in
- * {@code temporal.db}, output in {@code temporal.log}, its pid in {@code temporal.pid}, the booking search attributes
- * registered. A dev server left running by a start that was killed ({@code kill -9}) is recognised by its pid file
- * and ended first, so it never holds the ports or the database of the next start.
+ * Starts {@code temporal server start-dev} as a child process on the service's data
+ * folder: SQLite in {@code temporal.db}, output in {@code temporal.log}, its pid in
+ * {@code temporal.pid}, the booking search attributes registered. A dev server left
+ * running by a start that was killed ({@code kill -9}) is recognised by its pid file and
+ * ended first, so it never holds the ports or the database of the next start.
  */
 final class DevServerLauncher {
 
@@ -35,11 +36,11 @@ final class DevServerLauncher {
 
 	private static final String HOST = "127.0.0.1";
 
-	private static final Map<IndexedValueType, String> CLI_TYPES = Map.of(
-			IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD, "Keyword", IndexedValueType.INDEXED_VALUE_TYPE_TEXT, "Text",
-			IndexedValueType.INDEXED_VALUE_TYPE_INT, "Int", IndexedValueType.INDEXED_VALUE_TYPE_DOUBLE, "Double",
-			IndexedValueType.INDEXED_VALUE_TYPE_BOOL, "Bool", IndexedValueType.INDEXED_VALUE_TYPE_DATETIME, "Datetime",
-			IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST, "KeywordList");
+	private static final Map<IndexedValueType, String> CLI_TYPES = Map.of(IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+			"Keyword", IndexedValueType.INDEXED_VALUE_TYPE_TEXT, "Text", IndexedValueType.INDEXED_VALUE_TYPE_INT, "Int",
+			IndexedValueType.INDEXED_VALUE_TYPE_DOUBLE, "Double", IndexedValueType.INDEXED_VALUE_TYPE_BOOL, "Bool",
+			IndexedValueType.INDEXED_VALUE_TYPE_DATETIME, "Datetime", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
+			"KeywordList");
 
 	private DevServerLauncher() {
 	}
@@ -57,7 +58,8 @@ final class DevServerLauncher {
 		List<String> command = new ArrayList<>(niced(settings.niceness(), System.getenv("PATH")));
 		command.addAll(command(binary, namespace, port, uiPort, database, settings.sqlitePragmas()));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			// A file, not a pipe: after a kill -9 of the service the child must not die of a broken pipe mid-write.
+			// A file, not a pipe: after a kill -9 of the service the child must not die
+			// of a broken pipe mid-write.
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
 			.start();
 		DevServer server = new DevServer(process, HOST + ":" + port, "http://localhost:" + uiPort, database, pidFile);
@@ -74,9 +76,9 @@ final class DevServerLauncher {
 
 	static List<String> command(Path binary, String namespace, int port, int uiPort, Path database,
 			List<String> sqlitePragmas) {
-		List<String> command = new ArrayList<>(List.of(binary.toString(), "server", "start-dev", "--ip", HOST,
-				"--port", String.valueOf(port), "--ui-port", String.valueOf(uiPort), "--db-filename",
-				database.toString(), "--namespace", namespace, "--log-level", "warn"));
+		List<String> command = new ArrayList<>(List.of(binary.toString(), "server", "start-dev", "--ip", HOST, "--port",
+				String.valueOf(port), "--ui-port", String.valueOf(uiPort), "--db-filename", database.toString(),
+				"--namespace", namespace, "--log-level", "warn"));
 		for (var key : BookingTemporal.SEARCH_ATTRIBUTES) {
 			command.add("--search-attribute");
 			command.add(key.getName() + "=" + CLI_TYPES.get(key.getValueType()));
@@ -89,8 +91,9 @@ final class DevServerLauncher {
 	}
 
 	/**
-	 * {@code nice -n <niceness>} to put before the command, or nothing where there is no {@code nice} on the PATH (or
-	 * the niceness is 0). {@code nice} executes the command in its own process, so the pid stays the dev server's.
+	 * {@code nice -n <niceness>} to put before the command, or nothing where there is no
+	 * {@code nice} on the PATH (or the niceness is 0). {@code nice} executes the command
+	 * in its own process, so the pid stays the dev server's.
 	 */
 	static List<String> niced(int niceness, String path) {
 		if (niceness == 0 || path == null) {
@@ -106,7 +109,10 @@ final class DevServerLauncher {
 		return List.of();
 	}
 
-	/** Ends the dev server a killed earlier start left behind on this data, if its pid file says there is one. */
+	/**
+	 * Ends the dev server a killed earlier start left behind on this data, if its pid
+	 * file says there is one.
+	 */
 	static void endOrphan(Path pidFile, Path database) throws IOException {
 		Orphans.end(pidFile, database.toString(), "Temporal dev server");
 		Files.deleteIfExists(pidFile);

@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
- * The Temporal server of the embedded default, chosen before the context starts: the Temporal CLI's dev server when
- * one can be had ({@code booking.temporal.mode}), else the SDK's in-process server.
+ * The Temporal server of the embedded default, chosen before the context starts: the
+ * Temporal CLI's dev server when one can be had ({@code booking.temporal.mode}), else the
+ * SDK's in-process server.
  */
 public final class EmbeddedTemporal {
 
@@ -61,8 +62,10 @@ public final class EmbeddedTemporal {
 		if (settings.mode() == TemporalMode.DEV_SERVER) {
 			throw new IllegalStateException("booking.temporal.mode=dev-server but " + problem + "; " + INSTALL_HINT);
 		}
-		log.warn("Running the in-process Temporal server because {}: no Web UI, nothing kept across a restart "
-				+ "(the reconciler restarts unfinished syncs). For the real dev server, {}", problem, INSTALL_HINT);
+		log.warn(
+				"Running the in-process Temporal server because {}: no Web UI, nothing kept across a restart "
+						+ "(the reconciler restarts unfinished syncs). For the real dev server, {}",
+				problem, INSTALL_HINT);
 		return inProcess();
 	}
 

@@ -9,8 +9,9 @@ import io.temporal.testing.TemporalDevServerOptions;
 import io.temporal.testing.internal.devserver.TemporalDevServerDownloader;
 
 /**
- * Finds the {@code temporal} binary, in this order: {@code booking.temporal.dev-server.path}; {@code temporal} on the
- * PATH; the SDK's download (cached under the system temp folder, for machines with internet access).
+ * Finds the {@code temporal} binary, in this order:
+ * {@code booking.temporal.dev-server.path}; {@code temporal} on the PATH; the SDK's
+ * download (cached under the system temp folder, for machines with internet access).
  */
 final class TemporalCli {
 
@@ -28,8 +29,8 @@ final class TemporalCli {
 
 	static Found find(TemporalServerProperties.DevServer settings, String pathVariable) {
 		if (settings.path() != null) {
-			return Files.isExecutable(settings.path()) ? new Found(settings.path(), null)
-					: Found.problem("booking.temporal.dev-server.path " + settings.path() + " is not an executable file");
+			return Files.isExecutable(settings.path()) ? new Found(settings.path(), null) : Found
+				.problem("booking.temporal.dev-server.path " + settings.path() + " is not an executable file");
 		}
 		Optional<Path> onPath = onPath(pathVariable);
 		if (onPath.isPresent()) {
@@ -39,14 +40,13 @@ final class TemporalCli {
 			return Found.problem("no temporal CLI on the PATH and its download is disabled");
 		}
 		try {
-			// The SDK's own downloader and cache (an internal class of temporal-testing, see docs/architecture.md).
+			// The SDK's own downloader and cache (an internal class of temporal-testing,
+			// see docs/architecture.md).
 			return new Found(TemporalDevServerDownloader.prepare(TemporalDevServerOptions.newBuilder().build()), null);
 		}
 		catch (RuntimeException ex) {
-			return Found.problem("no temporal CLI on the PATH and the SDK could not download it (" + ex.getMessage()
-					.lines()
-					.findFirst()
-					.orElse(ex.toString()) + ")");
+			return Found.problem("no temporal CLI on the PATH and the SDK could not download it ("
+					+ ex.getMessage().lines().findFirst().orElse(ex.toString()) + ")");
 		}
 	}
 

@@ -3,7 +3,10 @@ package com.acme.booking.temporal;
 /** Which Temporal server the embedded default runs ({@code booking.temporal.mode}). */
 public enum TemporalMode {
 
-	/** The dev server when a Temporal CLI can be had, else the in-process server with a warning. */
+	/**
+	 * The dev server when a Temporal CLI can be had, else the in-process server with a
+	 * warning.
+	 */
 	AUTO,
 
 	/** The dev server; the start fails when no CLI can be had. */

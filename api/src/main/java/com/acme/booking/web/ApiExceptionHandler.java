@@ -59,15 +59,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(BookingNotFound.class)
 	ResponseEntity<ProblemDetail> notFound(BookingNotFound ex, HttpServletRequest request) {
-		// An operator uses the admin key, not a token: telling them about tokens would only mislead.
+		// An operator uses the admin key, not a token: telling them about tokens would
+		// only mislead.
 		String detail = adminKey.matches(request.getHeader(AdminKey.HEADER)) ? "No booking with this id"
 				: ex.getMessage();
 		return problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Booking not found", detail);
 	}
 
 	/**
-	 * PostgreSQL cannot be reached (the pool gives up after {@code spring.datasource.hikari.connection-timeout}):
-	 * the client may retry shortly; the pool reconnects by itself once the database is back.
+	 * PostgreSQL cannot be reached (the pool gives up after
+	 * {@code spring.datasource.hikari.connection-timeout}): the client may retry shortly;
+	 * the pool reconnects by itself once the database is back.
 	 */
 	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
 			TransientDataAccessResourceException.class })
@@ -91,7 +93,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(SlotNotOffered.class)
 	ResponseEntity<ProblemDetail> notOffered(SlotNotOffered ex) {
-		return problem(HttpStatus.UNPROCESSABLE_CONTENT, Problems.SLOT_NOT_OFFERED, "Slot not offered", ex.getMessage());
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, Problems.SLOT_NOT_OFFERED, "Slot not offered",
+				ex.getMessage());
 	}
 
 	@ExceptionHandler(SlotUnavailable.class)
@@ -138,9 +141,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		String field = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
-		return widen(validation("A parameter has the wrong format",
-				List.of(new FieldProblem(field, "has the wrong format: '" + ex.getValue() + "'"
-						+ JsonProblems.example(ex.getRequiredType())))));
+		return widen(validation("A parameter has the wrong format", List.of(new FieldProblem(field,
+				"has the wrong format: '" + ex.getValue() + "'" + JsonProblems.example(ex.getRequiredType())))));
 	}
 
 	@Override
@@ -171,8 +173,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Every other refusal Spring MVC detects itself (405, 406, 415, ...) gets a type of its own instead of
-	 * {@code about:blank}, so clients can tell problems apart by type alone.
+	 * Every other refusal Spring MVC detects itself (405, 406, 415, ...) gets a type of
+	 * its own instead of {@code about:blank}, so clients can tell problems apart by type
+	 * alone.
 	 */
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
@@ -192,7 +195,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof InvalidParameterException) {
-				// Tomcat could not decode the query string (e.g. a stray '%'): the client's doing, not ours.
+				// Tomcat could not decode the query string (e.g. a stray '%'): the
+				// client's doing, not ours.
 				return validation("The query string is not valid URL encoding",
 						List.of(new FieldProblem("query", "is not valid URL encoding")));
 			}
@@ -210,7 +214,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	static ResponseEntity<ProblemDetail> validation(String detail, List<FieldProblem> errors) {
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.VALIDATION_FAILED, "Validation failed",
 				detail);
-		problem.setProperty("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+		problem.setProperty("errors",
+				errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
 		return ResponseEntity.badRequest().body(problem);
 	}
 

@@ -24,14 +24,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies larger than {@code booking.web.max-body-size} (64KB: the largest valid booking is about
- * 6 KB) with a 413 problem, whatever the framing. A declared {@code Content-Length} over the limit is refused before
- * a byte is read; a body without one (chunked) is read up to one byte past the limit and refused there, without
- * reading the rest, so a huge body ties up neither memory nor the thread. The connection is closed after a 413
- * (and {@code server.tomcat.max-swallow-size} keeps Tomcat from draining what the client still sends).
+ * Refuses request bodies larger than {@code booking.web.max-body-size} (64KB: the largest
+ * valid booking is about 6 KB) with a 413 problem, whatever the framing. A declared
+ * {@code Content-Length} over the limit is refused before a byte is read; a body without
+ * one (chunked) is read up to one byte past the limit and refused there, without reading
+ * the rest, so a huge body ties up neither memory nor the thread. The connection is
+ * closed after a 413 (and {@code server.tomcat.max-swallow-size} keeps Tomcat from
+ * draining what the client still sends).
  */
 @Component
-// After the correlation id (its log lines carry it) and the refusal metrics (which count its 413).
+// After the correlation id (its log lines carry it) and the refusal metrics (which count
+// its 413).
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class BodySizeLimit extends OncePerRequestFilter {
 

@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request a correlation id in the MDC (and the {@code X-Correlation-Id} response header), first of all
- * filters so even a refused request's log lines carry it. A caller's own id (a proxy's request id) is kept when it is
- * short and plain; anything else is replaced, so a header cannot inject text into log lines.
+ * Gives every request a correlation id in the MDC (and the {@code X-Correlation-Id}
+ * response header), first of all filters so even a refused request's log lines carry it.
+ * A caller's own id (a proxy's request id) is kept when it is short and plain; anything
+ * else is replaced, so a header cannot inject text into log lines.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -1,6 +1,9 @@
 package com.acme.booking.web;
 
-/** A request parameter the service cannot accept (400 {@code validation-failed}, with the field named). */
+/**
+ * A request parameter the service cannot accept (400 {@code validation-failed}, with the
+ * field named).
+ */
 public class InvalidRequest extends RuntimeException {
 
 	private final String field;

@@ -11,7 +11,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-/** Says which field of an unreadable JSON body is wrong, without echoing Jackson's internals. */
+/**
+ * Says which field of an unreadable JSON body is wrong, without echoing Jackson's
+ * internals.
+ */
 final class JsonProblems {
 
 	private JsonProblems() {
@@ -35,7 +38,10 @@ final class JsonProblems {
 		return new ApiExceptionHandler.FieldProblem("body", "is missing or is not well-formed JSON");
 	}
 
-	/** What a value of the type looks like, for the message of a wrongly formatted one; empty when obvious. */
+	/**
+	 * What a value of the type looks like, for the message of a wrongly formatted one;
+	 * empty when obvious.
+	 */
 	static String example(Class<?> type) {
 		if (type == null) {
 			return "";
@@ -61,7 +67,10 @@ final class JsonProblems {
 		return "";
 	}
 
-	/** The outermost Jackson exception knows the field path; the innermost cause often does not. */
+	/**
+	 * The outermost Jackson exception knows the field path; the innermost cause often
+	 * does not.
+	 */
 	private static Throwable jacksonCause(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof JacksonException) {

@@ -11,7 +11,9 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** Text without control characters; {@code multiline} also allows line breaks and tabs. */
+/**
+ * Text without control characters; {@code multiline} also allows line breaks and tabs.
+ */
 @Documented
 @Constraint(validatedBy = PlainText.Validator.class)
 @Target({ ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER })
@@ -44,7 +46,8 @@ public @interface PlainText {
 			if (multiline && (c == '\n' || c == '\r' || c == '\t')) {
 				return false;
 			}
-			// codePoints() yields an unpaired surrogate as itself: it is not text and would be stored as '?'.
+			// codePoints() yields an unpaired surrogate as itself: it is not text and
+			// would be stored as '?'.
 			int type = Character.getType(c);
 			return type == Character.CONTROL || type == Character.SURROGATE || c == 0x2028 || c == 0x2029;
 		}

@@ -23,8 +23,8 @@ public final class Problems {
 	public static final String BASE = "https://booking.example.com/problems/";
 
 	/**
-	 * Request attribute holding the type of the problem a request was answered with, whoever wrote it (a controller
-	 * or a filter), so the refusal metrics see every one.
+	 * Request attribute holding the type of the problem a request was answered with,
+	 * whoever wrote it (a controller or a filter), so the refusal metrics see every one.
 	 */
 	public static final String ANSWERED_TYPE = Problems.class.getName() + ".answeredType";
 
@@ -67,7 +67,10 @@ public final class Problems {
 		return problem;
 	}
 
-	/** The type slug of a status without a type of its own: {@code 405} is {@code method-not-allowed}. */
+	/**
+	 * The type slug of a status without a type of its own: {@code 405} is
+	 * {@code method-not-allowed}.
+	 */
 	static String slug(HttpStatusCode status) {
 		HttpStatus known = HttpStatus.resolve(status.value());
 		if (known == HttpStatus.CONTENT_TOO_LARGE) {
@@ -81,9 +84,10 @@ public final class Problems {
 	}
 
 	/**
-	 * Writes a problem from a servlet filter, where Spring MVC's message converters do not run: the same JSON shape
-	 * as the controllers' problems (no {@code "properties": null}), UTF-8, with its length, flushed at once so the
-	 * client has the answer even if the connection is closed right after.
+	 * Writes a problem from a servlet filter, where Spring MVC's message converters do
+	 * not run: the same JSON shape as the controllers' problems (no
+	 * {@code "properties": null}), UTF-8, with its length, flushed at once so the client
+	 * has the answer even if the connection is closed right after.
 	 */
 	public static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
 			throws IOException {

@@ -19,8 +19,9 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * Request JSON is read strictly: a field of the wrong JSON type is a 400, not silently converted ({@code 30.5} or
- * {@code "30"} for a number of minutes, {@code 123} for a name, a number for a time), and a repeated key is refused.
+ * Request JSON is read strictly: a field of the wrong JSON type is a 400, not silently
+ * converted ({@code 30.5} or {@code "30"} for a number of minutes, {@code 123} for a
+ * name, a number for a time), and a repeated key is refused.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonConfiguration {
@@ -29,18 +30,21 @@ class StrictJsonConfiguration {
 	JsonMapperBuilderCustomizer strictRequestJson() {
 		return builder -> builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-			.withCoercionConfig(LogicalType.Integer, config -> config
-				.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-			.withCoercionConfig(LogicalType.Textual, config -> config
-				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Integer,
+					config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Textual,
+					config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
 			.addModule(new SimpleModule("strict-times").addDeserializer(OffsetDateTime.class, new IsoOffsetDateTime()));
 	}
 
-	/** Times are ISO-8601 strings with an offset; the default reader would also take a number as epoch seconds. */
+	/**
+	 * Times are ISO-8601 strings with an offset; the default reader would also take a
+	 * number as epoch seconds.
+	 */
 	static final class IsoOffsetDateTime extends ValueDeserializer<OffsetDateTime> {
 
 		@Override

@@ -8,8 +8,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Limits of the HTTP API ({@code booking.web.*}).
  *
- * @param maxBodySize largest request body accepted, whatever its framing (the largest valid booking is about 6 KB);
- * a larger one is refused with 413 {@code payload-too-large}. Between 1KB and 10MB.
+ * @param maxBodySize largest request body accepted, whatever its framing (the largest
+ * valid booking is about 6 KB); a larger one is refused with 413
+ * {@code payload-too-large}. Between 1KB and 10MB.
  */
 @Validated
 @ConfigurationProperties("booking.web")

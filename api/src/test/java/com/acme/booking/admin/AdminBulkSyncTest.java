@@ -22,7 +22,10 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** {@code POST /api/admin/bookings/sync}: an operator retries every flagged booking, or one integration's, at once. */
+/**
+ * {@code POST /api/admin/bookings/sync}: an operator retries every flagged booking, or
+ * one integration's, at once.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class AdminBulkSyncTest {
@@ -38,7 +41,8 @@ class AdminBulkSyncTest {
 	@Test
 	void retriesTheFlaggedBookingsOfOneIntegrationThenAllTheRest() {
 		Http http = new Http(port);
-		// Flagged bookings whose workflows have ended (a flagged workflow ends with its appointment).
+		// Flagged bookings whose workflows have ended (a flagged workflow ends with its
+		// appointment).
 		Booking calendarFlagged = flagged(Integration.CALENDAR, "Google said 403 (CalendarAccessDenied)");
 		Booking crmFlagged = flagged(Integration.CRM, "HubSpot said 401 (HubSpotUnauthorized)");
 
@@ -59,7 +63,8 @@ class AdminBulkSyncTest {
 		await().atMost(Duration.ofSeconds(30)).until(() -> caughtUp(crmFlagged.id()));
 		assertThat(reload(crmFlagged).requiresManualCrmSync()).isFalse();
 		assertThat(http.post("/api/admin/bookings/sync", null, "X-Api-Key", KEY).json().path("count").asInt())
-			.as("nothing is flagged any more").isZero();
+			.as("nothing is flagged any more")
+			.isZero();
 	}
 
 	@Test
@@ -77,8 +82,9 @@ class AdminBulkSyncTest {
 
 	private Booking flagged(Integration integration, String reason) {
 		Instant start = Slots.fresh();
-		Booking booking = bookings.insert(UUID.randomUUID(), new NewBooking("Ada", "bulk-" + UUID.randomUUID()
-				+ "@example.com", null, null, null, start, start.plus(Duration.ofMinutes(30)), "Europe/London"),
+		Booking booking = bookings.insert(UUID.randomUUID(),
+				new NewBooking("Ada", "bulk-" + UUID.randomUUID() + "@example.com", null, null, null, start,
+						start.plus(Duration.ofMinutes(30)), "Europe/London"),
 				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), Instant.now());
 		bookings.flagManualSync(booking.id(), integration, reason);
 		return booking;
@@ -90,7 +96,8 @@ class AdminBulkSyncTest {
 
 	private boolean caughtUp(UUID id) {
 		Booking booking = bookings.findById(id).orElseThrow();
-		return booking.calendarSyncedRevision() == booking.revision() && booking.crmSyncedRevision() == booking.revision();
+		return booking.calendarSyncedRevision() == booking.revision()
+				&& booking.crmSyncedRevision() == booking.revision();
 	}
 
 }

@@ -24,7 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 
-/** When the retry cannot reach Temporal, the operator is told so and the booking stays flagged. */
+/**
+ * When the retry cannot reach Temporal, the operator is told so and the booking stays
+ * flagged.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class AdminSyncWithoutTemporalTest {
@@ -42,8 +45,9 @@ class AdminSyncWithoutTemporalTest {
 	void keepsTheFlagsAndAnswers503WhenTheRetryCannotBeSent() {
 		given(workflows.retry(any())).willReturn(false);
 		Instant start = Slots.fresh();
-		Booking booking = bookings.insert(UUID.randomUUID(), new NewBooking("Ada", "ada-" + UUID.randomUUID()
-				+ "@example.com", null, null, null, start, start.plusSeconds(1800), "Europe/London"),
+		Booking booking = bookings.insert(UUID.randomUUID(),
+				new NewBooking("Ada", "ada-" + UUID.randomUUID() + "@example.com", null, null, null, start,
+						start.plusSeconds(1800), "Europe/London"),
 				Duration.ofMinutes(15), new FrequencyLimit(3, Duration.ofDays(7)), Instant.now());
 		bookings.flagManualSync(booking.id(), Integration.CRM, "HubSpot said 401");
 
@@ -62,8 +66,9 @@ class AdminSyncWithoutTemporalTest {
 	void theBulkRetryKeepsTheFlagsAndAnswers503WhenNothingCanBeSent() {
 		given(workflows.retry(any())).willReturn(false);
 		Instant start = Slots.fresh();
-		Booking booking = bookings.insert(UUID.randomUUID(), new NewBooking("Ada", "ada-" + UUID.randomUUID()
-				+ "@example.com", null, null, null, start, start.plusSeconds(1800), "Europe/London"),
+		Booking booking = bookings.insert(UUID.randomUUID(),
+				new NewBooking("Ada", "ada-" + UUID.randomUUID() + "@example.com", null, null, null, start,
+						start.plusSeconds(1800), "Europe/London"),
 				Duration.ofMinutes(15), new FrequencyLimit(3, Duration.ofDays(7)), Instant.now());
 		bookings.flagManualSync(booking.id(), Integration.CALENDAR, "Google said 403");
 

@@ -21,9 +21,10 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A clash the calendar sync recorded (see CalendarSyncEndToEndTest in the activities module for the sync itself)
- * reaches the client and the operator: {@code calendarConflict} in the resource, {@code conflict=true} in the list,
- * the {@code booking_calendar_conflicts_open} gauge.
+ * A clash the calendar sync recorded (see CalendarSyncEndToEndTest in the activities
+ * module for the sync itself) reaches the client and the operator:
+ * {@code calendarConflict} in the resource, {@code conflict=true} in the list, the
+ * {@code booking_calendar_conflicts_open} gauge.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -46,7 +47,8 @@ class CalendarConflictApiTest {
 		assertThat(clear.json().path("calendarConflict").isNull()).isTrue();
 		UUID id = UUID.fromString(clashing.json().path("id").asString());
 		Instant start = Instant.parse(clashing.json().path("startTime").asString());
-		CalendarConflict busy = new CalendarConflict(start.minus(Duration.ofMinutes(30)), start.plus(Duration.ofMinutes(15)));
+		CalendarConflict busy = new CalendarConflict(start.minus(Duration.ofMinutes(30)),
+				start.plus(Duration.ofMinutes(15)));
 		assertThat(bookings.recordCalendarConflict(id, 1, busy)).isTrue();
 
 		Http.Response read = http.get("/api/bookings/" + id, "X-Booking-Token",

@@ -19,9 +19,11 @@ import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.BookingStatus;
 
 /**
- * Times a 30-day availability listing in-process: warm (slot lists cached), warm plus JSON rendering, and cold
- * (every cache dropped first, bookings and busy times served from memory, so no I/O is counted). Not a test: run
- * {@code scripts/bench-availability.sh}. Arguments: iterations (default 20000), then warm-up iterations (5000).
+ * Times a 30-day availability listing in-process: warm (slot lists cached), warm plus
+ * JSON rendering, and cold (every cache dropped first, bookings and busy times served
+ * from memory, so no I/O is counted). Not a test: run
+ * {@code scripts/bench-availability.sh}. Arguments: iterations (default 20000), then
+ * warm-up iterations (5000).
  */
 public final class AvailabilityBenchmark {
 
@@ -37,7 +39,8 @@ public final class AvailabilityBenchmark {
 	public static void main(String[] args) {
 		int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
 		int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
-		SlotRules rules = TestRules.defaults().hours("MONDAY", "09:00-12:00,13:00-17:00")
+		SlotRules rules = TestRules.defaults()
+			.hours("MONDAY", "09:00-12:00,13:00-17:00")
 			.hours("TUESDAY", "09:00-12:00,13:00-17:00")
 			.hours("WEDNESDAY", "09:00-12:00,13:00-17:00")
 			.hours("THURSDAY", "09:00-12:00,13:00-17:00")
@@ -115,7 +118,10 @@ public final class AvailabilityBenchmark {
 				NOW, null, true);
 	}
 
-	/** The repository's availability query over a list, so the cold case counts computation, not a database. */
+	/**
+	 * The repository's availability query over a list, so the cold case counts
+	 * computation, not a database.
+	 */
 	private static final class InMemoryBookings extends BookingRepository {
 
 		private final List<Booking> bookings;

@@ -13,7 +13,10 @@ import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.BookingStatus;
 
-/** Confirmed bookings held in memory, served through a stand-in for the repository's availability query. */
+/**
+ * Confirmed bookings held in memory, served through a stand-in for the repository's
+ * availability query.
+ */
 final class Bookings {
 
 	private final List<Booking> confirmed = new CopyOnWriteArrayList<>();
@@ -24,9 +27,7 @@ final class Bookings {
 		when(repository.confirmedBetween(any(), any())).thenAnswer(call -> {
 			Instant from = call.getArgument(0);
 			Instant to = call.getArgument(1);
-			return confirmed.stream()
-				.filter(b -> b.startTime().isBefore(to) && b.endTime().isAfter(from))
-				.toList();
+			return confirmed.stream().filter(b -> b.startTime().isBefore(to) && b.endTime().isAfter(from)).toList();
 		});
 	}
 

@@ -20,8 +20,9 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The start-up step after a buffer change: stored ranges follow the configured buffer (15 minutes here), and two
- * bookings written under an older, smaller buffer that are now too close are listed for the operator, not fatal.
+ * The start-up step after a buffer change: stored ranges follow the configured buffer (15
+ * minutes here), and two bookings written under an older, smaller buffer that are now too
+ * close are listed for the operator, not fatal.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -54,9 +55,10 @@ class BufferChangeTest {
 
 	private UUID insertUnderNoBuffer(Instant start) {
 		UUID id = UUID.randomUUID();
-		bookings.insert(id, new NewBooking("Ada Lovelace", "buffer-" + id + "@example.com", null, null, null, start,
-				start.plus(Duration.ofMinutes(30)), "Europe/London"), Duration.ZERO,
-				new FrequencyLimit(100, Duration.ofDays(7)), Instant.now());
+		bookings.insert(id,
+				new NewBooking("Ada Lovelace", "buffer-" + id + "@example.com", null, null, null, start,
+						start.plus(Duration.ofMinutes(30)), "Europe/London"),
+				Duration.ZERO, new FrequencyLimit(100, Duration.ofDays(7)), Instant.now());
 		return id;
 	}
 

@@ -46,10 +46,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The calendar mirror as a user meets it: bookings and listings over HTTP, Google played by WireMock in its wire format
- * ({@code events.list} in full and with {@code syncToken}, 410 GONE, free/busy). The test drives the polls itself
- * ({@link CalendarMirror#syncNow()}; the background poll runs once at start-up, then hourly) and moves the clock to
- * age the mirror.
+ * The calendar mirror as a user meets it: bookings and listings over HTTP, Google played
+ * by WireMock in its wire format ({@code events.list} in full and with {@code syncToken},
+ * 410 GONE, free/busy). The test drives the polls itself
+ * ({@link CalendarMirror#syncNow()}; the background poll runs once at start-up, then
+ * hourly) and moves the clock to age the mirror.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "booking.calendar.mirror.poll-interval=1h", "booking.calendar.mirror.max-staleness=2h",
@@ -85,11 +86,13 @@ class CalendarMirrorApiTest {
 	void setUp() {
 		http = new Http(port);
 		google.reset();
-		// The booking's own calendar sync (the workflow) may write; its answers do not matter here.
+		// The booking's own calendar sync (the workflow) may write; its answers do not
+		// matter here.
 		google.stub(post(FakeGoogle.eventsUrl()).willReturn(FakeGoogle.eventJson("event")));
 		google.stub(post(urlPathMatching(FakeGoogle.eventsUrl().getExpected() + "/[a-v0-9]+"))
 			.willReturn(FakeGoogle.eventJson("event")));
-		// Any sync token of an earlier test is unknown: the mirror starts each test with a full sync.
+		// Any sync token of an earlier test is unknown: the mirror starts each test with
+		// a full sync.
 		google.stub(get(FakeGoogle.eventsUrl()).atPriority(4)
 			.withQueryParam("syncToken", matching(".+"))
 			.willReturn(FakeGoogle.googleError(410, "global", "fullSyncRequired", "Sync token is no longer valid")));
@@ -119,7 +122,8 @@ class CalendarMirrorApiTest {
 
 		assertThat(book(owners).status()).isEqualTo(409);
 		assertThat(book(owners).problemType()).isEqualTo("slot-unavailable");
-		assertThat(book(bookings).status()).as("a booking's event is kept apart by PostgreSQL, as before").isEqualTo(201);
+		assertThat(book(bookings).status()).as("a booking's event is kept apart by PostgreSQL, as before")
+			.isEqualTo(201);
 		assertThat(book(shownFree).status()).isEqualTo(201);
 		assertThat(book(free).status()).isEqualTo(201);
 		assertThat(slots(day)).as("an all-day event blocks its whole date").isEmpty();
@@ -133,8 +137,10 @@ class CalendarMirrorApiTest {
 		Instant owners = Slots.fresh();
 		Instant free = Slots.fresh();
 		fullSync(token(), event("owner5", owners));
-		// From here on Google refuses every list but the mirror's: only the mirror can know the owner's event. (A
-		// permanent error, so that the bookings' own syncs do not retry into the circuit breaker.)
+		// From here on Google refuses every list but the mirror's: only the mirror can
+		// know the owner's event. (A
+		// permanent error, so that the bookings' own syncs do not retry into the circuit
+		// breaker.)
 		google.stub(get(FakeGoogle.eventsUrl()).atPriority(1)
 			.withQueryParam("syncToken", absent())
 			.willReturn(FakeGoogle.googleError(404, "global", "notFound", "Not Found")));
@@ -194,11 +200,12 @@ class CalendarMirrorApiTest {
 
 		mirror.syncNow();
 
-		assertThat(google.server.findAll(getRequestedFor(FakeGoogle.eventsUrl()).withQueryParam("syncToken",
-				equalTo(first)))).hasSize(1);
-		// A full list (no token) follows; bookings' own syncs may list events too, so it is the 409 that proves it.
-		assertThat(google.server.findAll(getRequestedFor(FakeGoogle.eventsUrl()).withQueryParam("syncToken",
-				absent()))).isNotEmpty();
+		assertThat(google.server
+			.findAll(getRequestedFor(FakeGoogle.eventsUrl()).withQueryParam("syncToken", equalTo(first)))).hasSize(1);
+		// A full list (no token) follows; bookings' own syncs may list events too, so it
+		// is the 409 that proves it.
+		assertThat(google.server.findAll(getRequestedFor(FakeGoogle.eventsUrl()).withQueryParam("syncToken", absent())))
+			.isNotEmpty();
 		assertThat(book(start).status()).isEqualTo(409);
 	}
 

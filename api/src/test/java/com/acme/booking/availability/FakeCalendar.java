@@ -13,12 +13,17 @@ import com.acme.booking.calendar.BusyTimes;
 final class FakeCalendar implements BusyTimes {
 
 	enum Mode {
+
 		ANSWER, FAIL, HANG
+
 	}
 
 	private final List<BusyPeriod> busy = new CopyOnWriteArrayList<>();
 
-	/** The owner's own events, what {@link #besidesBookings} reads; free/busy ({@link #busy}) has them merged in. */
+	/**
+	 * The owner's own events, what {@link #besidesBookings} reads; free/busy
+	 * ({@link #busy}) has them merged in.
+	 */
 	private final List<BusyPeriod> ownerEvents = new CopyOnWriteArrayList<>();
 
 	private final CountDownLatch release = new CountDownLatch(1);

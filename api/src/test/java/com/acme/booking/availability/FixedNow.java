@@ -8,7 +8,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** Now is Monday 2026-11-30 08:00Z; imported the same way by every test that shares this context. */
+/**
+ * Now is Monday 2026-11-30 08:00Z; imported the same way by every test that shares this
+ * context.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 class FixedNow {
 

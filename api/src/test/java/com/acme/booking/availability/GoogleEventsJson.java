@@ -9,7 +9,9 @@ import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
-/** Google Calendar's {@code events.list} answers and events, as JSON in its wire format. */
+/**
+ * Google Calendar's {@code events.list} answers and events, as JSON in its wire format.
+ */
 final class GoogleEventsJson {
 
 	private GoogleEventsJson() {
@@ -31,7 +33,10 @@ final class GoogleEventsJson {
 		return event(id, start, "");
 	}
 
-	/** An event this service made for a booking: it carries the {@code bookingId} private property. */
+	/**
+	 * An event this service made for a booking: it carries the {@code bookingId} private
+	 * property.
+	 */
 	static String bookingsEvent(String id, Instant start) {
 		return event(id, start,
 				", \"extendedProperties\": {\"private\": {\"bookingId\": \"" + UUID.randomUUID() + "\"}}");

@@ -10,7 +10,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** The real time, moved on by the test when it needs time to pass (a mirror to age) without waiting. */
+/**
+ * The real time, moved on by the test when it needs time to pass (a mirror to age)
+ * without waiting.
+ */
 final class MovableClock extends Clock {
 
 	private volatile Duration offset = Duration.ZERO;

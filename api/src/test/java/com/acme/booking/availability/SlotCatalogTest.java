@@ -15,7 +15,10 @@ import com.acme.booking.core.Booking;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The cached listing; London, weekdays 09:00-17:00, 15-minute buffer, now Monday 2026-11-30 08:00Z. */
+/**
+ * The cached listing; London, weekdays 09:00-17:00, 15-minute buffer, now Monday
+ * 2026-11-30 08:00Z.
+ */
 class SlotCatalogTest {
 
 	private static final LocalDate TUESDAY = LocalDate.of(2026, 12, 1);
@@ -53,20 +56,21 @@ class SlotCatalogTest {
 		bookings.add("2026-12-01T10:00:00Z", "2026-12-01T10:30:00Z");
 		calendar.busy("2026-12-01T13:00:00Z", "2026-12-01T15:00:00Z");
 
-		assertThat(catalog.offered(TUESDAY, TUESDAY, HALF_HOUR)).containsExactlyElementsOf(
-				concat(run("2026-12-01T09:00:00Z", 1, 30), run("2026-12-01T11:00:00Z", 3, 30),
-						run("2026-12-01T15:30:00Z", 3, 30)));
+		assertThat(catalog.offered(TUESDAY, TUESDAY, HALF_HOUR))
+			.containsExactlyElementsOf(concat(run("2026-12-01T09:00:00Z", 1, 30), run("2026-12-01T11:00:00Z", 3, 30),
+					run("2026-12-01T15:30:00Z", 3, 30)));
 	}
 
 	@Test
 	void forReschedulingTheBookingsOwnTimeItsNeighboursAndItsCalendarEventAreFreeButNotTheOthers() {
 		Booking own = bookings.get(bookings.add("2026-12-01T10:00:00Z", "2026-12-01T10:30:00Z"));
 		bookings.add("2026-12-01T11:30:00Z", "2026-12-01T12:00:00Z");
-		// Free/busy merged the booking's own event with the owner's 09:00-09:45; read by id, only the latter is there.
-		calendar.busy("2026-12-01T09:00:00Z", "2026-12-01T10:30:00Z").ownerEvent("2026-12-01T09:00:00Z",
-				"2026-12-01T09:45:00Z");
-		calendar.busy("2026-12-01T13:00:00Z", "2026-12-01T15:00:00Z").ownerEvent("2026-12-01T13:00:00Z",
-				"2026-12-01T15:00:00Z");
+		// Free/busy merged the booking's own event with the owner's 09:00-09:45; read by
+		// id, only the latter is there.
+		calendar.busy("2026-12-01T09:00:00Z", "2026-12-01T10:30:00Z")
+			.ownerEvent("2026-12-01T09:00:00Z", "2026-12-01T09:45:00Z");
+		calendar.busy("2026-12-01T13:00:00Z", "2026-12-01T15:00:00Z")
+			.ownerEvent("2026-12-01T13:00:00Z", "2026-12-01T15:00:00Z");
 
 		assertThat(catalog.offeredIgnoring(TUESDAY.minusDays(1), TUESDAY.plusDays(1), HALF_HOUR, own))
 			.containsExactlyElementsOf(concat(run("2026-11-30T10:00:00Z", 14, 30), run("2026-12-01T10:00:00Z", 2, 30),
@@ -78,8 +82,8 @@ class SlotCatalogTest {
 
 	@Test
 	void startsAtTheMinimumNoticeAndSkipsClosedDays() {
-		assertThat(catalog.offered(LocalDate.of(2026, 11, 28), TUESDAY, HALF_HOUR))
-			.containsExactlyElementsOf(concat(run("2026-11-30T10:00:00Z", 14, 30), run("2026-12-01T09:00:00Z", 16, 30)));
+		assertThat(catalog.offered(LocalDate.of(2026, 11, 28), TUESDAY, HALF_HOUR)).containsExactlyElementsOf(
+				concat(run("2026-11-30T10:00:00Z", 14, 30), run("2026-12-01T09:00:00Z", 16, 30)));
 	}
 
 	@Test
@@ -110,8 +114,8 @@ class SlotCatalogTest {
 		calendar.busy("2026-12-01T09:00:00Z", "2026-12-01T12:00:00Z");
 		OfferedSlotGuard guard = new OfferedSlotGuard(engine, rules, bookings.repository(), busy);
 
-		assertThatThrownBy(() -> guard.check(Instant.parse("2026-12-01T11:00:00Z"),
-				Instant.parse("2026-12-01T11:30:00Z"), null))
+		assertThatThrownBy(
+				() -> guard.check(Instant.parse("2026-12-01T11:00:00Z"), Instant.parse("2026-12-01T11:30:00Z"), null))
 			.isInstanceOf(SlotUnavailable.class);
 
 		assertThat(catalog.offered(TUESDAY, TUESDAY, HALF_HOUR))

@@ -25,15 +25,14 @@ class SlotEngineTest {
 
 		List<Interval> slots = engine.offered(TUESDAY, TUESDAY, Duration.ofHours(1), List.of());
 
-		assertThat(slots).containsExactlyElementsOf(
-				concat(List.of(slot("2026-12-01T09:00:00Z", "2026-12-01T10:00:00Z"),
-						slot("2026-12-01T09:30:00Z", "2026-12-01T10:30:00Z"),
-						slot("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z"),
-						slot("2026-12-01T10:30:00Z", "2026-12-01T11:30:00Z"),
-						slot("2026-12-01T11:00:00Z", "2026-12-01T12:00:00Z"),
-						slot("2026-12-01T13:00:00Z", "2026-12-01T14:00:00Z"),
-						slot("2026-12-01T13:30:00Z", "2026-12-01T14:30:00Z"),
-						slot("2026-12-01T14:00:00Z", "2026-12-01T15:00:00Z"))));
+		assertThat(slots).containsExactlyElementsOf(concat(List.of(slot("2026-12-01T09:00:00Z", "2026-12-01T10:00:00Z"),
+				slot("2026-12-01T09:30:00Z", "2026-12-01T10:30:00Z"),
+				slot("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z"),
+				slot("2026-12-01T10:30:00Z", "2026-12-01T11:30:00Z"),
+				slot("2026-12-01T11:00:00Z", "2026-12-01T12:00:00Z"),
+				slot("2026-12-01T13:00:00Z", "2026-12-01T14:00:00Z"),
+				slot("2026-12-01T13:30:00Z", "2026-12-01T14:30:00Z"),
+				slot("2026-12-01T14:00:00Z", "2026-12-01T15:00:00Z"))));
 	}
 
 	@Test
@@ -99,8 +98,8 @@ class SlotEngineTest {
 		List<Interval> slots = engine.offered(LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 2), HALF_HOUR,
 				List.of());
 
-		assertThat(slots).containsExactlyElementsOf(
-				concat(run("2026-11-30T11:00:00Z", 12, 30), run("2026-12-01T09:00:00Z", 1, 30)));
+		assertThat(slots)
+			.containsExactlyElementsOf(concat(run("2026-11-30T11:00:00Z", 12, 30), run("2026-12-01T09:00:00Z", 1, 30)));
 	}
 
 	@Test

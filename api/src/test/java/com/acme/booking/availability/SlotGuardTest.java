@@ -12,7 +12,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Rules as documented: London, weekdays 09:00-17:00, 30-minute grid, 15-minute buffer, 2 h notice, 90 days. */
+/**
+ * Rules as documented: London, weekdays 09:00-17:00, 30-minute grid, 15-minute buffer, 2
+ * h notice, 90 days.
+ */
 class SlotGuardTest {
 
 	private static final String NOW = "2026-11-30T08:00:00Z";
@@ -97,8 +100,8 @@ class SlotGuardTest {
 		UUID own = bookings.add("2026-12-01T10:00:00Z", "2026-12-01T10:30:00Z");
 		calendar.busy("2026-12-01T10:00:00Z", "2026-12-01T10:30:00Z");
 
-		assertThatCode(() -> guard.check(Instant.parse("2026-12-01T10:30:00Z"), Instant.parse("2026-12-01T11:00:00Z"),
-				own))
+		assertThatCode(
+				() -> guard.check(Instant.parse("2026-12-01T10:30:00Z"), Instant.parse("2026-12-01T11:00:00Z"), own))
 			.doesNotThrowAnyException();
 		assertUnavailable("2026-12-01T10:30:00Z", "2026-12-01T11:00:00Z", "another booking");
 	}
@@ -106,26 +109,27 @@ class SlotGuardTest {
 	@Test
 	void reschedulingIsStillBlockedByABusyPeriodThatIsNotItsOwnEvent() {
 		UUID own = bookings.add("2026-12-01T10:00:00Z", "2026-12-01T10:30:00Z");
-		calendar.busy("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z").ownerEvent("2026-12-01T10:30:00Z",
-				"2026-12-01T11:00:00Z");
+		calendar.busy("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z")
+			.ownerEvent("2026-12-01T10:30:00Z", "2026-12-01T11:00:00Z");
 
-		assertThatThrownBy(() -> guard.check(Instant.parse("2026-12-01T11:00:00Z"),
-				Instant.parse("2026-12-01T11:30:00Z"), own))
+		assertThatThrownBy(
+				() -> guard.check(Instant.parse("2026-12-01T11:00:00Z"), Instant.parse("2026-12-01T11:30:00Z"), own))
 			.isInstanceOf(SlotUnavailable.class);
 	}
 
 	@Test
 	void reschedulingNextToItsOwnEventIsNotBlockedWhenFreeBusyMergedItWithANeighbour() {
 		UUID own = bookings.add("2026-12-01T10:00:00Z", "2026-12-01T10:30:00Z");
-		// Free/busy merges the owner's 09:00-10:00 meeting with the booking's own event into one period.
-		calendar.busy("2026-12-01T09:00:00Z", "2026-12-01T10:30:00Z").ownerEvent("2026-12-01T09:00:00Z",
-				"2026-12-01T10:00:00Z");
+		// Free/busy merges the owner's 09:00-10:00 meeting with the booking's own event
+		// into one period.
+		calendar.busy("2026-12-01T09:00:00Z", "2026-12-01T10:30:00Z")
+			.ownerEvent("2026-12-01T09:00:00Z", "2026-12-01T10:00:00Z");
 
-		assertThatCode(() -> guard.check(Instant.parse("2026-12-01T10:30:00Z"), Instant.parse("2026-12-01T11:00:00Z"),
-				own))
+		assertThatCode(
+				() -> guard.check(Instant.parse("2026-12-01T10:30:00Z"), Instant.parse("2026-12-01T11:00:00Z"), own))
 			.doesNotThrowAnyException();
-		assertThatThrownBy(() -> guard.check(Instant.parse("2026-12-01T10:00:00Z"),
-				Instant.parse("2026-12-01T10:30:00Z"), null))
+		assertThatThrownBy(
+				() -> guard.check(Instant.parse("2026-12-01T10:00:00Z"), Instant.parse("2026-12-01T10:30:00Z"), null))
 			.as("a new booking still sees free/busy")
 			.isInstanceOf(SlotUnavailable.class);
 	}
@@ -173,8 +177,7 @@ class SlotGuardTest {
 	}
 
 	private void assertUnavailable(String start, String end, String reason) {
-		assertThatThrownBy(() -> check(start, end)).isInstanceOf(SlotUnavailable.class)
-			.hasMessageContaining(reason);
+		assertThatThrownBy(() -> check(start, end)).isInstanceOf(SlotUnavailable.class).hasMessageContaining(reason);
 	}
 
 }

@@ -76,8 +76,7 @@ class SlotRulesTest {
 	void inconsistentDurationsStopTheApplication() {
 		context.withPropertyValues("booking.rules.default-duration=5m").run(started -> {
 			assertThat(started).hasFailed();
-			assertThat(started.getStartupFailure()).rootCause()
-				.hasMessageContaining("booking.rules.default-duration");
+			assertThat(started.getStartupFailure()).rootCause().hasMessageContaining("booking.rules.default-duration");
 		});
 		context.withPropertyValues("booking.rules.slot-step=0m").run(started -> {
 			assertThat(started).hasFailed();
@@ -87,8 +86,9 @@ class SlotRulesTest {
 
 	@Test
 	void validConfigurationStarts() {
-		context.withPropertyValues("booking.rules.business-hours.MONDAY=09:00-12:00,13:00-17:00",
-				"booking.rules.time-zone=Australia/Lord_Howe")
+		context
+			.withPropertyValues("booking.rules.business-hours.MONDAY=09:00-12:00,13:00-17:00",
+					"booking.rules.time-zone=Australia/Lord_Howe")
 			.run(started -> assertThat(started.getBean(SlotRules.class).hours().on(DayOfWeek.MONDAY)).hasSize(2));
 	}
 

@@ -26,12 +26,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 
-/** {@code GET /api/bookings/available-slots} over HTTP; now is Monday 2026-11-30 08:00Z, rules as documented. */
+/**
+ * {@code GET /api/bookings/available-slots} over HTTP; now is Monday 2026-11-30 08:00Z,
+ * rules as documented.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "booking.embedded.data-dir=target/test-data/${random.uuid}",
 				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off",
-				"booking.embedded.fsync=off",
-				"booking.rate-limit.enabled=false", "booking.admin.api-key=test-admin-key" })
+				"booking.embedded.fsync=off", "booking.rate-limit.enabled=false",
+				"booking.admin.api-key=test-admin-key" })
 @Import(FixedNow.class)
 class SlotsApiTest {
 
@@ -76,10 +79,10 @@ class SlotsApiTest {
 		JsonNode body = api.get(PATH + "?startDate=2026-11-30&endDate=2026-11-30&duration=60").json();
 
 		assertThat(body.path("duration").asInt()).isEqualTo(60);
-		assertThat(starts(body)).containsExactly("2026-11-30T10:00:00Z", "2026-11-30T10:30:00Z",
-				"2026-11-30T11:00:00Z", "2026-11-30T11:30:00Z", "2026-11-30T12:00:00Z", "2026-11-30T12:30:00Z",
-				"2026-11-30T13:00:00Z", "2026-11-30T13:30:00Z", "2026-11-30T14:00:00Z", "2026-11-30T14:30:00Z",
-				"2026-11-30T15:00:00Z", "2026-11-30T15:30:00Z", "2026-11-30T16:00:00Z");
+		assertThat(starts(body)).containsExactly("2026-11-30T10:00:00Z", "2026-11-30T10:30:00Z", "2026-11-30T11:00:00Z",
+				"2026-11-30T11:30:00Z", "2026-11-30T12:00:00Z", "2026-11-30T12:30:00Z", "2026-11-30T13:00:00Z",
+				"2026-11-30T13:30:00Z", "2026-11-30T14:00:00Z", "2026-11-30T14:30:00Z", "2026-11-30T15:00:00Z",
+				"2026-11-30T15:30:00Z", "2026-11-30T16:00:00Z");
 	}
 
 	@Test
@@ -89,12 +92,12 @@ class SlotsApiTest {
 		repository.insert(id,
 				new NewBooking("Ada", "ada-" + id + "@example.com", null, null, null,
 						Instant.parse("2026-12-02T10:00:00Z"), Instant.parse("2026-12-02T10:30:00Z"), "Europe/London"),
-				Duration.ofMinutes(15), new FrequencyLimit(3, Duration.ofDays(7)), Instant.parse("2026-11-30T08:00:00Z"));
+				Duration.ofMinutes(15), new FrequencyLimit(3, Duration.ofDays(7)),
+				Instant.parse("2026-11-30T08:00:00Z"));
 
 		events.publishEvent(new BookingsChanged(id.toString()));
 
-		assertThat(starts(api.get(PATH + "?startDate=2026-12-02&endDate=2026-12-02").json()))
-			.hasSize(13)
+		assertThat(starts(api.get(PATH + "?startDate=2026-12-02&endDate=2026-12-02").json())).hasSize(13)
 			.doesNotContain("2026-12-02T09:30:00Z", "2026-12-02T10:00:00Z", "2026-12-02T10:30:00Z")
 			.contains("2026-12-02T09:00:00Z", "2026-12-02T11:00:00Z");
 	}

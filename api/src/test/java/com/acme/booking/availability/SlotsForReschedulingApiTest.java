@@ -25,15 +25,16 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 
 /**
- * {@code GET /api/bookings/available-slots?bookingId=} over HTTP: the manage page's picker sees the booking's own time
- * and its neighbours within the buffer, and only with the booking's token or the admin key. Same context as
- * {@link SlotsApiTest} (now is Monday 2026-11-30 08:00Z).
+ * {@code GET /api/bookings/available-slots?bookingId=} over HTTP: the manage page's
+ * picker sees the booking's own time and its neighbours within the buffer, and only with
+ * the booking's token or the admin key. Same context as {@link SlotsApiTest} (now is
+ * Monday 2026-11-30 08:00Z).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "booking.embedded.data-dir=target/test-data/${random.uuid}",
 				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off",
-				"booking.embedded.fsync=off",
-				"booking.rate-limit.enabled=false", "booking.admin.api-key=test-admin-key" })
+				"booking.embedded.fsync=off", "booking.rate-limit.enabled=false",
+				"booking.admin.api-key=test-admin-key" })
 @Import(FixedNow.class)
 class SlotsForReschedulingApiTest {
 
@@ -61,7 +62,8 @@ class SlotsForReschedulingApiTest {
 	void setUp() {
 		api = new ApiClient(port);
 		if (own == null) {
-			// Thursday: the booking at 10:00 and another at 12:00, each blocking its neighbours within the 15-minute buffer.
+			// Thursday: the booking at 10:00 and another at 12:00, each blocking its
+			// neighbours within the 15-minute buffer.
 			own = book("2026-12-03T10:00:00Z");
 			book("2026-12-03T12:00:00Z");
 		}
@@ -131,7 +133,8 @@ class SlotsForReschedulingApiTest {
 		repository.insert(id,
 				new NewBooking("Ada", "ada-" + id + "@example.com", null, null, null, from, from.plusSeconds(1800),
 						"Europe/London"),
-				Duration.ofMinutes(15), new FrequencyLimit(3, Duration.ofDays(7)), Instant.parse("2026-11-30T08:00:00Z"));
+				Duration.ofMinutes(15), new FrequencyLimit(3, Duration.ofDays(7)),
+				Instant.parse("2026-11-30T08:00:00Z"));
 		events.publishEvent(new BookingsChanged(id.toString()));
 		return id;
 	}

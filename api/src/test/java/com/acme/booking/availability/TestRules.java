@@ -90,7 +90,10 @@ final class TestRules {
 		return new Interval(Instant.parse(start), Instant.parse(end));
 	}
 
-	/** {@code count} back-to-back slots of {@code minutes}, the first starting at {@code firstStart} (UTC). */
+	/**
+	 * {@code count} back-to-back slots of {@code minutes}, the first starting at
+	 * {@code firstStart} (UTC).
+	 */
 	static List<Interval> run(String firstStart, int count, int minutes) {
 		Instant start = Instant.parse(firstStart);
 		return java.util.stream.IntStream.range(0, count)

@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two API instances on one database: a booking made on one disappears from the other's cached slot list at once
- * (PostgreSQL LISTEN/NOTIFY), not when its cache expires five minutes later.
+ * Two API instances on one database: a booking made on one disappears from the other's
+ * cached slot list at once (PostgreSQL LISTEN/NOTIFY), not when its cache expires five
+ * minutes later.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")

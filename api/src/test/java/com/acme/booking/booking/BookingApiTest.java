@@ -57,13 +57,18 @@ class BookingApiTest {
 		return jdbc.sql("SELECT count(*) FROM booking").query(Long.class).single();
 	}
 
-	/** The booking's workflow has pushed (integrations disabled: recorded) its current revision. */
+	/**
+	 * The booking's workflow has pushed (integrations disabled: recorded) its current
+	 * revision.
+	 */
 	void awaitSyncRecorded(String id) {
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc
-			.sql("SELECT calendar_synced_revision = revision AND crm_synced_revision = revision FROM booking WHERE id = ?")
-			.param(UUID.fromString(id))
-			.query(Boolean.class)
-			.single());
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(20))
+			.until(() -> jdbc.sql(
+					"SELECT calendar_synced_revision = revision AND crm_synced_revision = revision FROM booking WHERE id = ?")
+				.param(UUID.fromString(id))
+				.query(Boolean.class)
+				.single());
 	}
 
 	@Test
@@ -267,7 +272,8 @@ class BookingApiTest {
 
 	@Test
 	void adminEndpointsNeedTheKey() {
-		for (String path : new String[] { "/api/admin/bookings", "/api/admin/bookings/" + UUID.randomUUID() + "/messages" }) {
+		for (String path : new String[] { "/api/admin/bookings",
+				"/api/admin/bookings/" + UUID.randomUUID() + "/messages" }) {
 			Http.Response none = http.get(path);
 			assertThat(none.status()).isEqualTo(401);
 			assertThat(none.problemType()).isEqualTo("unauthorized");
@@ -282,7 +288,9 @@ class BookingApiTest {
 		String first = http.post("/api/bookings", booking(email, Slots.fresh())).json().path("id").asString();
 		String second = http.post("/api/bookings", booking(email, Slots.fresh())).json().path("id").asString();
 		awaitSyncRecorded(first);
-		jdbc.sql("UPDATE booking SET requires_manual_crm_sync = true WHERE id = ?").param(UUID.fromString(first)).update();
+		jdbc.sql("UPDATE booking SET requires_manual_crm_sync = true WHERE id = ?")
+			.param(UUID.fromString(first))
+			.update();
 
 		Http.Response byEmail = http.get("/api/admin/bookings?email=" + email.toUpperCase(), "X-Api-Key", ADMIN);
 		Http.Response flagged = http.get("/api/admin/bookings?needsManualSync=true&size=200", "X-Api-Key", ADMIN);
@@ -309,7 +317,9 @@ class BookingApiTest {
 		assertThat(sync.json().path("requiresManualCalendarSync").asBoolean()).isFalse();
 		assertThat(http.post("/api/admin/bookings/" + UUID.randomUUID() + "/sync", null, "X-Api-Key", ADMIN).status())
 			.isEqualTo(404);
-		assertThat(http.get("/api/admin/bookings/" + id + "/messages", "X-Api-Key", ADMIN).json().path("messages")
+		assertThat(http.get("/api/admin/bookings/" + id + "/messages", "X-Api-Key", ADMIN)
+			.json()
+			.path("messages")
 			.isArray()).isTrue();
 	}
 

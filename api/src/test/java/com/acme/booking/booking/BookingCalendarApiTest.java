@@ -20,7 +20,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-/** {@code GET /api/bookings/{id}/calendar.ics} over HTTP: the emails' UID and SEQUENCE, the token's protection. */
+/**
+ * {@code GET /api/bookings/{id}/calendar.ics} over HTTP: the emails' UID and SEQUENCE,
+ * the token's protection.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class BookingCalendarApiTest {
@@ -73,8 +76,10 @@ class BookingCalendarApiTest {
 	void aMovedBookingKeepsItsUidWithTheNextSequenceAndACancelledOneSaysSo() {
 		JsonNode booking = book(Slots.fresh());
 		Instant moved = Slots.fresh();
-		assertThat(http.patch("/api/bookings/" + booking.path("id").asString(), Map.of("startTime", moved.toString()),
-				"X-Booking-Token", token(booking)).status()).isEqualTo(200);
+		assertThat(http
+			.patch("/api/bookings/" + booking.path("id").asString(), Map.of("startTime", moved.toString()),
+					"X-Booking-Token", token(booking))
+			.status()).isEqualTo(200);
 
 		String afterMove = calendar(booking, "X-Booking-Token", token(booking)).body();
 		assertThat(afterMove).contains("UID:" + booking.path("id").asString(), "SEQUENCE:1\r\n",
@@ -90,7 +95,8 @@ class BookingCalendarApiTest {
 		JsonNode booking = book(Slots.fresh());
 
 		for (Http.Response refused : new Http.Response[] { calendar(booking),
-				calendar(booking, "X-Booking-Token", "x".repeat(43), "Accept", "text/calendar, application/problem+json"),
+				calendar(booking, "X-Booking-Token", "x".repeat(43), "Accept",
+						"text/calendar, application/problem+json"),
 				http.get("/api/bookings/" + UUID.randomUUID() + "/calendar.ics", "X-Booking-Token", token(booking)) }) {
 			assertThat(refused.status()).isEqualTo(404);
 			assertThat(refused.header("Content-Type")).startsWith("application/problem+json");

@@ -81,8 +81,8 @@ class BookingConcurrencyTest {
 			starts.add(Slots.fresh());
 		}
 
-		List<Integer> statuses = race(8, i -> BookingApiTest.booking(i % 2 == 0 ? email : email.toUpperCase(),
-				starts.get(i)));
+		List<Integer> statuses = race(8,
+				i -> BookingApiTest.booking(i % 2 == 0 ? email : email.toUpperCase(), starts.get(i)));
 
 		assertThat(statuses).filteredOn(s -> s == 201).hasSize(3);
 		assertThat(statuses).filteredOn(s -> s == 429).hasSize(5);

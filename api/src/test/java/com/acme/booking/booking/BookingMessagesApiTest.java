@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The emails as operators read them over HTTP, with mail disabled (the embedded default): every change is rendered
- * and recorded, nothing is sent.
+ * The emails as operators read them over HTTP, with mail disabled (the embedded default):
+ * every change is rendered and recorded, nothing is sent.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -83,14 +83,18 @@ class BookingMessagesApiTest {
 	void aMailFlagShowsInTheAdminListAndAnOperatorSyncClearsIt() {
 		Http http = new Http(port);
 		String email = BookingApiTest.email();
-		String id = http.post("/api/bookings", BookingApiTest.booking(email, Slots.fresh())).json().path("id").asString();
+		String id = http.post("/api/bookings", BookingApiTest.booking(email, Slots.fresh()))
+			.json()
+			.path("id")
+			.asString();
 		awaitMessages(http, id, 1);
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> jdbc.sql("SELECT mail_synced_revision = revision FROM booking WHERE id = ?")
 				.param(UUID.fromString(id))
 				.query(Boolean.class)
 				.single());
-		jdbc.sql("UPDATE booking SET requires_manual_mail_sync = true, mail_sync_error = 'The SMTP server cannot be reached' WHERE id = ?")
+		jdbc.sql(
+				"UPDATE booking SET requires_manual_mail_sync = true, mail_sync_error = 'The SMTP server cannot be reached' WHERE id = ?")
 			.param(UUID.fromString(id))
 			.update();
 
@@ -104,7 +108,8 @@ class BookingMessagesApiTest {
 		Http.Response sync = http.post("/api/admin/bookings/" + id + "/sync", null, "X-Api-Key", ADMIN);
 		assertThat(sync.status()).isEqualTo(202);
 		assertThat(sync.json().path("requiresManualMailSync").asBoolean()).isFalse();
-		// The retried email is already recorded for this revision: it is not made a second time.
+		// The retried email is already recorded for this revision: it is not made a
+		// second time.
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> jdbc.sql("SELECT mail_synced_revision = revision FROM booking WHERE id = ?")
 				.param(UUID.fromString(id))

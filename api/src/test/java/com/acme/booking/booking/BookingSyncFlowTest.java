@@ -23,7 +23,10 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** REST → PostgreSQL → BookingWorkflow on the in-process Temporal server, integrations disabled. */
+/**
+ * REST → PostgreSQL → BookingWorkflow on the in-process Temporal server, integrations
+ * disabled.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class BookingSyncFlowTest {
@@ -40,7 +43,8 @@ class BookingSyncFlowTest {
 	@Test
 	void everyChangeReachesTheWorkflowWhichRecordsDisabledIntegrations() throws Exception {
 		Http http = new Http(port);
-		Http.Response created = http.post("/api/bookings", BookingApiTest.booking(BookingApiTest.email(), Slots.fresh()));
+		Http.Response created = http.post("/api/bookings",
+				BookingApiTest.booking(BookingApiTest.email(), Slots.fresh()));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		String id = created.json().path("id").asString();
 		String token = created.json().path("manageToken").asString();

@@ -7,14 +7,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Which calls to a stand-in fail, and how. The decision is a function of the seed, the call's key (operation and the
- * customer it is about, never a server-made id) and how many times that key was seen, so a run can be replayed with
- * the same seed whatever order the threads happen to take.
+ * Which calls to a stand-in fail, and how. The decision is a function of the seed, the
+ * call's key (operation and the customer it is about, never a server-made id) and how
+ * many times that key was seen, so a run can be replayed with the same seed whatever
+ * order the threads happen to take.
  */
 final class ChaosPlan {
 
 	/** What the stand-in does with one call. */
 	enum Fault {
+
 		/** Answers normally. */
 		NONE,
 		/** 500 or 503, nothing written. */
@@ -27,6 +29,7 @@ final class ChaosPlan {
 		LOST_RESET,
 		/** Does the write, then answers after the client's read timeout. */
 		LOST_TIMEOUT
+
 	}
 
 	private final long seed;
@@ -39,7 +42,8 @@ final class ChaosPlan {
 
 	private final AtomicLong calls = new AtomicLong();
 
-	/** @param rate share of calls that fail in some way (0.15 = 15 %) */
+	/**
+	 * @param rate share of calls that fail in some way (0.15 = 15 %) */
 	ChaosPlan(long seed, double rate) {
 		this.seed = seed;
 		this.rate = rate;
@@ -55,7 +59,8 @@ final class ChaosPlan {
 		double roll = random.nextDouble();
 		Fault fault = Fault.NONE;
 		if (roll < rate) {
-			Fault[] kinds = { Fault.SERVER_ERROR, Fault.RATE_LIMITED, Fault.SLOW, Fault.LOST_RESET, Fault.LOST_TIMEOUT };
+			Fault[] kinds = { Fault.SERVER_ERROR, Fault.RATE_LIMITED, Fault.SLOW, Fault.LOST_RESET,
+					Fault.LOST_TIMEOUT };
 			fault = kinds[(int) (roll / rate * kinds.length)];
 		}
 		calls.incrementAndGet();
@@ -69,7 +74,11 @@ final class ChaosPlan {
 	}
 
 	long injected() {
-		return counts.entrySet().stream().filter(e -> e.getKey() != Fault.NONE).mapToLong(e -> e.getValue().get()).sum();
+		return counts.entrySet()
+			.stream()
+			.filter(e -> e.getKey() != Fault.NONE)
+			.mapToLong(e -> e.getValue().get())
+			.sum();
 	}
 
 }

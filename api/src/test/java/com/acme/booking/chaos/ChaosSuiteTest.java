@@ -26,11 +26,13 @@ import org.awaitility.core.ConditionTimeoutException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Hundreds of bookings against Google and HubSpot stand-ins that fail about 15 % of calls at random (5xx, 429 with
- * Retry-After, slow answers, answers lost after the write was done), with reschedules, renames and cancels racing the
- * syncs, on a real Temporal server (the CLI's dev server). At the end every booking's event, contact and meeting
- * match PostgreSQL exactly, or the booking is flagged with its reason; nothing is duplicated. Replay a run with
- * {@code -Dchaos.seed=<seed>} (printed on failure); {@code -Dchaos.bookings=} changes the size.
+ * Hundreds of bookings against Google and HubSpot stand-ins that fail about 15 % of calls
+ * at random (5xx, 429 with Retry-After, slow answers, answers lost after the write was
+ * done), with reschedules, renames and cancels racing the syncs, on a real Temporal
+ * server (the CLI's dev server). At the end every booking's event, contact and meeting
+ * match PostgreSQL exactly, or the booking is flagged with its reason; nothing is
+ * duplicated. Replay a run with {@code -Dchaos.seed=<seed>} (printed on failure);
+ * {@code -Dchaos.bookings=} changes the size.
  */
 class ChaosSuiteTest {
 
@@ -55,8 +57,10 @@ class ChaosSuiteTest {
 			List<Customer> customers = liveAll(new Customers(new Http(app.port()), SEED));
 
 			List<Booking> unsettled = awaitSettled(app.bookings(), customers, Duration.ofMinutes(4));
-			assertThat(unsettled).as("bookings neither synced nor flagged, seed %d; their workflows: %s", SEED,
-					WorkflowDiagnosis.describe(app.bean(WorkflowClient.class), unsettled)).isEmpty();
+			assertThat(unsettled)
+				.as("bookings neither synced nor flagged, seed %d; their workflows: %s", SEED,
+						WorkflowDiagnosis.describe(app.bean(WorkflowClient.class), unsettled))
+				.isEmpty();
 			List<WorldCheck.Row> rows = customers.stream()
 				.map(c -> row(c, app.bookings().findById(c.id()).orElseThrow()))
 				.toList();
@@ -90,7 +94,10 @@ class ChaosSuiteTest {
 		}
 	}
 
-	/** The stand-ins, and the dev server the service starts by default (as its child, data in its data folder). */
+	/**
+	 * The stand-ins, and the dev server the service starts by default (as its child, data
+	 * in its data folder).
+	 */
 	static String[] settings(GoogleCalendarStandIn google, HubSpotStandIn hubspot, Path keyFile) {
 		List<String> settings = new ArrayList<>(StandInSettings.of(google, hubspot, keyFile, READ_TIMEOUT));
 		settings.addAll(List.of("booking.temporal.mode=dev-server", "booking.temporal.dev-server.port=0",
@@ -98,7 +105,9 @@ class ChaosSuiteTest {
 		return settings.toArray(String[]::new);
 	}
 
-	/** Waits until every booking is settled or the time is up; returns those that are not. */
+	/**
+	 * Waits until every booking is settled or the time is up; returns those that are not.
+	 */
 	static List<Booking> awaitSettled(BookingRepository bookings, List<Customer> customers, Duration timeout) {
 		try {
 			Awaitility.await()
@@ -113,10 +122,7 @@ class ChaosSuiteTest {
 	}
 
 	private static List<Booking> unsettled(BookingRepository bookings, List<Customer> customers) {
-		return customers.stream()
-			.map(c -> bookings.findById(c.id()).orElseThrow())
-			.filter(b -> !settled(b))
-			.toList();
+		return customers.stream().map(c -> bookings.findById(c.id()).orElseThrow()).filter(b -> !settled(b)).toList();
 	}
 
 	/** Both integrations pushed the current revision, or one waits for an operator. */

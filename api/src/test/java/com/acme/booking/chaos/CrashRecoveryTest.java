@@ -17,9 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Kill -9 the service while the syncs of fresh bookings and reschedules are in flight (Google and HubSpot answer
- * slowly), start it again on the same data: every sync completes, once. The service runs in a process of its own,
- * on embedded PostgreSQL and the in-process Temporal server, which forgets every workflow at the kill.
+ * Kill -9 the service while the syncs of fresh bookings and reschedules are in flight
+ * (Google and HubSpot answer slowly), start it again on the same data: every sync
+ * completes, once. The service runs in a process of its own, on embedded PostgreSQL and
+ * the in-process Temporal server, which forgets every workflow at the kill.
  */
 class CrashRecoveryTest {
 
@@ -37,9 +38,11 @@ class CrashRecoveryTest {
 		try (GoogleCalendarStandIn google = new GoogleCalendarStandIn(calm, Duration.ofSeconds(3), latency);
 				HubSpotStandIn hubspot = new HubSpotStandIn(calm, Duration.ofSeconds(3), latency)) {
 			List<String> settings = new ArrayList<>(StandInSettings.of(google, hubspot,
-					ServiceAccountKey.write(dir.resolve("key.json"), google.baseUrl() + "/token"), Duration.ofSeconds(3)));
+					ServiceAccountKey.write(dir.resolve("key.json"), google.baseUrl() + "/token"),
+					Duration.ofSeconds(3)));
 			settings.add("booking.admin.api-key=" + ADMIN_KEY);
-			// The in-process server forgets everything at the kill: the reconciler alone must bring every sync back.
+			// The in-process server forgets everything at the kill: the reconciler alone
+			// must bring every sync back.
 			settings.add("booking.temporal.mode=in-process");
 			Path data = dir.resolve("data");
 			Path log = dir.resolve("service.log");
@@ -61,10 +64,10 @@ class CrashRecoveryTest {
 				Http http = new Http(app.port());
 				await().atMost(Duration.ofMinutes(4))
 					.pollInterval(Duration.ofSeconds(1))
-					.untilAsserted(() -> assertThat(rows(http, customers))
-						.as("bookings not yet synced after the restart")
-						.filteredOn(r -> !r.calendarSynced() || !r.crmSynced())
-						.isEmpty());
+					.untilAsserted(
+							() -> assertThat(rows(http, customers)).as("bookings not yet synced after the restart")
+								.filteredOn(r -> !r.calendarSynced() || !r.crmSynced())
+								.isEmpty());
 				WorldCheck.Outcome outcome = WorldCheck.compare(rows(http, customers), google, hubspot);
 				assertThat(outcome.mismatches()).isEmpty();
 				assertThat(outcome.flagged()).isEmpty();
@@ -82,9 +85,9 @@ class CrashRecoveryTest {
 					b.path("email").asString(), Instant.parse(b.path("startTime").asString()),
 					Instant.parse(b.path("endTime").asString()), text(b.path("calendarEventId")),
 					b.path("calendarSynced").asBoolean(),
-					b.path("requiresManualCalendarSync").asBoolean() ? "flagged" : null,
-					text(b.path("crmContactId")), b.path("crmSynced").asBoolean(),
-					b.path("requiresManualCrmSync").asBoolean() ? "flagged" : null, customer.rescheduled()));
+					b.path("requiresManualCalendarSync").asBoolean() ? "flagged" : null, text(b.path("crmContactId")),
+					b.path("crmSynced").asBoolean(), b.path("requiresManualCrmSync").asBoolean() ? "flagged" : null,
+					customer.rescheduled()));
 		}
 		return rows;
 	}

@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.acme.booking.support.Http;
 
 /**
- * Customers of the chaos runs, each booking over HTTP and then, as its seeded dice say, rescheduling, renaming or
- * cancelling at once, while the first syncs are still under way. Slots are whole hours from the day after tomorrow
- * (the runs open business hours all day, every day, in UTC), each used once.
+ * Customers of the chaos runs, each booking over HTTP and then, as its seeded dice say,
+ * rescheduling, renaming or cancelling at once, while the first syncs are still under
+ * way. Slots are whole hours from the day after tomorrow (the runs open business hours
+ * all day, every day, in UTC), each used once.
  */
 final class Customers {
 
@@ -28,14 +29,20 @@ final class Customers {
 
 	private final AtomicInteger slots = new AtomicInteger();
 
-	private final Instant firstSlot = LocalDate.now(ZoneOffset.UTC).plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
+	private final Instant firstSlot = LocalDate.now(ZoneOffset.UTC)
+		.plusDays(2)
+		.atStartOfDay(ZoneOffset.UTC)
+		.toInstant();
 
 	Customers(Http http, long seed) {
 		this.http = http;
 		this.seed = seed;
 	}
 
-	/** Books; every 20th customer shares one of five addresses (three bookings each, the frequency limit). */
+	/**
+	 * Books; every 20th customer shares one of five addresses (three bookings each, the
+	 * frequency limit).
+	 */
 	Customer book(int n) {
 		String email = n % 20 == 0 ? "chaos-shared-" + (n / 20) % 5 + "@example.com" : "chaos-" + n + "@example.com";
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -49,7 +56,10 @@ final class Customers {
 				created.json().path("manageToken").asString(), false, false);
 	}
 
-	/** Books and moves the booking to another slot at once, while its first sync is under way. */
+	/**
+	 * Books and moves the booking to another slot at once, while its first sync is under
+	 * way.
+	 */
 	Customer rescheduleAtOnce(int n) {
 		Customer customer = book(n);
 		require(http.patch("/api/bookings/" + customer.id(), Map.of("startTime", nextSlot().toString()),
@@ -57,7 +67,10 @@ final class Customers {
 		return new Customer(n, customer.id(), customer.token(), true, false);
 	}
 
-	/** Books, then makes up to three changes right away, racing the syncs of the earlier state. */
+	/**
+	 * Books, then makes up to three changes right away, racing the syncs of the earlier
+	 * state.
+	 */
 	Customer live(int n) {
 		SplittableRandom random = new SplittableRandom(seed * 7919 + n);
 		Customer customer = book(n);
@@ -67,8 +80,8 @@ final class Customers {
 			double roll = random.nextDouble();
 			String path = "/api/bookings/" + customer.id();
 			if (roll < 0.5) {
-				require(http.patch(path, Map.of("startTime", nextSlot().toString()), "X-Booking-Token", customer.token()),
-						200);
+				require(http.patch(path, Map.of("startTime", nextSlot().toString()), "X-Booking-Token",
+						customer.token()), 200);
 				customer = new Customer(n, customer.id(), customer.token(), true, false);
 			}
 			else if (roll < 0.75) {

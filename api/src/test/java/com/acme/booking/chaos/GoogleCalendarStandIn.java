@@ -14,9 +14,10 @@ import com.github.tomakehurst.wiremock.http.Request;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Google Calendar v3 as the booking service uses it (token endpoint, events insert / patch / delete with
- * client-chosen ids, events.list in a window or since a sync token, free/busy), keeping the events it was sent. Like
- * Google, a deleted event keeps its id: inserting it again is 409 {@code duplicate}, deleting it again is 410.
+ * Google Calendar v3 as the booking service uses it (token endpoint, events insert /
+ * patch / delete with client-chosen ids, events.list in a window or since a sync token,
+ * free/busy), keeping the events it was sent. Like Google, a deleted event keeps its id:
+ * inserting it again is 409 {@code duplicate}, deleting it again is 410.
  */
 final class GoogleCalendarStandIn extends StandIn {
 
@@ -133,8 +134,9 @@ final class GoogleCalendarStandIn extends StandIn {
 	}
 
 	/**
-	 * {@code events.list} of one page: every event overlapping the window, or (with a sync token) every event changed
-	 * since, cancelled ones included; with its private bookingId property and the next sync token.
+	 * {@code events.list} of one page: every event overlapping the window, or (with a
+	 * sync token) every event changed since, cancelled ones included; with its private
+	 * bookingId property and the next sync token.
 	 */
 	private ResponseDefinitionBuilder list(Request request) {
 		if (request.queryParameter("syncToken").isPresent()) {
@@ -205,8 +207,8 @@ final class GoogleCalendarStandIn extends StandIn {
 	}
 
 	private static ResponseDefinitionBuilder error(int code, String reason, String message) {
-		return json(code, Map.of("error", Map.of("code", code, "message", message, "errors",
-				List.of(Map.of("domain", code == 429 ? "usageLimits" : "global", "reason", reason, "message", message)))));
+		return json(code, Map.of("error", Map.of("code", code, "message", message, "errors", List
+			.of(Map.of("domain", code == 429 ? "usageLimits" : "global", "reason", reason, "message", message)))));
 	}
 
 	@Override

@@ -18,9 +18,10 @@ import com.github.tomakehurst.wiremock.http.Request;
 import tools.jackson.databind.JsonNode;
 
 /**
- * HubSpot's CRM v3 as the booking service uses it, keeping what it was sent: contacts unique by email (a second
- * create is 409 {@code Existing ID: N}), meetings upserted by their unique {@code booking_id}, meeting-to-contact
- * associations, and the custom properties (409 once they exist).
+ * HubSpot's CRM v3 as the booking service uses it, keeping what it was sent: contacts
+ * unique by email (a second create is 409 {@code Existing ID: N}), meetings upserted by
+ * their unique {@code booking_id}, meeting-to-contact associations, and the custom
+ * properties (409 once they exist).
  */
 final class HubSpotStandIn extends StandIn {
 
@@ -70,8 +71,8 @@ final class HubSpotStandIn extends StandIn {
 		String meetingId = meeting.matches() ? meeting.group(1) : association.matches() ? association.group(1) : null;
 		if (meetingId != null) {
 			CrmObject known = meetings.get(meetingId);
-			return path.replaceAll("\\d+", "") + (known == null ? meetingId
-					: customer(known.properties.get("hs_meeting_title"), meetingId));
+			return path.replaceAll("\\d+", "")
+					+ (known == null ? meetingId : customer(known.properties.get("hs_meeting_title"), meetingId));
 		}
 		return path + " " + customer(request.getBodyAsString(), "");
 	}

@@ -10,7 +10,10 @@ import java.security.KeyPairGenerator;
 import java.util.Base64;
 import java.util.Map;
 
-/** A real service-account JSON key (fresh RSA key) whose {@code token_uri} points at the calendar stand-in. */
+/**
+ * A real service-account JSON key (fresh RSA key) whose {@code token_uri} points at the
+ * calendar stand-in.
+ */
 final class ServiceAccountKey {
 
 	private ServiceAccountKey() {
@@ -24,10 +27,11 @@ final class ServiceAccountKey {
 					+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
 						.encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
 					+ "\n-----END PRIVATE KEY-----\n";
-			Files.writeString(file, StandIn.JSON.writeValueAsString(Map.of("type", "service_account", "project_id",
-					"chaos", "private_key_id", "0123456789abcdef", "private_key", pem, "client_email",
-					"booking-sync@chaos.iam.gserviceaccount.com", "client_id", "100000000000000000001", "token_uri",
-					tokenUri)));
+			Files.writeString(file,
+					StandIn.JSON.writeValueAsString(Map.of("type", "service_account", "project_id", "chaos",
+							"private_key_id", "0123456789abcdef", "private_key", pem, "client_email",
+							"booking-sync@chaos.iam.gserviceaccount.com", "client_id", "100000000000000000001",
+							"token_uri", tokenUri)));
 			return file;
 		}
 		catch (IOException ex) {

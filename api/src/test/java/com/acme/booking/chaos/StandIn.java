@@ -20,9 +20,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * A stateful WireMock stand-in for an outside API: a catch-all stub whose answers a subclass computes from the state
- * it keeps, with the {@link ChaosPlan}'s faults laid on top. A lost answer is lost after the write was done, as when
- * the network drops the response.
+ * A stateful WireMock stand-in for an outside API: a catch-all stub whose answers a
+ * subclass computes from the state it keeps, with the {@link ChaosPlan}'s faults laid on
+ * top. A lost answer is lost after the write was done, as when the network drops the
+ * response.
  */
 abstract class StandIn implements ResponseDefinitionTransformerV2, AutoCloseable {
 
@@ -38,7 +39,9 @@ abstract class StandIn implements ResponseDefinitionTransformerV2, AutoCloseable
 
 	private final WireMockServer server;
 
-	/** @param latency how long every answer takes at least (the token endpoint's aside) */
+	/**
+	 * @param latency how long every answer takes at least (the token endpoint's aside)
+	 */
 	StandIn(ChaosPlan plan, Duration readTimeout, Duration latency) {
 		this.plan = plan;
 		this.readTimeout = readTimeout;
@@ -52,13 +55,19 @@ abstract class StandIn implements ResponseDefinitionTransformerV2, AutoCloseable
 		return server.baseUrl();
 	}
 
-	/** The key a call's fault is drawn for; null for a call that never fails (the token endpoint). */
+	/**
+	 * The key a call's fault is drawn for; null for a call that never fails (the token
+	 * endpoint).
+	 */
 	abstract String faultKey(Request request, String path);
 
 	/** The stand-in's answer, computed and applied under one lock. */
 	abstract ResponseDefinitionBuilder answer(Request request, String path);
 
-	/** The method meant: Google's Java client sends PATCH as POST with {@code X-HTTP-Method-Override}. */
+	/**
+	 * The method meant: Google's Java client sends PATCH as POST with
+	 * {@code X-HTTP-Method-Override}.
+	 */
 	static String method(Request request) {
 		String override = request.getHeader("X-HTTP-Method-Override");
 		return override != null ? override : request.getMethod().getName();
@@ -88,8 +97,8 @@ abstract class StandIn implements ResponseDefinitionTransformerV2, AutoCloseable
 		}
 		return switch (fault) {
 			case SLOW -> answer.withFixedDelay((int) (readTimeout.toMillis() / 3)).build();
-			case LOST_RESET -> answer.withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)
-				.build();
+			case LOST_RESET ->
+				answer.withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER).build();
 			case LOST_TIMEOUT -> answer.withFixedDelay((int) (readTimeout.toMillis() * 3 / 2)).build();
 			default -> key == null || latency.isZero() ? answer.build()
 					: answer.withFixedDelay((int) latency.toMillis()).build();
@@ -112,7 +121,10 @@ abstract class StandIn implements ResponseDefinitionTransformerV2, AutoCloseable
 			.withBody(body instanceof String text ? text : JSON.writeValueAsString(body));
 	}
 
-	/** The test customer a text is about ("Chaos 17", "chaos-17@…"), so that a fault key survives a replay. */
+	/**
+	 * The test customer a text is about ("Chaos 17", "chaos-17@…"), so that a fault key
+	 * survives a replay.
+	 */
 	static String customer(String text, String fallback) {
 		Matcher matcher = CUSTOMER.matcher(text == null ? "" : text);
 		return matcher.find() ? matcher.group().toLowerCase(java.util.Locale.ROOT).replace(' ', '-') : fallback;

@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The service's settings for a run against the stand-ins: both integrations on and pointed at them, short timeouts
- * and fast retries (so that hundreds of faults play out in a minute or two), and business hours all day, every day,
- * in UTC (so that every whole hour is a slot).
+ * The service's settings for a run against the stand-ins: both integrations on and
+ * pointed at them, short timeouts and fast retries (so that hundreds of faults play out
+ * in a minute or two), and business hours all day, every day, in UTC (so that every whole
+ * hour is a slot).
  */
 final class StandInSettings {
 
@@ -19,16 +20,18 @@ final class StandInSettings {
 		String read = readTimeout.toMillis() + "ms";
 		List<String> settings = new ArrayList<>(List.of("booking.calendar.enabled=true",
 				"booking.calendar.calendar-id=" + GoogleCalendarStandIn.CALENDAR_ID,
-				"booking.calendar.root-url=" + google.baseUrl() + "/", "booking.calendar.service-account-file=" + keyFile,
-				"booking.calendar.connect-timeout=1s", "booking.calendar.read-timeout=" + read,
-				"booking.calendar.circuit-breaker.wait-in-open-state=2s", "booking.crm.enabled=true",
+				"booking.calendar.root-url=" + google.baseUrl() + "/",
+				"booking.calendar.service-account-file=" + keyFile, "booking.calendar.connect-timeout=1s",
+				"booking.calendar.read-timeout=" + read, "booking.calendar.circuit-breaker.wait-in-open-state=2s",
+				"booking.crm.enabled=true",
 				"booking.crm.hubspot.access-token=pat-na1-2f1c8a3e-4b5d-4c6e-8f90-123456789abc",
 				"booking.crm.hubspot.base-url=" + hubspot.baseUrl(), "booking.crm.hubspot.connect-timeout=1s",
 				"booking.crm.hubspot.read-timeout=" + read, "booking.crm.hubspot.default-rate-limit-delay=1s",
 				"booking.crm.circuit-breaker.wait-in-open-state=2s", "booking.sync.retry.initial-interval=100ms",
 				"booking.sync.retry.maximum-interval=1s", "booking.sync.retry.maximum-attempts=40",
 				"booking.rules.time-zone=UTC",
-				// Failed attempts are the point here: their warnings would drown what matters (lost signals, stuck work).
+				// Failed attempts are the point here: their warnings would drown what
+				// matters (lost signals, stuck work).
 				"logging.level.com.acme.booking.calendar=ERROR", "logging.level.com.acme.booking.crm=ERROR",
 				"logging.level.io.temporal=ERROR"));
 		for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {

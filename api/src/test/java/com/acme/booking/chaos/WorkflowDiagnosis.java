@@ -11,9 +11,10 @@ import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.client.WorkflowClient;
 
 /**
- * What a failed chaos run prints about the workflows of unsettled bookings: status, pending activities and the event
- * history (one line per event), so that a rare failure can be understood from the report alone: the dev server and
- * its database are gone once the test ends.
+ * What a failed chaos run prints about the workflows of unsettled bookings: status,
+ * pending activities and the event history (one line per event), so that a rare failure
+ * can be understood from the report alone: the dev server and its database are gone once
+ * the test ends.
  */
 final class WorkflowDiagnosis {
 
@@ -33,9 +34,10 @@ final class WorkflowDiagnosis {
 				.stream()
 				.map(WorkflowDiagnosis::activity)
 				.collect(Collectors.joining("; "));
-			return booking.id() + " rev " + booking.revision() + ": " + description.getWorkflowExecutionInfo().getStatus()
-					+ ", history " + description.getWorkflowExecutionInfo().getHistoryLength() + " events, pending ["
-					+ pending + "]" + history(client, booking);
+			return booking.id() + " rev " + booking.revision() + ": "
+					+ description.getWorkflowExecutionInfo().getStatus() + ", history "
+					+ description.getWorkflowExecutionInfo().getHistoryLength() + " events, pending [" + pending + "]"
+					+ history(client, booking);
 		}
 		catch (RuntimeException ex) {
 			return booking.id() + ": " + ex;
@@ -50,7 +52,10 @@ final class WorkflowDiagnosis {
 			.collect(Collectors.joining("\n    ", "\n    ", ""));
 	}
 
-	/** Event id, time, type and attributes on one line, cut short: enough to follow the activities and signals. */
+	/**
+	 * Event id, time, type and attributes on one line, cut short: enough to follow the
+	 * activities and signals.
+	 */
 	private static String event(HistoryEvent e) {
 		Instant at = Instant.ofEpochSecond(e.getEventTime().getSeconds(), e.getEventTime().getNanos());
 		String line = e.getEventId() + " " + at + " " + e.toString().replaceAll("\\s+", " ");

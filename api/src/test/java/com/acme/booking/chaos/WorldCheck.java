@@ -15,20 +15,23 @@ import com.acme.booking.chaos.GoogleCalendarStandIn.Event;
 import com.acme.booking.chaos.HubSpotStandIn.CrmObject;
 
 /**
- * Compares what PostgreSQL says with what the Google and HubSpot stand-ins hold: one event per live booking with its
- * times, none live for a cancelled one, one contact per email, one meeting per booking with its times and outcome,
- * and nothing anywhere that belongs to no booking. A booking flagged for manual sync (with its reason) is exempt for
- * that integration.
+ * Compares what PostgreSQL says with what the Google and HubSpot stand-ins hold: one
+ * event per live booking with its times, none live for a cancelled one, one contact per
+ * email, one meeting per booking with its times and outcome, and nothing anywhere that
+ * belongs to no booking. A booking flagged for manual sync (with its reason) is exempt
+ * for that integration.
  */
 final class WorldCheck {
 
 	/**
 	 * A booking as PostgreSQL has it.
-	 * @param calendarFlag the manual-sync reason when flagged, else null (likewise {@code crmFlag})
+	 *
+	 * @param calendarFlag the manual-sync reason when flagged, else null (likewise
+	 * {@code crmFlag})
 	 */
 	record Row(UUID id, boolean cancelled, String name, String email, Instant start, Instant end,
-			String calendarEventId, boolean calendarSynced, String calendarFlag, String crmContactId,
-			boolean crmSynced, String crmFlag, boolean rescheduled) {
+			String calendarEventId, boolean calendarSynced, String calendarFlag, String crmContactId, boolean crmSynced,
+			String crmFlag, boolean rescheduled) {
 	}
 
 	/** What the comparison found. */
@@ -66,8 +69,14 @@ final class WorldCheck {
 			}
 		}
 		Set<String> ids = rows.stream().map(r -> r.id().toString()).collect(Collectors.toSet());
-		eventsByBooking.keySet().stream().filter(b -> !ids.contains(b)).forEach(b -> mismatches.add("event of unknown booking " + b));
-		meetingsByBooking.keySet().stream().filter(b -> !ids.contains(b)).forEach(b -> mismatches.add("meeting of unknown booking " + b));
+		eventsByBooking.keySet()
+			.stream()
+			.filter(b -> !ids.contains(b))
+			.forEach(b -> mismatches.add("event of unknown booking " + b));
+		meetingsByBooking.keySet()
+			.stream()
+			.filter(b -> !ids.contains(b))
+			.forEach(b -> mismatches.add("meeting of unknown booking " + b));
 		checkContacts(rows, contactsByEmail, mismatches);
 		return new Outcome(mismatches, flagged);
 	}
@@ -122,7 +131,8 @@ final class WorldCheck {
 		if (row.cancelled()) {
 			expect(mismatches, id, "meeting outcome", "CANCELED", outcome);
 		}
-		else if (row.rescheduled() ? !Set.of("SCHEDULED", "RESCHEDULED").contains(outcome) : !"SCHEDULED".equals(outcome)) {
+		else if (row.rescheduled() ? !Set.of("SCHEDULED", "RESCHEDULED").contains(outcome)
+				: !"SCHEDULED".equals(outcome)) {
 			mismatches.add(id + " meeting outcome " + outcome + " (rescheduled: " + row.rescheduled() + ")");
 		}
 		if (p.get("hs_meeting_title") == null || !p.get("hs_meeting_title").contains(row.name())) {
@@ -158,7 +168,8 @@ final class WorldCheck {
 			}
 			expect(mismatches, email, "contact booking start", shown.start().toString(), p.get("booking_start_time"));
 			String status = p.get("booking_status");
-			if (shown.cancelled() ? !"cancelled".equals(status) : !Set.of("confirmed", "rescheduled").contains(status)) {
+			if (shown.cancelled() ? !"cancelled".equals(status)
+					: !Set.of("confirmed", "rescheduled").contains(status)) {
 				mismatches.add(email + " contact status " + status + " for booking " + shown.id());
 			}
 		});

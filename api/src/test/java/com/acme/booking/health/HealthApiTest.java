@@ -35,7 +35,12 @@ class HealthApiTest {
 		Http http = new Http(port);
 		String query = "/api/bookings/available-slots?startDate=" + java.time.LocalDate.now().plusDays(10) + "&endDate="
 				+ java.time.LocalDate.now().plusDays(12);
-		long hitsBefore = http.get("/api/health").json().path("caches").path("availability.slots").path("hits").asLong();
+		long hitsBefore = http.get("/api/health")
+			.json()
+			.path("caches")
+			.path("availability.slots")
+			.path("hits")
+			.asLong();
 
 		http.get(query);
 		http.get(query);

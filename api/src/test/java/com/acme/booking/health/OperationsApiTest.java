@@ -26,13 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What an operator meets while Google and HubSpot are both down: health served from the background probe (no outside
- * call per request, the error text only for the admin key, readiness unaffected), the metrics of a booking whose sync
- * fails, and JSON logs that carry the request's correlation id into the workflow and activities with emails masked.
+ * What an operator meets while Google and HubSpot are both down: health served from the
+ * background probe (no outside call per request, the error text only for the admin key,
+ * readiness unaffected), the metrics of a booking whose sync fails, and JSON logs that
+ * carry the request's correlation id into the workflow and activities with emails masked.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "booking.health.probe-interval=1h", "booking.sync.retry.maximum-attempts=1",
-				// Outages must not open a circuit here: a state change would probe again mid-test.
+				// Outages must not open a circuit here: a state change would probe again
+				// mid-test.
 				"booking.calendar.circuit-breaker.sliding-window-size=100",
 				"booking.calendar.circuit-breaker.minimum-calls=100",
 				"booking.crm.circuit-breaker.sliding-window-size=100",
@@ -64,7 +66,8 @@ class OperationsApiTest {
 	void firstProbeDone() {
 		http = new Http(port);
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> !"UNKNOWN".equals(status("/api/health/crm")) && !"UNKNOWN".equals(status("/api/health/calendar")));
+			.until(() -> !"UNKNOWN".equals(status("/api/health/crm"))
+					&& !"UNKNOWN".equals(status("/api/health/calendar")));
 	}
 
 	@Test
@@ -135,13 +138,16 @@ class OperationsApiTest {
 		Map<String, Object> booking = booking("metrics-" + UUID.randomUUID() + "@example.com");
 		assertThat(http.post("/api/bookings", booking).status()).isEqualTo(201);
 		assertThat(http.post("/api/bookings", booking).status()).isEqualTo(409);
-		// Refused by a filter in front of the controllers, which writes the problem itself.
+		// Refused by a filter in front of the controllers, which writes the problem
+		// itself.
 		assertThat(http.post("/api/bookings", Map.of("name", "x".repeat(70_000))).status()).isEqualTo(413);
 
-		// The Temporal SDK hands its metrics to Micrometer in periodic reports, not at once.
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(prometheus())
-			.containsPattern("booking_sync_manual_backlog\\{[^}]*integration=\"crm\"[^}]*} [1-9]")
-			.contains("temporal_request_total", "temporal_num_pollers"));
+		// The Temporal SDK hands its metrics to Micrometer in periodic reports, not at
+		// once.
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(prometheus())
+				.containsPattern("booking_sync_manual_backlog\\{[^}]*integration=\"crm\"[^}]*} [1-9]")
+				.contains("temporal_request_total", "temporal_num_pollers"));
 		String metrics = prometheus();
 		assertThat(metrics).containsPattern("booking_bookings_total\\{[^}]*outcome=\"created\"[^}]*} [1-9]")
 			.containsPattern("booking_bookings_refused_total\\{[^}]*reason=\"slot-unavailable\"[^}]*} [1-9]")
@@ -168,17 +174,22 @@ class OperationsApiTest {
 
 		assertThat(created.header("X-Correlation-Id")).isEqualTo(correlation);
 		assertThat(http.get("/api/health", "X-Correlation-Id", "<script>").header("X-Correlation-Id"))
-			.as("an id that could forge log text is replaced").matches("[0-9a-f-]{36}");
+			.as("an id that could forge log text is replaced")
+			.matches("[0-9a-f-]{36}");
 		String id = created.json().path("id").asString();
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(linesWith(output, correlation))
-			.anySatisfy(line -> assertThat(line).contains("CRM sync of booking " + id))
-			.anySatisfy(line -> assertThat(line).contains("sync of booking " + id + " needs an operator")));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(linesWith(output, correlation))
+				.anySatisfy(line -> assertThat(line).contains("CRM sync of booking " + id))
+				.anySatisfy(line -> assertThat(line).contains("sync of booking " + id + " needs an operator")));
 		assertThat(linesWith(output, correlation)).allSatisfy(line -> assertThat(line).startsWith("{"));
 		assertThat(output.getOut()).doesNotContain(email).contains("g***@example.com");
 	}
 
 	private static List<String> linesWith(CapturedOutput output, String correlation) {
-		return output.getOut().lines().filter(line -> line.contains("\"correlationId\":\"" + correlation + "\"")).toList();
+		return output.getOut()
+			.lines()
+			.filter(line -> line.contains("\"correlationId\":\"" + correlation + "\""))
+			.toList();
 	}
 
 	private String prometheus() {

@@ -24,8 +24,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * Google and HubSpot, both enabled and both down: one WireMock server answers Google's token endpoint (so the
- * credentials work) and 503 to everything else, in each API's own error format.
+ * Google and HubSpot, both enabled and both down: one WireMock server answers Google's
+ * token endpoint (so the credentials work) and 503 to everything else, in each API's own
+ * error format.
  */
 final class OutsideDown implements AutoCloseable {
 
@@ -70,9 +71,12 @@ final class OutsideDown implements AutoCloseable {
 	}
 
 	private static ResponseDefinitionBuilder googleDown() {
-		return aResponse().withStatus(503).withHeader("Content-Type", "application/json").withBody("""
-				{"error": {"code": 503, "message": "The service is currently unavailable.",
-				 "errors": [{"domain": "global", "reason": "backendError", "message": "The service is currently unavailable."}]}}""");
+		return aResponse().withStatus(503)
+			.withHeader("Content-Type", "application/json")
+			.withBody(
+					"""
+							{"error": {"code": 503, "message": "The service is currently unavailable.",
+							 "errors": [{"domain": "global", "reason": "backendError", "message": "The service is currently unavailable."}]}}""");
 	}
 
 	private static ResponseDefinitionBuilder hubSpotDown() {
@@ -92,13 +96,17 @@ final class OutsideDown implements AutoCloseable {
 		}
 	}
 
-	/** A real service-account key (fresh RSA key) whose {@code token_uri} points at this server. */
+	/**
+	 * A real service-account key (fresh RSA key) whose {@code token_uri} points at this
+	 * server.
+	 */
 	private static Path writeKeyFile(String tokenUri) {
 		try {
 			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
 			generator.initialize(2048);
-			String pem = "-----BEGIN PRIVATE KEY-----\\n" + Base64.getEncoder()
-				.encodeToString(generator.generateKeyPair().getPrivate().getEncoded()) + "\\n-----END PRIVATE KEY-----\\n";
+			String pem = "-----BEGIN PRIVATE KEY-----\\n"
+					+ Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+					+ "\\n-----END PRIVATE KEY-----\\n";
 			Path file = Files.createTempFile("service-account", ".json");
 			Files.writeString(file, """
 					{"type": "service_account", "client_id": "1000", "private_key_id": "0123", "private_key": "%s",

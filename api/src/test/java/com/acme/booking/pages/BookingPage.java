@@ -8,7 +8,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** What a customer does on the booking page (and the picker of the manage page), in the browser. */
+/**
+ * What a customer does on the booking page (and the picker of the manage page), in the
+ * browser.
+ */
 final class BookingPage {
 
 	private final Browser browser;
@@ -20,7 +23,10 @@ final class BookingPage {
 		this.picker = "#" + pickerId;
 	}
 
-	/** Waits until the picker has an answer: days are enabled or the empty state or an error shows. */
+	/**
+	 * Waits until the picker has an answer: days are enabled or the empty state or an
+	 * error shows.
+	 */
 	BookingPage loaded() {
 		browser.await(driver -> "false".equals(browser.find(picker + " .days").getAttribute("aria-busy")));
 		return this;
@@ -31,8 +37,9 @@ final class BookingPage {
 	}
 
 	/**
-	 * Chooses the first day with free times at least {@code daysAhead} days from today (so the minimum notice cannot
-	 * take a time away while the test runs), turning pages as needed.
+	 * Chooses the first day with free times at least {@code daysAhead} days from today
+	 * (so the minimum notice cannot take a time away while the test runs), turning pages
+	 * as needed.
 	 */
 	LocalDate chooseDayFrom(int daysAhead) {
 		LocalDate earliest = LocalDate.now(ZoneId.of(Browser.VISITOR_ZONE)).plusDays(daysAhead);

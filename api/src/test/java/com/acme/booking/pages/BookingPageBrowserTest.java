@@ -29,7 +29,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The booking page in a real headless Chromium against the running app (the API tests' context). */
+/**
+ * The booking page in a real headless Chromium against the running app (the API tests'
+ * context).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class BookingPageBrowserTest {
@@ -85,7 +88,8 @@ class BookingPageBrowserTest {
 		assertThat(when).contains("Your time:").contains("Our time (Europe/London)");
 		String reference = browser.find("#confirmation-details dd:last-of-type").getText();
 		// The create response's manageUrl, built from booking.public-url.
-		assertThat(browser.find("#manage-link").getAttribute("href")).isEqualTo(links.manageUrl(UUID.fromString(reference)));
+		assertThat(browser.find("#manage-link").getAttribute("href"))
+			.isEqualTo(links.manageUrl(UUID.fromString(reference)));
 		assertThat(confirmation.getText()).contains("Ada Lovelace", "Analytical Engines");
 		browser.find("#add-to-calendar").click();
 		String ics = browser.downloaded("booking.ics");
@@ -95,8 +99,10 @@ class BookingPageBrowserTest {
 		browser.find("#book-another").click();
 		page.loaded();
 		assertThat(browser.all("#picker button.slot[data-start='" + start + "']")).isEmpty();
-		assertThat(new Http(port).get("/api/bookings/available-slots?startDate=" + start.substring(0, 10) + "&endDate="
-				+ start.substring(0, 10)).body()).doesNotContain(start);
+		assertThat(new Http(port)
+			.get("/api/bookings/available-slots?startDate=" + start.substring(0, 10) + "&endDate="
+					+ start.substring(0, 10))
+			.body()).doesNotContain(start);
 	}
 
 	@Test
@@ -135,7 +141,8 @@ class BookingPageBrowserTest {
 		assertThat(browser.focused()).isEqualTo("name");
 		assertThat(browser.find("#email").getAttribute("aria-describedby")).contains("email-error");
 
-		// An address only the server's stricter check refuses: its 400 names the field, shown there.
+		// An address only the server's stricter check refuses: its 400 names the field,
+		// shown there.
 		page.fill("name", "Ada");
 		page.fill("phone", "+44 20 7946 0000");
 		page.fill("email", "ada@.example.com");
@@ -144,10 +151,12 @@ class BookingPageBrowserTest {
 		assertThat(page.fieldError("email")).isEqualTo("Must be a well-formed email address.");
 		assertThat(browser.focused()).isEqualTo("email");
 
-		// Three bookings for one address this week already: the server's frequency limit, shown at the email.
+		// Three bookings for one address this week already: the server's frequency limit,
+		// shown at the email.
 		String email = email();
 		Http http = new Http(port);
-		// On a day of their own far ahead, two hours apart: other tests of this context book nearer days.
+		// On a day of their own far ahead, two hours apart: other tests of this context
+		// book nearer days.
 		for (int hour : new int[] { 9, 11, 13 }) {
 			Instant start = Slots.weekday(75, LocalTime.of(hour, 0));
 			assertThat(http.post("/api/bookings", Map.of("name", "Ada", "email", email, "startTime", start.toString()))
@@ -198,7 +207,8 @@ class BookingPageBrowserTest {
 		assertThat(browser.find("#picker .zone-note").getText()).contains("Europe/London");
 		assertThat(page.slot(start).getText()).isNotEqualTo(local).contains("your time");
 
-		// Beyond the maximum advance (90 days) nothing is offered: every day disabled, and said so.
+		// Beyond the maximum advance (90 days) nothing is offered: every day disabled,
+		// and said so.
 		for (int i = 0; i < 7; i++) {
 			browser.find("#picker button.nav:last-of-type").click();
 			page.loaded();
@@ -212,7 +222,8 @@ class BookingPageBrowserTest {
 	void aCustomerBooksWithTheKeyboardAlone() {
 		Actions keys = new Actions(browser.driver);
 		browser.find("#duration").sendKeys("");
-		// Tab from the length to the first day of the grid (one tab stop), arrows through the days, Enter to choose.
+		// Tab from the length to the first day of the grid (one tab stop), arrows through
+		// the days, Enter to choose.
 		keys.sendKeys(Keys.TAB).perform();
 		while (!"day".equals(browser.driver.switchTo().activeElement().getAttribute("class"))) {
 			keys.sendKeys(Keys.TAB).perform();
@@ -224,7 +235,11 @@ class BookingPageBrowserTest {
 		assertThat(start).isNotBlank();
 		keys.sendKeys(Keys.ENTER).perform();
 		assertThat(browser.focused()).isEqualTo("details-heading");
-		keys.sendKeys(Keys.TAB).sendKeys("Alan Turing").sendKeys(Keys.TAB).sendKeys(email()).sendKeys(Keys.ENTER)
+		keys.sendKeys(Keys.TAB)
+			.sendKeys("Alan Turing")
+			.sendKeys(Keys.TAB)
+			.sendKeys(email())
+			.sendKeys(Keys.ENTER)
 			.perform();
 
 		page.confirmation();
@@ -236,8 +251,8 @@ class BookingPageBrowserTest {
 	void thePageHasNoSeriousAccessibilityViolationsAtDesktopOrPhoneWidth() {
 		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 		// Everything from the app itself: no CDN, a favicon of its own.
-		assertThat(browser.driver.executeScript(
-				"return performance.getEntriesByType('resource').map((r) => new URL(r.name).origin)"))
+		assertThat(browser.driver
+			.executeScript("return performance.getEntriesByType('resource').map((r) => new URL(r.name).origin)"))
 			.asInstanceOf(InstanceOfAssertFactories.LIST)
 			.isNotEmpty()
 			.containsOnly(browser.url(""));
@@ -253,12 +268,14 @@ class BookingPageBrowserTest {
 		browser.open("/");
 		LocalDate day = page.loaded().chooseDayFrom(2);
 		// One day's times at a time, so the details form follows them closely.
-		assertThat(page.slotStarts()).allSatisfy(start -> assertThat(Instant.parse(start)
-			.atZone(ZoneId.of(Browser.VISITOR_ZONE)).toLocalDate()).isEqualTo(day));
+		assertThat(page.slotStarts())
+			.allSatisfy(start -> assertThat(Instant.parse(start).atZone(ZoneId.of(Browser.VISITOR_ZONE)).toLocalDate())
+				.isEqualTo(day));
 		browser.screenshot("booking-phone", false);
 		page.firstFreeSlot().click();
 		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
-		assertThat((Long) browser.driver.executeScript("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(375L);
+		assertThat((Long) browser.driver.executeScript("return document.documentElement.scrollWidth"))
+			.isLessThanOrEqualTo(375L);
 		browser.screenshot("booking-details-phone");
 	}
 

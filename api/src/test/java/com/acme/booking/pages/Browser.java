@@ -24,9 +24,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One headless Chromium per test class, Debian's {@code chromium} driven by its {@code chromedriver}: both paths are
- * given, so Selenium Manager never looks for (or downloads) a browser. The browser's time zone is New York, the
- * business's London, so every page shows two zones.
+ * One headless Chromium per test class, Debian's {@code chromium} driven by its
+ * {@code chromedriver}: both paths are given, so Selenium Manager never looks for (or
+ * downloads) a browser. The browser's time zone is New York, the business's London, so
+ * every page shows two zones.
  */
 final class Browser implements AutoCloseable {
 
@@ -34,9 +35,12 @@ final class Browser implements AutoCloseable {
 
 	private static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
 
-	private static final Path CHROMEDRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
+	private static final Path CHROMEDRIVER = Path
+		.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
 
-	/** Unpacked from the npm registry by the build (api/pom.xml, download-maven-plugin). */
+	/**
+	 * Unpacked from the npm registry by the build (api/pom.xml, download-maven-plugin).
+	 */
 	private static final Path AXE = Path.of("target/axe-core/package/axe.min.js");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -67,7 +71,10 @@ final class Browser implements AutoCloseable {
 				Map.of("behavior", "allow", "downloadPath", downloads.toString()));
 	}
 
-	/** Loads the page afresh (from a blank page: a URL differing only in its fragment would not load it again). */
+	/**
+	 * Loads the page afresh (from a blank page: a URL differing only in its fragment
+	 * would not load it again).
+	 */
 	void open(String path) {
 		driver.get("about:blank");
 		driver.get(base + path);
@@ -100,7 +107,10 @@ final class Browser implements AutoCloseable {
 		return id == null || id.isEmpty() ? active.getTagName() : id;
 	}
 
-	/** The text of a file the page saved, once the download has finished; the file is then removed. */
+	/**
+	 * The text of a file the page saved, once the download has finished; the file is then
+	 * removed.
+	 */
 	String downloaded(String name) {
 		Path file = downloads.resolve(name);
 		await(driver -> Files.isRegularFile(file));
@@ -125,7 +135,10 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
-	/** The whole page as PNG under target/screenshots (kept for the docs; the best are copied to docs/images). */
+	/**
+	 * The whole page as PNG under target/screenshots (kept for the docs; the best are
+	 * copied to docs/images).
+	 */
 	Path screenshot(String name) {
 		return screenshot(name, true);
 	}
@@ -135,7 +148,10 @@ final class Browser implements AutoCloseable {
 		return screenshot(name, wholePage, "body");
 	}
 
-	/** The window scrolled to the top of the element {@code css}, whole page or only what the window shows. */
+	/**
+	 * The window scrolled to the top of the element {@code css}, whole page or only what
+	 * the window shows.
+	 */
 	Path screenshot(String name, boolean wholePage, String css) {
 		driver.executeScript("window.scrollTo(0, 0); arguments[0].scrollIntoView(true)", find(css));
 		Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
@@ -151,10 +167,14 @@ final class Browser implements AutoCloseable {
 		return file;
 	}
 
-	/** Runs axe-core on the page as it is now; returns the serious and critical violations, described. */
+	/**
+	 * Runs axe-core on the page as it is now; returns the serious and critical
+	 * violations, described.
+	 */
 	List<String> seriousAccessibilityViolations() {
 		if (!Files.isRegularFile(AXE)) {
-			throw new IllegalStateException(AXE.toAbsolutePath() + " is missing: run the build (generate-test-resources)");
+			throw new IllegalStateException(
+					AXE.toAbsolutePath() + " is missing: run the build (generate-test-resources)");
 		}
 		try {
 			driver.executeScript(Files.readString(AXE));
@@ -162,12 +182,13 @@ final class Browser implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		Object result = driver.executeAsyncScript("""
-				const done = arguments[arguments.length - 1];
-				axe.run(document, { resultTypes: ['violations'] })
-					.then((r) => done(JSON.stringify(r.violations)))
-					.catch((e) => done(JSON.stringify([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }])));
-				""");
+		Object result = driver.executeAsyncScript(
+				"""
+						const done = arguments[arguments.length - 1];
+						axe.run(document, { resultTypes: ['violations'] })
+							.then((r) => done(JSON.stringify(r.violations)))
+							.catch((e) => done(JSON.stringify([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }])));
+						""");
 		List<String> found = new ArrayList<>();
 		for (JsonNode violation : JSON.readTree((String) result)) {
 			String impact = violation.path("impact").asString();

@@ -28,7 +28,10 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class ManagePageBrowserTest {
 
-	/** Days far enough out that the other tests of this context (Slots.fresh) never book there. */
+	/**
+	 * Days far enough out that the other tests of this context (Slots.fresh) never book
+	 * there.
+	 */
 	private static int nextDay = 40;
 
 	@TempDir
@@ -61,7 +64,10 @@ class ManagePageBrowserTest {
 		}
 	}
 
-	/** A booking at 10:00 London on a weekday of its own, with its neighbours free; returns the create response. */
+	/**
+	 * A booking at 10:00 London on a weekday of its own, with its neighbours free;
+	 * returns the create response.
+	 */
 	JsonNode book() {
 		Instant start = Slots.weekday(nextDay, LocalTime.of(10, 0));
 		nextDay += 2;
@@ -71,7 +77,10 @@ class ManagePageBrowserTest {
 		return created.json();
 	}
 
-	/** The create response's manageUrl, opened on the test server (booking.public-url names another port). */
+	/**
+	 * The create response's manageUrl, opened on the test server (booking.public-url
+	 * names another port).
+	 */
 	void openManageUrl(JsonNode booking) {
 		String manageUrl = booking.path("manageUrl").asString();
 		assertThat(manageUrl).startsWith(links.publicUrl() + "/manage.html?id=");
@@ -80,8 +89,9 @@ class ManagePageBrowserTest {
 	}
 
 	JsonNode current(JsonNode booking) {
-		return http.get("/api/bookings/" + booking.path("id").asString(), "X-Booking-Token",
-				booking.path("manageToken").asString())
+		return http
+			.get("/api/bookings/" + booking.path("id").asString(), "X-Booking-Token",
+					booking.path("manageToken").asString())
 			.json();
 	}
 

@@ -15,8 +15,8 @@ class ClientRateLimitsTest {
 		assertThat(limits.acquire("192.0.2.1")).isEmpty();
 		assertThat(limits.acquire("192.0.2.1")).isEmpty();
 
-		assertThat(limits.acquire("192.0.2.1")).hasValueSatisfying(
-				wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1)));
+		assertThat(limits.acquire("192.0.2.1"))
+			.hasValueSatisfying(wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1)));
 	}
 
 	@Test

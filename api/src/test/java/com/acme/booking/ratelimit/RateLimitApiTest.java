@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Three requests a minute per client, so the fourth is refused; the switched-off case is in SlotsApiTest. */
+/**
+ * Three requests a minute per client, so the fourth is refused; the switched-off case is
+ * in SlotsApiTest.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "booking.embedded.data-dir=target/test-data/${random.uuid}",
 				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off",
@@ -44,8 +47,8 @@ class RateLimitApiTest {
 		HttpResponse<String> refused = get(SLOTS);
 
 		assertThat(refused.statusCode()).isEqualTo(429);
-		assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(refused.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(refused.headers().firstValue("Retry-After").map(Long::parseLong))
 			.hasValueSatisfying(seconds -> assertThat(seconds).isBetween(1L, 60L));
 		JsonNode problem = JsonMapper.builder().build().readTree(refused.body());

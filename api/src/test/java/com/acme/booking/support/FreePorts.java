@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
-/** A port nothing listens on right now, for a server a test starts itself (a child service, PostgreSQL, Temporal). */
+/**
+ * A port nothing listens on right now, for a server a test starts itself (a child
+ * service, PostgreSQL, Temporal).
+ */
 public final class FreePorts {
 
 	private FreePorts() {

@@ -39,12 +39,15 @@ public final class Http {
 		return send("DELETE", path, null, headers);
 	}
 
-	/** Sends {@code body} as JSON (a String is sent as it is, to test malformed input). */
+	/**
+	 * Sends {@code body} as JSON (a String is sent as it is, to test malformed input).
+	 */
 	public Response send(String method, String path, Object body, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
 		if (body != null) {
 			String text = body instanceof String s ? s : JSON.writeValueAsString(body);
-			request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(text));
+			request.header("Content-Type", "application/json")
+				.method(method, HttpRequest.BodyPublishers.ofString(text));
 		}
 		else {
 			request.method(method, HttpRequest.BodyPublishers.noBody());

@@ -7,7 +7,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
-/** Start times that the default rules offer: weekdays, 09:00-17:00 Europe/London, a 30-minute grid. */
+/**
+ * Start times that the default rules offer: weekdays, 09:00-17:00 Europe/London, a
+ * 30-minute grid.
+ */
 public final class Slots {
 
 	private static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -18,8 +21,9 @@ public final class Slots {
 	}
 
 	/**
-	 * A free slot no other test in this JVM gets: 09:00, 11:00, 13:00 or 15:00, weekdays from 3 days ahead. Two hours
-	 * apart, so a booking stretched to an hour still keeps the buffer to the next one.
+	 * A free slot no other test in this JVM gets: 09:00, 11:00, 13:00 or 15:00, weekdays
+	 * from 3 days ahead. Two hours apart, so a booking stretched to an hour still keeps
+	 * the buffer to the next one.
 	 */
 	public static Instant fresh() {
 		int n = next.getAndIncrement();
@@ -30,7 +34,9 @@ public final class Slots {
 		return ZonedDateTime.of(date, LocalTime.of(9 + 2 * (n % 4), 0), LONDON).toInstant();
 	}
 
-	/** A weekday at least {@code daysAhead} days from today, at {@code time} London time. */
+	/**
+	 * A weekday at least {@code daysAhead} days from today, at {@code time} London time.
+	 */
 	public static Instant weekday(int daysAhead, LocalTime time) {
 		return ZonedDateTime.of(nextWeekday(LocalDate.now(LONDON).plusDays(daysAhead)), time, LONDON).toInstant();
 	}

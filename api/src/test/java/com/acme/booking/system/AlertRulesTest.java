@@ -14,8 +14,8 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code docs/alerts.yml} is valid YAML in Prometheus' rule-file shape, every rule is complete, and every runbook link
- * lands on a heading of {@code docs/operations.md}.
+ * {@code docs/alerts.yml} is valid YAML in Prometheus' rule-file shape, every rule is
+ * complete, and every runbook link lands on a heading of {@code docs/operations.md}.
  */
 class AlertRulesTest {
 

@@ -17,8 +17,9 @@ import org.springframework.web.client.RestClient;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The booking service in a JVM of its own, started as {@code main} starts it (on the test's class path), so that a
- * test can {@code kill -9} it mid-work and start it again on the same data. Its output goes to the given log file.
+ * The booking service in a JVM of its own, started as {@code main} starts it (on the
+ * test's class path), so that a test can {@code kill -9} it mid-work and start it again
+ * on the same data. Its output goes to the given log file.
  */
 public final class ChildJvmApp implements AutoCloseable {
 
@@ -40,10 +41,11 @@ public final class ChildJvmApp implements AutoCloseable {
 	}
 
 	static ChildJvmApp start(Path dataDir, int port, Path log, List<String> properties) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-				BookingApiApplication.class.getName(), "--server.port=" + port, "--booking.embedded.data-dir=" + dataDir,
-				"--booking.rate-limit.enabled=false"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+						"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+						BookingApiApplication.class.getName(), "--server.port=" + port,
+						"--booking.embedded.data-dir=" + dataDir, "--booking.rate-limit.enabled=false"));
 		properties.forEach(property -> command.add("--" + property));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -68,8 +70,10 @@ public final class ChildJvmApp implements AutoCloseable {
 		return port;
 	}
 
-
-	/** Serving HTTP: Tomcat starts when the context is refreshed, Temporal and the database included. */
+	/**
+	 * Serving HTTP: Tomcat starts when the context is refreshed, Temporal and the
+	 * database included.
+	 */
 	private boolean ready() {
 		try {
 			http.get().uri("/api/health").exchange((request, response) -> response.getStatusCode());
@@ -84,12 +88,17 @@ public final class ChildJvmApp implements AutoCloseable {
 	Map<String, Object> book(int n) {
 		Map<String, Object> request = Map.of("name", "Restart Customer " + n, "email", "restart" + n + "@example.com",
 				"startTime", RunningApp.slot(n).toString());
-		return http.post().uri("/api/bookings").contentType(MediaType.APPLICATION_JSON).body(request).retrieve()
+		return http.post()
+			.uri("/api/bookings")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(request)
+			.retrieve()
 			.body(Map.class);
 	}
 
 	void rename(Map<String, Object> booking, String name) {
-		http.patch().uri("/api/bookings/{id}", booking.get("id"))
+		http.patch()
+			.uri("/api/bookings/{id}", booking.get("id"))
 			.header("X-Booking-Token", (String) booking.get("manageToken"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("name", name))
@@ -99,7 +108,10 @@ public final class ChildJvmApp implements AutoCloseable {
 
 	@SuppressWarnings("unchecked")
 	Map<String, Object> adminView(Object id) {
-		return http.get().uri("/api/bookings/{id}", id).header("X-Api-Key", RunningApp.ADMIN_KEY).retrieve()
+		return http.get()
+			.uri("/api/bookings/{id}", id)
+			.header("X-Api-Key", RunningApp.ADMIN_KEY)
+			.retrieve()
 			.body(Map.class);
 	}
 
@@ -109,7 +121,9 @@ public final class ChildJvmApp implements AutoCloseable {
 		process.waitFor();
 	}
 
-	/** SIGTERM, as a service manager stops the service; SIGKILL if it takes over a minute. */
+	/**
+	 * SIGTERM, as a service manager stops the service; SIGKILL if it takes over a minute.
+	 */
 	void stop() {
 		process.destroy();
 		try {

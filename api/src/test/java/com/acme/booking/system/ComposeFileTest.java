@@ -19,9 +19,10 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * docker-compose.temporal.yml, checked the way Compose would read it (there is no Docker engine in CI): Temporal's
- * current layout, the API and a separate worker built from this repository, pinned versions, health checks, host
- * ports that do not clash, and an API configuration the prod profile accepts.
+ * docker-compose.temporal.yml, checked the way Compose would read it (there is no Docker
+ * engine in CI): Temporal's current layout, the API and a separate worker built from this
+ * repository, pinned versions, health checks, host ports that do not clash, and an API
+ * configuration the prod profile accepts.
  */
 class ComposeFileTest {
 
@@ -88,7 +89,10 @@ class ComposeFileTest {
 		assertThat(ProdProfileGuard.problems(env)).isEmpty();
 	}
 
-	/** Compose's own interpolation: {@code ${NAME:?message}} comes from .env, {@code ${NAME:-default}} may default. */
+	/**
+	 * Compose's own interpolation: {@code ${NAME:?message}} comes from .env,
+	 * {@code ${NAME:-default}} may default.
+	 */
 	private static String interpolate(String value) {
 		Matcher matcher = Pattern.compile("\\$\\{([A-Z_]+):([?-])([^}]*)}").matcher(value);
 		StringBuilder result = new StringBuilder();

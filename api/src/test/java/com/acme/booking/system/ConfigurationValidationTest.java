@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every {@code booking.*} property is checked when the service starts, and a wrong value stops it with a message
- * that names the property, as the operator reads it in the start-up report.
+ * Every {@code booking.*} property is checked when the service starts, and a wrong value
+ * stops it with a message that names the property, as the operator reads it in the
+ * start-up report.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ConfigurationValidationTest {
@@ -49,40 +50,41 @@ class ConfigurationValidationTest {
 	}
 
 	@ParameterizedTest(name = "{0}={1}")
-	@CsvSource(delimiter = '|', textBlock = """
-			booking.rules.buffer                       | 1d            | booking.rules.buffer
-			booking.rules.buffer                       | -5m           | booking.rules.buffer
-			booking.rules.slot-step                    | 0s            | booking.rules.slot-step
-			booking.rules.default-duration             | -30m          | booking.rules.default-duration
-			booking.rules.max-advance                  | 0d            | booking.rules.max-advance
-			booking.rules.frequency.window             | 0s            | booking.rules.frequency.window
-			booking.rules.min-duration                 | 5h            | booking.rules.min-duration
-			booking.rules.default-duration             | 5h            | booking.rules.default-duration
-			booking.rules.business-hours.MONDAY        | 17:00-09:00   | booking.rules.business-hours.MONDAY
-			booking.rules.business-hours.MONDAY        | 9-17          | booking.rules.business-hours.MONDAY
-			booking.rules.business-hours.FUNDAY        | 09:00-17:00   | booking.rules.business-hours.FUNDAY
-			booking.rules.business-hours.TUESDAY       | 09:00-13:00,12:00-17:00 | booking.rules.business-hours.TUESDAY
-			booking.rules.max-range-days               | 0             | booking.rules.max-range-days
-			booking.sync.retry.initial-interval        | 0s            | booking.sync.retry.initial-interval
-			booking.sync.retry.initial-interval        | 20m           | booking.sync.retry.initial-interval
-			booking.sync.retry.maximum-attempts        | 0             | booking.sync.retry.maximum-attempts
-			booking.sync.attempt-timeout               | -1s           | booking.sync.attempt-timeout
-			booking.sync.reconcile-interval            | 0s            | booking.sync.reconcile-interval
-			booking.calendar.root-url                  | googleapis    | booking.calendar.root-url
-			booking.calendar.read-timeout              | 0s            | booking.calendar.read-timeout
-			booking.calendar.circuit-breaker.failure-rate-threshold | 150 | booking.calendar.circuit-breaker.failure-rate-threshold
-			booking.calendar.mirror.poll-interval      | 0s            | booking.calendar.mirror.poll-interval
-			booking.calendar.mirror.max-staleness      | 5s            | booking.calendar.mirror.max-staleness
-			booking.crm.hubspot.base-url               | api.hubapi.com | booking.crm.hubspot.base-url
-			booking.crm.contact-cache-ttl              | -1m           | booking.crm.contact-cache-ttl
-			booking.crm.hubspot.access-token           | nope          | booking.crm.hubspot.access-token
-			booking.rate-limit.requests-per-minute     | 0             | booking.rate-limit.requests-per-minute
-			booking.web.max-body-size                  | 20MB          | booking.web.max-body-size
-			booking.web.max-body-size                  | lots          | booking.web.max-body-size
-			booking.public-url                         | book.example.com | booking.public-url
-			booking.temporal.dev-server.sqlite-pragmas | synchronous;off | booking.temporal.dev-server.sqlite-pragmas
-			booking.temporal.dev-server.niceness       | 20            | booking.temporal.dev-server.niceness
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					booking.rules.buffer                       | 1d            | booking.rules.buffer
+					booking.rules.buffer                       | -5m           | booking.rules.buffer
+					booking.rules.slot-step                    | 0s            | booking.rules.slot-step
+					booking.rules.default-duration             | -30m          | booking.rules.default-duration
+					booking.rules.max-advance                  | 0d            | booking.rules.max-advance
+					booking.rules.frequency.window             | 0s            | booking.rules.frequency.window
+					booking.rules.min-duration                 | 5h            | booking.rules.min-duration
+					booking.rules.default-duration             | 5h            | booking.rules.default-duration
+					booking.rules.business-hours.MONDAY        | 17:00-09:00   | booking.rules.business-hours.MONDAY
+					booking.rules.business-hours.MONDAY        | 9-17          | booking.rules.business-hours.MONDAY
+					booking.rules.business-hours.FUNDAY        | 09:00-17:00   | booking.rules.business-hours.FUNDAY
+					booking.rules.business-hours.TUESDAY       | 09:00-13:00,12:00-17:00 | booking.rules.business-hours.TUESDAY
+					booking.rules.max-range-days               | 0             | booking.rules.max-range-days
+					booking.sync.retry.initial-interval        | 0s            | booking.sync.retry.initial-interval
+					booking.sync.retry.initial-interval        | 20m           | booking.sync.retry.initial-interval
+					booking.sync.retry.maximum-attempts        | 0             | booking.sync.retry.maximum-attempts
+					booking.sync.attempt-timeout               | -1s           | booking.sync.attempt-timeout
+					booking.sync.reconcile-interval            | 0s            | booking.sync.reconcile-interval
+					booking.calendar.root-url                  | googleapis    | booking.calendar.root-url
+					booking.calendar.read-timeout              | 0s            | booking.calendar.read-timeout
+					booking.calendar.circuit-breaker.failure-rate-threshold | 150 | booking.calendar.circuit-breaker.failure-rate-threshold
+					booking.calendar.mirror.poll-interval      | 0s            | booking.calendar.mirror.poll-interval
+					booking.calendar.mirror.max-staleness      | 5s            | booking.calendar.mirror.max-staleness
+					booking.crm.hubspot.base-url               | api.hubapi.com | booking.crm.hubspot.base-url
+					booking.crm.contact-cache-ttl              | -1m           | booking.crm.contact-cache-ttl
+					booking.crm.hubspot.access-token           | nope          | booking.crm.hubspot.access-token
+					booking.rate-limit.requests-per-minute     | 0             | booking.rate-limit.requests-per-minute
+					booking.web.max-body-size                  | 20MB          | booking.web.max-body-size
+					booking.web.max-body-size                  | lots          | booking.web.max-body-size
+					booking.public-url                         | book.example.com | booking.public-url
+					booking.temporal.dev-server.sqlite-pragmas | synchronous;off | booking.temporal.dev-server.sqlite-pragmas
+					booking.temporal.dev-server.niceness       | 20            | booking.temporal.dev-server.niceness
+					""")
 	void refusesToStartNamingTheProperty(String property, String value, String named, CapturedOutput output) {
 		List<String> args = new ArrayList<>(List.of("--" + property + "=" + value));
 		if (property.startsWith("booking.crm.hubspot.access-token")) {
@@ -91,12 +93,16 @@ class ConfigurationValidationTest {
 
 		assertThatThrownBy(() -> start(args.toArray(String[]::new)).close()).isNotNull();
 
-		// Spring names a property of a nested record in its Java form (retry.initialInterval), others in kebab case.
+		// Spring names a property of a nested record in its Java form
+		// (retry.initialInterval), others in kebab case.
 		assertThat(output.getAll()).contains("APPLICATION FAILED TO START");
 		assertThat(output.getAll().replace("-", "").toLowerCase()).contains(named.replace("-", "").toLowerCase());
 	}
 
-	/** Starts what binds and validates the booking properties, the way the service does at start-up. */
+	/**
+	 * Starts what binds and validates the booking properties, the way the service does at
+	 * start-up.
+	 */
 	private static ConfigurableApplicationContext start(String... args) {
 		return new SpringApplicationBuilder(AllBookingProperties.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)

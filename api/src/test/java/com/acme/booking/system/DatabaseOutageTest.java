@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * PostgreSQL goes down under a running service: requests are refused at once with a typed 503 and
- * {@code Retry-After}, nothing half-written, and the service recovers by itself when the database is back.
+ * PostgreSQL goes down under a running service: requests are refused at once with a typed
+ * 503 and {@code Retry-After}, nothing half-written, and the service recovers by itself
+ * when the database is back.
  */
 class DatabaseOutageTest {
 
@@ -36,8 +37,8 @@ class DatabaseOutageTest {
 			assertThat(read.status()).isEqualTo(503);
 			assertThat(read.problemType()).isEqualTo("service-unavailable");
 			assertThat(read.header("Retry-After")).isEqualTo("5");
-			Http.Response create = http.post("/api/bookings", Map.of("name", "Grace", "email", "grace@example.com",
-					"startTime", RunningApp.slot(1).toString()));
+			Http.Response create = http.post("/api/bookings",
+					Map.of("name", "Grace", "email", "grace@example.com", "startTime", RunningApp.slot(1).toString()));
 			assertThat(create.status()).isEqualTo(503);
 			assertThat(create.header("Content-Type")).startsWith("application/problem+json");
 			assertThat(create.problemType()).isEqualTo("service-unavailable");

@@ -23,10 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code kill -9} of the service with syncs in flight, on the dev server it runs by default: the next start on the
- * same data ends the orphaned dev server (its pid file), takes the same ports, and every workflow continues in its
- * own run, signalled by the reconciler rather than started again; Google and HubSpot see no second event, contact or
- * meeting.
+ * {@code kill -9} of the service with syncs in flight, on the dev server it runs by
+ * default: the next start on the same data ends the orphaned dev server (its pid file),
+ * takes the same ports, and every workflow continues in its own run, signalled by the
+ * reconciler rather than started again; Google and HubSpot see no second event, contact
+ * or meeting.
  */
 class DevServerRestartTest {
 
@@ -57,38 +58,48 @@ class DevServerRestartTest {
 			// Describe may time out on a loaded machine: ask again.
 			await().atMost(SYNC).ignoreExceptions().until(() -> ids.stream().allMatch(id -> retrying(temporal, id)));
 			Map<String, String> runs = new HashMap<>();
-			ids.forEach(id -> runs.put(id, temporal.newUntypedWorkflowStub(BookingTemporal.workflowId(id))
-				.describe()
-				.getExecution()
-				.getRunId()));
-			long orphan = Long.parseLong(Files.readString(dataDir.resolve("temporal.pid"), StandardCharsets.UTF_8).trim());
+			ids.forEach(id -> runs.put(id,
+					temporal.newUntypedWorkflowStub(BookingTemporal.workflowId(id))
+						.describe()
+						.getExecution()
+						.getRunId()));
+			long orphan = Long
+				.parseLong(Files.readString(dataDir.resolve("temporal.pid"), StandardCharsets.UTF_8).trim());
 
 			first.kill();
-			assertThat(ProcessHandle.of(orphan)).as("the dev server outlives a kill -9").get().matches(ProcessHandle::isAlive, "alive");
+			assertThat(ProcessHandle.of(orphan)).as("the dev server outlives a kill -9")
+				.get()
+				.matches(ProcessHandle::isAlive, "alive");
 			standIns.happy();
 			ChildJvmApp second = ChildJvmApp.start(dataDir, FreePorts.any(), log(2), properties);
 			try {
-				assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("the orphan was ended").isEmpty();
-				await().atMost(SYNC).untilAsserted(() -> assertThat(ids).allSatisfy(id -> assertThat(second.adminView(id))
-					.containsEntry("calendarSynced", true)
-					.containsEntry("crmSynced", true)));
+				assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("the orphan was ended")
+					.isEmpty();
+				await().atMost(SYNC)
+					.untilAsserted(() -> assertThat(ids)
+						.allSatisfy(id -> assertThat(second.adminView(id)).containsEntry("calendarSynced", true)
+							.containsEntry("crmSynced", true)));
 
 				for (String id : ids) {
 					String workflowId = BookingTemporal.workflowId(id);
 					assertThat(temporal.newUntypedWorkflowStub(workflowId).describe().getExecution().getRunId())
-						.as("the same run continued").isEqualTo(runs.get(id));
+						.as("the same run continued")
+						.isEqualTo(runs.get(id));
 					assertThat(temporal.listExecutions("WorkflowId = '" + workflowId + "'").count()).isEqualTo(1);
 					assertThat(WorkflowHistories.signals(temporal, workflowId)).as("the reconciler signalled it")
 						.contains(BookingTemporal.SIGNAL_SYNC_BEHIND);
 					String eventId = (String) second.adminView(id).get("calendarEventId");
 					assertThat(SyncStandIns.requests(standIns.google.server, "POST", ".*/events"))
 						.filteredOn(e -> e.getRequest().getBodyAsString().contains(eventId))
-						.as("one event").hasSize(1);
+						.as("one event")
+						.hasSize(1);
 					assertThat(SyncStandIns.requests(standIns.hubspot, "POST", SyncStandIns.UPSERT_MEETING))
 						.filteredOn(e -> e.getRequest().getBodyAsString().contains(id))
-						.as("one meeting").hasSize(1);
+						.as("one meeting")
+						.hasSize(1);
 				}
-				assertThat(SyncStandIns.requests(standIns.hubspot, "POST", SyncStandIns.CONTACTS)).as("one contact each")
+				assertThat(SyncStandIns.requests(standIns.hubspot, "POST", SyncStandIns.CONTACTS))
+					.as("one contact each")
 					.hasSize(3);
 			}
 			finally {
@@ -122,13 +133,16 @@ class DevServerRestartTest {
 	private static List<String> properties(int grpc) {
 		return new ArrayList<>(List.of("booking.temporal.mode=dev-server", "booking.temporal.dev-server.port=" + grpc,
 				"booking.temporal.dev-server.ui-port=0", "booking.temporal.dev-server.download-enabled=false",
-				"booking.admin.api-key=" + RunningApp.ADMIN_KEY, "booking.embedded.synchronous-commit=off", "booking.embedded.fsync=off",
-				"booking.sync.retry.initial-interval=2s", "booking.sync.retry.backoff-coefficient=1.0",
-				"booking.sync.retry.maximum-interval=2s", "booking.sync.retry.maximum-attempts=1000",
-				"spring.main.banner-mode=off"));
+				"booking.admin.api-key=" + RunningApp.ADMIN_KEY, "booking.embedded.synchronous-commit=off",
+				"booking.embedded.fsync=off", "booking.sync.retry.initial-interval=2s",
+				"booking.sync.retry.backoff-coefficient=1.0", "booking.sync.retry.maximum-interval=2s",
+				"booking.sync.retry.maximum-attempts=1000", "spring.main.banner-mode=off"));
 	}
 
-	/** Both syncs of the booking failed at least once and wait for their next attempt: in flight, none running. */
+	/**
+	 * Both syncs of the booking failed at least once and wait for their next attempt: in
+	 * flight, none running.
+	 */
 	private static boolean retrying(WorkflowClient temporal, String id) {
 		var pending = temporal.newUntypedWorkflowStub(BookingTemporal.workflowId(id))
 			.describe()
@@ -138,6 +152,5 @@ class DevServerRestartTest {
 			.allMatch(activity -> activity.getAttempt() >= 2
 					&& activity.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_SCHEDULED);
 	}
-
 
 }

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The booking service on the Temporal CLI's dev server it starts as its child (random ports, a temporary data folder),
- * with Google and HubSpot played by their wire stand-ins. Started once for the whole test run by the classes that ask
- * for it as a parameter, stopped when the run ends.
+ * The booking service on the Temporal CLI's dev server it starts as its child (random
+ * ports, a temporary data folder), with Google and HubSpot played by their wire
+ * stand-ins. Started once for the whole test run by the classes that ask for it as a
+ * parameter, stopped when the run ends.
  */
 final class DevServerSystem implements AutoCloseable {
 

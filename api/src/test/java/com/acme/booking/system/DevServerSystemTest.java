@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The service on the real Temporal server it runs by default: the CLI's dev server started as its child (one for the
- * class, random ports, a temporary database), Google and HubSpot played by their wire stand-ins. What an operator
- * relies on is checked here: list filters through visibility, summaries, signals.
+ * The service on the real Temporal server it runs by default: the CLI's dev server
+ * started as its child (one for the class, random ports, a temporary database), Google
+ * and HubSpot played by their wire stand-ins. What an operator relies on is checked here:
+ * list filters through visibility, summaries, signals.
  */
 @ExtendWith(DevServerSystem.Resolver.class)
 class DevServerSystemTest {
@@ -52,13 +53,15 @@ class DevServerSystemTest {
 
 		assertThat(ProcessHandle.of(server.pid())).get().matches(ProcessHandle::isAlive, "alive");
 		assertThat(server.database()).isEqualTo(system.dataDir.toAbsolutePath().resolve("temporal.db"));
-		assertThat(system.dataDir.resolve("temporal.pid")).content().isEqualToIgnoringNewLines(String.valueOf(server.pid()));
+		assertThat(system.dataDir.resolve("temporal.pid")).content()
+			.isEqualToIgnoringNewLines(String.valueOf(server.pid()));
 		assertThat(temporal.getWorkflowServiceStubs().getOptions().getTarget()).isEqualTo(server.target());
 	}
 
 	/**
-	 * The default pragmas reach SQLite: a database in write-ahead-log mode says so in its header (bytes 18 and 19, the
-	 * file format's write and read versions, are 2; 1 for the rollback journal SQLite uses otherwise).
+	 * The default pragmas reach SQLite: a database in write-ahead-log mode says so in its
+	 * header (bytes 18 and 19, the file format's write and read versions, are 2; 1 for
+	 * the rollback journal SQLite uses otherwise).
 	 */
 	@Test
 	void keepsTemporalsDatabaseInWriteAheadLogMode() throws Exception {
@@ -72,12 +75,16 @@ class DevServerSystemTest {
 		assertThat(header[19]).as("read version").isEqualTo((byte) 2);
 	}
 
-	/** The syncs are background work: the dev server runs niced (10 by default), below the service's requests. */
+	/**
+	 * The syncs are background work: the dev server runs niced (10 by default), below the
+	 * service's requests.
+	 */
 	@Test
 	void runsTheDevServerAtALowerPriorityThanTheService() throws Exception {
 		String stat = java.nio.file.Files
 			.readString(java.nio.file.Path.of("/proc", String.valueOf(app.bean(DevServer.class).pid()), "stat"));
-		// Fields after the command's closing parenthesis start with the state (field 3); nice is field 19.
+		// Fields after the command's closing parenthesis start with the state (field 3);
+		// nice is field 19.
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 
 		assertThat(Integer.parseInt(fields[16])).isEqualTo(10);
@@ -101,10 +108,8 @@ class DevServerSystemTest {
 			.filteredOn(e -> e.getRequest().getBodyAsString().contains(eventId))
 			.hasSize(1);
 		assertThat(SyncStandIns.requests(google, "POST", ".*/events/" + eventId)).as("a patch for the new time")
-			.anySatisfy(e -> assertThat(e.getRequest().getBodyAsString()).contains(RunningApp.slot(6)
-				.toInstant()
-				.toString()
-				.replace("Z", "")));
+			.anySatisfy(e -> assertThat(e.getRequest().getBodyAsString())
+				.contains(RunningApp.slot(6).toInstant().toString().replace("Z", "")));
 		assertThat(SyncStandIns.requests(google, "DELETE", ".*/events/" + eventId)).hasSize(1);
 		assertThat(SyncStandIns.requests(standIns.hubspot, "POST", SyncStandIns.UPSERT_MEETING)
 			.stream()
@@ -116,13 +121,15 @@ class DevServerSystemTest {
 	}
 
 	/**
-	 * The create hands the workflow start to the dispatcher and answers; the reschedule sent at once must still reach
-	 * the workflow, whichever of the two reaches Temporal first. On the dev server: the in-process one can get a
-	 * workflow stuck when a change races the first pass (temporalio/sdk-java#2391, docs/performance.md).
+	 * The create hands the workflow start to the dispatcher and answers; the reschedule
+	 * sent at once must still reach the workflow, whichever of the two reaches Temporal
+	 * first. On the dev server: the in-process one can get a workflow stuck when a change
+	 * races the first pass (temporalio/sdk-java#2391, docs/performance.md).
 	 */
 	@Test
 	void aRescheduleRightAfterTheCreateReachesTheWorkflow() {
-		// Three and four weeks ahead, same weekday and hour: clear of the other tests on this shared system.
+		// Three and four weeks ahead, same weekday and hour: clear of the other tests on
+		// this shared system.
 		Map<String, Object> booking = app.book(7, RunningApp.slot(2).plusWeeks(3));
 		String id = (String) booking.get("id");
 		OffsetDateTime later = RunningApp.slot(2).plusWeeks(4);
@@ -140,7 +147,8 @@ class DevServerSystemTest {
 	void operatorsListFiltersFindExactlyTheFlaggedAndCancelledBookings() {
 		standIns.calendarRefuses();
 		String calendarManual = (String) app.book(1).get("id");
-		await().atMost(SYNC).until(() -> Boolean.TRUE.equals(app.adminView(calendarManual).get("requiresManualCalendarSync")));
+		await().atMost(SYNC)
+			.until(() -> Boolean.TRUE.equals(app.adminView(calendarManual).get("requiresManualCalendarSync")));
 		standIns.happy();
 		standIns.crmRefuses();
 		String crmManual = (String) app.book(2).get("id");
@@ -160,7 +168,8 @@ class DevServerSystemTest {
 
 		app.retrySync(crmManual);
 		awaitCaughtUp(crmManual, 1);
-		assertThat(app.adminView(crmManual)).containsEntry("crmSynced", true).containsEntry("requiresManualCrmSync", false);
+		assertThat(app.adminView(crmManual)).containsEntry("crmSynced", true)
+			.containsEntry("requiresManualCrmSync", false);
 		await().atMost(SYNC).untilAsserted(() -> assertThat(list("CrmSync=\"MANUAL\"" + mine)).isEmpty());
 		standIns.happy();
 	}
@@ -174,11 +183,11 @@ class DevServerSystemTest {
 	}
 
 	static void awaitCaughtUp(String id, long revision) {
-		await().atMost(SYNC).untilAsserted(() -> assertThat(app.syncRows())
-			.filteredOn(row -> row.id().toString().equals(id))
-			.singleElement()
-			.satisfies(row -> assertThat(row.revision()).isEqualTo(revision))
-			.matches(SyncRow::caughtUp, "calendar and CRM caught up"));
+		await().atMost(SYNC)
+			.untilAsserted(() -> assertThat(app.syncRows()).filteredOn(row -> row.id().toString().equals(id))
+				.singleElement()
+				.satisfies(row -> assertThat(row.revision()).isEqualTo(revision))
+				.matches(SyncRow::caughtUp, "calendar and CRM caught up"));
 	}
 
 	static List<String> activitySummaries(String bookingId) {

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The docs are self-contained: every relative link in README.md and docs/ points at a file inside the repository. */
+/**
+ * The docs are self-contained: every relative link in README.md and docs/ points at a
+ * file inside the repository.
+ */
 class DocsLinksTest {
 
 	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();

@@ -41,9 +41,8 @@ class EmbeddedDefaultsTest {
 
 	@Test
 	void anExplicitChoiceWins() {
-		var env = environment(Map.of("spring.temporal.test-server.enabled", "true"),
-				Map.of("spring.temporal.connection.target", "localhost:7233", "spring.temporal.test-server.enabled",
-						"true"));
+		var env = environment(Map.of("spring.temporal.test-server.enabled", "true"), Map
+			.of("spring.temporal.connection.target", "localhost:7233", "spring.temporal.test-server.enabled", "true"));
 
 		assertThat(env.getProperty("spring.temporal.test-server.enabled")).isEqualTo("true");
 	}

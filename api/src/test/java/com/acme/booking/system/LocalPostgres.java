@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A real PostgreSQL server (the machine's own binaries, {@code apt-get install postgresql}) in a folder of the test,
- * started and stopped by the test to see what the service does while its database is down. As root, the server runs
+ * A real PostgreSQL server (the machine's own binaries,
+ * {@code apt-get install postgresql}) in a folder of the test, started and stopped by the
+ * test to see what the service does while its database is down. As root, the server runs
  * as the {@code postgres} system user, since PostgreSQL refuses to run as root.
  */
 final class LocalPostgres implements AutoCloseable {
@@ -31,7 +32,10 @@ final class LocalPostgres implements AutoCloseable {
 		this.port = port;
 	}
 
-	/** Initialises a cluster in {@code dir} (user {@code booking}, no password) and starts it on a free port. */
+	/**
+	 * Initialises a cluster in {@code dir} (user {@code booking}, no password) and starts
+	 * it on a free port.
+	 */
 	static LocalPostgres start(Path dir) {
 		LocalPostgres postgres = new LocalPostgres(binaries(), dir.resolve("pgdata"), FreePorts.any());
 		postgres.init(dir);
@@ -67,7 +71,8 @@ final class LocalPostgres implements AutoCloseable {
 			Files.createDirectories(dataDir);
 			if (asRoot()) {
 				run("chown", "-R", "postgres", dir.toString());
-				// JUnit's temporary folder is private to root; the postgres user must be able to pass through it.
+				// JUnit's temporary folder is private to root; the postgres user must be
+				// able to pass through it.
 				run("chmod", "o+x", dir.getParent().toString());
 			}
 		}
@@ -109,7 +114,8 @@ final class LocalPostgres implements AutoCloseable {
 		try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
 			return versions.map(version -> version.resolve("bin"))
 				.filter(candidate -> Files.isExecutable(candidate.resolve("initdb")))
-				.max(Comparator.comparing(candidate -> Integer.parseInt(candidate.getParent().getFileName().toString())))
+				.max(Comparator
+					.comparing(candidate -> Integer.parseInt(candidate.getParent().getFileName().toString())))
 				.orElseThrow();
 		}
 		catch (IOException | RuntimeException ex) {
@@ -117,6 +123,5 @@ final class LocalPostgres implements AutoCloseable {
 					+ "install them (apt-get install postgresql), as .ci/run does", ex);
 		}
 	}
-
 
 }

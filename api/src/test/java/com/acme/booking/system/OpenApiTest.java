@@ -22,7 +22,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The OpenAPI description, as a client reads it from /v3/api-docs: complete, with errors and security schemes. */
+/**
+ * The OpenAPI description, as a client reads it from /v3/api-docs: complete, with errors
+ * and security schemes.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class OpenApiTest {
@@ -76,8 +79,11 @@ class OpenApiTest {
 			assertThat(example.path("status").asInt()).isEqualTo(type.status().value());
 		}
 		JsonNode create = docs.path("paths").path("/api/bookings").path("post").path("responses");
-		assertThat(create.path("409").path("content").path("application/problem+json").path("examples").has(
-				"slot-unavailable")).isTrue();
+		assertThat(create.path("409")
+			.path("content")
+			.path("application/problem+json")
+			.path("examples")
+			.has("slot-unavailable")).isTrue();
 		JsonNode tooMany = create.path("429").path("content").path("application/problem+json").path("examples");
 		assertThat(tooMany.has("frequency-limit-exceeded")).isTrue();
 		assertThat(tooMany.has("rate-limited")).isTrue();
@@ -88,9 +94,12 @@ class OpenApiTest {
 		docs.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
 			operation.getValue().path("responses").properties().forEach(response -> {
 				if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
-					assertThat(response.getValue().path("content").path("application/problem+json").path("examples")
-						.size()).as("%s %s %s has a problem example", operation.getKey(), path.getKey(),
-								response.getKey())
+					assertThat(response.getValue()
+						.path("content")
+						.path("application/problem+json")
+						.path("examples")
+						.size())
+						.as("%s %s %s has a problem example", operation.getKey(), path.getKey(), response.getKey())
 						.isPositive();
 				}
 			});

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The {@code prod} profile refuses what is meant for a laptop before anything starts, listing every problem; the
- * default profile keeps its embedded defaults.
+ * The {@code prod} profile refuses what is meant for a laptop before anything starts,
+ * listing every problem; the default profile keeps its embedded defaults.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ProdProfileTest {
@@ -34,8 +34,9 @@ class ProdProfileTest {
 		assertThatThrownBy(() -> start("--booking.embedded.data-dir=" + dataDir))
 			.isInstanceOf(ProdConfigurationRefused.class);
 
-		assertThat(output.getAll()).contains("APPLICATION FAILED TO START", "spring.datasource.url",
-				"spring.temporal.connection.target", "booking.admin.api-key", "booking.security.token-secret")
+		assertThat(output.getAll())
+			.contains("APPLICATION FAILED TO START", "spring.datasource.url", "spring.temporal.connection.target",
+					"booking.admin.api-key", "booking.security.token-secret")
 			.doesNotContain("\tat com.acme");
 		assertThat(dataDir).as("nothing was started, not even the embedded PostgreSQL").isEmptyDirectory();
 	}
@@ -44,7 +45,8 @@ class ProdProfileTest {
 	void refusesAnEnabledIntegrationWhoseCredentialsAreMalformed(CapturedOutput output) {
 		String[] args = java.util.stream.Stream
 			.concat(java.util.Arrays.stream(PRODUCTION),
-					java.util.stream.Stream.of("--booking.crm.enabled=true", "--booking.crm.hubspot.access-token=hunter2"))
+					java.util.stream.Stream.of("--booking.crm.enabled=true",
+							"--booking.crm.hubspot.access-token=hunter2"))
 			.toArray(String[]::new);
 
 		assertThatThrownBy(() -> start(args)).isInstanceOf(ProdConfigurationRefused.class);

@@ -39,8 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The reconciler makes every booking whose synced revision is behind converge: a lost change signal, a workflow that
- * never started, and a stuck one. Uses the service's own context (in-process Temporal, integrations disabled).
+ * The reconciler makes every booking whose synced revision is behind converge: a lost
+ * change signal, a workflow that never started, and a stuck one. Uses the service's own
+ * context (in-process Temporal, integrations disabled).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -90,8 +91,9 @@ class ReconcilerTest {
 	}
 
 	/**
-	 * A start that waited in the dispatcher while the reconciler started the workflow and a cancel finished it: the
-	 * late start must not begin a second run that pushes everything again.
+	 * A start that waited in the dispatcher while the reconciler started the workflow and
+	 * a cancel finished it: the late start must not begin a second run that pushes
+	 * everything again.
 	 */
 	@Test
 	void aLateStartAfterTheRunFinishedStartsNothing() throws Exception {
@@ -114,8 +116,10 @@ class ReconcilerTest {
 	@Test
 	void aStuckWorkflowIsTerminatedAndAFreshRunSyncsTheBooking() {
 		Booking booking = insert("reconcile-stuck@example.com");
-		// A run that never makes progress, as after FAILED_PRECONDITION ACTIVITY_UNKNOWN: Temporal says "running",
-		// signals reach it, nothing ever happens. Here: a run on a task queue no worker polls.
+		// A run that never makes progress, as after FAILED_PRECONDITION ACTIVITY_UNKNOWN:
+		// Temporal says "running",
+		// signals reach it, nothing ever happens. Here: a run on a task queue no worker
+		// polls.
 		WorkflowStub stuck = temporal.newUntypedWorkflowStub("BookingWorkflow",
 				WorkflowOptions.newBuilder()
 					.setWorkflowId(BookingTemporal.workflowId(booking.id().toString()))
@@ -130,9 +134,11 @@ class ReconcilerTest {
 		impatient.reconcile();
 
 		await().atMost(SYNC).until(() -> syncedRevision(booking.id()) == 1);
-		assertThat(temporal.newUntypedWorkflowStub(stuckRun.getWorkflowId(), java.util.Optional.of(stuckRun.getRunId()),
-				java.util.Optional.empty()).describe().getStatus())
-			.isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED);
+		assertThat(temporal
+			.newUntypedWorkflowStub(stuckRun.getWorkflowId(), java.util.Optional.of(stuckRun.getRunId()),
+					java.util.Optional.empty())
+			.describe()
+			.getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED);
 		assertThat(meters.counter(Reconciler.RESTARTS).count()).isGreaterThanOrEqualTo(1.0);
 	}
 
@@ -151,7 +157,8 @@ class ReconcilerTest {
 
 		reconciler(properties.stuckAfter(), recording, new SimpleMeterRegistry()).reconcile();
 
-		assertThat(recording.signalled).containsAll(neverStarted).contains(changed.id())
+		assertThat(recording.signalled).containsAll(neverStarted)
+			.contains(changed.id())
 			.doesNotContain(operatorOnly.id())
 			.doesNotHaveDuplicates();
 		int lastNeverStarted = neverStarted.stream().mapToInt(recording.signalled::indexOf).max().orElseThrow();
@@ -165,7 +172,9 @@ class ReconcilerTest {
 				new StaticListableBeanFactory(Map.of("meters", meters)).getBeanProvider(MeterRegistry.class));
 	}
 
-	/** Rows committed without a workflow, far in the future so they clash with nothing. */
+	/**
+	 * Rows committed without a workflow, far in the future so they clash with nothing.
+	 */
 	private List<UUID> insertNeverStarted(int count) {
 		return jdbc.sql("""
 				INSERT INTO booking (id, status, name, email, start_time, end_time, time_zone, blocked, created_at,
@@ -180,9 +189,10 @@ class ReconcilerTest {
 
 	private Booking insert(String email) {
 		Instant start = Slots.fresh();
-		return bookings.insert(UUID.randomUUID(), new NewBooking("Ada", email, null, null, null, start,
-				start.plus(Duration.ofMinutes(30)), "Europe/London"), Duration.ofMinutes(15),
-				new FrequencyLimit(100, Duration.ofDays(7)), Instant.now());
+		return bookings.insert(UUID.randomUUID(),
+				new NewBooking("Ada", email, null, null, null, start, start.plus(Duration.ofMinutes(30)),
+						"Europe/London"),
+				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), Instant.now());
 	}
 
 	private long syncedRevision(UUID id) {
@@ -192,7 +202,10 @@ class ReconcilerTest {
 			.single();
 	}
 
-	/** Temporal as the reconciler sees it, recording whom it signals instead of signalling. */
+	/**
+	 * Temporal as the reconciler sees it, recording whom it signals instead of
+	 * signalling.
+	 */
 	static final class RecordingWorkflows extends BookingWorkflows {
 
 		final List<UUID> signalled = new CopyOnWriteArrayList<>(new ArrayList<>());

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Nothing lost on a crash: the in-process Temporal server forgets every workflow when the service stops, so after a
- * restart the reconciler must start the workflow of every booking whose sync is unfinished.
+ * Nothing lost on a crash: the in-process Temporal server forgets every workflow when the
+ * service stops, so after a restart the reconciler must start the workflow of every
+ * booking whose sync is unfinished.
  */
 class RestartRecoveryTest {
 
@@ -51,8 +52,9 @@ class RestartRecoveryTest {
 		}
 
 		try (RunningApp app = RunningApp.start(dataDir)) {
-			await().atMost(SYNC_TIMEOUT).untilAsserted(() -> assertThat(app.syncRows()).hasSize(4)
-				.allMatch(SyncRow::caughtUp, "calendar, CRM and mail synced revisions reached the revision"));
+			await().atMost(SYNC_TIMEOUT)
+				.untilAsserted(() -> assertThat(app.syncRows()).hasSize(4)
+					.allMatch(SyncRow::caughtUp, "calendar, CRM and mail synced revisions reached the revision"));
 			assertThat(app.bookings().unfinishedSync(100)).isEmpty();
 		}
 	}
@@ -63,20 +65,24 @@ class RestartRecoveryTest {
 			UUID id = commitWithoutWorkflow(app, 0);
 			assertThat(app.bookings().unfinishedSync(100)).contains(id);
 
-			await().atMost(SYNC_TIMEOUT).untilAsserted(
-					() -> assertThat(app.syncRows()).singleElement().matches(SyncRow::caughtUp, "caught up"));
+			await().atMost(SYNC_TIMEOUT)
+				.untilAsserted(
+						() -> assertThat(app.syncRows()).singleElement().matches(SyncRow::caughtUp, "caught up"));
 			assertThat(app.bookings().unfinishedSync(100)).isEmpty();
 		}
 	}
 
-	/** The crash between commit and start: the row is in PostgreSQL, no workflow was ever asked for. */
+	/**
+	 * The crash between commit and start: the row is in PostgreSQL, no workflow was ever
+	 * asked for.
+	 */
 	private static UUID commitWithoutWorkflow(RunningApp app, int n) {
 		UUID id = UUID.randomUUID();
 		Instant start = RunningApp.slot(n).toInstant();
 		NewBooking booking = new NewBooking("Crashed " + n, "crashed" + n + "@example.com", null, null, null, start,
 				start.plus(Duration.ofMinutes(30)), "Europe/London");
-		app.bookings().insert(id, booking, Duration.ofMinutes(15), new FrequencyLimit(3, Duration.ofDays(7)),
-				Instant.now());
+		app.bookings()
+			.insert(id, booking, Duration.ofMinutes(15), new FrequencyLimit(3, Duration.ofDays(7)), Instant.now());
 		return id;
 	}
 

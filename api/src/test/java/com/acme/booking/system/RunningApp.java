@@ -21,7 +21,10 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 
-/** The real booking service started in the test's JVM on a given data folder, as {@code main} would start it. */
+/**
+ * The real booking service started in the test's JVM on a given data folder, as
+ * {@code main} would start it.
+ */
 public final class RunningApp implements AutoCloseable {
 
 	private static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -32,7 +35,9 @@ public final class RunningApp implements AutoCloseable {
 	record SyncRow(UUID id, long revision, long calendarSyncedRevision, long crmSyncedRevision,
 			long mailSyncedRevision) {
 
-		/** Calendar, CRM and the customer's email have all handled the current revision. */
+		/**
+		 * Calendar, CRM and the customer's email have all handled the current revision.
+		 */
 		boolean caughtUp() {
 			return calendarSyncedRevision == revision && crmSyncedRevision == revision
 					&& mailSyncedRevision == revision;
@@ -50,23 +55,29 @@ public final class RunningApp implements AutoCloseable {
 	}
 
 	public static RunningApp start(Path dataDir, String... extraProperties) {
-		List<String> args = new ArrayList<>(List.of("--booking.embedded.data-dir=" + dataDir,
-				"--booking.embedded.synchronous-commit=off", "--booking.embedded.fsync=off", "--server.port=0", "--booking.rate-limit.enabled=false"));
+		List<String> args = new ArrayList<>(
+				List.of("--booking.embedded.data-dir=" + dataDir, "--booking.embedded.synchronous-commit=off",
+						"--booking.embedded.fsync=off", "--server.port=0", "--booking.rate-limit.enabled=false"));
 		for (String property : extraProperties) {
 			args.add("--" + property);
 		}
 		if (args.stream().noneMatch(arg -> arg.startsWith("--booking.temporal.mode="))) {
-			// The restart tests of the in-process server: it forgets every workflow when the service stops.
+			// The restart tests of the in-process server: it forgets every workflow when
+			// the service stops.
 			args.add("--booking.temporal.mode=in-process");
 		}
-		// Command-line arguments, not default properties: those would lose to application.yml.
+		// Command-line arguments, not default properties: those would lose to
+		// application.yml.
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(BookingApiApplication.class)
 			.listeners(new EmbeddedDefaults())
 			.run(args.toArray(String[]::new));
 		return new RunningApp(context);
 	}
 
-	/** Books the {@code n}-th hour from 10:00 London time on the first weekday at least two days ahead. */
+	/**
+	 * Books the {@code n}-th hour from 10:00 London time on the first weekday at least
+	 * two days ahead.
+	 */
 	Map<String, Object> book(int n) {
 		return book(n, slot(n));
 	}
@@ -76,12 +87,17 @@ public final class RunningApp implements AutoCloseable {
 	Map<String, Object> book(int n, OffsetDateTime start) {
 		Map<String, Object> request = Map.of("name", "Customer " + n, "email", "customer" + n + "@example.com",
 				"startTime", start.toString());
-		return http.post().uri("/api/bookings").contentType(MediaType.APPLICATION_JSON).body(request).retrieve()
+		return http.post()
+			.uri("/api/bookings")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(request)
+			.retrieve()
 			.body(Map.class);
 	}
 
 	void rename(Map<String, Object> booking, String name) {
-		http.patch().uri("/api/bookings/{id}", booking.get("id"))
+		http.patch()
+			.uri("/api/bookings/{id}", booking.get("id"))
 			.header("X-Booking-Token", (String) booking.get("manageToken"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("name", name))
@@ -90,7 +106,8 @@ public final class RunningApp implements AutoCloseable {
 	}
 
 	void reschedule(Map<String, Object> booking, OffsetDateTime start) {
-		http.patch().uri("/api/bookings/{id}", booking.get("id"))
+		http.patch()
+			.uri("/api/bookings/{id}", booking.get("id"))
 			.header("X-Booking-Token", (String) booking.get("manageToken"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("startTime", start.toString()))
@@ -98,7 +115,10 @@ public final class RunningApp implements AutoCloseable {
 			.toBodilessEntity();
 	}
 
-	/** The booking as the admin API shows it; needs {@code booking.admin.api-key=}{@link #ADMIN_KEY}. */
+	/**
+	 * The booking as the admin API shows it; needs
+	 * {@code booking.admin.api-key=}{@link #ADMIN_KEY}.
+	 */
 	@SuppressWarnings("unchecked")
 	Map<String, Object> adminView(Object id) {
 		return http.get().uri("/api/bookings/{id}", id).header("X-Api-Key", ADMIN_KEY).retrieve().body(Map.class);
@@ -106,12 +126,16 @@ public final class RunningApp implements AutoCloseable {
 
 	/** What an operator's "retry" in the admin API does. */
 	void retrySync(Object id) {
-		http.post().uri("/api/admin/bookings/{id}/sync", id).header("X-Api-Key", ADMIN_KEY).retrieve()
+		http.post()
+			.uri("/api/admin/bookings/{id}/sync", id)
+			.header("X-Api-Key", ADMIN_KEY)
+			.retrieve()
 			.toBodilessEntity();
 	}
 
 	void cancel(Map<String, Object> booking) {
-		http.delete().uri("/api/bookings/{id}", booking.get("id"))
+		http.delete()
+			.uri("/api/bookings/{id}", booking.get("id"))
 			.header("X-Booking-Token", (String) booking.get("manageToken"))
 			.retrieve()
 			.toBodilessEntity();
@@ -138,8 +162,8 @@ public final class RunningApp implements AutoCloseable {
 	}
 
 	/**
-	 * A valid slot under the current rules and the stricter ones to come (weekdays 09:00-17:00 London, 30-minute
-	 * grid, 2 hours' notice, 90 days' advance).
+	 * A valid slot under the current rules and the stricter ones to come (weekdays
+	 * 09:00-17:00 London, 30-minute grid, 2 hours' notice, 90 days' advance).
 	 */
 	static OffsetDateTime slot(int n) {
 		LocalDate day = LocalDate.now(LONDON).plusDays(2);

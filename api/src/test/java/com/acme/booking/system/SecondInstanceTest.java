@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A second instance, or {@code --check-integrations}, on the data folder of a running service stops at once with one
- * clear line instead of PostgreSQL's failure and a long stack trace.
+ * A second instance, or {@code --check-integrations}, on the data folder of a running
+ * service stops at once with one clear line instead of PostgreSQL's failure and a long
+ * stack trace.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecondInstanceTest {

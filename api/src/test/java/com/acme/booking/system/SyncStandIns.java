@@ -18,9 +18,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * Google Calendar and HubSpot played by WireMock in their own wire formats (the activities module's stand-ins), for
- * the service running on the real Temporal server. Happy answers by default; {@link #calendarRefuses()} and
- * {@link #crmRefuses()} turn on the permanent failures an operator must deal with.
+ * Google Calendar and HubSpot played by WireMock in their own wire formats (the
+ * activities module's stand-ins), for the service running on the real Temporal server.
+ * Happy answers by default; {@link #calendarRefuses()} and {@link #crmRefuses()} turn on
+ * the permanent failures an operator must deal with.
  */
 final class SyncStandIns implements AutoCloseable {
 
@@ -40,15 +41,17 @@ final class SyncStandIns implements AutoCloseable {
 	/** The service's properties pointing at the stand-ins. */
 	List<String> properties() {
 		return List.of("booking.calendar.enabled=true", "booking.calendar.calendar-id=" + FakeGoogle.CALENDAR_ID,
-				"booking.calendar.service-account-file=" + google.keyFile, "booking.calendar.root-url=" + google.rootUrl(),
-				"booking.crm.enabled=true", "booking.crm.hubspot.access-token=" + HubSpotStubs.TOKEN,
+				"booking.calendar.service-account-file=" + google.keyFile,
+				"booking.calendar.root-url=" + google.rootUrl(), "booking.crm.enabled=true",
+				"booking.crm.hubspot.access-token=" + HubSpotStubs.TOKEN,
 				"booking.crm.hubspot.base-url=" + hubspot.baseUrl());
 	}
 
 	void happy() {
 		google.reset();
 		google.stub(post(urlPathEqualTo("/calendar/v3/freeBusy")).willReturn(okJson("""
-				{"kind": "calendar#freeBusy", "calendars": {"%s": {"busy": []}}}""".formatted(FakeGoogle.CALENDAR_ID))));
+				{"kind": "calendar#freeBusy", "calendars": {"%s": {"busy": []}}}"""
+			.formatted(FakeGoogle.CALENDAR_ID))));
 		google.stub(post(FakeGoogle.eventsUrl()).willReturn(FakeGoogle.eventJson("event")));
 		google.stub(post(urlPathMatching(FakeGoogle.eventsUrl().getExpected() + "/[a-v0-9]+"))
 			.willReturn(FakeGoogle.eventJson("event")));
@@ -56,8 +59,8 @@ final class SyncStandIns implements AutoCloseable {
 			.willReturn(WireMock.noContent()));
 		hubspot.resetAll();
 		// The service's property groups and properties are already in the portal.
-		hubspot.stubFor(post(urlPathMatching("/crm/v3/properties/(contacts|meetings)(/groups)?"))
-			.willReturn(HubSpotStubs.error(409, "OBJECT_ALREADY_EXISTS", "A property named 'booking_id' already exists.")));
+		hubspot.stubFor(post(urlPathMatching("/crm/v3/properties/(contacts|meetings)(/groups)?")).willReturn(
+				HubSpotStubs.error(409, "OBJECT_ALREADY_EXISTS", "A property named 'booking_id' already exists.")));
 		hubspot.stubFor(post(urlPathEqualTo(CONTACTS)).willReturn(HubSpotStubs.contactCreated("1001")));
 		hubspot.stubFor(patch(urlPathMatching(CONTACTS + "/\\d+")).willReturn(HubSpotStubs.object(200, "1001", "{}")));
 		hubspot.stubFor(post(urlPathEqualTo(UPSERT_MEETING)).willReturn(HubSpotStubs.meetingUpserted("2001", true)));
@@ -67,7 +70,10 @@ final class SyncStandIns implements AutoCloseable {
 			.willReturn(HubSpotStubs.associated("2001", "1001")));
 	}
 
-	/** Google refuses every new event: the service account lost its access to the calendar. */
+	/**
+	 * Google refuses every new event: the service account lost its access to the
+	 * calendar.
+	 */
 	void calendarRefuses() {
 		google.stub(post(FakeGoogle.eventsUrl()).atPriority(1)
 			.willReturn(FakeGoogle.googleError(403, "calendar", "requiredAccessLevel",
@@ -87,7 +93,10 @@ final class SyncStandIns implements AutoCloseable {
 			.willReturn(HubSpotStubs.error(503, "SERVICE_UNAVAILABLE", "Service unavailable")));
 	}
 
-	/** Requests Google or HubSpot received, by method and path, e.g. {@code ("POST", path)}. */
+	/**
+	 * Requests Google or HubSpot received, by method and path, e.g.
+	 * {@code ("POST", path)}.
+	 */
 	static List<ServeEvent> requests(WireMockServer server, String method, String pathRegex) {
 		return server.getAllServeEvents()
 			.stream()

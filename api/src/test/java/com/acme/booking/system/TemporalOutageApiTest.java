@@ -44,16 +44,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A booking request does not wait for Temporal. The service starts against the SDK's test server on a port of its
- * own (it waits for a reachable server before its workers start); each test stops that server (an outage), books,
- * then starts a fresh one on the same port. One dispatcher thread with room for one waiting call, so that a third
- * booking made during the outage finds the queue full. The reconciler runs only when a test calls it.
+ * A booking request does not wait for Temporal. The service starts against the SDK's test
+ * server on a port of its own (it waits for a reachable server before its workers start);
+ * each test stops that server (an outage), books, then starts a fresh one on the same
+ * port. One dispatcher thread with room for one waiting call, so that a third booking
+ * made during the outage finds the queue full. The reconciler runs only when a test calls
+ * it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.temporal.test-server.enabled=false", "booking.workflow-dispatch.threads=1",
 				"booking.workflow-dispatch.queue-size=1" })
 @ActiveProfiles("test")
-// No other test shares this context; closing it stops its worker polling a server that is gone.
+// No other test shares this context; closing it stops its worker polling a server that is
+// gone.
 @DirtiesContext
 class TemporalOutageApiTest {
 
@@ -108,7 +111,8 @@ class TemporalOutageApiTest {
 		assertThat(created.json().path("calendarSynced").asBoolean()).isFalse();
 		assertThat(created.json().path("crmSynced").asBoolean()).isFalse();
 		UUID id = UUID.fromString(created.json().path("id").asString());
-		// A start on the request thread would have given up by now (the SDK retries it for a minute while the
+		// A start on the request thread would have given up by now (the SDK retries it
+		// for a minute while the
 		// request waits) and left the booking to a reconciler that does not run here.
 		startTemporal();
 
@@ -124,24 +128,29 @@ class TemporalOutageApiTest {
 			assertThat(created.status()).as(created.body()).isEqualTo(201);
 			ids.add(UUID.fromString(created.json().path("id").asString()));
 			if (n == 0) {
-				// The lane's thread takes the first start off its one-place queue before the next one comes.
+				// The lane's thread takes the first start off its one-place queue before
+				// the next one comes.
 				await().atMost(SYNC).until(() -> meters.get("booking.workflow.dispatch.queued").gauge().value() == 0);
 			}
 		}
-		// The first start is under way (the SDK retrying it), the second waits, the third found no room.
+		// The first start is under way (the SDK retrying it), the second waits, the third
+		// found no room.
 		assertThat(dropped() - droppedBefore).isEqualTo(1.0);
 		startTemporal();
 		await().atMost(SYNC).until(() -> syncedRevision(ids.get(0)) == 1 && syncedRevision(ids.get(1)) == 1);
 		UUID droppedId = ids.get(2);
 		assertThat(syncedRevision(droppedId)).isZero();
-		assertThatThrownBy(() -> temporal.newUntypedWorkflowStub(BookingTemporal.workflowId(droppedId.toString()))
-			.describe()).as("nothing started it").isInstanceOf(WorkflowNotFoundException.class);
+		assertThatThrownBy(
+				() -> temporal.newUntypedWorkflowStub(BookingTemporal.workflowId(droppedId.toString())).describe())
+			.as("nothing started it")
+			.isInstanceOf(WorkflowNotFoundException.class);
 
 		reconciler.reconcile();
 
 		await().atMost(SYNC).until(() -> syncedRevision(droppedId) == 1);
 		assertThat(WorkflowHistories.signals(temporal, BookingTemporal.workflowId(droppedId.toString())))
-			.as("started by the reconciler's signal-with-start").contains(BookingTemporal.SIGNAL_SYNC_BEHIND);
+			.as("started by the reconciler's signal-with-start")
+			.contains(BookingTemporal.SIGNAL_SYNC_BEHIND);
 	}
 
 	private Http.Response book() {
@@ -154,9 +163,10 @@ class TemporalOutageApiTest {
 	}
 
 	/**
-	 * The SDK's test server on the port the service was told about, with the booking search attributes; built as
-	 * {@code TestServer.createPortBoundServer} does, so that closing it cuts every connection at once (that one waits
-	 * five seconds for the worker's long polls).
+	 * The SDK's test server on the port the service was told about, with the booking
+	 * search attributes; built as {@code TestServer.createPortBoundServer} does, so that
+	 * closing it cuts every connection at once (that one waits five seconds for the
+	 * worker's long polls).
 	 */
 	private static final class TemporalOnPort implements AutoCloseable {
 
@@ -173,10 +183,13 @@ class TemporalOutageApiTest {
 			catch (IOException ex) {
 				throw new IllegalStateException(ex);
 			}
-			OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
-					OperatorServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).validateAndBuildWithDefaults());
+			OperatorServiceStubs operator = OperatorServiceStubs
+				.newServiceStubs(OperatorServiceStubsOptions.newBuilder()
+					.setTarget("127.0.0.1:" + port)
+					.validateAndBuildWithDefaults());
 			try {
-				AddSearchAttributesRequest.Builder request = AddSearchAttributesRequest.newBuilder().setNamespace("default");
+				AddSearchAttributesRequest.Builder request = AddSearchAttributesRequest.newBuilder()
+					.setNamespace("default");
 				BookingTemporal.SEARCH_ATTRIBUTES.forEach(
 						key -> request.putSearchAttributes(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
 				operator.blockingStub().addSearchAttributes(request.build());
@@ -210,7 +223,5 @@ class TemporalOutageApiTest {
 			.query(Long.class)
 			.single();
 	}
-
-
 
 }

@@ -27,10 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The operator's path through the dev server's real Temporal Web UI, in Debian's Chromium driven by its chromedriver
- * (never a browser download): find the booking that needs a manual calendar sync, read why, send {@code retrySync}
- * from the UI's signal dialog, and see the booking synced through the API. Screenshots go to
- * {@code target/web-ui/}.
+ * The operator's path through the dev server's real Temporal Web UI, in Debian's Chromium
+ * driven by its chromedriver (never a browser download): find the booking that needs a
+ * manual calendar sync, read why, send {@code retrySync} from the UI's signal dialog, and
+ * see the booking synced through the API. Screenshots go to {@code target/web-ui/}.
  */
 @ExtendWith(DevServerSystem.Resolver.class)
 class TemporalWebUiTest {
@@ -98,9 +98,9 @@ class TemporalWebUiTest {
 		screenshot("3-send-retrySync-signal.png");
 		browser.findElement(By.cssSelector("dialog[open] [data-testid=confirm-modal-button]")).click();
 
-		await().atMost(UI_WAIT).untilAsserted(() -> assertThat(app.adminView(id))
-			.containsEntry("calendarSynced", true)
-			.containsEntry("requiresManualCalendarSync", false));
+		await().atMost(UI_WAIT)
+			.untilAsserted(() -> assertThat(app.adminView(id)).containsEntry("calendarSynced", true)
+				.containsEntry("requiresManualCalendarSync", false));
 		wait.until(driver -> displayed(tab("Event History"))).click();
 		wait.until(driver -> text().contains("Workflow Execution Signaled"));
 		assertThat(text()).contains("Booking " + id);

@@ -17,9 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What one booking's workflow costs the real Temporal server, counted in its history: a structural measure (the
- * benchmark measures time). The PostgreSQL bookkeeping runs as local activities (a marker, no activity task, no
- * workflow task of its own) and search attributes are upserted only when they change.
+ * What one booking's workflow costs the real Temporal server, counted in its history: a
+ * structural measure (the benchmark measures time). The PostgreSQL bookkeeping runs as
+ * local activities (a marker, no activity task, no workflow task of its own) and search
+ * attributes are upserted only when they change.
  */
 @ExtendWith(DevServerSystem.Resolver.class)
 class WorkflowHistoryCostTest {
@@ -42,7 +43,8 @@ class WorkflowHistoryCostTest {
 		Map<String, Object> booking = app.book(5);
 		String id = (String) booking.get("id");
 		List<HistoryEvent> created = awaitWaiting(id, 1);
-		// A week later: the same weekday and hour, clear of the other tests on this shared system.
+		// A week later: the same weekday and hour, clear of the other tests on this
+		// shared system.
 		app.reschedule(booking, RunningApp.slot(5).plusWeeks(1));
 		List<HistoryEvent> moved = awaitWaiting(id, 2);
 		app.cancel(booking);
@@ -62,20 +64,27 @@ class WorkflowHistoryCostTest {
 			.contains("SyncCalendar", "SyncCrm", "SendBookingMail")
 			.doesNotContainAnyElementsOf(BOOKKEEPING);
 		assertThat(create).as("the bookkeeping ran, as local activities").containsKey("marker:LocalActivity");
-		// BookingId, BookingStatus and both PENDING states come with the start: only the two results are upserted.
+		// BookingId, BookingStatus and both PENDING states come with the start: only the
+		// two results are upserted.
 		assertThat(create.getOrDefault("upserts", 0)).isLessThanOrEqualTo(2);
 		// PENDING for both at once (and CANCELLED with them), then the two results.
 		assertThat(reschedule.getOrDefault("upserts", 0)).isLessThanOrEqualTo(3);
 		assertThat(cancel.getOrDefault("upserts", 0)).isLessThanOrEqualTo(3);
 	}
 
-	/** Waits until the booking's revision is synced everywhere and its workflow sits waiting; its history then. */
+	/**
+	 * Waits until the booking's revision is synced everywhere and its workflow sits
+	 * waiting; its history then.
+	 */
 	private static List<HistoryEvent> awaitWaiting(String id, long revision) {
 		await().atMost(DevServerSystemTest.SYNC)
-			.until(() -> app.syncRows().stream()
+			.until(() -> app.syncRows()
+				.stream()
 				.anyMatch(row -> row.id().toString().equals(id) && row.revision() == revision && row.caughtUp()));
 		await().atMost(DevServerSystemTest.SYNC).until(() -> {
-			var run = temporal.newUntypedWorkflowStub(DevServerSystemTest.workflowId(id)).describe().getRawDescription();
+			var run = temporal.newUntypedWorkflowStub(DevServerSystemTest.workflowId(id))
+				.describe()
+				.getRawDescription();
 			return run.getPendingActivitiesCount() == 0 && !run.hasPendingWorkflowTask();
 		});
 		return history(id);
@@ -85,7 +94,10 @@ class WorkflowHistoryCostTest {
 		return temporal.fetchHistory(DevServerSystemTest.workflowId(id)).getEvents();
 	}
 
-	/** Events, workflow tasks, activity tasks by type, local activities, timers and upserts of a stretch of history. */
+	/**
+	 * Events, workflow tasks, activity tasks by type, local activities, timers and
+	 * upserts of a stretch of history.
+	 */
 	private static Map<String, Integer> cost(List<HistoryEvent> events) {
 		Map<String, Integer> cost = new TreeMap<>();
 		cost.put("events", events.size());

@@ -9,7 +9,10 @@ import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The last resort: a failure nobody foresaw is still a typed problem, and says nothing of its cause. */
+/**
+ * The last resort: a failure nobody foresaw is still a typed problem, and says nothing of
+ * its cause.
+ */
 class ApiExceptionHandlerTest {
 
 	@Test

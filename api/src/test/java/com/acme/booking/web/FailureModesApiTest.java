@@ -52,7 +52,8 @@ class FailureModesApiTest {
 			for (int i = 0; i < 10; i++) {
 				raw.chunk(chunk);
 			}
-			// The body is 80 KB so far and unfinished: a server that waited for its end would not answer yet.
+			// The body is 80 KB so far and unfinished: a server that waited for its end
+			// would not answer yet.
 			String response = raw.readResponse();
 
 			assertThat(response).startsWith("HTTP/1.1 413");
@@ -114,8 +115,8 @@ class FailureModesApiTest {
 				.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(refused.statusCode()).isEqualTo(415);
-		assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(refused.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(refused.body()).contains("/problems/unsupported-media-type");
 	}
 
@@ -126,8 +127,8 @@ class FailureModesApiTest {
 
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("startTime");
-		assertThat(refused.json().path("errors").get(0).path("message").asString())
-			.contains("with offset").contains("2026-12-01T09:00:00Z");
+		assertThat(refused.json().path("errors").get(0).path("message").asString()).contains("with offset")
+			.contains("2026-12-01T09:00:00Z");
 	}
 
 	@Test

@@ -9,8 +9,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * HTTP/1.1 spoken by hand over a socket, for what ordinary clients hide: a chunked body that is never finished, and
- * whether the server closes the connection.
+ * HTTP/1.1 spoken by hand over a socket, for what ordinary clients hide: a chunked body
+ * that is never finished, and whether the server closes the connection.
  */
 final class RawHttp implements AutoCloseable {
 
@@ -23,7 +23,8 @@ final class RawHttp implements AutoCloseable {
 	RawHttp(int port) {
 		try {
 			this.socket = new Socket("localhost", port);
-			// A guard against a server that waits for the rest of the body; a correct one answers at once.
+			// A guard against a server that waits for the rest of the body; a correct one
+			// answers at once.
 			this.socket.setSoTimeout(30_000);
 			this.out = socket.getOutputStream();
 			this.in = socket.getInputStream();
@@ -36,7 +37,8 @@ final class RawHttp implements AutoCloseable {
 	/** Sends the request line and headers of a chunked POST. */
 	RawHttp startChunkedPost(String path) throws IOException {
 		out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-				+ "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+				+ "Transfer-Encoding: chunked\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII));
 		return this;
 	}
 

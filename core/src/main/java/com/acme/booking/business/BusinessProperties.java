@@ -8,16 +8,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Who the customer is dealing with ({@code booking.business.*}): shown in emails and on the booking page, and the
- * organizer of the calendar files.
+ * Who the customer is dealing with ({@code booking.business.*}): shown in emails and on
+ * the booking page, and the organizer of the calendar files.
  *
  * @param name the business's name, for example {@code Acme Consulting}
- * @param email where customers write to, and the organizer of calendar invitations; unset, the organizer is
- * {@code booking.mail.from}, else {@code no-reply@<host of booking.public-url>}
+ * @param email where customers write to, and the organizer of calendar invitations;
+ * unset, the organizer is {@code booking.mail.from}, else
+ * {@code no-reply@<host of booking.public-url>}
  * @param phone a phone number customers may call, shown as given
  */
 @Validated
 @ConfigurationProperties("booking.business")
-public record BusinessProperties(@Size(max = 200) @DefaultValue("Acme Bookings") String name,
-		@Email String email, @Size(max = 50) String phone) {
+public record BusinessProperties(@Size(max = 200) @DefaultValue("Acme Bookings") String name, @Email String email,
+		@Size(max = 50) String phone) {
 }

@@ -12,8 +12,8 @@ import jakarta.validation.ReportAsSingleViolation;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
- * A configured duration that must be longer than zero. Spring's start-up report names the property, so the message
- * only says what is wrong and shows a valid value.
+ * A configured duration that must be longer than zero. Spring's start-up report names the
+ * property, so the message only says what is wrong and shows a valid value.
  */
 @Documented
 @DurationMin(nanos = 1)

@@ -11,10 +11,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Keeps each future booking's stored blocked range ({@code [start - buffer/2, end + buffer/2)}) in step with the
- * buffer in force. The range is computed when a row is written, so a changed {@code booking.rules.buffer} leaves old
- * rows on the old one until this runs (at start-up). A range that cannot grow without overlapping a neighbour keeps
- * its old size: the exclusion constraint is never weakened and the start never fails; the pair is reported instead.
+ * Keeps each future booking's stored blocked range
+ * ({@code [start - buffer/2, end + buffer/2)}) in step with the buffer in force. The
+ * range is computed when a row is written, so a changed {@code booking.rules.buffer}
+ * leaves old rows on the old one until this runs (at start-up). A range that cannot grow
+ * without overlapping a neighbour keeps its old size: the exclusion constraint is never
+ * weakened and the start never fails; the pair is reported instead.
  */
 @Repository
 public class BlockedRanges {
@@ -28,8 +30,9 @@ public class BlockedRanges {
 	}
 
 	/**
-	 * Recomputes the blocked range of every confirmed booking not yet over whose range differs from {@code buffer}'s.
-	 * Each row is its own statement, so one refused row does not undo the others.
+	 * Recomputes the blocked range of every confirmed booking not yet over whose range
+	 * differs from {@code buffer}'s. Each row is its own statement, so one refused row
+	 * does not undo the others.
 	 * @return how many ranges changed
 	 */
 	public int recompute(Duration buffer, Instant now) {
@@ -55,13 +58,17 @@ public class BlockedRanges {
 						&& EXCLUSION_VIOLATION.equals(sql.getSQLState()))) {
 					throw ex;
 				}
-				// Closer to a neighbour than the new buffer allows: listed by violations(), left for an operator.
+				// Closer to a neighbour than the new buffer allows: listed by
+				// violations(), left for an operator.
 			}
 		}
 		return changed;
 	}
 
-	/** Pairs of confirmed bookings not yet over that are closer to each other than {@code buffer}, earliest first. */
+	/**
+	 * Pairs of confirmed bookings not yet over that are closer to each other than
+	 * {@code buffer}, earliest first.
+	 */
 	public List<TooClose> violations(Duration buffer, Instant now) {
 		return jdbc.sql("""
 				SELECT a.id AS first_id, a.start_time AS first_start, b.id AS second_id, b.start_time AS second_start
@@ -83,7 +90,10 @@ public class BlockedRanges {
 		return duration.toMillis() + " milliseconds";
 	}
 
-	/** Two bookings closer than the buffer: an operator moves or cancels one. Ids and times only, no personal data. */
+	/**
+	 * Two bookings closer than the buffer: an operator moves or cancels one. Ids and
+	 * times only, no personal data.
+	 */
 	public record TooClose(UUID first, Instant firstStart, UUID second, Instant secondStart) {
 	}
 

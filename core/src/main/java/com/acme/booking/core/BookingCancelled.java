@@ -1,6 +1,9 @@
 package com.acme.booking.core;
 
-/** A cancelled booking cannot be changed any more (the API answers 409 {@code booking-cancelled}). */
+/**
+ * A cancelled booking cannot be changed any more (the API answers 409
+ * {@code booking-cancelled}).
+ */
 public class BookingCancelled extends RuntimeException {
 
 	public BookingCancelled() {

@@ -2,7 +2,10 @@ package com.acme.booking.core;
 
 import java.time.Instant;
 
-/** A change to an existing booking; a null field is left as it is, an empty company, phone or inquiry clears it. */
+/**
+ * A change to an existing booking; a null field is left as it is, an empty company, phone
+ * or inquiry clears it.
+ */
 public record BookingChange(Instant startTime, Instant endTime, String name, String company, String phone,
 		String inquiry) {
 

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * All reads and writes of the {@code booking} table. Overlaps are refused by the table's exclusion constraint,
- * so a lost race surfaces here as {@link SlotTaken} whatever the application checked before.
+ * All reads and writes of the {@code booking} table. Overlaps are refused by the table's
+ * exclusion constraint, so a lost race surfaces here as {@link SlotTaken} whatever the
+ * application checked before.
  */
 @Repository
 public class BookingRepository {
@@ -32,16 +33,18 @@ public class BookingRepository {
 	}
 
 	/**
-	 * Inserts a confirmed booking. The frequency limit is counted and the row inserted under a transaction-scoped
-	 * advisory lock keyed by the email address, so concurrent requests from one address cannot both pass it. The count
-	 * is part of the INSERT, a statement after the lock's, so its snapshot sees every booking committed before the lock
-	 * was granted: two round trips and the commit.
+	 * Inserts a confirmed booking. The frequency limit is counted and the row inserted
+	 * under a transaction-scoped advisory lock keyed by the email address, so concurrent
+	 * requests from one address cannot both pass it. The count is part of the INSERT, a
+	 * statement after the lock's, so its snapshot sees every booking committed before the
+	 * lock was granted: two round trips and the commit.
 	 */
 	@Transactional
 	public Booking insert(UUID id, NewBooking booking, Duration buffer, FrequencyLimit limit, Instant now) {
 		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(lower(?)))").param(booking.email()).query().singleRow();
 		Duration half = buffer.dividedBy(2);
-		// RETURNING hands back the stored row: no second round trip to read what was just written.
+		// RETURNING hands back the stored row: no second round trip to read what was just
+		// written.
 		return refuseOverlap(() -> jdbc.sql("""
 				INSERT INTO booking (id, status, name, email, company, phone, inquiry, start_time, end_time, time_zone,
 				                     blocked, created_at, updated_at)
@@ -63,9 +66,11 @@ public class BookingRepository {
 	}
 
 	/**
-	 * Applies a change and bumps the revision; the integrations are out of step until the workflow pushes it. One
-	 * statement: what the change leaves out is kept from the row as it is when the UPDATE locks it.
-	 * @throws BookingCancelled when the booking is cancelled (also when a cancel won a race with this change)
+	 * Applies a change and bumps the revision; the integrations are out of step until the
+	 * workflow pushes it. One statement: what the change leaves out is kept from the row
+	 * as it is when the UPDATE locks it.
+	 * @throws BookingCancelled when the booking is cancelled (also when a cancel won a
+	 * race with this change)
 	 */
 	public Optional<Booking> update(UUID id, BookingChange change, Duration buffer, Instant now) {
 		Instant start = change.startTime();
@@ -83,8 +88,10 @@ public class BookingRepository {
 				       revision = revision + 1, calendar_synced = false, crm_synced = false, updated_at = ?
 				WHERE id = ? AND status <> 'CANCELLED'
 				RETURNING *""")
-			// Only a move re-computes the blocked range: a detail edit must not fail because the buffer changed.
-			// A move also drops the clash found at the old time; the sync of the new revision looks again.
+			// Only a move re-computes the blocked range: a detail edit must not fail
+			// because the buffer changed.
+			// A move also drops the clash found at the old time; the sync of the new
+			// revision looks again.
 			.params(utc(start), utc(end), change.moves(), utc(start == null ? null : start.minus(half)),
 					utc(end == null ? null : end.plus(half)), change.moves(), change.moves(), change.name(),
 					change.company(), change.company(), change.phone(), change.phone(), change.inquiry(),
@@ -92,18 +99,25 @@ public class BookingRepository {
 			.query(BookingRepository::map)
 			.optional());
 		if (updated.isEmpty()) {
-			// Rare: no such booking, or a cancelled one. Only then a second read tells which.
+			// Rare: no such booking, or a cancelled one. Only then a second read tells
+			// which.
 			findById(id).ifPresent(Booking::requireChangeable);
 		}
 		return updated;
 	}
 
-	/** Cancels the booking; cancelling a cancelled booking changes nothing and returns it as it is. */
+	/**
+	 * Cancels the booking; cancelling a cancelled booking changes nothing and returns it
+	 * as it is.
+	 */
 	public Optional<Booking> cancel(UUID id, Instant now) {
 		return cancelConfirmed(id, now).or(() -> findById(id));
 	}
 
-	/** Cancels a confirmed booking in one statement; empty when there is none (no such booking, or cancelled already). */
+	/**
+	 * Cancels a confirmed booking in one statement; empty when there is none (no such
+	 * booking, or cancelled already).
+	 */
 	public Optional<Booking> cancelConfirmed(UUID id, Instant now) {
 		return jdbc.sql("""
 				UPDATE booking SET status = 'CANCELLED', revision = revision + 1, calendar_synced = false,
@@ -114,7 +128,8 @@ public class BookingRepository {
 
 	/**
 	 * Bookings newest first, for operators.
-	 * @param conflict only those whose calendar event overlaps a busy period of the business's own calendar
+	 * @param conflict only those whose calendar event overlaps a busy period of the
+	 * business's own calendar
 	 */
 	public List<Booking> list(boolean needsManualSync, boolean conflict, String email, int page, int size) {
 		return jdbc.sql("""
@@ -130,8 +145,9 @@ public class BookingRepository {
 	}
 
 	/**
-	 * The booking a customer's CRM contact describes: their next upcoming confirmed booking, else their latest one by
-	 * start time (which may be cancelled). Never simply the one synced last.
+	 * The booking a customer's CRM contact describes: their next upcoming confirmed
+	 * booking, else their latest one by start time (which may be cancelled). Never simply
+	 * the one synced last.
 	 */
 	public Optional<Booking> shownOnContact(String email, Instant now) {
 		return jdbc.sql("""
@@ -139,15 +155,13 @@ public class BookingRepository {
 				ORDER BY (status = 'CONFIRMED' AND end_time > ?) DESC,
 				         CASE WHEN status = 'CONFIRMED' AND end_time > ? THEN start_time END ASC,
 				         start_time DESC, id
-				LIMIT 1""")
-			.params(email, utc(now), utc(now))
-			.query(BookingRepository::map)
-			.optional();
+				LIMIT 1""").params(email, utc(now), utc(now)).query(BookingRepository::map).optional();
 	}
 
 	/**
-	 * Confirmed bookings whose time intersects {@code [from, to)}, for availability. The blocked range contains the
-	 * booking's time, so {@code blocked &&} narrows the search through the exclusion constraint's GiST index.
+	 * Confirmed bookings whose time intersects {@code [from, to)}, for availability. The
+	 * blocked range contains the booking's time, so {@code blocked &&} narrows the search
+	 * through the exclusion constraint's GiST index.
 	 */
 	static final String CONFIRMED_BETWEEN = """
 			SELECT * FROM booking
@@ -172,8 +186,9 @@ public class BookingRepository {
 	}
 
 	/**
-	 * Records that {@code integration} now matches {@code revision}. "Synced" is only claimed if no change came in
-	 * meanwhile; a disabled integration records the revision as done without claiming it is synced.
+	 * Records that {@code integration} now matches {@code revision}. "Synced" is only
+	 * claimed if no change came in meanwhile; a disabled integration records the revision
+	 * as done without claiming it is synced.
 	 */
 	public void recordSynced(UUID id, Integration integration, long revision, String externalId, boolean pushed) {
 		String c = prefix(integration);
@@ -190,16 +205,17 @@ public class BookingRepository {
 			params.add(externalId);
 		}
 		params.add(id);
-		jdbc.sql("UPDATE booking SET " + c + "_synced = (? AND revision = ?), " + c
-				+ "_synced_revision = GREATEST(" + c + "_synced_revision, ?), requires_manual_" + c
-				+ "_sync = false, " + c + "_sync_error = NULL" + keepId + " WHERE id = ?")
+		jdbc.sql("UPDATE booking SET " + c + "_synced = (? AND revision = ?), " + c + "_synced_revision = GREATEST(" + c
+				+ "_synced_revision, ?), requires_manual_" + c + "_sync = false, " + c + "_sync_error = NULL" + keepId
+				+ " WHERE id = ?")
 			.params(params)
 			.update();
 	}
 
 	/**
-	 * Records what the calendar sync found for {@code revision}: the clash with the business's own calendar, or null
-	 * for none. A change made meanwhile wins: its own sync decides.
+	 * Records what the calendar sync found for {@code revision}: the clash with the
+	 * business's own calendar, or null for none. A change made meanwhile wins: its own
+	 * sync decides.
 	 * @return true when this changed what was recorded
 	 */
 	public boolean recordCalendarConflict(UUID id, long revision, CalendarConflict conflict) {
@@ -217,10 +233,15 @@ public class BookingRepository {
 	public void flagManualSync(UUID id, Integration integration, String reason) {
 		String c = prefix(integration);
 		jdbc.sql("UPDATE booking SET requires_manual_" + c + "_sync = true, " + c + "_synced = false, " + c
-				+ "_sync_error = ? WHERE id = ?").params(truncate(reason, 2000), id).update();
+				+ "_sync_error = ? WHERE id = ?")
+			.params(truncate(reason, 2000), id)
+			.update();
 	}
 
-	/** Clears every manual-sync flag before an operator's retry; false when the booking does not exist. */
+	/**
+	 * Clears every manual-sync flag before an operator's retry; false when the booking
+	 * does not exist.
+	 */
 	public boolean clearManualSync(UUID id) {
 		return jdbc.sql("""
 				UPDATE booking SET requires_manual_calendar_sync = false, requires_manual_crm_sync = false,
@@ -229,7 +250,10 @@ public class BookingRepository {
 				WHERE id = ?""").param(id).update() == 1;
 	}
 
-	/** Keeps the HubSpot meeting id as soon as it exists, so a retry finds it instead of making another. */
+	/**
+	 * Keeps the HubSpot meeting id as soon as it exists, so a retry finds it instead of
+	 * making another.
+	 */
 	public void saveCrmMeetingId(UUID id, String meetingId) {
 		jdbc.sql("UPDATE booking SET crm_meeting_id = ? WHERE id = ?").params(meetingId, id).update();
 	}

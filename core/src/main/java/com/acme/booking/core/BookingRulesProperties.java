@@ -17,18 +17,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The scheduling rules ({@code booking.rules.*}). In core because the calendar sync (and so the worker) needs the
- * business time zone too: one record, one default.
+ * The scheduling rules ({@code booking.rules.*}). In core because the calendar sync (and
+ * so the worker) needs the business time zone too: one record, one default.
  *
  * @param timeZone business time zone (IANA)
- * @param businessHours comma-separated ranges per weekday ({@code MONDAY: 09:00-12:00,13:00-17:00}); a day left out is
- * closed. When none is configured at all, MONDAY..FRIDAY 09:00-17:00. Each range must end after it starts, and the
- * ranges of a day must not overlap.
+ * @param businessHours comma-separated ranges per weekday
+ * ({@code MONDAY: 09:00-12:00,13:00-17:00}); a day left out is closed. When none is
+ * configured at all, MONDAY..FRIDAY 09:00-17:00. Each range must end after it starts, and
+ * the ranges of a day must not overlap.
  * @param defaultDuration duration of a booking when the request names none
  * @param minDuration shortest bookable duration
  * @param maxDuration longest bookable duration
  * @param slotStep grid of offered start times, from each range's start
- * @param buffer free time kept before and after every booking and busy period (zero or more, less than a day)
+ * @param buffer free time kept before and after every booking and busy period (zero or
+ * more, less than a day)
  * @param minNotice how far ahead of now the earliest slot starts
  * @param maxAdvance how far ahead of now the latest slot may start
  * @param maxRangeDays longest span one availability listing may cover
@@ -48,9 +50,10 @@ public record BookingRulesProperties(@NotNull @DefaultValue("Europe/London") Zon
 		@Min(1) @DefaultValue("30") int maxRangeDays, @Valid @NotNull @DefaultValue Frequency frequency) {
 
 	/**
-	 * Checks what one field's constraint cannot see; the message names the properties, since Spring reports it as
-	 * the reason binding {@code booking.rules} failed. Business hours are parsed (and refused, naming the day's
-	 * property) by the API's slot rules, where their parser lives.
+	 * Checks what one field's constraint cannot see; the message names the properties,
+	 * since Spring reports it as the reason binding {@code booking.rules} failed.
+	 * Business hours are parsed (and refused, naming the day's property) by the API's
+	 * slot rules, where their parser lives.
 	 */
 	public BookingRulesProperties {
 		if (minDuration != null && maxDuration != null && minDuration.compareTo(maxDuration) > 0) {
@@ -65,7 +68,8 @@ public record BookingRulesProperties(@NotNull @DefaultValue("Europe/London") Zon
 	}
 
 	/**
-	 * @param maxBookings non-cancelled bookings one email address may create within the window
+	 * @param maxBookings non-cancelled bookings one email address may create within the
+	 * window
 	 * @param window the sliding window the limit counts over
 	 */
 	public record Frequency(@Min(1) @DefaultValue("3") int maxBookings,

@@ -1,6 +1,10 @@
 package com.acme.booking.core;
 
-/** Lifecycle of a booking. A cancelled booking stays in the table and never blocks a slot. */
+/**
+ * Lifecycle of a booking. A cancelled booking stays in the table and never blocks a slot.
+ */
 public enum BookingStatus {
+
 	CONFIRMED, CANCELLED
+
 }

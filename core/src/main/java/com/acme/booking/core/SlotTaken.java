@@ -1,6 +1,9 @@
 package com.acme.booking.core;
 
-/** PostgreSQL refused the booking because its time, buffer included, overlaps another confirmed booking. */
+/**
+ * PostgreSQL refused the booking because its time, buffer included, overlaps another
+ * confirmed booking.
+ */
 public class SlotTaken extends RuntimeException {
 
 	public SlotTaken() {

@@ -7,16 +7,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The bookings the service still owes the outside systems, read in pages by a keyset cursor (the id), so that any
- * number of them is walked through without OFFSET and without holding them all: for the reconciler those whose
- * synced revision is behind, for operators those flagged for manual sync.
+ * The bookings the service still owes the outside systems, read in pages by a keyset
+ * cursor (the id), so that any number of them is walked through without OFFSET and
+ * without holding them all: for the reconciler those whose synced revision is behind, for
+ * operators those flagged for manual sync.
  */
 @Repository
 public class SyncBacklog {
 
 	/**
-	 * Behind and not merely waiting for an operator: some integration has not pushed the current revision and is not
-	 * flagged. V2's partial index {@code booking_sync_behind_idx} has the same predicate.
+	 * Behind and not merely waiting for an operator: some integration has not pushed the
+	 * current revision and is not flagged. V2's partial index
+	 * {@code booking_sync_behind_idx} has the same predicate.
 	 */
 	private static final String BEHIND = """
 			((calendar_synced_revision < revision AND NOT requires_manual_calendar_sync)
@@ -33,9 +35,10 @@ public class SyncBacklog {
 	}
 
 	/**
-	 * One page of the bookings behind, ordered by id after {@code after} (null for the first page).
-	 * @param neverSynced true for those nothing was ever recorded for (their workflow most likely never started),
-	 * false for the others
+	 * One page of the bookings behind, ordered by id after {@code after} (null for the
+	 * first page).
+	 * @param neverSynced true for those nothing was ever recorded for (their workflow
+	 * most likely never started), false for the others
 	 */
 	public List<Behind> behind(boolean neverSynced, UUID after, int limit) {
 		return jdbc.sql("SELECT id, revision FROM booking WHERE " + BEHIND + """
@@ -48,7 +51,10 @@ public class SyncBacklog {
 			.list();
 	}
 
-	/** One page of the bookings flagged for manual sync of {@code integration} (null: of either), by id. */
+	/**
+	 * One page of the bookings flagged for manual sync of {@code integration} (null: of
+	 * either), by id.
+	 */
 	public List<Booking> flagged(Integration integration, UUID after, int limit) {
 		String which = integration == null ? null : integration.name();
 		return jdbc.sql("""
@@ -58,22 +64,25 @@ public class SyncBacklog {
 				                           ELSE requires_manual_calendar_sync OR requires_manual_crm_sync END
 				  AND (CAST(? AS uuid) IS NULL OR id > CAST(? AS uuid))
 				ORDER BY id
-				LIMIT ?""")
-			.params(which, after, after, limit)
-			.query(BookingRepository::map)
-			.list();
+				LIMIT ?""").params(which, after, after, limit).query(BookingRepository::map).list();
 	}
 
-	/** Clears the manual-sync flag of {@code integration} (null: both) before an operator's retry. */
+	/**
+	 * Clears the manual-sync flag of {@code integration} (null: both) before an
+	 * operator's retry.
+	 */
 	public void clearManualSync(UUID id, Integration integration) {
 		String which = integration == null ? null : integration.name();
-		jdbc.sql("""
-				UPDATE booking SET
-				  requires_manual_calendar_sync = requires_manual_calendar_sync AND COALESCE(CAST(? AS text) = 'CRM', false),
-				  calendar_sync_error = CASE WHEN CAST(? AS text) = 'CRM' THEN calendar_sync_error END,
-				  requires_manual_crm_sync = requires_manual_crm_sync AND COALESCE(CAST(? AS text) = 'CALENDAR', false),
-				  crm_sync_error = CASE WHEN CAST(? AS text) = 'CALENDAR' THEN crm_sync_error END
-				WHERE id = ?""").params(which, which, which, which, id).update();
+		jdbc.sql(
+				"""
+						UPDATE booking SET
+						  requires_manual_calendar_sync = requires_manual_calendar_sync AND COALESCE(CAST(? AS text) = 'CRM', false),
+						  calendar_sync_error = CASE WHEN CAST(? AS text) = 'CRM' THEN calendar_sync_error END,
+						  requires_manual_crm_sync = requires_manual_crm_sync AND COALESCE(CAST(? AS text) = 'CALENDAR', false),
+						  crm_sync_error = CASE WHEN CAST(? AS text) = 'CALENDAR' THEN crm_sync_error END
+						WHERE id = ?""")
+			.params(which, which, which, which, id)
+			.update();
 	}
 
 }

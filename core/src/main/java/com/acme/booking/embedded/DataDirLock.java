@@ -10,9 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * An exclusive operating-system lock on {@code <data-dir>/.lock}, held while the embedded PostgreSQL runs, so a
- * second instance on the same folder stops at once with one clear line instead of PostgreSQL's own failure deep
- * inside start-up. The operating system releases it when the process dies, so a crash leaves nothing to clean.
+ * An exclusive operating-system lock on {@code <data-dir>/.lock}, held while the embedded
+ * PostgreSQL runs, so a second instance on the same folder stops at once with one clear
+ * line instead of PostgreSQL's own failure deep inside start-up. The operating system
+ * releases it when the process dies, so a crash leaves nothing to clean.
  */
 final class DataDirLock implements AutoCloseable {
 

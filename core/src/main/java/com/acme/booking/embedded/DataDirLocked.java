@@ -2,7 +2,10 @@ package com.acme.booking.embedded;
 
 import java.nio.file.Path;
 
-/** Another process holds the embedded data folder: most likely the service is already running on it. */
+/**
+ * Another process holds the embedded data folder: most likely the service is already
+ * running on it.
+ */
 public class DataDirLocked extends IllegalStateException {
 
 	DataDirLocked(Path dataDir) {

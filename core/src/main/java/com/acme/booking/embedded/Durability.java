@@ -12,9 +12,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * PostgreSQL's {@code fsync} and {@code synchronous_commit} as the running server has them, read once at start-up.
- * The embedded default must have what {@link EmbeddedProperties} asks for (else the start fails: a durability
- * promise silently not kept is worse than no start); any database with either off gets a WARN line.
+ * PostgreSQL's {@code fsync} and {@code synchronous_commit} as the running server has
+ * them, read once at start-up. The embedded default must have what
+ * {@link EmbeddedProperties} asks for (else the start fails: a durability promise
+ * silently not kept is worse than no start); any database with either off gets a WARN
+ * line.
  */
 @Component
 public class Durability {
@@ -49,9 +51,10 @@ public class Durability {
 	}
 
 	/**
-	 * How PostgreSQL shows a setting it was given: its booleans accept {@code true}, {@code yes} and {@code 1} for
-	 * {@code on} (and the opposites for {@code off}), and an unquoted {@code on} in application.yml arrives as
-	 * {@code true}, so a literal comparison would refuse a correctly configured start.
+	 * How PostgreSQL shows a setting it was given: its booleans accept {@code true},
+	 * {@code yes} and {@code 1} for {@code on} (and the opposites for {@code off}), and
+	 * an unquoted {@code on} in application.yml arrives as {@code true}, so a literal
+	 * comparison would refuse a correctly configured start.
 	 */
 	static String postgresSpelling(String configured) {
 		String value = configured.strip().toLowerCase(Locale.ROOT);

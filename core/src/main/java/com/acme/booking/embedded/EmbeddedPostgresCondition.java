@@ -6,7 +6,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
-/** Embedded PostgreSQL runs when it is enabled and no external database was configured. */
+/**
+ * Embedded PostgreSQL runs when it is enabled and no external database was configured.
+ */
 class EmbeddedPostgresCondition implements Condition {
 
 	@Override

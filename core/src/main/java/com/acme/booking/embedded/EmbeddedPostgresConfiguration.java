@@ -19,8 +19,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Starts PostgreSQL inside the process (zonky's embedded binaries) and points the data source at it, so the service
- * runs with no database to install. Data lives under {@code booking.embedded.data-dir} and survives restarts.
+ * Starts PostgreSQL inside the process (zonky's embedded binaries) and points the data
+ * source at it, so the service runs with no database to install. Data lives under
+ * {@code booking.embedded.data-dir} and survives restarts.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres")
@@ -41,14 +42,17 @@ class EmbeddedPostgresConfiguration {
 	EmbeddedPostgres embeddedPostgres(EmbeddedProperties properties, DataDirLock lock) throws IOException {
 		Path dir = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
 		Files.createDirectories(dir);
-		// After a kill -9 of the service its postmaster lives on and holds the data folder.
+		// After a kill -9 of the service its postmaster lives on and holds the data
+		// folder.
 		Orphans.end(dir.resolve("postmaster.pid"), dir.toString(), "embedded PostgreSQL");
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dir)
-			// Crash recovery after a kill, on a busy machine, can take longer than zonky's default 10 seconds.
+			// Crash recovery after a kill, on a busy machine, can take longer than
+			// zonky's default 10 seconds.
 			.setPGStartupWait(STARTUP_WAIT)
 			.setCleanDataDirectory(properties.cleanOnStart())
-			// zonky passes -F (fsync off) first; a later -c setting wins, so this turns durability back on.
+			// zonky passes -F (fsync off) first; a later -c setting wins, so this turns
+			// durability back on.
 			.setServerConfig("fsync", properties.fsync())
 			.setServerConfig("synchronous_commit", properties.synchronousCommit())
 			.start();
@@ -56,7 +60,10 @@ class EmbeddedPostgresConfiguration {
 		return postgres;
 	}
 
-	/** Pool settings ({@code spring.datasource.hikari.*}, e.g. the connection timeout) apply here too. */
+	/**
+	 * Pool settings ({@code spring.datasource.hikari.*}, e.g. the connection timeout)
+	 * apply here too.
+	 */
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
 	DataSource dataSource(EmbeddedPostgres postgres) {

@@ -6,15 +6,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The embedded default: a PostgreSQL run inside the process when no {@code spring.datasource.url} is given.
+ * The embedded default: a PostgreSQL run inside the process when no
+ * {@code spring.datasource.url} is given.
  *
- * @param enabled whether the embedded PostgreSQL may start at all (the worker alone turns it off)
- * @param dataDir folder for the embedded data: PostgreSQL under {@code postgres/}, the server secret beside it
+ * @param enabled whether the embedded PostgreSQL may start at all (the worker alone turns
+ * it off)
+ * @param dataDir folder for the embedded data: PostgreSQL under {@code postgres/}, the
+ * server secret beside it
  * @param cleanOnStart wipe the PostgreSQL data on start (tests only)
- * @param synchronousCommit PostgreSQL's {@code synchronous_commit}; {@code on} so an acknowledged booking survives a
- * crash of the process (tests may turn it off for speed)
- * @param fsync PostgreSQL's {@code fsync}; {@code on} so an acknowledged booking survives an OS crash or power loss
- * (zonky starts PostgreSQL with {@code -F}, which turns it off; tests may keep it off for speed)
+ * @param synchronousCommit PostgreSQL's {@code synchronous_commit}; {@code on} so an
+ * acknowledged booking survives a crash of the process (tests may turn it off for speed)
+ * @param fsync PostgreSQL's {@code fsync}; {@code on} so an acknowledged booking survives
+ * an OS crash or power loss (zonky starts PostgreSQL with {@code -F}, which turns it off;
+ * tests may keep it off for speed)
  */
 @ConfigurationProperties("booking.embedded")
 public record EmbeddedProperties(@DefaultValue("false") boolean enabled, @DefaultValue("./data") Path dataDir,

@@ -12,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ends a server process that a killed ({@code kill -9}) earlier start of this service left running on its data: the
- * embedded PostgreSQL and the Temporal dev server outlive their parent and would hold the data and ports of the next
- * start. The process is found by the pid file the server keeps beside its data, and ended only if its command line
+ * Ends a server process that a killed ({@code kill -9}) earlier start of this service
+ * left running on its data: the embedded PostgreSQL and the Temporal dev server outlive
+ * their parent and would hold the data and ports of the next start. The process is found
+ * by the pid file the server keeps beside its data, and ended only if its command line
  * names that data, so a pid reused by an unrelated process is left alone.
  */
 public final class Orphans {
@@ -28,8 +29,8 @@ public final class Orphans {
 	}
 
 	/**
-	 * Ends the process whose pid is the first line of {@code pidFile}, if it is alive and its command line contains
-	 * {@code marker}; true if there was one.
+	 * Ends the process whose pid is the first line of {@code pidFile}, if it is alive and
+	 * its command line contains {@code marker}; true if there was one.
 	 */
 	public static boolean end(Path pidFile, String marker, String what) throws IOException {
 		if (!Files.exists(pidFile)) {
@@ -66,7 +67,10 @@ public final class Orphans {
 
 	private static Optional<Long> firstLinePid(Path pidFile) throws IOException {
 		try {
-			return Files.readAllLines(pidFile, StandardCharsets.UTF_8).stream().findFirst().map(String::trim)
+			return Files.readAllLines(pidFile, StandardCharsets.UTF_8)
+				.stream()
+				.findFirst()
+				.map(String::trim)
 				.map(Long::parseLong);
 		}
 		catch (NumberFormatException ex) {

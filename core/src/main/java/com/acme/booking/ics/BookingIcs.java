@@ -22,15 +22,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * The booking's calendar file (RFC 5545 / iTIP), one builder for the emails and the booking page's download, so a
- * calendar sees one event whichever way it arrived:
+ * The booking's calendar file (RFC 5545 / iTIP), one builder for the emails and the
+ * booking page's download, so a calendar sees one event whichever way it arrived:
  * <ul>
- * <li>{@code UID} is the booking id ({@link #uid}), the same for the booking's whole life (RFC 7986 recommends a
- * UUID);</li>
- * <li>{@code SEQUENCE} is {@code revision - 1} ({@link #sequence}): 0 when booked, one more for every change,
- * cancellation included;</li>
- * <li>{@code DTSTART}/{@code DTEND} are UTC instants, so no {@code VTIMEZONE} is needed and DST cannot shift them;</li>
- * <li>the organizer is the business ({@code booking.business.*}), the customer the one attendee.</li>
+ * <li>{@code UID} is the booking id ({@link #uid}), the same for the booking's whole life
+ * (RFC 7986 recommends a UUID);</li>
+ * <li>{@code SEQUENCE} is {@code revision - 1} ({@link #sequence}): 0 when booked, one
+ * more for every change, cancellation included;</li>
+ * <li>{@code DTSTART}/{@code DTEND} are UTC instants, so no {@code VTIMEZONE} is needed
+ * and DST cannot shift them;</li>
+ * <li>the organizer is the business ({@code booking.business.*}), the customer the one
+ * attendee.</li>
  * </ul>
  */
 @Component
@@ -65,12 +67,18 @@ public class BookingIcs {
 		return bookingId.toString();
 	}
 
-	/** The {@code SEQUENCE} of the booking as it is now: 0 when booked, one more for every change. */
+	/**
+	 * The {@code SEQUENCE} of the booking as it is now: 0 when booked, one more for every
+	 * change.
+	 */
 	public static int sequence(Booking booking) {
 		return (int) Math.max(0, booking.revision() - 1);
 	}
 
-	/** The file for the booking as it is now: {@code CANCEL} when cancelled, else {@code method}. */
+	/**
+	 * The file for the booking as it is now: {@code CANCEL} when cancelled, else
+	 * {@code method}.
+	 */
 	public String forBooking(Booking booking, IcsMethod method) {
 		return build(booking, sequence(booking), booking.isCancelled() ? IcsMethod.CANCEL : method);
 	}
@@ -99,7 +107,8 @@ public class BookingIcs {
 		attendee.setRsvp(false);
 		event.addAttendee(attendee);
 		ical.addEvent(event);
-		// RFC 6868 caret encoding: a name with a double quote ("Ada" & Co) is valid in a CN parameter only so.
+		// RFC 6868 caret encoding: a name with a double quote ("Ada" & Co) is valid in a
+		// CN parameter only so.
 		return Biweekly.write(ical).caretEncoding(true).go();
 	}
 

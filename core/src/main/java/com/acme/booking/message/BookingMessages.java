@@ -13,8 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code booking_message} table: what was sent (or, mail disabled, recorded) for each booking. A message is
- * claimed here before SMTP is called, so a retried attempt finds the claim and never sends twice.
+ * The {@code booking_message} table: what was sent (or, mail disabled, recorded) for each
+ * booking. A message is claimed here before SMTP is called, so a retried attempt finds
+ * the claim and never sends twice.
  */
 @Repository
 public class BookingMessages {
@@ -26,8 +27,9 @@ public class BookingMessages {
 	}
 
 	/**
-	 * Records the message unless its (booking, revision, kind) is already there; a row left {@link Delivery#FAILED}
-	 * (certainly not sent) is taken over. True when the caller now owns the message and may send it.
+	 * Records the message unless its (booking, revision, kind) is already there; a row
+	 * left {@link Delivery#FAILED} (certainly not sent) is taken over. True when the
+	 * caller now owns the message and may send it.
 	 */
 	public boolean claim(BookingMessage message) {
 		return jdbc.sql("""
@@ -51,14 +53,18 @@ public class BookingMessages {
 		setDelivery(bookingId, revision, kind, Delivery.SENT, sentAt);
 	}
 
-	/** The message certainly did not leave (server unreachable or refused it): the next attempt may send it. */
+	/**
+	 * The message certainly did not leave (server unreachable or refused it): the next
+	 * attempt may send it.
+	 */
 	public void markFailed(UUID bookingId, long revision, MessageKind kind) {
 		setDelivery(bookingId, revision, kind, Delivery.FAILED, null);
 	}
 
 	/**
-	 * Whether the booking was confirmed (sent, recorded, or possibly sent) before {@code revision}: its later messages
-	 * are updates. A confirmation that certainly failed does not count, so the customer gets one with the newest state.
+	 * Whether the booking was confirmed (sent, recorded, or possibly sent) before
+	 * {@code revision}: its later messages are updates. A confirmation that certainly
+	 * failed does not count, so the customer gets one with the newest state.
 	 */
 	public boolean confirmedBefore(UUID bookingId, long revision) {
 		return jdbc.sql("""
@@ -78,7 +84,8 @@ public class BookingMessages {
 	}
 
 	private void setDelivery(UUID bookingId, long revision, MessageKind kind, Delivery delivery, Instant sentAt) {
-		jdbc.sql("UPDATE booking_message SET delivery = ?, sent_at = ? WHERE booking_id = ? AND revision = ? AND kind = ?")
+		jdbc.sql(
+				"UPDATE booking_message SET delivery = ?, sent_at = ? WHERE booking_id = ? AND revision = ? AND kind = ?")
 			.params(delivery.name(), utc(sentAt), bookingId, revision, kind.name())
 			.update();
 	}

@@ -5,11 +5,15 @@ public enum Delivery {
 
 	/** Mail is disabled: rendered and kept, not sent. */
 	RECORDED,
-	/** Claimed by an attempt whose SMTP outcome is not known; never sent a second time. */
+	/**
+	 * Claimed by an attempt whose SMTP outcome is not known; never sent a second time.
+	 */
 	SENDING,
 	/** The SMTP server accepted it. */
 	SENT,
-	/** Certainly not sent (server unreachable or refused it); the next attempt sends it. */
+	/**
+	 * Certainly not sent (server unreachable or refused it); the next attempt sends it.
+	 */
 	FAILED
 
 }

@@ -6,9 +6,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * The manage page's link for a booking: {@code <booking.public-url>/manage.html?id=<id>#token=<token>}. The token
- * travels in the fragment, which browsers never send to a server, so it stays out of access logs and Referer
- * headers. Rebuilt from the booking id wherever it is needed (create response, emails), never stored.
+ * The manage page's link for a booking:
+ * {@code <booking.public-url>/manage.html?id=<id>#token=<token>}. The token travels in
+ * the fragment, which browsers never send to a server, so it stays out of access logs and
+ * Referer headers. Rebuilt from the booking id wherever it is needed (create response,
+ * emails), never stored.
  */
 @Component
 @EnableConfigurationProperties(PublicUrlProperties.class)

@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Manage tokens: HMAC-SHA256 of the booking id under a server secret, so nothing is stored (a database leak reveals
- * no token) and the token can be rebuilt for a manage link. 256 bits, URL-safe Base64, compared in constant time.
+ * Manage tokens: HMAC-SHA256 of the booking id under a server secret, so nothing is
+ * stored (a database leak reveals no token) and the token can be rebuilt for a manage
+ * link. 256 bits, URL-safe Base64, compared in constant time.
  */
 @Component
 @EnableConfigurationProperties({ TokenProperties.class, EmbeddedProperties.class })
@@ -80,7 +81,10 @@ public class ManageTokens {
 		return generatedSecret(dataDir.resolve("token-secret"));
 	}
 
-	/** The secret in the file the operator named; missing or short means refusing to start, never a fallback. */
+	/**
+	 * The secret in the file the operator named; missing or short means refusing to
+	 * start, never a fallback.
+	 */
 	private static byte[] configuredSecret(Path file) {
 		String secret;
 		try {

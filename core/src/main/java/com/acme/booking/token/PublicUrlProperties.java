@@ -11,8 +11,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Where customers reach the service ({@code booking.public-url}).
  *
- * @param publicUrl absolute base URL of the booking and manage pages as customers see them (behind any proxy), for
- * example {@code https://book.example.com}; the manage links in API responses and emails start with it
+ * @param publicUrl absolute base URL of the booking and manage pages as customers see
+ * them (behind any proxy), for example {@code https://book.example.com}; the manage links
+ * in API responses and emails start with it
  */
 @Validated
 @ConfigurationProperties("booking")

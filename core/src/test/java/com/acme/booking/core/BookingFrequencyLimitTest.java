@@ -26,7 +26,10 @@ import static com.acme.booking.core.TestBookings.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The per-email limit: counted and enforced under an advisory lock, so concurrent requests cannot slip past it. */
+/**
+ * The per-email limit: counted and enforced under an advisory lock, so concurrent
+ * requests cannot slip past it.
+ */
 @SpringBootTest
 class BookingFrequencyLimitTest {
 
@@ -127,7 +130,10 @@ class BookingFrequencyLimitTest {
 		assertThat(count(jdbc)).isEqualTo(3);
 	}
 
-	/** Books the {@code slot}-th hour from ten, far enough apart that only the limit can refuse it. */
+	/**
+	 * Books the {@code slot}-th hour from ten, far enough apart that only the limit can
+	 * refuse it.
+	 */
 	private Booking book(String email, int slot, Instant now) {
 		Instant start = TEN.plus(Duration.ofHours(slot));
 		return bookings.insert(UUID.randomUUID(), booking(email, start, Duration.ofMinutes(30)), BUFFER, THREE_A_WEEK,

@@ -64,7 +64,10 @@ class BookingListTest {
 		assertThat(ids(bookings.list(true, false, "ann@example.com", 0, 10))).containsExactly(oldest);
 	}
 
-	/** The {@code n}-th booking: created {@code n} minutes after the first, for the {@code n}-th hour from ten. */
+	/**
+	 * The {@code n}-th booking: created {@code n} minutes after the first, for the
+	 * {@code n}-th hour from ten.
+	 */
 	private UUID insert(String email, int n) {
 		UUID id = UUID.randomUUID();
 		bookings.insert(id, booking(email, TEN.plus(Duration.ofHours(n)), Duration.ofMinutes(30)), BUFFER, NO_LIMIT,

@@ -22,7 +22,10 @@ import static com.acme.booking.core.TestBookings.insert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** Inserts, reads and moves bookings on embedded PostgreSQL, whose exclusion constraint has the last word. */
+/**
+ * Inserts, reads and moves bookings on embedded PostgreSQL, whose exclusion constraint
+ * has the last word.
+ */
 @SpringBootTest
 class BookingRepositoryTest {
 
@@ -50,9 +53,9 @@ class BookingRepositoryTest {
 
 		assertThat(returned).isEqualTo(read);
 		assertThat(read).isEqualTo(new Booking(id, BookingStatus.CONFIRMED, "Ann Example", "Ann@Example.com",
-				"Example Ltd", "+44 20 7946 0000", "Line one\nline two", TEN, TEN.plus(HALF_HOUR), "America/New_York", 1,
-				null, false, false, null, 0, null, null, false, false, null, 0, NOW, NOW, null, true, false, false, null,
-				0));
+				"Example Ltd", "+44 20 7946 0000", "Line one\nline two", TEN, TEN.plus(HALF_HOUR), "America/New_York",
+				1, null, false, false, null, 0, null, null, false, false, null, 0, NOW, NOW, null, true, false, false,
+				null, 0));
 		assertThat(read.syncUnfinished()).isTrue();
 	}
 
@@ -126,8 +129,8 @@ class BookingRepositoryTest {
 		insert(bookings, "ann@example.com", TEN);
 		Instant elevenThirty = TEN.plus(Duration.ofMinutes(90));
 		Booking mine = insert(bookings, "bob@example.com", elevenThirty);
-		BookingChange ontoAnn = new BookingChange(TEN.plus(Duration.ofMinutes(10)),
-				TEN.plus(Duration.ofMinutes(40)), "Bob Renamed", null, null, null);
+		BookingChange ontoAnn = new BookingChange(TEN.plus(Duration.ofMinutes(10)), TEN.plus(Duration.ofMinutes(40)),
+				"Bob Renamed", null, null, null);
 
 		assertThatExceptionOfType(SlotTaken.class)
 			.isThrownBy(() -> bookings.update(mine.id(), ontoAnn, BUFFER, NOW.plusSeconds(60)));
@@ -168,14 +171,17 @@ class BookingRepositoryTest {
 		Booking mine = insert(bookings, "ann@example.com", TEN);
 		bookings.recordCalendarConflict(mine.id(), mine.revision(), dentist);
 
-		Booking edited = bookings.update(mine.id(), new BookingChange(null, null, "Ann B", null, null, null), BUFFER,
-				NOW.plusSeconds(60)).orElseThrow();
+		Booking edited = bookings
+			.update(mine.id(), new BookingChange(null, null, "Ann B", null, null, null), BUFFER, NOW.plusSeconds(60))
+			.orElseThrow();
 		assertThat(edited.calendarConflict()).isEqualTo(dentist);
 
 		bookings.recordCalendarConflict(mine.id(), edited.revision(), dentist);
 		Instant later = TEN.plus(Duration.ofHours(2));
-		Booking moved = bookings.update(mine.id(), new BookingChange(later, later.plus(HALF_HOUR), null, null, null,
-				null), BUFFER, NOW.plusSeconds(120)).orElseThrow();
+		Booking moved = bookings
+			.update(mine.id(), new BookingChange(later, later.plus(HALF_HOUR), null, null, null, null), BUFFER,
+					NOW.plusSeconds(120))
+			.orElseThrow();
 		assertThat(moved.calendarConflict()).as("the clash was with the old time").isNull();
 
 		bookings.recordCalendarConflict(mine.id(), moved.revision(), dentist);

@@ -10,7 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The migrations leave the indexes the frequency limit and the admin list rely on, and none that no query uses. */
+/**
+ * The migrations leave the indexes the frequency limit and the admin list rely on, and
+ * none that no query uses.
+ */
 @SpringBootTest
 class BookingSchemaTest {
 
@@ -37,7 +40,8 @@ class BookingSchemaTest {
 			.query(String.class)
 			.single();
 
-		assertThat(constraint).isEqualTo("EXCLUDE USING gist (blocked WITH &&) WHERE (((status)::text <> 'CANCELLED'::text))");
+		assertThat(constraint)
+			.isEqualTo("EXCLUDE USING gist (blocked WITH &&) WHERE (((status)::text <> 'CANCELLED'::text))");
 	}
 
 }

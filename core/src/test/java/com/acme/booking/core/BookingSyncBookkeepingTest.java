@@ -16,7 +16,10 @@ import static com.acme.booking.core.TestBookings.TEN;
 import static com.acme.booking.core.TestBookings.insert;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Revisions and synced revisions: what tells the workflow and the reconciler whether a booking still needs a push. */
+/**
+ * Revisions and synced revisions: what tells the workflow and the reconciler whether a
+ * booking still needs a push.
+ */
 @SpringBootTest
 class BookingSyncBookkeepingTest {
 
@@ -35,8 +38,10 @@ class BookingSyncBookkeepingTest {
 	void updateBumpsTheRevisionAndClearsBothSyncedFlags() {
 		Booking booking = synced(insert(bookings, "ann@example.com", TEN));
 
-		Booking updated = bookings.update(booking.id(), new BookingChange(null, null, null, "New Co", null, null),
-				BUFFER, NOW.plusSeconds(60)).orElseThrow();
+		Booking updated = bookings
+			.update(booking.id(), new BookingChange(null, null, null, "New Co", null, null), BUFFER,
+					NOW.plusSeconds(60))
+			.orElseThrow();
 
 		assertThat(updated.revision()).isEqualTo(2);
 		assertThat(updated.company()).isEqualTo("New Co");

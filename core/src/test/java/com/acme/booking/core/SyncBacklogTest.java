@@ -45,7 +45,8 @@ class SyncBacklogTest {
 		bookings.cancel(changed.id(), NOW);
 		synced(insert(bookings, "done@example.com", TEN.plus(Duration.ofDays(2))));
 
-		// Each exactly once (PostgreSQL orders uuids bytewise, Java's compareTo does not: order is not compared).
+		// Each exactly once (PostgreSQL orders uuids bytewise, Java's compareTo does not:
+		// order is not compared).
 		assertThat(walk(true, 2)).containsExactlyInAnyOrderElementsOf(neverSynced);
 		assertThat(walk(false, 2)).containsExactly(changed.id());
 		assertThat(backlog.behind(false, null, 2)).singleElement()

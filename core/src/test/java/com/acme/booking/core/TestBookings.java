@@ -6,7 +6,10 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Shared fixture of the repository tests: one calendar day, a 15-minute buffer and a generous frequency limit. */
+/**
+ * Shared fixture of the repository tests: one calendar day, a 15-minute buffer and a
+ * generous frequency limit.
+ */
 final class TestBookings {
 
 	static final Instant NOW = Instant.parse("2030-03-04T08:00:00Z");

@@ -12,9 +12,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * What durability costs the embedded PostgreSQL: single-row commits per second on one connection (each one a
- * booking-sized insert, autocommit), with fsync and synchronous_commit off (zonky's default) and on (ours). Not a
- * test: run {@code scripts/bench-durability.sh [commits [rounds]]}; see docs/operations.md.
+ * What durability costs the embedded PostgreSQL: single-row commits per second on one
+ * connection (each one a booking-sized insert, autocommit), with fsync and
+ * synchronous_commit off (zonky's default) and on (ours). Not a test: run
+ * {@code scripts/bench-durability.sh [commits [rounds]]}; see docs/operations.md.
  */
 public final class DurabilityBenchmark {
 
@@ -29,7 +30,8 @@ public final class DurabilityBenchmark {
 			for (int round = 1; round <= rounds; round++) {
 				for (String setting : new String[] { "off", "on" }) {
 					double perSecond = run(data.resolve(setting + round), setting, commits);
-					System.out.printf(Locale.ROOT, "round %d  fsync=%-3s synchronous_commit=%-3s  %6d commits  %8.0f commits/s  %.3f ms/commit%n",
+					System.out.printf(Locale.ROOT,
+							"round %d  fsync=%-3s synchronous_commit=%-3s  %6d commits  %8.0f commits/s  %.3f ms/commit%n",
 							round, setting, setting, commits, perSecond, 1000 / perSecond);
 				}
 			}

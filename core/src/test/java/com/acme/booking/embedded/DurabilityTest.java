@@ -13,7 +13,10 @@ import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The embedded default keeps an acknowledged booking through an OS crash: fsync and synchronous_commit are on. */
+/**
+ * The embedded default keeps an acknowledged booking through an OS crash: fsync and
+ * synchronous_commit are on.
+ */
 class DurabilityTest {
 
 	@TempDir
@@ -21,8 +24,8 @@ class DurabilityTest {
 
 	@Test
 	void embeddedDefaultRunsWithFsyncAndSynchronousCommitOn() throws Exception {
-		EmbeddedProperties defaults = new Binder(new MapConfigurationPropertySource())
-			.bindOrCreate("booking.embedded", EmbeddedProperties.class);
+		EmbeddedProperties defaults = new Binder(new MapConfigurationPropertySource()).bindOrCreate("booking.embedded",
+				EmbeddedProperties.class);
 		EmbeddedProperties properties = new EmbeddedProperties(true, data, true, defaults.synchronousCommit(),
 				defaults.fsync());
 
@@ -38,7 +41,10 @@ class DurabilityTest {
 		}
 	}
 
-	/** An unquoted {@code fsync: on} in application.yml binds as {@code "true"}; PostgreSQL shows it as {@code on}. */
+	/**
+	 * An unquoted {@code fsync: on} in application.yml binds as {@code "true"};
+	 * PostgreSQL shows it as {@code on}.
+	 */
 	@Test
 	void booleanSpellingsOfTheSettingsDoNotFailTheStart() throws Exception {
 		EmbeddedProperties properties = new EmbeddedProperties(true, data, true, "false", "true");

@@ -27,7 +27,8 @@ class BookingIcsTest {
 
 	@Test
 	void anAppointmentAcrossTheSpringForwardChangeKeepsItsInstants() {
-		// 28 March 2027: London jumps from 01:00 GMT to 02:00 BST. 00:30-02:30 on the wall clock is one real hour.
+		// 28 March 2027: London jumps from 01:00 GMT to 02:00 BST. 00:30-02:30 on the
+		// wall clock is one real hour.
 		Instant start = Instant.parse("2027-03-28T00:30:00Z");
 		Instant end = Instant.parse("2027-03-28T01:30:00Z");
 
@@ -49,7 +50,8 @@ class BookingIcsTest {
 
 	@Test
 	void anAppointmentOnTheFallBackDayKeepsItsInstants() {
-		// 31 October 2027: London goes back from 02:00 BST to 01:00 GMT, so 01:00-02:00 happens twice on the wall clock.
+		// 31 October 2027: London goes back from 02:00 BST to 01:00 GMT, so 01:00-02:00
+		// happens twice on the wall clock.
 		Instant start = Instant.parse("2027-10-31T01:15:00Z");
 		Instant end = Instant.parse("2027-10-31T01:45:00Z");
 
@@ -108,9 +110,8 @@ class BookingIcsTest {
 	}
 
 	private static Booking booking(BookingStatus status, long revision, Instant start, Instant end) {
-		return new Booking(ID, status, "Ada Lovelace", "ada@example.com", null, null, null, start, end,
-				"Europe/London", revision, null, false, false, null, 0, null, null, false, false, null, 0, start, start,
-				null, false);
+		return new Booking(ID, status, "Ada Lovelace", "ada@example.com", null, null, null, start, end, "Europe/London",
+				revision, null, false, false, null, 0, null, null, false, false, null, 0, start, start, null, false);
 	}
 
 }

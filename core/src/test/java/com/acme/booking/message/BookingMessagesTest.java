@@ -38,7 +38,8 @@ class BookingMessagesTest {
 		assertThat(messages.claim(message(booking, 1, MessageKind.CONFIRMATION))).as("a retry").isFalse();
 
 		messages.markFailed(booking.id(), 1, MessageKind.CONFIRMATION);
-		assertThat(messages.claim(message(booking, 1, MessageKind.CONFIRMATION))).as("after a certain failure").isTrue();
+		assertThat(messages.claim(message(booking, 1, MessageKind.CONFIRMATION))).as("after a certain failure")
+			.isTrue();
 		messages.markSent(booking.id(), 1, MessageKind.CONFIRMATION, NOW.plusSeconds(5));
 		assertThat(messages.claim(message(booking, 1, MessageKind.CONFIRMATION))).as("once sent").isFalse();
 
@@ -75,8 +76,8 @@ class BookingMessagesTest {
 	}
 
 	private static BookingMessage message(Booking booking, long revision, MessageKind kind) {
-		return new BookingMessage(booking.id(), revision, kind, Delivery.SENDING, List.of(booking.email()),
-				"Subject", "Text", "<p>Html</p>", (int) revision - 1, NOW, null);
+		return new BookingMessage(booking.id(), revision, kind, Delivery.SENDING, List.of(booking.email()), "Subject",
+				"Text", "<p>Html</p>", (int) revision - 1, NOW, null);
 	}
 
 }

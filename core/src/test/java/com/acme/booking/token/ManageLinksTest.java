@@ -11,7 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** Manage links: the public URL, the manage page, the id in the query and the token in the fragment. */
+/**
+ * Manage links: the public URL, the manage page, the id in the query and the token in the
+ * fragment.
+ */
 class ManageLinksTest {
 
 	private static final UUID BOOKING = UUID.fromString("7d444840-9dc0-11d1-b245-5ffdce74fad2");
@@ -24,8 +27,8 @@ class ManageLinksTest {
 		ManageTokens tokens = tokens();
 		ManageLinks links = new ManageLinks(new PublicUrlProperties(URI.create("https://book.example.com/")), tokens);
 
-		assertThat(links.manageUrl(BOOKING)).isEqualTo("https://book.example.com/manage.html?id=" + BOOKING
-				+ "#token=" + tokens.tokenFor(BOOKING));
+		assertThat(links.manageUrl(BOOKING))
+			.isEqualTo("https://book.example.com/manage.html?id=" + BOOKING + "#token=" + tokens.tokenFor(BOOKING));
 	}
 
 	@Test

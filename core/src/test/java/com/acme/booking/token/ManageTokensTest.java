@@ -127,7 +127,8 @@ class ManageTokensTest {
 	}
 
 	private ManageTokens tokens(String secret) {
-		return new ManageTokens(new TokenProperties(secret), new EmbeddedProperties(true, dataDir, false, "off", "off"));
+		return new ManageTokens(new TokenProperties(secret),
+				new EmbeddedProperties(true, dataDir, false, "off", "off"));
 	}
 
 }

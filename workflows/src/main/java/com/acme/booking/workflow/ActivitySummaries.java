@@ -6,8 +6,9 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.Workflow;
 
 /**
- * Sync activity stubs that carry a summary for the Temporal Web UI ("Create calendar event", "Upsert CRM contact and
- * meeting"), so an operator sees what each attempt was for. Summaries name the action only: never personal data.
+ * Sync activity stubs that carry a summary for the Temporal Web UI ("Create calendar
+ * event", "Upsert CRM contact and meeting"), so an operator sees what each attempt was
+ * for. Summaries name the action only: never personal data.
  */
 final class ActivitySummaries {
 
@@ -26,8 +27,8 @@ final class ActivitySummaries {
 	}
 
 	/**
-	 * Only the summary: the stub keeps the worker's default activity options (the sync retry policy), which the SDK
-	 * merges under these per-activity ones.
+	 * Only the summary: the stub keeps the worker's default activity options (the sync
+	 * retry policy), which the SDK merges under these per-activity ones.
 	 */
 	private static Map<String, ActivityOptions> summarised(String activity, String summary) {
 		return Map.of(activity, ActivityOptions.newBuilder().setSummary(summary).build());

@@ -6,11 +6,12 @@ package com.acme.booking.workflow;
  * @param revision bumped by every change
  * @param cancelled whether the booking is cancelled
  * @param endEpochMillis when the appointment ends
- * @param backgroundRetryMillis how long a flag raised by a transient failure waits before the workflow tries again on
- * its own ({@code booking.sync.retry.background-interval}); 0 never. Delivered with the booking so that the workflow
- * reads configuration only through an activity (deterministic on replay).
- * @param reminderAtEpochMillis when the reminder email is due ({@code booking.mail.reminder-before} before the
- * start), 0 for none
+ * @param backgroundRetryMillis how long a flag raised by a transient failure waits before
+ * the workflow tries again on its own ({@code booking.sync.retry.background-interval}); 0
+ * never. Delivered with the booking so that the workflow reads configuration only through
+ * an activity (deterministic on replay).
+ * @param reminderAtEpochMillis when the reminder email is due
+ * ({@code booking.mail.reminder-before} before the start), 0 for none
  */
 public record BookingSnapshot(long revision, boolean cancelled, long endEpochMillis, long backgroundRetryMillis,
 		long reminderAtEpochMillis) {

@@ -3,7 +3,10 @@ package com.acme.booking.workflow;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.SearchAttributes;
 
-/** Temporal names of the booking service, defined once: task queue, workflow ids, signals, search attributes. */
+/**
+ * Temporal names of the booking service, defined once: task queue, workflow ids, signals,
+ * search attributes.
+ */
 public final class BookingTemporal {
 
 	public static final String TASK_QUEUE = "booking-sync";
@@ -14,7 +17,10 @@ public final class BookingTemporal {
 
 	public static final String SIGNAL_BOOKING_CHANGED = "bookingChanged";
 
-	/** The reconciler's "PostgreSQL is at this revision": wakes a workflow that has not loaded it yet. */
+	/**
+	 * The reconciler's "PostgreSQL is at this revision": wakes a workflow that has not
+	 * loaded it yet.
+	 */
 	public static final String SIGNAL_SYNC_BEHIND = "syncBehind";
 
 	public static final String QUERY_SYNC_STATUS = "syncStatus";
@@ -28,13 +34,17 @@ public final class BookingTemporal {
 	public static final SearchAttributeKey<String> CRM_SYNC = SearchAttributeKey.forKeyword("CrmSync");
 
 	/**
-	 * {@code YES} while the booking overlaps a busy time of the business's own calendar (found by the calendar sync),
-	 * {@code NO} once a later sync found it clear; absent on a booking that never clashed.
+	 * {@code YES} while the booking overlaps a busy time of the business's own calendar
+	 * (found by the calendar sync), {@code NO} once a later sync found it clear; absent
+	 * on a booking that never clashed.
 	 */
 	public static final SearchAttributeKey<String> CALENDAR_CONFLICT = SearchAttributeKey
 		.forKeyword("CalendarConflict");
 
-	/** Every custom search attribute the workflow writes; all are keywords and must be registered on the server. */
+	/**
+	 * Every custom search attribute the workflow writes; all are keywords and must be
+	 * registered on the server.
+	 */
 	public static final java.util.List<SearchAttributeKey<String>> SEARCH_ATTRIBUTES = java.util.List.of(BOOKING_ID,
 			BOOKING_STATUS, CALENDAR_SYNC, CRM_SYNC, CALENDAR_CONFLICT);
 
@@ -42,9 +52,10 @@ public final class BookingTemporal {
 	}
 
 	/**
-	 * What a booking workflow shows from its start (its start options set them): its id, {@code CONFIRMED} and both
-	 * syncs {@code PENDING}. The run upserts only what differs from these, so a new booking's first workflow task
-	 * upserts nothing; a start for a booking cancelled meanwhile shows {@code CANCELLED} once it has loaded it.
+	 * What a booking workflow shows from its start (its start options set them): its id,
+	 * {@code CONFIRMED} and both syncs {@code PENDING}. The run upserts only what differs
+	 * from these, so a new booking's first workflow task upserts nothing; a start for a
+	 * booking cancelled meanwhile shows {@code CANCELLED} once it has loaded it.
 	 */
 	public static SearchAttributes startAttributes(String bookingId) {
 		return SearchAttributes.newBuilder()

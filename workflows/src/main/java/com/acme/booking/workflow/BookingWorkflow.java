@@ -6,9 +6,10 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * One workflow per booking ({@code booking-<id>}). It makes the calendar event and the CRM contact match the
- * booking as stored in PostgreSQL, again after every change, until the appointment has ended. Its input and its
- * signals carry only the booking id, never personal data.
+ * One workflow per booking ({@code booking-<id>}). It makes the calendar event and the
+ * CRM contact match the booking as stored in PostgreSQL, again after every change, until
+ * the appointment has ended. Its input and its signals carry only the booking id, never
+ * personal data.
  */
 @WorkflowInterface
 public interface BookingWorkflow {
@@ -20,13 +21,17 @@ public interface BookingWorkflow {
 	@SignalMethod(name = BookingTemporal.SIGNAL_RETRY_SYNC)
 	void retrySync();
 
-	/** The booking was changed in PostgreSQL (rescheduled, edited, cancelled): push the new state. */
+	/**
+	 * The booking was changed in PostgreSQL (rescheduled, edited, cancelled): push the
+	 * new state.
+	 */
 	@SignalMethod(name = BookingTemporal.SIGNAL_BOOKING_CHANGED)
 	void bookingChanged();
 
 	/**
-	 * The reconciler found the booking's synced revisions behind {@code revision}. Acts like {@link #bookingChanged}
-	 * only when the workflow has not loaded that revision yet, so a pass already retrying it keeps its retry budget.
+	 * The reconciler found the booking's synced revisions behind {@code revision}. Acts
+	 * like {@link #bookingChanged} only when the workflow has not loaded that revision
+	 * yet, so a pass already retrying it keeps its retry budget.
 	 */
 	@SignalMethod(name = BookingTemporal.SIGNAL_SYNC_BEHIND)
 	void syncBehind(long revision);

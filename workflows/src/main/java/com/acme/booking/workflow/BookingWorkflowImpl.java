@@ -17,17 +17,20 @@ import io.temporal.workflow.Workflow;
 import org.slf4j.Logger;
 
 /**
- * Converges the outside world to the booking in PostgreSQL. Each pass loads the booking, runs the calendar and CRM
- * syncs side by side (one failing never holds the other), records the outcome, then waits for a change, an
- * operator's retry, a background try of a flag an outage raised, the reminder or the end of the appointment; the
- * customer's emails run beside it ({@link MailLane}). Deterministic: no I/O, clocks or randomness but Temporal's.
+ * Converges the outside world to the booking in PostgreSQL. Each pass loads the booking,
+ * runs the calendar and CRM syncs side by side (one failing never holds the other),
+ * records the outcome, then waits for a change, an operator's retry, a background try of
+ * a flag an outage raised, the reminder or the end of the appointment; the customer's
+ * emails run beside it ({@link MailLane}). Deterministic: no I/O, clocks or randomness
+ * but Temporal's.
  */
 @WorkflowImpl(taskQueues = BookingTemporal.TASK_QUEUE)
 public class BookingWorkflowImpl implements BookingWorkflow {
 
 	/**
-	 * Version 1 heals flags raised by outages (background tries) and ends a flagged workflow with its appointment.
-	 * Runs started before it keep waiting for an operator, as they did (their histories have no timer there).
+	 * Version 1 heals flags raised by outages (background tries) and ends a flagged
+	 * workflow with its appointment. Runs started before it keep waiting for an operator,
+	 * as they did (their histories have no timer there).
 	 */
 	static final String SELF_HEALING = "self-healing";
 
@@ -35,9 +38,11 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	static final String MAIL_CHANGE_ID = "customer-emails";
 
 	/**
-	 * Version 1 keeps the history lean for the server: the PostgreSQL bookkeeping runs as local activities (a marker in
-	 * the workflow task that needed it, instead of an activity task and a workflow task of its own) and search
-	 * attributes are upserted once per step, only where they change ({@link ShownAttributes}). Older runs keep theirs.
+	 * Version 1 keeps the history lean for the server: the PostgreSQL bookkeeping runs as
+	 * local activities (a marker in the workflow task that needed it, instead of an
+	 * activity task and a workflow task of its own) and search attributes are upserted
+	 * once per step, only where they change ({@link ShownAttributes}). Older runs keep
+	 * theirs.
 	 */
 	static final String LEAN_HISTORY = "lean-history";
 
@@ -65,7 +70,9 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 
 	private final MailLane mail = new MailLane(mailTrack, () -> calendarTrack.due);
 
-	/** False for runs started before emails existed: their history has no mail commands. */
+	/**
+	 * False for runs started before emails existed: their history has no mail commands.
+	 */
 	private boolean mails;
 
 	private String bookingId;
@@ -80,18 +87,23 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 
 	private CancellationScope pass;
 
-	/** Whether the CalendarConflict search attribute says YES; it is only written once a clash was seen. */
+	/**
+	 * Whether the CalendarConflict search attribute says YES; it is only written once a
+	 * clash was seen.
+	 */
 	private boolean conflictShown;
 
 	@Override
 	public void run(String bookingId) {
 		this.bookingId = bookingId;
 		boolean lean = Workflow.getVersion(LEAN_HISTORY, Workflow.DEFAULT_VERSION, 1) >= 1;
-		// A lean run came after self-healing and emails: one version marker says all three.
+		// A lean run came after self-healing and emails: one version marker says all
+		// three.
 		selfHealing = lean || Workflow.getVersion(SELF_HEALING, Workflow.DEFAULT_VERSION, 1) >= 1;
 		state = lean ? localState : stateTasks;
 		attributes.onlyChanges(lean);
-		// The start options set it (BookingTemporal.startAttributes); a run started otherwise shows it here.
+		// The start options set it (BookingTemporal.startAttributes); a run started
+		// otherwise shows it here.
 		attributes.show(BookingTemporal.BOOKING_ID.valueSet(bookingId));
 		mails = lean || Workflow.getVersion(MAIL_CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
 		if (mails) {
@@ -99,7 +111,8 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		}
 		while (true) {
 			if (Workflow.getInfo().isContinueAsNewSuggested()) {
-				// Only reached after a wake-up, which re-syncs anyway: a fresh run starts with everything due.
+				// Only reached after a wake-up, which re-syncs anyway: a fresh run starts
+				// with everything due.
 				Workflow.continueAsNew(bookingId);
 			}
 			if (changed) {
@@ -126,10 +139,11 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	}
 
 	/**
-	 * Waits for a change or a retry, sending the reminder when its time comes; false when the workflow is done (the
-	 * email of the last change sent or flagged first). Runs started before {@link #SELF_HEALING} keep a flag waiting
-	 * for an operator however long it takes; later runs end with the appointment, and try a flag raised by an outage
-	 * again every background interval until then.
+	 * Waits for a change or a retry, sending the reminder when its time comes; false when
+	 * the workflow is done (the email of the last change sent or flagged first). Runs
+	 * started before {@link #SELF_HEALING} keep a flag waiting for an operator however
+	 * long it takes; later runs end with the appointment, and try a flag raised by an
+	 * outage again every background interval until then.
 	 */
 	private boolean waitForWork() {
 		long healAt = healing() ? Workflow.currentTimeMillis() + snapshot.backgroundRetryMillis() : Long.MAX_VALUE;
@@ -143,7 +157,8 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 				if (!(mails && mail.busy())) {
 					return false;
 				}
-				// The workflow ends once the email of the last change has gone out (or been flagged).
+				// The workflow ends once the email of the last change has gone out (or
+				// been flagged).
 				Workflow.await(() -> changed || retryRequested || !mail.busy());
 				continue;
 			}
@@ -169,36 +184,46 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		return true;
 	}
 
-	/** A flag raised by an outage, in a run that heals itself: the next wait ends with a background try. */
+	/**
+	 * A flag raised by an outage, in a run that heals itself: the next wait ends with a
+	 * background try.
+	 */
 	private boolean healing() {
 		return selfHealing && snapshot.backgroundRetryMillis() > 0
-				&& ((calendarTrack.manual() && calendarTrack.healsItself) || (crmTrack.manual() && crmTrack.healsItself));
+				&& ((calendarTrack.manual() && calendarTrack.healsItself)
+						|| (crmTrack.manual() && crmTrack.healsItself));
 	}
 
-	/** Waits for a change or a retry at most {@code timeout}; false when the time ran out. */
+	/**
+	 * Waits for a change or a retry at most {@code timeout}; false when the time ran out.
+	 */
 	private boolean awaitWorkUntil(Duration timeout) {
 		boolean[] woken = new boolean[1];
 		CancellationScope waiting = Workflow
 			.newCancellationScope(() -> woken[0] = Workflow.await(timeout, () -> changed || retryRequested));
 		waiting.run();
-		// Workflow.await leaves its timer running when the condition wins; without this a rescheduled booking
-		// would keep one stale timer per wake-up, each waking the workflow for nothing at an old end time.
+		// Workflow.await leaves its timer running when the condition wins; without this a
+		// rescheduled booking
+		// would keep one stale timer per wake-up, each waking the workflow for nothing at
+		// an old end time.
 		waiting.cancel();
 		return woken[0];
 	}
 
 	private void runPass() {
 		List<SyncTrack> due = Stream.of(calendarTrack, crmTrack).filter(track -> track.due).toList();
-		// A background try keeps MANUAL shown: the alert stands until the outside system answers.
+		// A background try keeps MANUAL shown: the alert stands until the outside system
+		// answers.
 		Stream<SearchAttributeUpdate<String>> pending = due.stream()
 			.filter(track -> !track.background)
 			.map(track -> track.show(SyncState.PENDING, null));
 		attributes.show(Stream
-			.concat(Stream.of(BookingTemporal.BOOKING_STATUS.valueSet(snapshot.cancelled() ? "CANCELLED" : "CONFIRMED")),
-					pending)
+			.concat(Stream
+				.of(BookingTemporal.BOOKING_STATUS.valueSet(snapshot.cancelled() ? "CANCELLED" : "CONFIRMED")), pending)
 			.toArray(SearchAttributeUpdate<?>[]::new));
 		List<Promise<Void>> running = new ArrayList<>();
-		pass = Workflow.newCancellationScope(() -> due.forEach(track -> running.add(Async.procedure(this::sync, track))));
+		pass = Workflow
+			.newCancellationScope(() -> due.forEach(track -> running.add(Async.procedure(this::sync, track))));
 		pass.run();
 		Promise.allOf(running).get();
 		pass = null;
@@ -241,8 +266,9 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	}
 
 	/**
-	 * CalendarConflict only when it changes and never before a first clash, so bookings without one (and histories
-	 * recorded before the attribute existed) keep the same commands; null when there is nothing to show.
+	 * CalendarConflict only when it changes and never before a first clash, so bookings
+	 * without one (and histories recorded before the attribute existed) keep the same
+	 * commands; null when there is nothing to show.
 	 */
 	private SearchAttributeUpdate<String> conflict(boolean conflict) {
 		if (conflict == conflictShown) {
@@ -253,8 +279,10 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	}
 
 	private SyncResult call(SyncTrack track) {
-		// Background tries use plain stubs: a stub with per-method options (the summaries) does not keep the worker's
-		// single-attempt policy for them (seen: the default policy's attempts), and a try must be one attempt.
+		// Background tries use plain stubs: a stub with per-method options (the
+		// summaries) does not keep the worker's
+		// single-attempt policy for them (seen: the default policy's attempts), and a try
+		// must be one attempt.
 		if (track.integration == Integration.CALENDAR) {
 			return track.background ? calendarInBackground.syncCalendarInBackground(bookingId)
 					: ActivitySummaries.calendar(snapshot, track.syncedBefore).syncCalendar(bookingId);
@@ -267,8 +295,10 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	public void retrySync() {
 		retryRequested = true;
 		if (pass != null && (calendarTrack.manual() || crmTrack.manual())) {
-			// The operator waits for the flagged integration; the other one's pending retries must not hold it
-			// back. The cancelled sync is still due and starts afresh in the next pass, with the flagged one.
+			// The operator waits for the flagged integration; the other one's pending
+			// retries must not hold it
+			// back. The cancelled sync is still due and starts afresh in the next pass,
+			// with the flagged one.
 			pass.cancel("operator retry");
 		}
 	}
@@ -283,7 +313,8 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 
 	@Override
 	public void syncBehind(long revision) {
-		// A pass already working on this revision keeps going (and keeps its retry budget).
+		// A pass already working on this revision keeps going (and keeps its retry
+		// budget).
 		if (snapshot == null || revision > snapshot.revision()) {
 			bookingChanged();
 		}

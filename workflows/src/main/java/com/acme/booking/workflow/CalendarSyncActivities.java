@@ -3,7 +3,10 @@ package com.acme.booking.workflow;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
-/** Makes the booking's Google Calendar event match the booking as stored now (create, patch or delete). */
+/**
+ * Makes the booking's Google Calendar event match the booking as stored now (create,
+ * patch or delete).
+ */
 @ActivityInterface
 public interface CalendarSyncActivities {
 
@@ -15,9 +18,10 @@ public interface CalendarSyncActivities {
 	SyncResult syncCalendar(String bookingId);
 
 	/**
-	 * The same sync as one single attempt: the workflow's background try of a flag raised by a transient failure
-	 * (an outage), every {@code booking.sync.retry.background-interval}. Its own activity type, so that its options
-	 * ({@link SyncRetrySettings#BACKGROUND_ACTIVITIES}) allow no retry.
+	 * The same sync as one single attempt: the workflow's background try of a flag raised
+	 * by a transient failure (an outage), every
+	 * {@code booking.sync.retry.background-interval}. Its own activity type, so that its
+	 * options ({@link SyncRetrySettings#BACKGROUND_ACTIVITIES}) allow no retry.
 	 */
 	@ActivityMethod(name = "SyncCalendarInBackground")
 	SyncResult syncCalendarInBackground(String bookingId);

@@ -9,16 +9,20 @@ import io.temporal.workflow.Workflow;
 import org.slf4j.Logger;
 
 /**
- * The customer's emails within a booking workflow run. They run beside the sync passes and are never cancelled by a
- * change: an attempt is short, and every attempt loads the booking as it is then, so a change that arrives meanwhile
- * is sent by the next round (or found already sent). Keeping cancellations away from the emails also means a cancel
+ * The customer's emails within a booking workflow run. They run beside the sync passes
+ * and are never cancelled by a change: an attempt is short, and every attempt loads the
+ * booking as it is then, so a change that arrives meanwhile is sent by the next round (or
+ * found already sent). Keeping cancellations away from the emails also means a cancel
  * never races an email that has just completed. Workflow code: deterministic.
  */
 final class MailLane {
 
 	private static final Logger log = Workflow.getLogger(MailLane.class);
 
-	/** How long an email waits for a calendar sync under way (so it can carry the event's link). */
+	/**
+	 * How long an email waits for a calendar sync under way (so it can carry the event's
+	 * link).
+	 */
 	static final java.time.Duration WAIT_FOR_CALENDAR = java.time.Duration.ofMinutes(2);
 
 	private final MailActivities mail = Workflow.newActivityStub(MailActivities.class);
@@ -41,7 +45,10 @@ final class MailLane {
 		this.calendarDue = calendarDue;
 	}
 
-	/** Starts the lane; {@code state} is the run's bookkeeping (local activities or activity tasks, by version). */
+	/**
+	 * Starts the lane; {@code state} is the run's bookkeeping (local activities or
+	 * activity tasks, by version).
+	 */
 	void start(String bookingId, BookingStateActivities state) {
 		this.bookingId = bookingId;
 		this.state = state;
@@ -57,7 +64,10 @@ final class MailLane {
 		return track.due || sending;
 	}
 
-	/** Sends the planned reminder now; when its retries run out the booking is flagged like any email. */
+	/**
+	 * Sends the planned reminder now; when its retries run out the booking is flagged
+	 * like any email.
+	 */
 	void sendReminder() {
 		reminder.pending = false;
 		try {
@@ -90,8 +100,9 @@ final class MailLane {
 	}
 
 	/**
-	 * The email says whether the appointment made it into the business's calendar, so it gives a calendar sync under
-	 * way a little time to finish; then it goes out whatever the calendar's state.
+	 * The email says whether the appointment made it into the business's calendar, so it
+	 * gives a calendar sync under way a little time to finish; then it goes out whatever
+	 * the calendar's state.
 	 */
 	private void awaitCalendar() {
 		if (!calendarDue.getAsBoolean()) {

@@ -3,8 +3,8 @@ package com.acme.booking.workflow;
 import io.temporal.workflow.Workflow;
 
 /**
- * The reminder email of a booking workflow: one durable timer, moved when the booking is rescheduled, dropped when it
- * is cancelled. Workflow state, deterministic.
+ * The reminder email of a booking workflow: one durable timer, moved when the booking is
+ * rescheduled, dropped when it is cancelled. Workflow state, deterministic.
  */
 final class ReminderPlan {
 
@@ -20,7 +20,8 @@ final class ReminderPlan {
 		long wanted = snapshot.cancelled() ? 0 : snapshot.reminderAtEpochMillis();
 		if (wanted != at) {
 			at = wanted;
-			// An appointment booked (or moved) closer than reminder-before gets no reminder.
+			// An appointment booked (or moved) closer than reminder-before gets no
+			// reminder.
 			pending = wanted > Workflow.currentTimeMillis();
 			failed = false;
 		}

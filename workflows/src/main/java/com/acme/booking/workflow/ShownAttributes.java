@@ -8,10 +8,12 @@ import io.temporal.common.SearchAttributes;
 import io.temporal.workflow.Workflow;
 
 /**
- * The search attributes a booking workflow shows. Every upsert is an event the server persists and indexes for
- * visibility, so runs since {@link BookingWorkflowImpl#LEAN_HISTORY} upsert the values of one step together, and only
- * those that differ from what the run already shows (its start options included); older runs upsert each value on
- * its own, as their histories show. Workflow state: deterministic.
+ * The search attributes a booking workflow shows. Every upsert is an event the server
+ * persists and indexes for visibility, so runs since
+ * {@link BookingWorkflowImpl#LEAN_HISTORY} upsert the values of one step together, and
+ * only those that differ from what the run already shows (its start options included);
+ * older runs upsert each value on its own, as their histories show. Workflow state:
+ * deterministic.
  */
 final class ShownAttributes {
 
@@ -23,7 +25,8 @@ final class ShownAttributes {
 
 	/** Shows the values; {@code null} entries (nothing to show) are skipped. */
 	void show(SearchAttributeUpdate<?>... updates) {
-		SearchAttributeUpdate<?>[] wanted = Arrays.stream(updates).filter(Objects::nonNull)
+		SearchAttributeUpdate<?>[] wanted = Arrays.stream(updates)
+			.filter(Objects::nonNull)
 			.toArray(SearchAttributeUpdate<?>[]::new);
 		if (!onlyChanges) {
 			Arrays.stream(wanted).forEach(Workflow::upsertTypedSearchAttributes);

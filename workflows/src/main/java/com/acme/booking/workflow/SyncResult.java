@@ -3,11 +3,12 @@ package com.acme.booking.workflow;
 /**
  * What a sync activity did.
  *
- * @param state {@link SyncState#SYNCED} when the outside system now matches, {@link SyncState#DISABLED} when the
- * integration is off
+ * @param state {@link SyncState#SYNCED} when the outside system now matches,
+ * {@link SyncState#DISABLED} when the integration is off
  * @param revision the booking revision that was pushed
  * @param externalId the event or contact id in the outside system, if any
- * @param calendarConflict the calendar sync found the booking overlapping a busy time of the business's own calendar
+ * @param calendarConflict the calendar sync found the booking overlapping a busy time of
+ * the business's own calendar
  */
 public record SyncResult(SyncState state, long revision, String externalId, boolean calendarConflict) {
 

@@ -11,21 +11,26 @@ import io.temporal.common.RetryOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
 
 /**
- * The Temporal retry policy of the sync activities ({@code booking.sync.retry.*}) and how it becomes the workflow's
- * activity options. When the attempts run out the booking is flagged for manual sync.
+ * The Temporal retry policy of the sync activities ({@code booking.sync.retry.*}) and how
+ * it becomes the workflow's activity options. When the attempts run out the booking is
+ * flagged for manual sync.
  *
  * @param initialInterval wait before the second attempt
  * @param maximumInterval longest wait between attempts
  * @param backoffCoefficient growth of the wait per attempt
  * @param maximumAttempts attempts before manual sync
  * @param attemptTimeout how long one attempt may take
- * @param heartbeatTimeout how long an attempt may go without a heartbeat before Temporal counts its worker as gone
- * and retries it elsewhere (the sync activities heartbeat while they run)
+ * @param heartbeatTimeout how long an attempt may go without a heartbeat before Temporal
+ * counts its worker as gone and retries it elsewhere (the sync activities heartbeat while
+ * they run)
  */
 public record SyncRetrySettings(Duration initialInterval, Duration maximumInterval, double backoffCoefficient,
 		int maximumAttempts, Duration attemptTimeout, Duration heartbeatTimeout) {
 
-	/** Activity names of the PostgreSQL bookkeeping, which retries until the database answers. */
+	/**
+	 * Activity names of the PostgreSQL bookkeeping, which retries until the database
+	 * answers.
+	 */
 	private static final String[] STATE_ACTIVITIES = { "LoadBookingSnapshot", "RecordSyncResult", "FlagManualSync" };
 
 	/** An attempt of the PostgreSQL bookkeeping; retried until the database answers. */
@@ -36,7 +41,10 @@ public record SyncRetrySettings(Duration initialInterval, Duration maximumInterv
 		.setMaximumInterval(Duration.ofMinutes(1))
 		.build();
 
-	/** Activity names of the background tries: one attempt each, the workflow's timer spaces them. */
+	/**
+	 * Activity names of the background tries: one attempt each, the workflow's timer
+	 * spaces them.
+	 */
 	public static final List<String> BACKGROUND_ACTIVITIES = List.of("SyncCalendarInBackground", "SyncCrmInBackground");
 
 	public SyncRetrySettings {
@@ -61,9 +69,11 @@ public record SyncRetrySettings(Duration initialInterval, Duration maximumInterv
 	private ActivityOptions syncActivityOptions(int attempts) {
 		return ActivityOptions.newBuilder()
 			.setStartToCloseTimeout(attemptTimeout)
-			// An attempt on a worker that died is retried after this, not after the whole attempt timeout.
+			// An attempt on a worker that died is retried after this, not after the whole
+			// attempt timeout.
 			.setHeartbeatTimeout(heartbeatTimeout)
-			// A change cancels a pass; an attempt under way finishes first, so two attempts never race.
+			// A change cancels a pass; an attempt under way finishes first, so two
+			// attempts never race.
 			.setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
 			.setRetryOptions(RetryOptions.newBuilder()
 				.setInitialInterval(initialInterval)
@@ -74,7 +84,10 @@ public record SyncRetrySettings(Duration initialInterval, Duration maximumInterv
 			.build();
 	}
 
-	/** The bookkeeping as activity tasks: runs started before {@code lean-history} schedule it so. */
+	/**
+	 * The bookkeeping as activity tasks: runs started before {@code lean-history}
+	 * schedule it so.
+	 */
 	public ActivityOptions stateActivityOptions() {
 		return ActivityOptions.newBuilder()
 			.setStartToCloseTimeout(STATE_ATTEMPT_TIMEOUT)
@@ -83,9 +96,11 @@ public record SyncRetrySettings(Duration initialInterval, Duration maximumInterv
 	}
 
 	/**
-	 * The bookkeeping as local activities (it only touches PostgreSQL and is idempotent): run by the worker inside the
-	 * workflow task that needs it, with the same Temporal-managed retries; short backoffs are retried in place, longer
-	 * ones on a workflow timer, so a database outage still waits with the workflow rather than failing it.
+	 * The bookkeeping as local activities (it only touches PostgreSQL and is idempotent):
+	 * run by the worker inside the workflow task that needs it, with the same
+	 * Temporal-managed retries; short backoffs are retried in place, longer ones on a
+	 * workflow timer, so a database outage still waits with the workflow rather than
+	 * failing it.
 	 */
 	public static LocalActivityOptions stateLocalActivityOptions() {
 		return LocalActivityOptions.newBuilder()

@@ -9,7 +9,8 @@ package com.acme.booking.workflow;
  * @param bookingStatus {@code CONFIRMED} or {@code CANCELLED}, as last loaded
  * @param calendarError why the calendar sync needs an operator, if it does
  * @param crmError why the CRM sync needs an operator, if it does
- * @param mail where the email of the latest change stands ({@code DISABLED}: recorded, not sent)
+ * @param mail where the email of the latest change stands ({@code DISABLED}: recorded,
+ * not sent)
  * @param mailError why the email needs an operator, if it does
  */
 public record SyncStatus(SyncState calendar, SyncState crm, long revision, String bookingStatus, String calendarError,

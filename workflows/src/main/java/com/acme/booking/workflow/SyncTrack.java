@@ -3,7 +3,10 @@ package com.acme.booking.workflow;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.SearchAttributeUpdate;
 
-/** Where one integration stands within a workflow run (workflow state: deterministic, no I/O). */
+/**
+ * Where one integration stands within a workflow run (workflow state: deterministic, no
+ * I/O).
+ */
 final class SyncTrack {
 
 	final Integration integration;
@@ -17,13 +20,22 @@ final class SyncTrack {
 	/** The integration should be pushed in the next pass. */
 	boolean due;
 
-	/** The next push is a background try: one attempt, the flag stays shown until it succeeds. */
+	/**
+	 * The next push is a background try: one attempt, the flag stays shown until it
+	 * succeeds.
+	 */
 	boolean background;
 
-	/** Whether this run synced the integration once: the next calendar pass updates rather than creates. */
+	/**
+	 * Whether this run synced the integration once: the next calendar pass updates rather
+	 * than creates.
+	 */
 	boolean syncedBefore;
 
-	/** The flag was raised by a transient failure (an outage): the workflow tries again on its own. */
+	/**
+	 * The flag was raised by a transient failure (an outage): the workflow tries again on
+	 * its own.
+	 */
 	boolean healsItself;
 
 	SyncTrack(Integration integration, SearchAttributeKey<String> attribute) {
@@ -56,12 +68,16 @@ final class SyncTrack {
 		}
 	}
 
-	/** Moves the track to {@code newState}; the search attribute update that shows it, null for the mail track. */
+	/**
+	 * Moves the track to {@code newState}; the search attribute update that shows it,
+	 * null for the mail track.
+	 */
 	SearchAttributeUpdate<String> show(SyncState newState, String newError) {
 		state = newState;
 		error = newError;
 		syncedBefore |= newState == SyncState.SYNCED;
-		// The mail track has no search attribute: its flag shows in PostgreSQL and the admin list.
+		// The mail track has no search attribute: its flag shows in PostgreSQL and the
+		// admin list.
 		return attribute == null ? null : attribute.valueSet(newState.name());
 	}
 

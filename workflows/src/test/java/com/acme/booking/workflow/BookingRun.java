@@ -7,7 +7,9 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.WorkflowExecutionHistory;
 
-/** One booking's running workflow, seen from outside: the operator's and the API's view. */
+/**
+ * One booking's running workflow, seen from outside: the operator's and the API's view.
+ */
 final class BookingRun {
 
 	final String bookingId;

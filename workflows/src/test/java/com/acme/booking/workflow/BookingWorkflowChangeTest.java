@@ -16,7 +16,10 @@ import static com.acme.booking.workflow.WorkflowTestSupport.APPOINTMENT;
 import static com.acme.booking.workflow.WorkflowTestSupport.DURATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A change to the booking supersedes a sync still retrying: the outside world ends up matching the latest state. */
+/**
+ * A change to the booking supersedes a sync still retrying: the outside world ends up
+ * matching the latest state.
+ */
 class BookingWorkflowChangeTest {
 
 	@RegisterExtension
@@ -39,7 +42,8 @@ class BookingWorkflowChangeTest {
 
 		long revision = world.database.cancel(ID).revision();
 		run.workflow.bookingChanged();
-		// Well before the superseded pass would have run out of attempts (7 minutes in all).
+		// Well before the superseded pass would have run out of attempts (7 minutes in
+		// all).
 		world.awaitWithin(WorkflowTestSupport.PROMPTLY, "workflow completed", () -> !run.running());
 
 		assertThat(world.calendar.event(ID)).isEmpty();
@@ -64,7 +68,8 @@ class BookingWorkflowChangeTest {
 		Instant newStart = APPOINTMENT.plus(Duration.ofDays(1));
 		long revision = world.database.reschedule(ID, newStart).revision();
 		run.workflow.bookingChanged();
-		// The next attempt of the superseded pass is minutes away; the change is pushed now.
+		// The next attempt of the superseded pass is minutes away; the change is pushed
+		// now.
 		world.awaitWithin(WorkflowTestSupport.PROMPTLY, "calendar synced the new revision",
 				() -> world.database.record(ID, Integration.CALENDAR).syncedRevision() == revision);
 
@@ -93,8 +98,10 @@ class BookingWorkflowChangeTest {
 		assertThat(run.running()).isTrue();
 		world.advanceTo(newStart.plus(DURATION).plus(Duration.ofMinutes(1)));
 		assertThat(run.running()).isFalse();
-		// The wait for the old end was cancelled, not left to fire and wake the workflow for nothing: the timers that
-		// fired are the reminder's (the moved booking is far enough ahead for one) and the new end's.
+		// The wait for the old end was cancelled, not left to fire and wake the workflow
+		// for nothing: the timers that
+		// fired are the reminder's (the moved booking is far enough ahead for one) and
+		// the new end's.
 		assertThat(run.history().getEvents())
 			.filteredOn(event -> event.getEventType() == EventType.EVENT_TYPE_TIMER_FIRED)
 			.hasSize(2);

@@ -21,8 +21,9 @@ import static com.acme.booking.workflow.WorkflowTestSupport.RETRY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An outage is not an operator's job: a flag raised by a transient failure heals itself once the outside system
- * answers again; a permanent failure waits for a person; a flagged workflow ends with its appointment.
+ * An outage is not an operator's job: a flag raised by a transient failure heals itself
+ * once the outside system answers again; a permanent failure waits for a person; a
+ * flagged workflow ends with its appointment.
  */
 class BookingWorkflowHealingTest {
 
@@ -46,7 +47,8 @@ class BookingWorkflowHealingTest {
 		long flaggedAt = world.now();
 		assertThat(world.calendar.attempts()).isEqualTo(RETRY.maximumAttempts());
 
-		// One single attempt per background interval while the outage lasts; the flag and MANUAL stay meanwhile.
+		// One single attempt per background interval while the outage lasts; the flag and
+		// MANUAL stay meanwhile.
 		world.advanceTo(Instant.ofEpochMilli(flaggedAt).plus(BACKGROUND_INTERVAL).plus(PROMPTLY));
 		assertThat(world.calendar.attempts()).isEqualTo(RETRY.maximumAttempts() + 1);
 		assertThat(world.database.record(ID, Integration.CALENDAR).manual()).isTrue();
@@ -115,7 +117,8 @@ class BookingWorkflowHealingTest {
 		BookingRun run = world.book(ID, APPOINTMENT);
 		world.await("calendar retrying", () -> world.calendar.attempts() >= 2);
 
-		// The reconciler signals every interval while the booking is behind; the retry budget must not restart.
+		// The reconciler signals every interval while the booking is behind; the retry
+		// budget must not restart.
 		for (int i = 0; i < 5; i++) {
 			run.workflow.syncBehind(1);
 			world.advance(Duration.ofMinutes(1));

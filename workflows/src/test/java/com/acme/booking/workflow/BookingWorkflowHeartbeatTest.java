@@ -14,10 +14,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static com.acme.booking.workflow.WorkflowTestSupport.APPOINTMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An attempt on a worker that died is retried once its heartbeats stop, not after the whole attempt timeout. */
+/**
+ * An attempt on a worker that died is retried once its heartbeats stop, not after the
+ * whole attempt timeout.
+ */
 class BookingWorkflowHeartbeatTest {
 
-	/** The production shape: a long attempt timeout (it must cover an attempt's worst case), a short heartbeat. */
+	/**
+	 * The production shape: a long attempt timeout (it must cover an attempt's worst
+	 * case), a short heartbeat.
+	 */
 	private static final SyncRetrySettings SETTINGS = new SyncRetrySettings(Duration.ofSeconds(1),
 			Duration.ofSeconds(10), 2.0, 4, Duration.ofMinutes(10), Duration.ofSeconds(2));
 

@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
- * What a booking's passes cost the Temporal server, counted in the history (a structural measure; the benchmark
- * measures time): the PostgreSQL bookkeeping runs as local activities, so a pass takes one workflow task to start and
- * one per sync or email activity, and search attributes are upserted only when they change.
+ * What a booking's passes cost the Temporal server, counted in the history (a structural
+ * measure; the benchmark measures time): the PostgreSQL bookkeeping runs as local
+ * activities, so a pass takes one workflow task to start and one per sync or email
+ * activity, and search attributes are upserted only when they change.
  */
 class BookingWorkflowHistoryCostTest {
 
@@ -59,11 +60,14 @@ class BookingWorkflowHistoryCostTest {
 		HistoryCost cancel = HistoryCost.of(all, moved.size());
 		for (HistoryCost pass : List.of(create, reschedule, cancel)) {
 			assertThat(pass.scheduledActivities()).containsOnlyKeys("SyncCalendar", "SyncCrm", "SendBookingMail");
-			assertThat(pass.localActivities()).containsOnly(entry("LoadBookingSnapshot", 1), entry("RecordSyncResult", 3));
-			// One to start the pass (the first, or the change's signal), one per activity completion at most.
+			assertThat(pass.localActivities()).containsOnly(entry("LoadBookingSnapshot", 1),
+					entry("RecordSyncResult", 3));
+			// One to start the pass (the first, or the change's signal), one per activity
+			// completion at most.
 			assertThat(pass.workflowTasks()).isLessThanOrEqualTo(1 + 3);
 		}
-		// BookingId, CONFIRMED and both PENDING came with the start options: only the two results are shown.
+		// BookingId, CONFIRMED and both PENDING came with the start options: only the two
+		// results are shown.
 		assertThat(create.upserts()).isLessThanOrEqualTo(2);
 		// Both PENDING (with CANCELLED) in one upsert, then the two results.
 		assertThat(reschedule.upserts()).isLessThanOrEqualTo(3);

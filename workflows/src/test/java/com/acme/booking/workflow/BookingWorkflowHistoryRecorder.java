@@ -19,22 +19,26 @@ import static com.acme.booking.workflow.WorkflowTestSupport.APPOINTMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Records the history {@link BookingWorkflowReplayTest} replays. Runs only on request, after a deliberate,
- * compatible change to the workflow's command sequence (or after adding versioning):
+ * Records the history {@link BookingWorkflowReplayTest} replays. Runs only on request,
+ * after a deliberate, compatible change to the workflow's command sequence (or after
+ * adding versioning):
  *
  * <pre>
  * mvn -o -pl workflows test -Dtest=BookingWorkflowHistoryRecorder -Dbooking.history.record=true
  * </pre>
  *
- * The scenario touches every path of the workflow: parallel syncs, an outage's flag healed by a background try, a
- * permanent failure flagged for manual sync and the operator's {@code retrySync}, a change that reaches the workflow
- * only through the reconciler's {@code syncBehind}, the emails (confirmation, update after the reschedule, the
- * reminder timer), and the end-of-appointment timer.
+ * The scenario touches every path of the workflow: parallel syncs, an outage's flag
+ * healed by a background try, a permanent failure flagged for manual sync and the
+ * operator's {@code retrySync}, a change that reaches the workflow only through the
+ * reconciler's {@code syncBehind}, the emails (confirmation, update after the reschedule,
+ * the reminder timer), and the end-of-appointment timer.
  * <p>
- * {@link #RESOURCE_BEFORE_SELF_HEALING} and {@link #RESOURCE_FLAGGED_BEFORE_SELF_HEALING} were recorded before
- * {@code Workflow.getVersion("self-healing")} and {@code "customer-emails"}, and are kept as they are: workflows
- * started then still run on that path and must keep replaying. So is {@code booking-workflow-before-lean.json}, this
- * scenario recorded just before {@code Workflow.getVersion("lean-history")} (bookkeeping as activity tasks).
+ * {@link #RESOURCE_BEFORE_SELF_HEALING} and {@link #RESOURCE_FLAGGED_BEFORE_SELF_HEALING}
+ * were recorded before {@code Workflow.getVersion("self-healing")} and
+ * {@code "customer-emails"}, and are kept as they are: workflows started then still run
+ * on that path and must keep replaying. So is {@code booking-workflow-before-lean.json},
+ * this scenario recorded just before {@code Workflow.getVersion("lean-history")}
+ * (bookkeeping as activity tasks).
  */
 @EnabledIfSystemProperty(named = "booking.history.record", matches = "true")
 class BookingWorkflowHistoryRecorder {
@@ -43,7 +47,10 @@ class BookingWorkflowHistoryRecorder {
 
 	static final String RESOURCE_BEFORE_SELF_HEALING = "histories/booking-workflow-v0.json";
 
-	/** Recorded before self-healing too: a flagged booking waiting an hour for its operator. */
+	/**
+	 * Recorded before self-healing too: a flagged booking waiting an hour for its
+	 * operator.
+	 */
 	static final String RESOURCE_FLAGGED_BEFORE_SELF_HEALING = "histories/booking-workflow-v0-flagged.json";
 
 	private static final Path TARGET = Path.of("src/test/resources", RESOURCE);
@@ -64,13 +71,15 @@ class BookingWorkflowHistoryRecorder {
 		world.await("CRM flagged for manual sync", () -> run.searchAttributeIs(CRM_SYNC, SyncState.MANUAL));
 		world.await("calendar flagged after its retries", () -> run.searchAttributeIs(CALENDAR_SYNC, SyncState.MANUAL));
 		world.calendar.outage().heal();
-		world.await("calendar healed by a background try", () -> run.searchAttributeIs(CALENDAR_SYNC, SyncState.SYNCED));
+		world.await("calendar healed by a background try",
+				() -> run.searchAttributeIs(CALENDAR_SYNC, SyncState.SYNCED));
 		world.database.clearManualSync(ID);
 		run.workflow.retrySync();
 		world.await("CRM synced after the operator's retry", () -> run.searchAttributeIs(CRM_SYNC, SyncState.SYNCED));
 
 		long revision = world.database.reschedule(ID, APPOINTMENT.plus(Duration.ofHours(2))).revision();
-		// The API's bookingChanged was lost; the reconciler's syncBehind carries the change.
+		// The API's bookingChanged was lost; the reconciler's syncBehind carries the
+		// change.
 		run.workflow.syncBehind(revision);
 		world.await("reschedule synced",
 				() -> world.database.record(ID, Integration.CALENDAR).syncedRevision() == revision

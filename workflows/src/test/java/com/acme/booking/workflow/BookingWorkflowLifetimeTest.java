@@ -17,7 +17,10 @@ import static com.acme.booking.workflow.WorkflowTestSupport.APPOINTMENT;
 import static com.acme.booking.workflow.WorkflowTestSupport.DURATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The workflow lives as long as the appointment: a change before the end must still be pushed. */
+/**
+ * The workflow lives as long as the appointment: a change before the end must still be
+ * pushed.
+ */
 class BookingWorkflowLifetimeTest {
 
 	@RegisterExtension

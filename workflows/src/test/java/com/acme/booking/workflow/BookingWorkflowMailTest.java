@@ -14,7 +14,10 @@ import static com.acme.booking.workflow.WorkflowTestSupport.NOW;
 import static com.acme.booking.workflow.WorkflowTestSupport.REMINDER_BEFORE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The emails' schedule: one per change, and a reminder on a durable timer that follows the booking. */
+/**
+ * The emails' schedule: one per change, and a reminder on a durable timer that follows
+ * the booking.
+ */
 class BookingWorkflowMailTest {
 
 	@RegisterExtension
@@ -69,7 +72,8 @@ class BookingWorkflowMailTest {
 		world.advanceTo(start.plus(Duration.ofHours(1)));
 		assertThat(world.mail.sent(ID, "REMINDER")).isEmpty();
 		assertThat(world.mail.sent(ID, "CHANGE")).extracting(FakeMail.Sent::revision, FakeMail.Sent::cancelled)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(1L, false), org.assertj.core.groups.Tuple.tuple(2L, true));
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(1L, false),
+					org.assertj.core.groups.Tuple.tuple(2L, true));
 	}
 
 	@Test

@@ -16,16 +16,20 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Replays a recorded history (see {@link BookingWorkflowHistoryRecorder}) against the current workflow code, so a
- * change that would break workflows already running in production fails here first. A change to the command
- * sequence needs {@code Workflow.getVersion} (then re-record), not just a re-recorded history.
+ * Replays a recorded history (see {@link BookingWorkflowHistoryRecorder}) against the
+ * current workflow code, so a change that would break workflows already running in
+ * production fails here first. A change to the command sequence needs
+ * {@code Workflow.getVersion} (then re-record), not just a re-recorded history.
  */
 class BookingWorkflowReplayTest {
 
 	/** Recorded before the mail activity and the reminder timer were added. */
 	private static final String BEFORE_MAIL = "histories/booking-workflow-before-mail.json";
 
-	/** Recorded before the bookkeeping became local activities and search attributes were upserted only on change. */
+	/**
+	 * Recorded before the bookkeeping became local activities and search attributes were
+	 * upserted only on change.
+	 */
 	private static final String BEFORE_LEAN = "histories/booking-workflow-before-lean.json";
 
 	private TestWorkflowEnvironment env;
@@ -50,10 +54,12 @@ class BookingWorkflowReplayTest {
 	}
 
 	/**
-	 * Workflows started before the self-healing and email versions keep their path. The second history waits,
-	 * flagged, for the operator without a timer (as that code did); replayed on the new path it would meet a timer and
-	 * fail. The third was recorded before emails existed: it has no mail commands. The fourth schedules its PostgreSQL
-	 * bookkeeping as (remote) activities and upserts every search attribute at every step.
+	 * Workflows started before the self-healing and email versions keep their path. The
+	 * second history waits, flagged, for the operator without a timer (as that code did);
+	 * replayed on the new path it would meet a timer and fail. The third was recorded
+	 * before emails existed: it has no mail commands. The fourth schedules its PostgreSQL
+	 * bookkeeping as (remote) activities and upserts every search attribute at every
+	 * step.
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = { BookingWorkflowHistoryRecorder.RESOURCE_BEFORE_SELF_HEALING,
@@ -80,7 +86,10 @@ class BookingWorkflowReplayTest {
 		return worker;
 	}
 
-	/** Same workflow type, different commands: it waits before syncing, where the history shows an activity. */
+	/**
+	 * Same workflow type, different commands: it waits before syncing, where the history
+	 * shows an activity.
+	 */
 	public static class TimerFirstWorkflow implements BookingWorkflow {
 
 		@Override

@@ -15,7 +15,10 @@ import static com.acme.booking.workflow.BookingTemporal.CRM_SYNC;
 import static com.acme.booking.workflow.WorkflowTestSupport.APPOINTMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** How the workflow retries a failing integration, gives up to an operator, and takes the operator's retry. */
+/**
+ * How the workflow retries a failing integration, gives up to an operator, and takes the
+ * operator's retry.
+ */
 class BookingWorkflowRetryTest {
 
 	@RegisterExtension
@@ -69,7 +72,8 @@ class BookingWorkflowRetryTest {
 		assertThat(status.calendarError()).contains("Calendar unavailable (503)");
 		assertThat(status.crm()).isEqualTo(SyncState.SYNCED);
 
-		// The operator retries before the background try is due: no new attempt until the operator asks.
+		// The operator retries before the background try is due: no new attempt until the
+		// operator asks.
 		world.advance(WorkflowTestSupport.BACKGROUND_INTERVAL.minus(Duration.ofMinutes(5)));
 		assertThat(world.calendar.attempts()).isEqualTo(WorkflowTestSupport.RETRY.maximumAttempts());
 		assertThat(run.running()).isTrue();

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The compose setup job creates every search attribute the workflow writes, so the Web UI can filter on them before
- * an API or worker has started and registered them itself.
+ * The compose setup job creates every search attribute the workflow writes, so the Web UI
+ * can filter on them before an API or worker has started and registered them itself.
  */
 class ComposeSearchAttributesTest {
 
@@ -24,9 +24,8 @@ class ComposeSearchAttributesTest {
 		Matcher loop = Pattern.compile("(?m)^for name in ([A-Za-z ]+); do").matcher(script);
 		assertThat(loop.find()).as("the search-attribute loop of setup-namespace.sh").isTrue();
 
-		assertThat(List.of(loop.group(1).strip().split(" +")))
-			.containsExactlyInAnyOrderElementsOf(
-					BookingTemporal.SEARCH_ATTRIBUTES.stream().map(SearchAttributeKey::getName).toList());
+		assertThat(List.of(loop.group(1).strip().split(" +"))).containsExactlyInAnyOrderElementsOf(
+				BookingTemporal.SEARCH_ATTRIBUTES.stream().map(SearchAttributeKey::getName).toList());
 	}
 
 }

@@ -6,9 +6,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The booking table as the workflow's activities see it in PostgreSQL: the desired state, which the test changes
- * the way the REST API would (bump the revision, then signal), plus the sync bookkeeping the workflow records.
- * Activities run on worker threads, hence the synchronization.
+ * The booking table as the workflow's activities see it in PostgreSQL: the desired state,
+ * which the test changes the way the REST API would (bump the revision, then signal),
+ * plus the sync bookkeeping the workflow records. Activities run on worker threads, hence
+ * the synchronization.
  */
 final class FakeBookingDatabase {
 
@@ -16,7 +17,10 @@ final class FakeBookingDatabase {
 	record Booking(String id, long revision, boolean cancelled, Instant start, Instant end) {
 	}
 
-	/** The sync columns of one integration, with the same semantics as {@code BookingRepository}. */
+	/**
+	 * The sync columns of one integration, with the same semantics as
+	 * {@code BookingRepository}.
+	 */
 	record SyncRecord(long syncedRevision, String externalId, boolean synced, boolean manual, String error) {
 
 		static final SyncRecord NONE = new SyncRecord(0, null, false, false, null);
@@ -60,7 +64,10 @@ final class FakeBookingDatabase {
 		return records.getOrDefault(key(id, integration), SyncRecord.NONE);
 	}
 
-	/** "Synced" only holds for the current revision: a change that came in meanwhile keeps the booking unsynced. */
+	/**
+	 * "Synced" only holds for the current revision: a change that came in meanwhile keeps
+	 * the booking unsynced.
+	 */
 	synchronized void recordSynced(String id, Integration integration, long revision, String externalId,
 			boolean pushed) {
 		SyncRecord old = record(id, integration);
@@ -72,8 +79,7 @@ final class FakeBookingDatabase {
 
 	synchronized void flagManualSync(String id, Integration integration, String reason) {
 		SyncRecord old = record(id, integration);
-		records.put(key(id, integration),
-				new SyncRecord(old.syncedRevision(), old.externalId(), false, true, reason));
+		records.put(key(id, integration), new SyncRecord(old.syncedRevision(), old.externalId(), false, true, reason));
 	}
 
 	/** What the admin sync endpoint does before it signals {@code retrySync}. */

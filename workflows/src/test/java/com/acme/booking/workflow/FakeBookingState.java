@@ -2,7 +2,10 @@ package com.acme.booking.workflow;
 
 import io.temporal.failure.ApplicationFailure;
 
-/** The workflow's bookkeeping activities over the fake database, behaving like the PostgreSQL ones. */
+/**
+ * The workflow's bookkeeping activities over the fake database, behaving like the
+ * PostgreSQL ones.
+ */
 final class FakeBookingState implements BookingStateActivities {
 
 	private final FakeBookingDatabase database;

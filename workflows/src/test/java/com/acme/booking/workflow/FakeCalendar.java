@@ -11,9 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Google Calendar as the sync activity sees it: one event per booking under an id derived from the booking id, so
- * every attempt converges the same event. Reads the booking from the fake database on every attempt, as the real
- * activity does. The {@link #outage()} affects inserts and patches; deletes go through.
+ * Google Calendar as the sync activity sees it: one event per booking under an id derived
+ * from the booking id, so every attempt converges the same event. Reads the booking from
+ * the fake database on every attempt, as the real activity does. The {@link #outage()}
+ * affects inserts and patches; deletes go through.
  */
 final class FakeCalendar implements CalendarSyncActivities {
 
@@ -42,7 +43,8 @@ final class FakeCalendar implements CalendarSyncActivities {
 		attempts.incrementAndGet();
 		CountDownLatch dead = hang.getAndSet(null);
 		if (dead != null) {
-			// A worker that died mid-attempt: no answer, no heartbeat, until the test lets the thread go.
+			// A worker that died mid-attempt: no answer, no heartbeat, until the test
+			// lets the thread go.
 			awaitQuietly(dead);
 		}
 		FakeBookingDatabase.Booking booking = database.booking(bookingId);
@@ -58,7 +60,10 @@ final class FakeCalendar implements CalendarSyncActivities {
 		return SyncResult.synced(booking.revision(), eventId);
 	}
 
-	/** The next attempt never answers nor heartbeats, as on a worker that died, until {@code release} opens. */
+	/**
+	 * The next attempt never answers nor heartbeats, as on a worker that died, until
+	 * {@code release} opens.
+	 */
 	void hangNextAttempt(CountDownLatch release) {
 		hang.set(release);
 	}

@@ -4,7 +4,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** HubSpot as the sync activity sees it: one contact per booking, upserted, so a retry finds its earlier write. */
+/**
+ * HubSpot as the sync activity sees it: one contact per booking, upserted, so a retry
+ * finds its earlier write.
+ */
 final class FakeCrm implements CrmSyncActivities {
 
 	private final FakeBookingDatabase database;
@@ -33,7 +36,9 @@ final class FakeCrm implements CrmSyncActivities {
 		return SyncResult.synced(booking.revision(), contactId);
 	}
 
-	/** {@code booking.crm.enabled=false}: the activity answers without calling HubSpot. */
+	/**
+	 * {@code booking.crm.enabled=false}: the activity answers without calling HubSpot.
+	 */
 	void disable() {
 		enabled = false;
 	}

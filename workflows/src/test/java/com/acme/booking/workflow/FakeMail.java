@@ -5,10 +5,16 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 
-/** The customer's mailbox as the mail activities fill it: what was sent, for which revision, at what workflow time. */
+/**
+ * The customer's mailbox as the mail activities fill it: what was sent, for which
+ * revision, at what workflow time.
+ */
 final class FakeMail implements MailActivities {
 
-	/** One email: {@code kind} is CHANGE for confirmation, update and cancellation, or REMINDER. */
+	/**
+	 * One email: {@code kind} is CHANGE for confirmation, update and cancellation, or
+	 * REMINDER.
+	 */
 	record Sent(String bookingId, String kind, long revision, boolean cancelled, Instant at) {
 	}
 

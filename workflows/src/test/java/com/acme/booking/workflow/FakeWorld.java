@@ -11,7 +11,10 @@ import io.temporal.worker.Worker;
 
 import static org.assertj.core.api.Assertions.fail;
 
-/** The outside world of one test (database, calendar, CRM, mailbox) wired to a time-skipping Temporal test server. */
+/**
+ * The outside world of one test (database, calendar, CRM, mailbox) wired to a
+ * time-skipping Temporal test server.
+ */
 final class FakeWorld {
 
 	final FakeBookingDatabase database = new FakeBookingDatabase();
@@ -43,7 +46,10 @@ final class FakeWorld {
 		return world;
 	}
 
-	/** Stores a confirmed booking starting at {@code start}, then starts its workflow, as the API does. */
+	/**
+	 * Stores a confirmed booking starting at {@code start}, then starts its workflow, as
+	 * the API does.
+	 */
 	BookingRun book(String bookingId, Instant start) {
 		database.create(bookingId, start, WorkflowTestSupport.DURATION);
 		WorkflowClient client = env.getWorkflowClient();
@@ -58,8 +64,8 @@ final class FakeWorld {
 	}
 
 	/**
-	 * Lets test-server time run (skipping ahead when nothing is happening) until the condition holds, failing when
-	 * it does not within {@code limit} of workflow time.
+	 * Lets test-server time run (skipping ahead when nothing is happening) until the
+	 * condition holds, failing when it does not within {@code limit} of workflow time.
 	 */
 	void awaitWithin(Duration limit, String what, BooleanSupplier condition) {
 		long deadline = now() + limit.toMillis();
@@ -71,7 +77,10 @@ final class FakeWorld {
 		}
 	}
 
-	/** {@link #awaitWithin} bounded by half an hour: far more than any retry schedule of these tests needs. */
+	/**
+	 * {@link #awaitWithin} bounded by half an hour: far more than any retry schedule of
+	 * these tests needs.
+	 */
 	void await(String what, BooleanSupplier condition) {
 		awaitWithin(Duration.ofMinutes(30), what, condition);
 	}

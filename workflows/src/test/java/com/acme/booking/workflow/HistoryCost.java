@@ -10,7 +10,10 @@ import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.history.v1.MarkerRecordedEventAttributes;
 import io.temporal.common.converter.DefaultDataConverter;
 
-/** What a stretch of a workflow's history cost the Temporal server: events, workflow tasks, activities, upserts. */
+/**
+ * What a stretch of a workflow's history cost the Temporal server: events, workflow
+ * tasks, activities, upserts.
+ */
 record HistoryCost(int events, int workflowTasks, Map<String, Integer> scheduledActivities,
 		Map<String, Integer> localActivities, int timersStarted, int timersCancelled, int upserts) {
 
@@ -24,8 +27,8 @@ record HistoryCost(int events, int workflowTasks, Map<String, Integer> scheduled
 				case EVENT_TYPE_WORKFLOW_TASK_COMPLETED -> tasks++;
 				case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED -> scheduled.merge(
 						event.getActivityTaskScheduledEventAttributes().getActivityType().getName(), 1, Integer::sum);
-				case EVENT_TYPE_MARKER_RECORDED -> localActivityType(event)
-					.ifPresent(name -> local.merge(name, 1, Integer::sum));
+				case EVENT_TYPE_MARKER_RECORDED ->
+					localActivityType(event).ifPresent(name -> local.merge(name, 1, Integer::sum));
 				case EVENT_TYPE_TIMER_STARTED -> timers++;
 				case EVENT_TYPE_TIMER_CANCELED -> cancelled++;
 				case EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES -> upserts++;
@@ -41,8 +44,8 @@ record HistoryCost(int events, int workflowTasks, Map<String, Integer> scheduled
 		if (!"LocalActivity".equals(marker.getMarkerName())) {
 			return Optional.empty();
 		}
-		return Optional.of(DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
-				marker.getDetailsOrThrow("type").getPayloads(0), String.class, String.class));
+		return Optional.of(DefaultDataConverter.STANDARD_INSTANCE
+			.fromPayload(marker.getDetailsOrThrow("type").getPayloads(0), String.class, String.class));
 	}
 
 	/** The events after the first {@code from}. */

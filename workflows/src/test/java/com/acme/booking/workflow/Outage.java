@@ -3,9 +3,9 @@ package com.acme.booking.workflow;
 import io.temporal.failure.ApplicationFailure;
 
 /**
- * How a fake outside system misbehaves: healthy, down for the next N writes, down for good, or rejecting the next
- * write permanently. Failures are what the real clients throw: 5xx as a retryable {@link ApplicationFailure}, a
- * 4xx as a non-retryable one.
+ * How a fake outside system misbehaves: healthy, down for the next N writes, down for
+ * good, or rejecting the next write permanently. Failures are what the real clients
+ * throw: 5xx as a retryable {@link ApplicationFailure}, a 4xx as a non-retryable one.
  */
 final class Outage {
 
@@ -46,7 +46,10 @@ final class Outage {
 		return failures;
 	}
 
-	/** Throws what the system would answer to a write now, or returns when the write goes through. */
+	/**
+	 * Throws what the system would answer to a write now, or returns when the write goes
+	 * through.
+	 */
 	synchronized void write() {
 		if (rejection != null) {
 			failures++;
