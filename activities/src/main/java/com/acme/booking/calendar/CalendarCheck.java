@@ -22,7 +22,8 @@ class CalendarCheck implements IntegrationCheck {
 	private final Clock clock;
 
 	/**
-	 * @param calendar null when the integration is disabled */
+	 * @param calendar null when the integration is disabled
+	 */
 	CalendarCheck(GoogleCalendar calendar, Clock clock) {
 		this.calendar = calendar;
 		this.clock = clock;

@@ -14,7 +14,8 @@ class CalendarHealthIndicator extends ProbedHealthIndicator {
 	private final GoogleCalendar calendar;
 
 	/**
-	 * @param calendar null when the integration is disabled */
+	 * @param calendar null when the integration is disabled
+	 */
 	CalendarHealthIndicator(GoogleCalendar calendar, Clock clock) {
 		super(clock);
 		this.calendar = calendar;

@@ -127,7 +127,8 @@ class AdminController {
 	}
 
 	/**
-	 * @param integration {@code CALENDAR}, {@code CRM}, or null for both */
+	 * @param integration {@code CALENDAR}, {@code CRM}, or null for both
+	 */
 	record BulkSyncRequest(Integration integration) {
 	}
 

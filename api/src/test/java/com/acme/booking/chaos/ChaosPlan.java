@@ -43,7 +43,8 @@ final class ChaosPlan {
 	private final AtomicLong calls = new AtomicLong();
 
 	/**
-	 * @param rate share of calls that fail in some way (0.15 = 15 %) */
+	 * @param rate share of calls that fail in some way (0.15 = 15 %)
+	 */
 	ChaosPlan(long seed, double rate) {
 		this.seed = seed;
 		this.rate = rate;
