@@ -1,18 +1,15 @@
 package com.acme.booking;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.UUID;
 
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
+import com.acme.booking.tools.RequiredTools;
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.BookingWorkflow;
 import io.temporal.client.WorkflowClient;
@@ -33,9 +30,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The worker jar's application alone against a real Temporal server: the CLI's dev server
- * (the SDK's {@link TemporalDevServer}, from the {@code temporal} binary on the PATH,
- * never a download), whose search attributes the worker registers itself at start, as it
- * would on a server of its own.
+ * (the SDK's {@link TemporalDevServer}, from the {@code temporal} binary the build
+ * obtained, never a download), whose search attributes the worker registers itself at
+ * start, as it would on a server of its own.
  */
 @SpringBootTest(classes = BookingWorkerApplication.class,
 		properties = { "spring.datasource.url=", "booking.embedded.enabled=true",
@@ -48,8 +45,10 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 class BookingWorkerDevServerTest {
 
-	static final TemporalDevServer server = TemporalDevServer.start(
-			TemporalDevServerOptions.newBuilder().setExistingPath(temporalOnPath()).setDownloadEnabled(false).build());
+	static final TemporalDevServer server = TemporalDevServer.start(TemporalDevServerOptions.newBuilder()
+		.setExistingPath(RequiredTools.temporalCli().toString())
+		.setDownloadEnabled(false)
+		.build());
 
 	@DynamicPropertySource
 	static void temporal(DynamicPropertyRegistry registry) {
@@ -91,15 +90,6 @@ class BookingWorkerDevServerTest {
 				.as("the search attributes the worker registered work in visibility queries")
 				.isEqualTo(1);
 		});
-	}
-
-	private static String temporalOnPath() {
-		return Arrays.stream(System.getenv("PATH").split(File.pathSeparator))
-			.map(dir -> Path.of(dir, "temporal"))
-			.filter(Files::isExecutable)
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("no temporal CLI on the PATH; .ci/run installs it"))
-			.toString();
 	}
 
 }

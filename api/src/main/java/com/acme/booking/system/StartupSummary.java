@@ -115,8 +115,8 @@ class StartupSummary {
 
 	private String temporalServer() {
 		if (devServer != null) {
-			return "dev server (temporal CLI, pid " + devServer.pid() + ") at " + devServer.target() + ", data in "
-					+ devServer.database();
+			return "dev server (pid " + devServer.pid() + ", " + devServer.cli() + ") at " + devServer.target()
+					+ ", data in " + devServer.database();
 		}
 		if (env.getProperty("spring.temporal.test-server.enabled", Boolean.class, false)) {
 			return "in-process server (no Web UI, nothing kept across restarts)";

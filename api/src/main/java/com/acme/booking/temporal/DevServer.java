@@ -29,14 +29,17 @@ public final class DevServer implements AutoCloseable {
 
 	private final Path pidFile;
 
+	private final String cli;
+
 	private final AtomicBoolean stopped = new AtomicBoolean();
 
-	DevServer(Process process, String target, String uiUrl, Path database, Path pidFile) {
+	DevServer(Process process, String target, String uiUrl, Path database, Path pidFile, String cli) {
 		this.process = process;
 		this.target = target;
 		this.uiUrl = uiUrl;
 		this.database = database;
 		this.pidFile = pidFile;
+		this.cli = cli;
 	}
 
 	public long pid() {
@@ -56,6 +59,14 @@ public final class DevServer implements AutoCloseable {
 	/** Its SQLite file. */
 	public Path database() {
 		return database;
+	}
+
+	/**
+	 * The {@code temporal} binary it runs and where that was found, for the start-up
+	 * summary.
+	 */
+	public String cli() {
+		return cli;
 	}
 
 	@Override

@@ -45,8 +45,8 @@ final class DevServerLauncher {
 	private DevServerLauncher() {
 	}
 
-	static DevServer start(Path binary, TemporalServerProperties.DevServer settings, Path dataDir, String namespace)
-			throws IOException {
+	static DevServer start(Path binary, String source, TemporalServerProperties.DevServer settings, Path dataDir,
+			String namespace) throws IOException {
 		Path dir = dataDir.toAbsolutePath().normalize();
 		Files.createDirectories(dir);
 		Path database = dir.resolve("temporal.db");
@@ -62,7 +62,8 @@ final class DevServerLauncher {
 			// of a broken pipe mid-write.
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
 			.start();
-		DevServer server = new DevServer(process, HOST + ":" + port, "http://localhost:" + uiPort, database, pidFile);
+		DevServer server = new DevServer(process, HOST + ":" + port, "http://localhost:" + uiPort, database, pidFile,
+				binary + " from " + source);
 		try {
 			Files.writeString(pidFile, process.pid() + "\n", StandardCharsets.UTF_8);
 			awaitReady(process, server.target(), namespace, settings.startupTimeout(), logFile);

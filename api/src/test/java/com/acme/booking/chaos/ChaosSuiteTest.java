@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import com.acme.booking.chaos.Customers.Customer;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
+import com.acme.booking.support.DevServerMode;
 import com.acme.booking.support.Http;
 import com.acme.booking.system.RunningApp;
 import io.temporal.client.WorkflowClient;
@@ -100,8 +101,7 @@ class ChaosSuiteTest {
 	 */
 	static String[] settings(GoogleCalendarStandIn google, HubSpotStandIn hubspot, Path keyFile) {
 		List<String> settings = new ArrayList<>(StandInSettings.of(google, hubspot, keyFile, READ_TIMEOUT));
-		settings.addAll(List.of("booking.temporal.mode=dev-server", "booking.temporal.dev-server.port=0",
-				"booking.temporal.dev-server.ui-port=0", "booking.temporal.dev-server.download-enabled=false"));
+		settings.addAll(DevServerMode.properties());
 		return settings.toArray(String[]::new);
 	}
 

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.acme.booking.tools.RequiredTools;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -33,11 +34,6 @@ final class Browser implements AutoCloseable {
 
 	static final String VISITOR_ZONE = "America/New_York";
 
-	private static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
-
-	private static final Path CHROMEDRIVER = Path
-		.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
-
 	/**
 	 * Unpacked from the npm registry by the build (api/pom.xml, download-maven-plugin).
 	 */
@@ -54,12 +50,13 @@ final class Browser implements AutoCloseable {
 	Browser(int port, Path workDir) {
 		this.base = "http://localhost:" + port;
 		this.downloads = workDir.resolve("downloads");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(RequiredTools.chromedriver().toFile())
 			.usingAnyFreePort()
 			.withEnvironment(Map.of("TZ", VISITOR_ZONE))
 			.build();
 		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
+		options.setBinary(RequiredTools.chromium().toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--window-size=1280,900", "--lang=en-GB",

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.acme.booking.support.FreePorts;
+import com.acme.booking.tools.RequiredTools;
 import com.acme.booking.support.WorkflowHistories;
 import com.acme.booking.workflow.BookingTemporal;
 import io.temporal.api.enums.v1.PendingActivityState;
@@ -131,6 +132,7 @@ class DevServerRestartTest {
 	}
 
 	private static List<String> properties(int grpc) {
+		RequiredTools.temporalCli();
 		return new ArrayList<>(List.of("booking.temporal.mode=dev-server", "booking.temporal.dev-server.port=" + grpc,
 				"booking.temporal.dev-server.ui-port=0", "booking.temporal.dev-server.download-enabled=false",
 				"booking.admin.api-key=" + RunningApp.ADMIN_KEY, "booking.embedded.synchronous-commit=off",

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.acme.booking.support.DevServerMode;
+import com.acme.booking.tools.RequiredTools;
 import io.temporal.client.WorkflowClient;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -32,17 +35,11 @@ final class DevServerSystem implements AutoCloseable {
 	private DevServerSystem() throws IOException {
 		dataDir = Files.createTempDirectory("booking-dev-server-system-");
 		List<String> properties = new ArrayList<>(standIns.properties());
-		properties.addAll(onTheDevServer());
+		properties.addAll(DevServerMode.properties());
 		properties.addAll(List.of("booking.admin.api-key=" + RunningApp.ADMIN_KEY, "booking.sync.reconcile-interval=1h",
 				"booking.sync.retry.initial-interval=100ms", "booking.sync.retry.maximum-attempts=3"));
 		app = RunningApp.start(dataDir, properties.toArray(String[]::new));
 		temporal = app.bean(WorkflowClient.class);
-	}
-
-	/** The dev server on free ports, never a download at test time. */
-	static List<String> onTheDevServer() {
-		return List.of("booking.temporal.mode=dev-server", "booking.temporal.dev-server.port=0",
-				"booking.temporal.dev-server.ui-port=0", "booking.temporal.dev-server.download-enabled=false");
 	}
 
 	@Override
@@ -56,8 +53,16 @@ final class DevServerSystem implements AutoCloseable {
 		}
 	}
 
-	/** Hands the one running system to a test class, starting it on first use. */
-	static final class Resolver implements ParameterResolver {
+	/**
+	 * Hands the one running system to a test class, starting it on first use; a class
+	 * that asks for it fails first, with one line, where no Temporal CLI can be had.
+	 */
+	static final class Resolver implements ParameterResolver, BeforeAllCallback {
+
+		@Override
+		public void beforeAll(ExtensionContext context) {
+			RequiredTools.temporalCli();
+		}
 
 		@Override
 		public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

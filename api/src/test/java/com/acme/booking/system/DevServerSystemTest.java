@@ -1,12 +1,15 @@
 package com.acme.booking.system;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
 import com.acme.booking.system.RunningApp.SyncRow;
+import com.acme.booking.embedded.ToolCache;
 import com.acme.booking.temporal.DevServer;
+import com.acme.booking.tools.RequiredTools;
 import com.acme.booking.workflow.BookingTemporal;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.enums.v1.EventType;
@@ -56,6 +59,17 @@ class DevServerSystemTest {
 		assertThat(system.dataDir.resolve("temporal.pid")).content()
 			.isEqualToIgnoringNewLines(String.valueOf(server.pid()));
 		assertThat(temporal.getWorkflowServiceStubs().getOptions().getTarget()).isEqualTo(server.target());
+	}
+
+	@Test
+	void itsStartUpSummarySaysWhereTheTemporalCliCameFrom() {
+		DevServer server = app.bean(DevServer.class);
+		Path cli = RequiredTools.temporalCli();
+		String source = ToolCache.temporalCli(System.getenv()).orElseThrow().source();
+
+		assertThat(app.bean(StartupSummary.class).lines()).contains("Temporal:         dev server (pid " + server.pid()
+				+ ", " + cli + " from " + source + ") at " + server.target() + ", data in " + server.database()
+				+ ", namespace default, task queue booking-sync");
 	}
 
 	/**

@@ -1,14 +1,14 @@
 package com.acme.booking.system;
 
-import com.acme.booking.support.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+
+import com.acme.booking.support.FreePorts;
+import com.acme.booking.tools.RequiredTools;
 
 /**
  * A real PostgreSQL server (the machine's own binaries,
@@ -37,7 +37,8 @@ final class LocalPostgres implements AutoCloseable {
 	 * it on a free port.
 	 */
 	static LocalPostgres start(Path dir) {
-		LocalPostgres postgres = new LocalPostgres(binaries(), dir.resolve("pgdata"), FreePorts.any());
+		LocalPostgres postgres = new LocalPostgres(RequiredTools.postgresServer(), dir.resolve("pgdata"),
+				FreePorts.any());
 		postgres.init(dir);
 		postgres.start();
 		return postgres;
@@ -107,21 +108,6 @@ final class LocalPostgres implements AutoCloseable {
 
 	private static boolean asRoot() {
 		return "root".equals(System.getProperty("user.name"));
-	}
-
-	/** The newest {@code /usr/lib/postgresql/<version>/bin} (Debian's layout). */
-	private static Path binaries() {
-		try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-			return versions.map(version -> version.resolve("bin"))
-				.filter(candidate -> Files.isExecutable(candidate.resolve("initdb")))
-				.max(Comparator
-					.comparing(candidate -> Integer.parseInt(candidate.getParent().getFileName().toString())))
-				.orElseThrow();
-		}
-		catch (IOException | RuntimeException ex) {
-			throw new IllegalStateException("No PostgreSQL server binaries under /usr/lib/postgresql: "
-					+ "install them (apt-get install postgresql), as .ci/run does", ex);
-		}
 	}
 
 }

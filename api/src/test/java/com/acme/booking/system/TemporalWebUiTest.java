@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.acme.booking.temporal.DevServer;
+import com.acme.booking.tools.RequiredTools;
 import com.acme.booking.workflow.BookingTemporal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,12 +50,12 @@ class TemporalWebUiTest {
 	@BeforeEach
 	void openChromium() {
 		ChromeOptions options = new ChromeOptions();
-		options.setBinary(Path.of("/usr/bin/chromium").toFile());
+		options.setBinary(RequiredTools.chromium().toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--window-size=1400,1000", "--user-data-dir=" + browserProfile);
 		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+			.usingDriverExecutable(RequiredTools.chromedriver().toFile())
 			.usingAnyFreePort()
 			.build();
 		browser = new ChromeDriver(service, options);

