@@ -1,6 +1,5 @@
 package com.acme.booking.system;
 
-import com.acme.booking.support.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+
+import com.acme.booking.support.FreePorts;
 
 /**
  * A real PostgreSQL server (the machine's own binaries,
