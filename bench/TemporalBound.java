@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityOptions;
@@ -77,7 +78,7 @@ public class TemporalBound {
 			ExecutorService starters = Executors.newFixedThreadPool(16);
 			List<CompletableFuture<String>> results = new ArrayList<>();
 			long begin = System.nanoTime();
-			List<java.util.concurrent.Future<CompletableFuture<String>>> started = new ArrayList<>();
+			List<Future<CompletableFuture<String>>> started = new ArrayList<>();
 			for (int i = 0; i < n; i++) {
 				String id = queue + "-" + round + "-" + i;
 				started.add(starters.submit(() -> {

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.temporal.testserver.TestServer;
 import io.temporal.worker.WorkerFactory;
@@ -52,7 +53,7 @@ class WorkerWithoutTemporalTest {
 				.doesNotContain("127.0.0.1:" + port);
 
 			try (TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(port, false)) {
-				ConfigurableApplicationContext context = worker.get(180, java.util.concurrent.TimeUnit.SECONDS);
+				ConfigurableApplicationContext context = worker.get(180, TimeUnit.SECONDS);
 				try (context) {
 					assertThat(output.getAll()).contains("Temporal reachable at " + target);
 					assertThat(context.getBean(WorkerFactory.class).isStarted()).isTrue();

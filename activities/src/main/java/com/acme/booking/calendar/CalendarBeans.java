@@ -7,8 +7,8 @@ import java.util.List;
 
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.BookingRulesProperties;
-import com.acme.booking.sync.AttemptTimeouts;
 import com.acme.booking.probe.IntegrationCheck;
+import com.acme.booking.sync.AttemptTimeouts;
 import com.acme.booking.sync.SyncProperties;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPublisher;
 import io.micrometer.core.instrument.binder.MeterBinder;

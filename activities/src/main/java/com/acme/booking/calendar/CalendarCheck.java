@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.acme.booking.probe.IntegrationCheck;
 import com.google.api.services.calendar.model.Calendar;
+import io.temporal.failure.ApplicationFailure;
 
 /**
  * {@code --check-integrations}: proves the credentials against the real API, step by
@@ -88,7 +89,7 @@ class CalendarCheck implements IntegrationCheck {
 	private String hint(Exception error) {
 		RuntimeException failure = new CalendarFailures(clock, calendar.properties(), calendar.serviceAccountEmail())
 			.toFailure(error);
-		if (failure instanceof io.temporal.failure.ApplicationFailure app) {
+		if (failure instanceof ApplicationFailure app) {
 			return app.getOriginalMessage();
 		}
 		return CalendarFailures.describe(error);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.acme.booking.sync.Breakers;
 import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.client.http.HttpTransport;
 import com.google.api.client.http.javanet.NetHttpTransport;
@@ -19,7 +20,6 @@ import com.google.auth.oauth2.ServiceAccountCredentials;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import com.acme.booking.sync.Breakers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,9 +4,9 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 
 import com.acme.booking.core.BookingRepository;
+import com.acme.booking.probe.IntegrationCheck;
 import com.acme.booking.sync.AttemptTimeouts;
 import com.acme.booking.sync.Breakers;
-import com.acme.booking.probe.IntegrationCheck;
 import com.acme.booking.sync.SyncProperties;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

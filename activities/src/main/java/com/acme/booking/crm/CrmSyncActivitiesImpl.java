@@ -1,5 +1,7 @@
 package com.acme.booking.crm;
 
+import java.util.concurrent.Callable;
+
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.sync.SyncSupport;
@@ -67,7 +69,7 @@ public class CrmSyncActivitiesImpl implements CrmSyncActivities {
 	/**
 	 * {@link SyncSupport#whileHeartbeating}; the CRM sync throws only runtime exceptions.
 	 */
-	private static String heartbeating(java.util.concurrent.Callable<String> push) {
+	private static String heartbeating(Callable<String> push) {
 		try {
 			return SyncSupport.whileHeartbeating(push);
 		}

@@ -14,6 +14,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.util.StringUtils;
@@ -116,8 +117,7 @@ class SmtpDelivery {
 				&& messaging.getNextException() != t.getCause()) {
 			return messaging.getNextException();
 		}
-		if (t instanceof org.springframework.mail.MailSendException send && t.getCause() == null
-				&& !send.getFailedMessages().isEmpty()) {
+		if (t instanceof MailSendException send && t.getCause() == null && !send.getFailedMessages().isEmpty()) {
 			return send.getFailedMessages().values().iterator().next();
 		}
 		return t.getCause() == t ? null : t.getCause();

@@ -1,5 +1,7 @@
 package com.acme.booking.probe;
 
+import java.util.List;
+
 /**
  * Verifies an integration's credentials against the real API, for the
  * {@code --check-integrations} run mode. Each enabled integration contributes one; a
@@ -17,7 +19,7 @@ public interface IntegrationCheck {
 	 * @param ok whether the integration works as configured (or is disabled)
 	 * @param lines readable findings, one per line, no secrets
 	 */
-	record CheckReport(boolean ok, java.util.List<String> lines) {
+	record CheckReport(boolean ok, List<String> lines) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.acme.booking.sync;
 
+import java.util.Locale;
 import java.util.Map;
 
 import com.acme.booking.workflow.Integration;
@@ -90,7 +91,7 @@ class SyncMetrics extends WorkerInterceptorBase {
 	}
 
 	private static String tag(Integration integration) {
-		return integration.name().toLowerCase(java.util.Locale.ROOT);
+		return integration.name().toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -1,5 +1,16 @@
 package com.acme.booking.calendar;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -8,15 +19,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.List;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** Busy times from Google's free/busy query, on the wire. */
 class CalendarBusyTimesWireTest {
@@ -76,7 +78,7 @@ class CalendarBusyTimesWireTest {
 			.withRequestBody(matchingJsonPath("$.timeMin", equalTo("2026-12-31T00:00:00.000Z")))
 			.willReturn(answer("{\"start\": \"2026-12-31T00:00:00Z\", \"end\": \"2026-12-31T01:00:00Z\"}")));
 
-		List<BusyPeriod> busy = busyTimes.between(from, seam.plus(java.time.Duration.ofDays(10)));
+		List<BusyPeriod> busy = busyTimes.between(from, seam.plus(Duration.ofDays(10)));
 
 		assertThat(busy).containsExactly(
 				new BusyPeriod(Instant.parse("2026-12-30T22:00:00Z"), Instant.parse("2026-12-31T01:00:00Z")));
@@ -107,7 +109,7 @@ class CalendarBusyTimesWireTest {
 			.hasMessageContaining("500 backendError");
 	}
 
-	static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer(String busy) {
+	static ResponseDefinitionBuilder answer(String busy) {
 		return okJson(
 				"""
 						{"kind": "calendar#freeBusy", "timeMin": "2026-12-01T00:00:00.000Z", "timeMax": "2026-12-02T00:00:00.000Z",

@@ -1,12 +1,12 @@
 package com.acme.booking.calendar;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Splitting long ranges into free/busy queries and merging the answers. */
 class CalendarBusyWindowsTest {

@@ -1,5 +1,18 @@
 package com.acme.booking.calendar;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingStatus;
+import com.acme.booking.core.CalendarConflict;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 import static com.acme.booking.calendar.FakeGoogle.eventJson;
 import static com.acme.booking.calendar.FakeGoogle.eventList;
 import static com.acme.booking.calendar.FakeGoogle.eventsUrl;
@@ -9,18 +22,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Optional;
-
-import com.acme.booking.core.Booking;
-import com.acme.booking.core.BookingStatus;
-import com.acme.booking.core.CalendarConflict;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Before it writes, the calendar sync lists the events of the booking's time and reports
@@ -94,8 +95,7 @@ class CalendarClashWireTest {
 	@Test
 	void aCancelledBookingLooksForNoClash() throws Exception {
 		Booking booking = CalendarEventSyncWireTest.booking(BookingStatus.CANCELLED, null);
-		google.stub(com.github.tomakehurst.wiremock.client.WireMock
-			.delete(FakeGoogle.eventUrl(EventIds.forBooking(booking.id())))
+		google.stub(WireMock.delete(FakeGoogle.eventUrl(EventIds.forBooking(booking.id())))
 			.willReturn(FakeGoogle.notFound()));
 
 		assertThat(sync.converge(booking).clash()).isNull();

@@ -1,7 +1,5 @@
 package com.acme.booking.calendar;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -12,6 +10,8 @@ import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingStatus;
 import com.google.api.services.calendar.model.Event;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The event id derived from a booking, and what the event says. */
 class CalendarEventMappingTest {

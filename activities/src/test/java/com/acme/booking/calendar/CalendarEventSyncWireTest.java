@@ -1,20 +1,6 @@
 package com.acme.booking.calendar;
 
-import static com.acme.booking.calendar.FakeGoogle.duplicate;
-import static com.acme.booking.calendar.FakeGoogle.eventJson;
-import static com.acme.booking.calendar.FakeGoogle.eventUrl;
-import static com.acme.booking.calendar.FakeGoogle.eventsUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.delete;
-import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -32,6 +18,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static com.acme.booking.calendar.FakeGoogle.duplicate;
+import static com.acme.booking.calendar.FakeGoogle.eventJson;
+import static com.acme.booking.calendar.FakeGoogle.eventUrl;
+import static com.acme.booking.calendar.FakeGoogle.eventsUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The event calls on the wire, against a WireMock server answering like Google. */
 class CalendarEventSyncWireTest {
@@ -204,7 +205,7 @@ class CalendarEventSyncWireTest {
 	private static String formValue(String body, String name) {
 		for (String pair : body.split("&")) {
 			if (pair.startsWith(name + "=")) {
-				return java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+				return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
 			}
 		}
 		throw new AssertionError("no " + name + " in " + body);

@@ -15,6 +15,7 @@ import com.acme.booking.core.NewBooking;
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.BookingWorkflow;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -135,7 +136,7 @@ abstract class CrmEndToEndSupport {
 			.toList();
 	}
 
-	static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder meetingAt(Instant start, String outcome) {
+	static ResponseDefinitionBuilder meetingAt(Instant start, String outcome) {
 		return HubSpotStubs.object(200, "0", """
 				{"hs_meeting_start_time": %s, "hs_meeting_outcome": "%s"}"""
 			.formatted(start == null ? "null" : "\"" + start.toString().replace("Z", ".000Z") + "\"", outcome));

@@ -1,5 +1,6 @@
 package com.acme.booking.crm;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import com.acme.booking.probe.IntegrationCheck.CheckReport;
@@ -138,7 +139,7 @@ class CrmHealthAndCheckTest {
 	}
 
 	private Health probed(CrmProperties settings) {
-		CrmHealthIndicator indicator = new CrmHealthIndicator(settings, client, java.time.Clock.systemUTC());
+		CrmHealthIndicator indicator = new CrmHealthIndicator(settings, client, Clock.systemUTC());
 		indicator.probe();
 		return indicator.health();
 	}

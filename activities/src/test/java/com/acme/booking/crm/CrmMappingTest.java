@@ -5,9 +5,9 @@ import java.util.UUID;
 
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingStatus;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;

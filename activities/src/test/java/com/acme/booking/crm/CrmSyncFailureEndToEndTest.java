@@ -3,14 +3,16 @@ package com.acme.booking.crm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import com.acme.booking.core.Booking;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.temporal.client.WorkflowStub;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -76,9 +78,7 @@ class CrmSyncFailureEndToEndTest extends CrmEndToEndSupport {
 		hubspot.stubFor(post(CONTACTS)
 			.willReturn(HubSpotStubs.error(503, "INTERNAL_ERROR", "Service unavailable").withFixedDelay(400)));
 		Booking booking = book("Frances Allen", "frances@example.com");
-		org.awaitility.Awaitility.await()
-			.atMost(Duration.ofSeconds(20))
-			.until(() -> !requests("POST", CONTACTS).isEmpty());
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !requests("POST", CONTACTS).isEmpty());
 
 		bookings.cancel(booking.id(), Instant.now());
 		workflow(booking.id()).bookingChanged();
@@ -87,8 +87,7 @@ class CrmSyncFailureEndToEndTest extends CrmEndToEndSupport {
 
 		// The cancel is pushed and the workflow completes; a stuck cancelled attempt
 		// would hold it forever.
-		io.temporal.client.WorkflowStub.fromTyped(workflow(booking.id()))
-			.getResult(30, java.util.concurrent.TimeUnit.SECONDS, Void.class);
+		WorkflowStub.fromTyped(workflow(booking.id())).getResult(30, TimeUnit.SECONDS, Void.class);
 		Booking done = bookings.findById(booking.id()).orElseThrow();
 		assertThat(done.crmSynced()).isTrue();
 		assertThat(done.crmSyncedRevision()).isEqualTo(done.revision());

@@ -3,6 +3,7 @@ package com.acme.booking.crm;
 import java.time.Duration;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.temporal.failure.ApplicationFailure;
@@ -138,8 +139,8 @@ class HubSpotClientTest {
 
 		client.associateMeetingWithContact("77", "501");
 
-		hubspot.verify(com.github.tomakehurst.wiremock.client.WireMock
-			.putRequestedFor(urlEqualTo("/crm/v4/objects/meetings/77/associations/default/contacts/501")));
+		hubspot.verify(
+				WireMock.putRequestedFor(urlEqualTo("/crm/v4/objects/meetings/77/associations/default/contacts/501")));
 	}
 
 	@Test

@@ -1,14 +1,15 @@
 package com.acme.booking.mail;
 
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.zone.ZoneOffsetTransition;
-import java.util.Locale;
 import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -30,6 +31,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -127,9 +129,9 @@ class MailEndToEndTest {
 		assertThat(rescheduled.getDateStart().getValue().toInstant()).isEqualTo(moved);
 		assertThat(rescheduled.getDateEnd().getValue().toInstant()).isEqualTo(moved.plus(Duration.ofMinutes(30)));
 		assertThat(messages.forBooking(booking.id())).extracting(m -> m.kind(), m -> m.delivery())
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(MessageKind.CONFIRMATION, Delivery.SENT),
-					org.assertj.core.groups.Tuple.tuple(MessageKind.UPDATE, Delivery.SENT),
-					org.assertj.core.groups.Tuple.tuple(MessageKind.CANCELLATION, Delivery.SENT));
+			.containsExactly(Tuple.tuple(MessageKind.CONFIRMATION, Delivery.SENT),
+					Tuple.tuple(MessageKind.UPDATE, Delivery.SENT),
+					Tuple.tuple(MessageKind.CANCELLATION, Delivery.SENT));
 	}
 
 	@Test
@@ -186,7 +188,7 @@ class MailEndToEndTest {
 	void anSmtpOutageFlagsTheBookingAndAnOperatorRetrySendsTheMailOnce() throws Exception {
 		Booking booking = newBooking("Dorothy Vaughan");
 		int closedPort;
-		try (var socket = new java.net.ServerSocket(0)) {
+		try (var socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
 		SmtpFaults.pointAt(sender, closedPort);

@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import com.icegreen.greenmail.base.GreenMailOperations;
 import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -52,7 +54,7 @@ final class Mailbox {
 			List<Part> parts = new ArrayList<>();
 			collect(message, parts);
 			Part ics = parts.stream().filter(p -> type(p).startsWith("text/calendar")).findFirst().orElseThrow();
-			return new Received(message.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString(),
+			return new Received(message.getRecipients(Message.RecipientType.TO)[0].toString(),
 					message.getFrom()[0].toString(), message.getSubject(), content(parts, "text/plain"),
 					content(parts, "text/html"), type(ics), Biweekly.parse(body(ics)).first());
 		}
@@ -94,7 +96,7 @@ final class Mailbox {
 
 	private static String type(Part part) {
 		try {
-			return part.getContentType().toLowerCase(java.util.Locale.ROOT);
+			return part.getContentType().toLowerCase(Locale.ROOT);
 		}
 		catch (MessagingException ex) {
 			throw new IllegalStateException(ex);

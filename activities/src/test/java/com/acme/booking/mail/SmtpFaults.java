@@ -1,5 +1,6 @@
 package com.acme.booking.mail;
 
+import java.io.InputStream;
 import java.net.SocketException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,7 +61,7 @@ class SmtpFaults {
 		}
 
 		@Override
-		public MimeMessage createMimeMessage(java.io.InputStream contentStream) throws MailException {
+		public MimeMessage createMimeMessage(InputStream contentStream) throws MailException {
 			return delegate.createMimeMessage(contentStream);
 		}
 

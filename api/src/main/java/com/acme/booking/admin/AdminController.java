@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.acme.booking.core.Booking;
 import com.acme.booking.booking.BookingNotFound;
-import com.acme.booking.core.BookingRepository;
 import com.acme.booking.booking.BookingResource;
 import com.acme.booking.booking.BookingWorkflows;
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.Integration;
 import com.acme.booking.message.BookingMessages;
 import com.acme.booking.web.InvalidRequest;

@@ -1,9 +1,10 @@
 package com.acme.booking.availability;
 
-import com.acme.booking.core.BookingRulesProperties;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+
+import com.acme.booking.core.BookingRulesProperties;
 
 import org.springframework.stereotype.Component;
 

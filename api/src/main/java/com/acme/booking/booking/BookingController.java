@@ -1,6 +1,5 @@
 package com.acme.booking.booking;
 
-import com.acme.booking.core.Booking;
 import java.net.URI;
 import java.util.UUID;
 

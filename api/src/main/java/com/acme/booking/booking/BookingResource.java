@@ -1,11 +1,11 @@
 package com.acme.booking.booking;
 
-import com.acme.booking.core.BookingStatus;
-import com.acme.booking.core.Booking;
-import com.acme.booking.core.CalendarConflict;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingStatus;
+import com.acme.booking.core.CalendarConflict;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**

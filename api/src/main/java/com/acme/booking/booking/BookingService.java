@@ -1,21 +1,22 @@
 package com.acme.booking.booking;
 
-import com.acme.booking.core.NewBooking;
-import com.acme.booking.core.FrequencyLimit;
-import com.acme.booking.core.BookingRepository;
-import com.acme.booking.core.BookingChange;
-import com.acme.booking.core.Booking;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.acme.booking.core.BookingRulesProperties;
 import com.acme.booking.availability.BookingsChanged;
 import com.acme.booking.availability.SlotGuard;
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingChange;
+import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.BookingRulesProperties;
+import com.acme.booking.core.FrequencyLimit;
+import com.acme.booking.core.NewBooking;
 import com.acme.booking.token.ManageLinks;
 import com.acme.booking.web.InvalidRequest;
 import com.acme.booking.web.Text;
@@ -146,7 +147,7 @@ class BookingService {
 		}
 		try {
 			ZoneId zone = ZoneId.of(requested.strip());
-			if (zone instanceof java.time.ZoneOffset || !ZoneId.getAvailableZoneIds().contains(zone.getId())) {
+			if (zone instanceof ZoneOffset || !ZoneId.getAvailableZoneIds().contains(zone.getId())) {
 				throw new DateTimeException("not a region");
 			}
 			return zone.getId();
@@ -156,7 +157,7 @@ class BookingService {
 		}
 	}
 
-	private com.acme.booking.core.FrequencyLimit frequencyLimit() {
+	private FrequencyLimit frequencyLimit() {
 		return new FrequencyLimit(rules.frequency().maxBookings(), rules.frequency().window());
 	}
 

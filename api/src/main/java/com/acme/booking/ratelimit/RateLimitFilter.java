@@ -5,13 +5,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
+import com.acme.booking.admin.AdminKey;
+import com.acme.booking.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import com.acme.booking.admin.AdminKey;
-import com.acme.booking.web.Problems;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

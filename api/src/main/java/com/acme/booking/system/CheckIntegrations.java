@@ -1,6 +1,7 @@
 package com.acme.booking.system;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -81,7 +82,7 @@ class CheckIntegrations implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	static boolean requested(String[] args) {
-		return java.util.Arrays.asList(args).contains(OPTION);
+		return Arrays.asList(args).contains(OPTION);
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.acme.booking.system;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ final class OpenApiErrors {
 
 	/** The problems one operation can answer with. */
 	static List<String> errorsOf(String path, HttpMethod method, Operation operation) {
-		List<String> slugs = new java.util.ArrayList<>();
+		List<String> slugs = new ArrayList<>();
 		if (path.startsWith("/api/health")) {
 			slugs.add(Problems.INTERNAL_ERROR);
 			return slugs;

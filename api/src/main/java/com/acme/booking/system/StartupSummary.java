@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.acme.booking.admin.AdminKey;
-import com.acme.booking.core.BookingRulesProperties;
 import com.acme.booking.calendar.CalendarProperties;
+import com.acme.booking.core.BookingRulesProperties;
 import com.acme.booking.crm.CrmProperties;
 import com.acme.booking.embedded.Durability;
 import com.acme.booking.embedded.EmbeddedProperties;

@@ -1,5 +1,6 @@
 package com.acme.booking.temporal;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -100,7 +101,7 @@ final class DevServerLauncher {
 		if (niceness == 0 || path == null) {
 			return List.of();
 		}
-		for (String dir : path.split(java.io.File.pathSeparator)) {
+		for (String dir : path.split(File.pathSeparator)) {
 			Path nice = Path.of(dir.isEmpty() ? "." : dir, "nice");
 			if (Files.isExecutable(nice)) {
 				return List.of(nice.toString(), "-n", String.valueOf(niceness));

@@ -1,6 +1,7 @@
 package com.acme.booking.temporal;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -51,7 +52,7 @@ public record TemporalServerProperties(@DefaultValue("auto") @NotNull TemporalMo
 	 */
 	public record DevServer(Path path, @DefaultValue("7233") @Min(0) @Max(65535) int port,
 			@DefaultValue("8233") @Min(0) @Max(65535) int uiPort, @DefaultValue("true") boolean downloadEnabled,
-			@DefaultValue("60s") java.time.Duration startupTimeout, @DefaultValue( {
+			@DefaultValue("60s") Duration startupTimeout, @DefaultValue( {
 					"journal_mode=wal",
 					"synchronous=normal" }) @NotNull List<@Pattern(regexp = PRAGMA,
 							message = "must be PRAGMA=VALUE, e.g. synchronous=normal") String> sqlitePragmas,

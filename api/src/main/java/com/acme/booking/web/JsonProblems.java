@@ -1,15 +1,17 @@
 package com.acme.booking.web;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.stream.Collectors;
-
-import org.springframework.http.converter.HttpMessageNotReadableException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /**
  * Says which field of an unreadable JSON body is wrong, without echoing Jackson's
@@ -32,7 +34,7 @@ final class JsonProblems {
 		if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
 			return new ApiExceptionHandler.FieldProblem(path(json), "has the wrong type or format");
 		}
-		if (cause instanceof java.time.DateTimeException) {
+		if (cause instanceof DateTimeException) {
 			return new ApiExceptionHandler.FieldProblem("body", "contains an invalid date or time");
 		}
 		return new ApiExceptionHandler.FieldProblem("body", "is missing or is not well-formed JSON");
@@ -59,7 +61,7 @@ final class JsonProblems {
 			return ": expected true or false";
 		}
 		if (type.isEnum()) {
-			return ": expected one of " + java.util.Arrays.toString(type.getEnumConstants());
+			return ": expected one of " + Arrays.toString(type.getEnumConstants());
 		}
 		if (String.class.equals(type)) {
 			return ": expected a string";

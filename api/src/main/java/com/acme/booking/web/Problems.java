@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -80,7 +81,7 @@ public final class Problems {
 			return INTERNAL_ERROR;
 		}
 		return known == null ? "http-" + status.value()
-				: known.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+				: known.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-');
 	}
 
 	/**

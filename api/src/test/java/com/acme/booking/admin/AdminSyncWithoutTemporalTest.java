@@ -2,11 +2,12 @@ package com.acme.booking.admin;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
+import com.acme.booking.booking.BookingWorkflows;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
-import com.acme.booking.booking.BookingWorkflows;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.Integration;
 import com.acme.booking.core.NewBooking;
@@ -72,8 +73,7 @@ class AdminSyncWithoutTemporalTest {
 				Duration.ofMinutes(15), new FrequencyLimit(3, Duration.ofDays(7)), Instant.now());
 		bookings.flagManualSync(booking.id(), Integration.CALENDAR, "Google said 403");
 
-		Http.Response sync = new Http(port).post("/api/admin/bookings/sync", java.util.Map.of(), "X-Api-Key",
-				"test-admin-key");
+		Http.Response sync = new Http(port).post("/api/admin/bookings/sync", Map.of(), "X-Api-Key", "test-admin-key");
 
 		assertThat(sync.status()).isEqualTo(503);
 		assertThat(sync.problemType()).isEqualTo("sync-unavailable");

@@ -12,11 +12,10 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.BookingStatus;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Times a 30-day availability listing in-process: warm (slot lists cached), warm plus

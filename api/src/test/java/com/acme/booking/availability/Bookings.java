@@ -1,9 +1,5 @@
 package com.acme.booking.availability;
 
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +8,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.BookingStatus;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 /**
  * Confirmed bookings held in memory, served through a stand-in for the repository's

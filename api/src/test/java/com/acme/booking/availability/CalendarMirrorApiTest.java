@@ -1,27 +1,10 @@
 package com.acme.booking.availability;
 
-import static com.acme.booking.availability.GoogleEventsJson.allDayEvent;
-import static com.acme.booking.availability.GoogleEventsJson.bookingsEvent;
-import static com.acme.booking.availability.GoogleEventsJson.event;
-import static com.acme.booking.availability.GoogleEventsJson.list;
-import static com.acme.booking.availability.GoogleEventsJson.token;
-import static com.acme.booking.availability.GoogleEventsJson.transparent;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.matching;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +27,25 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static com.acme.booking.availability.GoogleEventsJson.allDayEvent;
+import static com.acme.booking.availability.GoogleEventsJson.bookingsEvent;
+import static com.acme.booking.availability.GoogleEventsJson.event;
+import static com.acme.booking.availability.GoogleEventsJson.list;
+import static com.acme.booking.availability.GoogleEventsJson.token;
+import static com.acme.booking.availability.GoogleEventsJson.transparent;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The calendar mirror as a user meets it: bookings and listings over HTTP, Google played
@@ -114,7 +116,7 @@ class CalendarMirrorApiTest {
 		Instant bookings = Slots.fresh();
 		Instant shownFree = Slots.fresh();
 		Instant free = Slots.fresh();
-		Instant allDay = Slots.weekday(40, java.time.LocalTime.of(9, 0));
+		Instant allDay = Slots.weekday(40, LocalTime.of(9, 0));
 		String day = allDay.atZone(LONDON).toLocalDate().toString();
 		fullSync(token(), event("owner1", owners), bookingsEvent("booked1", bookings), transparent("free1", shownFree),
 				allDayEvent("holiday1", day));
@@ -242,7 +244,7 @@ class CalendarMirrorApiTest {
 	List<String> slots(String day) {
 		Http.Response reply = http.get("/api/bookings/available-slots?startDate=" + day + "&endDate=" + day);
 		assertThat(reply.status()).isEqualTo(200);
-		List<String> starts = new java.util.ArrayList<>();
+		List<String> starts = new ArrayList<>();
 		reply.json().path("slots").forEach(slot -> starts.add(slot.path("start").asString()));
 		return starts;
 	}

@@ -1,13 +1,13 @@
 package com.acme.booking.availability;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 
 /**
  * Google Calendar's {@code events.list} answers and events, as JSON in its wire format.

@@ -1,19 +1,18 @@
 package com.acme.booking.availability;
 
-import static com.acme.booking.availability.TestRules.concat;
-import static com.acme.booking.availability.TestRules.run;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import com.acme.booking.core.Booking;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import static com.acme.booking.availability.TestRules.concat;
+import static com.acme.booking.availability.TestRules.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The cached listing; London, weekdays 09:00-17:00, 15-minute buffer, now Monday

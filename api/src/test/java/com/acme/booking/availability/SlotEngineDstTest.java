@@ -1,9 +1,5 @@
 package com.acme.booking.availability;
 
-import static com.acme.booking.availability.TestRules.concat;
-import static com.acme.booking.availability.TestRules.run;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,6 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import static com.acme.booking.availability.TestRules.concat;
+import static com.acme.booking.availability.TestRules.run;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every day is open {@code 00:00-03:00,09:00-11:00}: the night range spans each zone's

@@ -1,15 +1,15 @@
 package com.acme.booking.availability;
 
-import static com.acme.booking.availability.TestRules.concat;
-import static com.acme.booking.availability.TestRules.run;
-import static com.acme.booking.availability.TestRules.slot;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import static com.acme.booking.availability.TestRules.concat;
+import static com.acme.booking.availability.TestRules.run;
+import static com.acme.booking.availability.TestRules.slot;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SlotEngineTest {
 

@@ -1,15 +1,17 @@
 package com.acme.booking.availability;
 
-import com.acme.booking.core.BookingRulesProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
+import com.acme.booking.core.BookingRulesProperties;
 import com.acme.booking.core.BookingRulesProperties.Frequency;
 
 /** Rules as the tests need them, starting from the documented defaults. */
@@ -96,7 +98,7 @@ final class TestRules {
 	 */
 	static List<Interval> run(String firstStart, int count, int minutes) {
 		Instant start = Instant.parse(firstStart);
-		return java.util.stream.IntStream.range(0, count)
+		return IntStream.range(0, count)
 			.mapToObj(i -> new Interval(start.plus(Duration.ofMinutes((long) i * minutes)),
 					start.plus(Duration.ofMinutes((long) (i + 1) * minutes))))
 			.toList();
@@ -105,7 +107,7 @@ final class TestRules {
 	/** Several lists one after the other. */
 	@SafeVarargs
 	static List<Interval> concat(List<Interval>... parts) {
-		return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
+		return Arrays.stream(parts).flatMap(List::stream).toList();
 	}
 
 }

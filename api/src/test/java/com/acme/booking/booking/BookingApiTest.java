@@ -1,13 +1,18 @@
 package com.acme.booking.booking;
 
-import com.acme.booking.core.Booking;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import com.acme.booking.support.Http;
 import com.acme.booking.support.Slots;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,8 +67,8 @@ class BookingApiTest {
 	 * revision.
 	 */
 	void awaitSyncRecorded(String id) {
-		org.awaitility.Awaitility.await()
-			.atMost(java.time.Duration.ofSeconds(20))
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
 			.until(() -> jdbc.sql(
 					"SELECT calendar_synced_revision = revision AND crm_synced_revision = revision FROM booking WHERE id = ?")
 				.param(UUID.fromString(id))
@@ -217,7 +222,7 @@ class BookingApiTest {
 		Map<String, Object> noStart = booking(email(), start);
 		noStart.remove("startTime");
 
-		Map<Object, String> cases = new java.util.LinkedHashMap<>();
+		Map<Object, String> cases = new LinkedHashMap<>();
 		cases.put("{\"name\": ", "body");
 		cases.put("[]", "body");
 		cases.put(unknownField, "isAdmin");
@@ -358,13 +363,13 @@ class BookingApiTest {
 
 	/** A GET sent byte for byte: HTTP clients refuse to send a malformed query string. */
 	private String rawGet(String pathAndQuery) {
-		try (var socket = new java.net.Socket("localhost", port)) {
+		try (var socket = new Socket("localhost", port)) {
 			socket.getOutputStream()
 				.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-					.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-			return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+					.getBytes(StandardCharsets.US_ASCII));
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -1,24 +1,23 @@
 package com.acme.booking.booking;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
 
-import tools.jackson.databind.JsonNode;
-
 import com.acme.booking.ics.BookingIcs;
 import com.acme.booking.support.Http;
 import com.acme.booking.support.Slots;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code GET /api/bookings/{id}/calendar.ics} over HTTP: the emails' UID and SEQUENCE,

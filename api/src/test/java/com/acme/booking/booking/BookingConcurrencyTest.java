@@ -1,6 +1,7 @@
 package com.acme.booking.booking;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 import com.acme.booking.support.Http;
 import com.acme.booking.support.Slots;
@@ -93,7 +95,7 @@ class BookingConcurrencyTest {
 	}
 
 	/** Sends {@code n} create requests at once and returns their status codes. */
-	private List<Integer> race(int n, java.util.function.IntFunction<Map<String, Object>> body) throws Exception {
+	private List<Integer> race(int n, IntFunction<Map<String, Object>> body) throws Exception {
 		CountDownLatch ready = new CountDownLatch(n);
 		CountDownLatch go = new CountDownLatch(1);
 		List<Future<Integer>> results = new ArrayList<>();
@@ -117,7 +119,7 @@ class BookingConcurrencyTest {
 
 	private long confirmedAt(Instant start) {
 		return jdbc.sql("SELECT count(*) FROM booking WHERE start_time = ? AND status = 'CONFIRMED'")
-			.param(start.atOffset(java.time.ZoneOffset.UTC))
+			.param(start.atOffset(ZoneOffset.UTC))
 			.query(Long.class)
 			.single();
 	}

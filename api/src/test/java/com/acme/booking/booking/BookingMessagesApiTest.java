@@ -1,6 +1,7 @@
 package com.acme.booking.booking;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -127,7 +128,7 @@ class BookingMessagesApiTest {
 	private static List<JsonNode> messages(Http http, String id) {
 		Http.Response response = http.get("/api/admin/bookings/" + id + "/messages", "X-Api-Key", ADMIN);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
-		List<JsonNode> list = new java.util.ArrayList<>();
+		List<JsonNode> list = new ArrayList<>();
 		response.json().path("messages").forEach(list::add);
 		return list;
 	}

@@ -1,8 +1,9 @@
 package com.acme.booking.booking;
 
-import com.acme.booking.core.Booking;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import com.acme.booking.support.Http;
 import com.acme.booking.support.Slots;
@@ -58,14 +59,13 @@ class BookingSyncFlowTest {
 		assertThat(attributes.get(BookingTemporal.BOOKING_ID)).isEqualTo(id);
 		assertThat(attributes.get(BookingTemporal.CALENDAR_SYNC)).isEqualTo("DISABLED");
 
-		http.patch("/api/bookings/" + id, java.util.Map.of("startTime", Slots.fresh().toString()), "X-Booking-Token",
-				token);
+		http.patch("/api/bookings/" + id, Map.of("startTime", Slots.fresh().toString()), "X-Booking-Token", token);
 		await().atMost(Duration.ofSeconds(20)).until(() -> syncedRevision(id) == 2);
 
 		http.delete("/api/bookings/" + id, "X-Booking-Token", token);
 		await().atMost(Duration.ofSeconds(20)).until(() -> syncedRevision(id) == 3);
 		// A cancelled booking whose cancel has synced needs its workflow no more.
-		WorkflowStub.fromTyped(workflow).getResult(10, java.util.concurrent.TimeUnit.SECONDS, Void.class);
+		WorkflowStub.fromTyped(workflow).getResult(10, TimeUnit.SECONDS, Void.class);
 		assertThat(jdbc.sql("SELECT calendar_synced OR crm_synced FROM booking WHERE id = ?")
 			.param(UUID.fromString(id))
 			.query(Boolean.class)

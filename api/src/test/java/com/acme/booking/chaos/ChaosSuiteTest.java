@@ -16,13 +16,12 @@ import com.acme.booking.support.DevServerMode;
 import com.acme.booking.support.Http;
 import com.acme.booking.system.RunningApp;
 import io.temporal.client.WorkflowClient;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Request;
 import tools.jackson.databind.JsonNode;
 
@@ -107,7 +108,7 @@ final class GoogleCalendarStandIn extends StandIn {
 				}
 				event.status = "cancelled";
 				event.changed = ++changes;
-				return com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(204);
+				return WireMock.aResponse().withStatus(204);
 			}
 			if (method.equals("PATCH")) {
 				apply(event, body(request));

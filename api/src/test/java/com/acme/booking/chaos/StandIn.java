@@ -1,6 +1,7 @@
 package com.acme.booking.chaos;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER;
 
 /**
  * A stateful WireMock stand-in for an outside API: a catch-all stub whose answers a
@@ -97,8 +99,7 @@ abstract class StandIn implements ResponseDefinitionTransformerV2, AutoCloseable
 		}
 		return switch (fault) {
 			case SLOW -> answer.withFixedDelay((int) (readTimeout.toMillis() / 3)).build();
-			case LOST_RESET ->
-				answer.withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER).build();
+			case LOST_RESET -> answer.withFault(CONNECTION_RESET_BY_PEER).build();
 			case LOST_TIMEOUT -> answer.withFixedDelay((int) (readTimeout.toMillis() * 3 / 2)).build();
 			default -> key == null || latency.isZero() ? answer.build()
 					: answer.withFixedDelay((int) latency.toMillis()).build();
@@ -127,7 +128,7 @@ abstract class StandIn implements ResponseDefinitionTransformerV2, AutoCloseable
 	 */
 	static String customer(String text, String fallback) {
 		Matcher matcher = CUSTOMER.matcher(text == null ? "" : text);
-		return matcher.find() ? matcher.group().toLowerCase(java.util.Locale.ROOT).replace(' ', '-') : fallback;
+		return matcher.find() ? matcher.group().toLowerCase(Locale.ROOT).replace(' ', '-') : fallback;
 	}
 
 	@Override

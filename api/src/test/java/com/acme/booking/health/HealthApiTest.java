@@ -1,5 +1,7 @@
 package com.acme.booking.health;
 
+import java.time.LocalDate;
+
 import com.acme.booking.support.Http;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +35,8 @@ class HealthApiTest {
 	@Test
 	void cacheStatisticsCountAWarmListing() {
 		Http http = new Http(port);
-		String query = "/api/bookings/available-slots?startDate=" + java.time.LocalDate.now().plusDays(10) + "&endDate="
-				+ java.time.LocalDate.now().plusDays(12);
+		String query = "/api/bookings/available-slots?startDate=" + LocalDate.now().plusDays(10) + "&endDate="
+				+ LocalDate.now().plusDays(12);
 		long hitsBefore = http.get("/api/health")
 			.json()
 			.path("caches")

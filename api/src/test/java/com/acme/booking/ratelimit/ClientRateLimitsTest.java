@@ -1,10 +1,10 @@
 package com.acme.booking.ratelimit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ClientRateLimitsTest {
 

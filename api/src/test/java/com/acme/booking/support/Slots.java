@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Start times that the default rules offer: weekdays, 09:00-17:00 Europe/London, a
@@ -15,7 +16,7 @@ public final class Slots {
 
 	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-	private static final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+	private static final AtomicInteger next = new AtomicInteger();
 
 	private Slots() {
 	}

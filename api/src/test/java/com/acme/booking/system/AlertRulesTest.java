@@ -3,6 +3,7 @@ package com.acme.booking.system;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -57,7 +58,7 @@ class AlertRulesTest {
 	/** GitHub's anchors: headings lower-cased, spaces to dashes, punctuation dropped. */
 	static List<String> anchors(String markdown) {
 		Matcher headings = Pattern.compile("(?m)^#+ (.+)$").matcher(markdown);
-		List<String> anchors = new java.util.ArrayList<>();
+		List<String> anchors = new ArrayList<>();
 		while (headings.find()) {
 			anchors.add(headings.group(1).strip().toLowerCase().replaceAll("[^a-z0-9 -]", "").replace(' ', '-'));
 		}

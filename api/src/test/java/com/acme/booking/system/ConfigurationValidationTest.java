@@ -1,5 +1,8 @@
 package com.acme.booking.system;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.acme.booking.calendar.CalendarMirrorProperties;
 import com.acme.booking.calendar.CalendarProperties;
 import com.acme.booking.core.BookingRulesProperties;
@@ -9,9 +12,6 @@ import com.acme.booking.sync.SyncProperties;
 import com.acme.booking.temporal.TemporalServerProperties;
 import com.acme.booking.token.PublicUrlProperties;
 import com.acme.booking.web.WebProperties;
-import java.util.ArrayList;
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
 package com.acme.booking.system;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.acme.booking.support.FreePorts;
-import com.acme.booking.tools.RequiredTools;
 import com.acme.booking.support.WorkflowHistories;
+import com.acme.booking.tools.RequiredTools;
 import com.acme.booking.workflow.BookingTemporal;
 import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.client.WorkflowClient;
@@ -115,7 +116,7 @@ class DevServerRestartTest {
 	}
 
 	/** A failed run must not leave a service or dev server behind. */
-	private static void endLeftovers(Path dataDir) throws java.io.IOException {
+	private static void endLeftovers(Path dataDir) throws IOException {
 		ProcessHandle.current().children().forEach(ProcessHandle::destroyForcibly);
 		Path pidFile = dataDir.resolve("temporal.pid");
 		if (Files.exists(pidFile)) {
@@ -124,7 +125,7 @@ class DevServerRestartTest {
 		}
 	}
 
-	private Path log(int start) throws java.io.IOException {
+	private Path log(int start) throws IOException {
 		Files.createDirectories(logs);
 		Path log = logs.resolve("app-" + start + ".log");
 		Files.deleteIfExists(log);

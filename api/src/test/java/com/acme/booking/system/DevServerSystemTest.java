@@ -1,13 +1,15 @@
 package com.acme.booking.system;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-import com.acme.booking.system.RunningApp.SyncRow;
 import com.acme.booking.embedded.ToolCache;
+import com.acme.booking.system.RunningApp.SyncRow;
 import com.acme.booking.temporal.DevServer;
 import com.acme.booking.tools.RequiredTools;
 import com.acme.booking.workflow.BookingTemporal;
@@ -80,11 +82,11 @@ class DevServerSystemTest {
 	@Test
 	void keepsTemporalsDatabaseInWriteAheadLogMode() throws Exception {
 		byte[] header = new byte[20];
-		try (var in = java.nio.file.Files.newInputStream(app.bean(DevServer.class).database())) {
+		try (var in = Files.newInputStream(app.bean(DevServer.class).database())) {
 			assertThat(in.readNBytes(header, 0, header.length)).isEqualTo(header.length);
 		}
 
-		assertThat(new String(header, 0, 15, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("SQLite format 3");
+		assertThat(new String(header, 0, 15, StandardCharsets.US_ASCII)).isEqualTo("SQLite format 3");
 		assertThat(header[18]).as("write version").isEqualTo((byte) 2);
 		assertThat(header[19]).as("read version").isEqualTo((byte) 2);
 	}
@@ -95,8 +97,7 @@ class DevServerSystemTest {
 	 */
 	@Test
 	void runsTheDevServerAtALowerPriorityThanTheService() throws Exception {
-		String stat = java.nio.file.Files
-			.readString(java.nio.file.Path.of("/proc", String.valueOf(app.bean(DevServer.class).pid()), "stat"));
+		String stat = Files.readString(Path.of("/proc", String.valueOf(app.bean(DevServer.class).pid()), "stat"));
 		// Fields after the command's closing parenthesis start with the state (field 3);
 		// nice is field 19.
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

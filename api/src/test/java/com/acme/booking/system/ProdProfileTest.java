@@ -1,6 +1,8 @@
 package com.acme.booking.system;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 import com.acme.booking.BookingApiApplication;
 import org.junit.jupiter.api.Test;
@@ -43,10 +45,9 @@ class ProdProfileTest {
 
 	@Test
 	void refusesAnEnabledIntegrationWhoseCredentialsAreMalformed(CapturedOutput output) {
-		String[] args = java.util.stream.Stream
-			.concat(java.util.Arrays.stream(PRODUCTION),
-					java.util.stream.Stream.of("--booking.crm.enabled=true",
-							"--booking.crm.hubspot.access-token=hunter2"))
+		String[] args = Stream
+			.concat(Arrays.stream(PRODUCTION),
+					Stream.of("--booking.crm.enabled=true", "--booking.crm.hubspot.access-token=hunter2"))
 			.toArray(String[]::new);
 
 		assertThatThrownBy(() -> start(args)).isInstanceOf(ProdConfigurationRefused.class);

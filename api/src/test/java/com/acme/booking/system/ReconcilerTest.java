@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import com.acme.booking.booking.BookingWorkflows;
 import com.acme.booking.core.Booking;
@@ -87,7 +89,7 @@ class ReconcilerTest {
 
 		await().atMost(SYNC).until(() -> syncedRevision(booking.id()) == 2);
 		WorkflowStub workflow = temporal.newUntypedWorkflowStub(BookingTemporal.workflowId(booking.id().toString()));
-		workflow.getResult(10, java.util.concurrent.TimeUnit.SECONDS, Void.class);
+		workflow.getResult(10, TimeUnit.SECONDS, Void.class);
 	}
 
 	/**
@@ -103,7 +105,7 @@ class ReconcilerTest {
 		bookings.cancel(booking.id(), Instant.now());
 		reconciler.reconcile();
 		WorkflowStub workflow = temporal.newUntypedWorkflowStub(BookingTemporal.workflowId(booking.id().toString()));
-		workflow.getResult(30, java.util.concurrent.TimeUnit.SECONDS, Void.class);
+		workflow.getResult(30, TimeUnit.SECONDS, Void.class);
 		String finishedRun = workflow.describe().getExecution().getRunId();
 
 		assertThat(workflows.start(booking.id())).isTrue();
@@ -135,8 +137,7 @@ class ReconcilerTest {
 
 		await().atMost(SYNC).until(() -> syncedRevision(booking.id()) == 1);
 		assertThat(temporal
-			.newUntypedWorkflowStub(stuckRun.getWorkflowId(), java.util.Optional.of(stuckRun.getRunId()),
-					java.util.Optional.empty())
+			.newUntypedWorkflowStub(stuckRun.getWorkflowId(), Optional.of(stuckRun.getRunId()), Optional.empty())
 			.describe()
 			.getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED);
 		assertThat(meters.counter(Reconciler.RESTARTS).count()).isGreaterThanOrEqualTo(1.0);

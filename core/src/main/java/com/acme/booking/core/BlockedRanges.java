@@ -3,6 +3,7 @@ package com.acme.booking.core;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -80,9 +81,9 @@ public class BlockedRanges {
 				ORDER BY a.start_time, b.start_time""")
 			.params(interval(buffer), BookingRepository.utc(now), BookingRepository.utc(now))
 			.query((rs, row) -> new TooClose(rs.getObject("first_id", UUID.class),
-					rs.getObject("first_start", java.time.OffsetDateTime.class).toInstant(),
+					rs.getObject("first_start", OffsetDateTime.class).toInstant(),
 					rs.getObject("second_id", UUID.class),
-					rs.getObject("second_start", java.time.OffsetDateTime.class).toInstant()))
+					rs.getObject("second_start", OffsetDateTime.class).toInstant()))
 			.list();
 	}
 

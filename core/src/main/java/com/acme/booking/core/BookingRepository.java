@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -198,7 +200,7 @@ public class BookingRepository {
 			// An email has no id in an outside system.
 			case MAIL -> null;
 		};
-		List<Object> params = new java.util.ArrayList<>(List.of(pushed, revision, revision));
+		List<Object> params = new ArrayList<>(List.of(pushed, revision, revision));
 		String keepId = "";
 		if (idColumn != null) {
 			keepId = ", " + idColumn + " = COALESCE(?, " + idColumn + ")";
@@ -277,7 +279,7 @@ public class BookingRepository {
 	}
 
 	private static String prefix(Integration integration) {
-		return integration.name().toLowerCase(java.util.Locale.ROOT);
+		return integration.name().toLowerCase(Locale.ROOT);
 	}
 
 	private static String truncate(String value, int max) {

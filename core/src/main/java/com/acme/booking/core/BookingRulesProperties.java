@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.Map;
 
 import com.acme.booking.config.PositiveDuration;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

@@ -3,6 +3,7 @@ package com.acme.booking.embedded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -31,7 +32,7 @@ class EmbeddedPostgresConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
-	private static final java.time.Duration STARTUP_WAIT = java.time.Duration.ofSeconds(60);
+	private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
 	@Bean(destroyMethod = "close")
 	DataDirLock dataDirLock(EmbeddedProperties properties) {

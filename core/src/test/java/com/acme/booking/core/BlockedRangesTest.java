@@ -3,6 +3,7 @@ package com.acme.booking.core;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,7 +110,7 @@ class BlockedRangesTest {
 	}
 
 	private Booking insert(String email, Instant start, Duration buffer) {
-		return bookings.insert(java.util.UUID.randomUUID(), booking(email, start, HALF_HOUR), buffer, NO_LIMIT, NOW);
+		return bookings.insert(UUID.randomUUID(), booking(email, start, HALF_HOUR), buffer, NO_LIMIT, NOW);
 	}
 
 	private String blocked(Booking booking) {

@@ -16,7 +16,6 @@ import static com.acme.booking.core.TestBookings.BUFFER;
 import static com.acme.booking.core.TestBookings.NOW;
 import static com.acme.booking.core.TestBookings.NO_LIMIT;
 import static com.acme.booking.core.TestBookings.TEN;
-import static com.acme.booking.core.TestBookings.booking;
 import static com.acme.booking.core.TestBookings.count;
 import static com.acme.booking.core.TestBookings.insert;
 import static org.assertj.core.api.Assertions.assertThat;

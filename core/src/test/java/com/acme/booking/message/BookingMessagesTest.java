@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +24,7 @@ class BookingMessagesTest {
 
 	private static final Instant NOW = Instant.parse("2030-05-06T08:00:00Z");
 
-	private static final java.util.concurrent.atomic.AtomicInteger DAY = new java.util.concurrent.atomic.AtomicInteger();
+	private static final AtomicInteger DAY = new AtomicInteger();
 
 	@Autowired
 	BookingRepository bookings;
@@ -46,9 +48,9 @@ class BookingMessagesTest {
 		assertThat(messages.claim(message(booking, 1, MessageKind.REMINDER))).as("another kind").isTrue();
 		assertThat(messages.claim(message(booking, 2, MessageKind.UPDATE))).as("another revision").isTrue();
 		assertThat(messages.forBooking(booking.id())).extracting(BookingMessage::kind, BookingMessage::delivery)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(MessageKind.CONFIRMATION, Delivery.SENT),
-					org.assertj.core.groups.Tuple.tuple(MessageKind.REMINDER, Delivery.SENDING),
-					org.assertj.core.groups.Tuple.tuple(MessageKind.UPDATE, Delivery.SENDING));
+			.containsExactly(Tuple.tuple(MessageKind.CONFIRMATION, Delivery.SENT),
+					Tuple.tuple(MessageKind.REMINDER, Delivery.SENDING),
+					Tuple.tuple(MessageKind.UPDATE, Delivery.SENDING));
 		assertThat(messages.forBooking(booking.id()).get(0).sentAt()).isEqualTo(NOW.plusSeconds(5));
 	}
 

@@ -1,5 +1,7 @@
 package com.acme.booking.workflow;
 
+import java.util.List;
+
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.SearchAttributes;
 
@@ -45,8 +47,8 @@ public final class BookingTemporal {
 	 * Every custom search attribute the workflow writes; all are keywords and must be
 	 * registered on the server.
 	 */
-	public static final java.util.List<SearchAttributeKey<String>> SEARCH_ATTRIBUTES = java.util.List.of(BOOKING_ID,
-			BOOKING_STATUS, CALENDAR_SYNC, CRM_SYNC, CALENDAR_CONFLICT);
+	public static final List<SearchAttributeKey<String>> SEARCH_ATTRIBUTES = List.of(BOOKING_ID, BOOKING_STATUS,
+			CALENDAR_SYNC, CRM_SYNC, CALENDAR_CONFLICT);
 
 	private BookingTemporal() {
 	}

@@ -1,5 +1,6 @@
 package com.acme.booking.workflow;
 
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 import io.temporal.failure.ActivityFailure;
@@ -23,7 +24,7 @@ final class MailLane {
 	 * How long an email waits for a calendar sync under way (so it can carry the event's
 	 * link).
 	 */
-	static final java.time.Duration WAIT_FOR_CALENDAR = java.time.Duration.ofMinutes(2);
+	static final Duration WAIT_FOR_CALENDAR = Duration.ofMinutes(2);
 
 	private final MailActivities mail = Workflow.newActivityStub(MailActivities.class);
 

@@ -1,6 +1,7 @@
 package com.acme.booking.workflow;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -111,7 +112,7 @@ public record SyncRetrySettings(Duration initialInterval, Duration maximumInterv
 
 	public WorkflowImplementationOptions implementationOptions() {
 		ActivityOptions state = stateActivityOptions();
-		var perActivity = new java.util.HashMap<String, ActivityOptions>();
+		var perActivity = new HashMap<String, ActivityOptions>();
 		for (String name : STATE_ACTIVITIES) {
 			perActivity.put(name, state);
 		}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -72,8 +73,7 @@ class BookingWorkflowMailTest {
 		world.advanceTo(start.plus(Duration.ofHours(1)));
 		assertThat(world.mail.sent(ID, "REMINDER")).isEmpty();
 		assertThat(world.mail.sent(ID, "CHANGE")).extracting(FakeMail.Sent::revision, FakeMail.Sent::cancelled)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(1L, false),
-					org.assertj.core.groups.Tuple.tuple(2L, true));
+			.containsExactly(Tuple.tuple(1L, false), Tuple.tuple(2L, true));
 	}
 
 	@Test
