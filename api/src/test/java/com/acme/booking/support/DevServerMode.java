@@ -2,6 +2,7 @@ package com.acme.booking.support;
 
 import java.util.List;
 
+import com.acme.booking.embedded.ToolCache;
 import com.acme.booking.tools.RequiredTools;
 
 /** The service on the Temporal CLI's dev server, as the system tests start it. */
@@ -11,13 +12,21 @@ public final class DevServerMode {
 	}
 
 	/**
-	 * The dev server on free ports, never a download at test time; fails with one line
-	 * when no CLI can be had.
+	 * The dev server on free ports, from the CLI the build obtained (found by the service
+	 * as a user's start finds it), else from the SDK's download; fails with one line when
+	 * no CLI can be had.
 	 */
 	public static List<String> properties() {
-		RequiredTools.temporalCli();
 		return List.of("booking.temporal.mode=dev-server", "booking.temporal.dev-server.port=0",
-				"booking.temporal.dev-server.ui-port=0", "booking.temporal.dev-server.download-enabled=false");
+				"booking.temporal.dev-server.ui-port=0", cli());
+	}
+
+	/** Where the service gets the CLI in tests: never a download of its own. */
+	public static String cli() {
+		if (ToolCache.temporalCli(System.getenv()).isPresent()) {
+			return "booking.temporal.dev-server.download-enabled=false";
+		}
+		return "booking.temporal.dev-server.path=" + RequiredTools.temporalCli();
 	}
 
 }

@@ -10,9 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.acme.booking.support.DevServerMode;
 import com.acme.booking.support.FreePorts;
 import com.acme.booking.support.WorkflowHistories;
-import com.acme.booking.tools.RequiredTools;
 import com.acme.booking.workflow.BookingTemporal;
 import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.client.WorkflowClient;
@@ -133,9 +133,8 @@ class DevServerRestartTest {
 	}
 
 	private static List<String> properties(int grpc) {
-		RequiredTools.temporalCli();
 		return new ArrayList<>(List.of("booking.temporal.mode=dev-server", "booking.temporal.dev-server.port=" + grpc,
-				"booking.temporal.dev-server.ui-port=0", "booking.temporal.dev-server.download-enabled=false",
+				"booking.temporal.dev-server.ui-port=0", DevServerMode.cli(),
 				"booking.admin.api-key=" + RunningApp.ADMIN_KEY, "booking.embedded.synchronous-commit=off",
 				"booking.embedded.fsync=off", "booking.sync.retry.initial-interval=2s",
 				"booking.sync.retry.backoff-coefficient=1.0", "booking.sync.retry.maximum-interval=2s",
