@@ -1,4 +1,4 @@
--- Emails (issue 11). The mail activity records every message here BEFORE it talks to SMTP, keyed by
+-- The customer's emails. The mail activity records every message here BEFORE it talks to SMTP, keyed by
 -- (booking, revision, kind): a retried attempt finds its own row and never sends twice.
 CREATE TABLE booking_message (
     booking_id    uuid          NOT NULL REFERENCES booking (id),
@@ -24,11 +24,11 @@ ALTER TABLE booking
     ADD COLUMN mail_sync_error           varchar(2000),
     ADD COLUMN mail_synced_revision      bigint        NOT NULL DEFAULT 0;
 
--- Bookings made before mail existed are not mailed after the upgrade.
+-- Bookings already in the table count as mailed: no email goes out for them.
 UPDATE booking SET mail_synced_revision = revision;
 
--- "Sync unfinished" (V5) now includes the email: the generated column is made again with it (dropping the
--- column drops its index too).
+-- "Sync unfinished" (V5) includes the email: the generated column is made again with it (dropping the column
+-- drops its index too).
 ALTER TABLE booking DROP COLUMN sync_unfinished;
 ALTER TABLE booking ADD COLUMN sync_unfinished boolean NOT NULL GENERATED ALWAYS AS (
     calendar_synced_revision < revision OR crm_synced_revision < revision OR mail_synced_revision < revision

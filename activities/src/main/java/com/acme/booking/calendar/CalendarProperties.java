@@ -20,7 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * (and the application refuses to start) unless the calendar id is set and the key file
  * is a readable service-account JSON key.
  *
- * @param enabled whether bookings are pushed to Google Calendar and its busy times read
+ * @param enabled whether bookings are pushed to Google Calendar and its busy times read;
+ * when on, {@code calendar-id} and {@code service-account-file} must be usable
  * @param calendarId the business calendar, shared with the service account ("Make changes
  * to events")
  * @param serviceAccountFile path of the service account's JSON key; its {@code token_uri}
@@ -68,8 +69,7 @@ public record CalendarProperties(boolean enabled, String calendarId, String serv
 	}
 
 	/**
-	 * The original four settings, everything else at its default (kept for callers
-	 * written before the rest).
+	 * The connection settings, everything else at its default.
 	 */
 	public CalendarProperties(boolean enabled, String calendarId, String serviceAccountFile, String rootUrl) {
 		this(enabled, calendarId, serviceAccountFile, rootUrl, Duration.ofSeconds(5), Duration.ofSeconds(10), null,

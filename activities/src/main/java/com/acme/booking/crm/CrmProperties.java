@@ -66,7 +66,8 @@ public record CrmProperties(@DefaultValue("false") boolean enabled, @Valid @NotN
 	}
 
 	/**
-	 * @param accessToken private app token ({@code pat-<region>-<uuid>}); never logged
+	 * @param accessToken private app token ({@code pat-<region>-<uuid>}), required when
+	 * enabled; never logged
 	 * @param baseUrl root of HubSpot's API
 	 * @param connectTimeout how long to wait for a connection to HubSpot
 	 * @param readTimeout how long to wait for HubSpot's answer; an attempt that times out

@@ -13,8 +13,9 @@ import org.springframework.validation.annotation.Validated;
  * The customer's emails ({@code booking.mail.*}); the SMTP server is Spring Boot's
  * {@code spring.mail.*}.
  *
- * @param enabled whether emails are sent over SMTP; when false (the embedded default)
- * they are rendered and kept for {@code GET /api/admin/bookings/{id}/messages} only
+ * @param enabled whether emails are sent over SMTP (the server is
+ * {@code spring.mail.host}); when false they are rendered and kept for {@code GET
+ * /api/admin/bookings/{id}/messages} only
  * @param from the sender, for example {@code Acme Consulting <bookings@acme.example>};
  * required when enabled
  * @param reminderBefore how long before the appointment the reminder goes out; an

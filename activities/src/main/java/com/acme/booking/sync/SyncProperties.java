@@ -20,12 +20,13 @@ import org.springframework.validation.annotation.Validated;
  * sync
  * @param attemptTimeout how long one attempt of a sync activity may take before Temporal
  * retries it. Temporal does not stop a timed-out attempt, so it must cover an attempt's
- * worst case (every HTTP call at its connect and read timeouts, Google's token fetch with
- * its own retries): each enabled integration refuses to start otherwise
+ * worst case: each enabled integration refuses to start when it is shorter than 4 ×
+ * (calendar connect + read timeout) + 3m (Google's token fetch with its own retries), or
+ * 12 × (HubSpot connect + read timeout)
  * @param reconcileInterval how often the reconciler signals every booking whose synced
  * revision is behind
  * @param heartbeatTimeout how long a sync attempt may go without a heartbeat (the
- * activities send one every third of it while they run) before Temporal takes its worker
+ * activities send one every half of it while they run) before Temporal takes its worker
  * for dead and retries the attempt elsewhere
  * @param stuckAfter how long a booking may stay behind after the reconciler's signal,
  * with no activity pending in its workflow, before the reconciler takes the workflow for

@@ -10,7 +10,8 @@ import org.springframework.validation.annotation.Validated;
  * Per-client request limit on {@code /api/**} ({@code booking.rate-limit.*}); health
  * endpoints are exempt.
  *
- * @param enabled whether requests are limited at all
+ * @param enabled whether requests are limited at all; health endpoints and callers with
+ * the admin key never are
  * @param requestsPerMinute requests one client address may make per minute
  */
 @Validated

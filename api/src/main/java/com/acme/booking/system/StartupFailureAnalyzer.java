@@ -19,7 +19,7 @@ public class StartupFailureAnalyzer implements FailureAnalyzer {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			if (t instanceof ProdConfigurationRefused refused) {
 				return new FailureAnalysis(refused.getMessage(),
-						"Set the properties above (see .env.example and docs/deployment.md), or start without the "
+						"Set the properties above (see docs/configuration.md and docs/deployment.md), or start without the "
 								+ "prod profile to use the embedded defaults.",
 						refused);
 			}

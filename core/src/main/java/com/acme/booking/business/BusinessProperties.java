@@ -12,8 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * the booking page, and the organizer of the calendar files.
  *
  * @param name the business's name, for example {@code Acme Consulting}
- * @param email where customers write to, and the organizer of calendar invitations;
- * unset, the organizer is {@code booking.mail.from}, else
+ * @param email where customers write to (the emails' Reply-To), and the organizer of
+ * calendar invitations; unset, the organizer is {@code booking.mail.from}, else
  * {@code no-reply@<host of booking.public-url>}
  * @param phone a phone number customers may call, shown as given
  */

@@ -8,12 +8,13 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 /**
  * Secrets of the booking service ({@code booking.security.*}).
  *
- * @param tokenSecret key of the manage-token HMAC (at least 32 characters). When neither
- * it nor {@code tokenSecretFile} is set, a random one is generated on first run and kept
- * in {@code <booking.embedded.data-dir>/token-secret}; changing it invalidates every
- * manage link already sent.
+ * @param tokenSecret key of the manage-token HMAC (at least 32 characters, e.g.
+ * {@code openssl rand -base64 48}), the same on every API instance and worker. When
+ * neither it nor {@code token-secret-file} is set, a random one is generated on first run
+ * and kept in {@code <booking.embedded.data-dir>/token-secret}; changing it invalidates
+ * every manage link already sent.
  * @param tokenSecretFile a file holding the key (at least 32 characters, e.g. a mounted
- * secret), used when {@code tokenSecret} is not set. When it is named but missing or
+ * secret), used when {@code token-secret} is not set. When it is named but missing or
  * unreadable the service refuses to start: it never falls back to another secret, which
  * would silently invalidate every manage link.
  */
