@@ -33,6 +33,7 @@ public record TemporalServerProperties(@DefaultValue("auto") @NotNull TemporalMo
 	 * of the service.
 	 *
 	 * @param path the {@code temporal} binary; empty: {@code temporal} on the PATH, else
+	 * the one the build installed in its cache ({@code ~/.cache/booking-backend}), else
 	 * the SDK's cached download
 	 * @param port its gRPC port; {@code 0} picks a free one (tests)
 	 * @param uiPort its Web UI port; {@code 0} picks a free one (tests)
