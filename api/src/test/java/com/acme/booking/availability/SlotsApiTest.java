@@ -14,11 +14,8 @@ import tools.jackson.databind.JsonNode;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
-import com.acme.booking.web.Problems;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -108,31 +105,6 @@ class SlotsApiTest {
 
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(starts(reply.json())).hasSizeGreaterThan(16 * 20).isSorted();
-	}
-
-	@ParameterizedTest(name = "{0} -> 400 on {1}")
-	@CsvSource(delimiter = '|', textBlock = """
-			endDate=2026-12-01                                     | startDate
-			startDate=2026-12-01                                   | endDate
-			startDate=2026-13-01&endDate=2026-12-01                | startDate
-			startDate=2026-12-01&endDate=tomorrow                  | endDate
-			startDate=2026-12-05&endDate=2026-12-04                | endDate
-			startDate=2026-12-01&endDate=2026-12-31                | endDate
-			startDate=2026-12-01&endDate=2026-12-01&duration=abc   | duration
-			startDate=2026-12-01&endDate=2026-12-01&duration=1.5   | duration
-			startDate=2026-12-01&endDate=2026-12-01&duration=10    | duration
-			startDate=2026-12-01&endDate=2026-12-01&duration=300   | duration
-			startDate=2026-12-01&endDate=2026-12-01&duration=99999999999999999 | duration
-			""")
-	void refusesABadQueryAsValidationFailedNamingTheParameter(String query, String field) {
-		ApiClient.Reply reply = api.get(PATH + "?" + query);
-
-		assertThat(reply.status()).isEqualTo(400);
-		assertThat(reply.contentType()).startsWith("application/problem+json");
-		JsonNode problem = reply.json();
-		assertThat(problem.path("type").asString()).isEqualTo(Problems.BASE + Problems.VALIDATION_FAILED);
-		assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo(field);
-		assertThat(problem.path("errors").get(0).path("message").asString()).isNotBlank();
 	}
 
 	@Test
