@@ -14,11 +14,11 @@ import tools.jackson.databind.JsonNode;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
+import com.acme.booking.support.RunningService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
@@ -27,11 +27,7 @@ import org.springframework.context.annotation.Import;
  * {@code GET /api/bookings/available-slots} over HTTP; now is Monday 2026-11-30 08:00Z,
  * rules as documented.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "booking.embedded.data-dir=target/test-data/${random.uuid}",
-				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off",
-				"booking.embedded.fsync=off", "booking.rate-limit.enabled=false",
-				"booking.admin.api-key=test-admin-key" })
+@RunningService
 @Import(FixedNow.class)
 class SlotsApiTest {
 

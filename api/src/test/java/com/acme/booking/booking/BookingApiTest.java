@@ -7,20 +7,18 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.acme.booking.support.Http;
+import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RunningService
 class BookingApiTest {
 
 	static final String ADMIN = "test-admin-key";

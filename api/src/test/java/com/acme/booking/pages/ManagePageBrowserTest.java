@@ -10,6 +10,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 import com.acme.booking.support.Http;
+import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
 import com.acme.booking.token.ManageLinks;
 import org.junit.jupiter.api.AfterAll;
@@ -19,13 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The manage page in a real headless Chromium: reschedule, cancel, a wrong token. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RunningService
 class ManagePageBrowserTest {
 
 	/**
