@@ -32,7 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-// The refusal counter is a filter of its own package: named, since it is package-private.
+// The refusal counter (a filter) needs the booking metrics, named since package-private.
 @WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 		pattern = "com\\.acme\\.booking\\.booking\\.BookingMetrics"))
 @ActiveProfiles("test")
