@@ -4,8 +4,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The core module as its tests run it: embedded PostgreSQL, Flyway and the repository,
- * nothing else.
+ * The core module's configuration for its tests; {@link DatabaseSlice} picks what of it a
+ * repository test starts.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -11,13 +11,12 @@ import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.Integration;
 import com.acme.booking.core.NewBooking;
 import com.acme.booking.support.Http;
+import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,8 +25,7 @@ import static org.awaitility.Awaitility.await;
  * {@code POST /api/admin/bookings/sync}: an operator retries every flagged booking, or
  * one integration's, at once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RunningService
 class AdminBulkSyncTest {
 
 	private static final String KEY = "test-admin-key";

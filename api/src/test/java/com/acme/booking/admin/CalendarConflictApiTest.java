@@ -10,13 +10,12 @@ import java.util.UUID;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.CalendarConflict;
 import com.acme.booking.support.Http;
+import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,8 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code calendarConflict} in the resource, {@code conflict=true} in the list, the
  * {@code booking_calendar_conflicts_open} gauge.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RunningService
 class CalendarConflictApiTest {
 
 	@LocalServerPort

@@ -7,15 +7,14 @@ import java.util.UUID;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
+import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,8 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * minutes here), and two bookings written under an older, smaller buffer that are now too
  * close are listed for the operator, not fatal.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RunningService
 @ExtendWith(OutputCaptureExtension.class)
 class BufferChangeTest {
 

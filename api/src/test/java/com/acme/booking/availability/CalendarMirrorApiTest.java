@@ -14,6 +14,7 @@ import com.acme.booking.calendar.CalendarMirror;
 import com.acme.booking.calendar.CalendarUnavailable;
 import com.acme.booking.calendar.FakeGoogle;
 import com.acme.booking.support.Http;
+import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -21,10 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -54,10 +53,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * ({@link CalendarMirror#syncNow()}; the background poll runs once at start-up, then
  * hourly) and moves the clock to age the mirror.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "booking.calendar.mirror.poll-interval=1h", "booking.calendar.mirror.max-staleness=2h",
-				"booking.crm.enabled=false" })
-@ActiveProfiles("test")
+@RunningService(properties = { "booking.calendar.mirror.poll-interval=1h", "booking.calendar.mirror.max-staleness=2h",
+		"booking.crm.enabled=false" })
 @Import(MovableClock.Config.class)
 class CalendarMirrorApiTest {
 

@@ -9,15 +9,12 @@ import java.util.UUID;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
-import com.acme.booking.web.Problems;
+import com.acme.booking.support.RunningService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
@@ -28,11 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code GET /api/bookings/available-slots} over HTTP; now is Monday 2026-11-30 08:00Z,
  * rules as documented.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "booking.embedded.data-dir=target/test-data/${random.uuid}",
-				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off",
-				"booking.embedded.fsync=off", "booking.rate-limit.enabled=false",
-				"booking.admin.api-key=test-admin-key" })
+@RunningService
 @Import(FixedNow.class)
 class SlotsApiTest {
 
@@ -106,31 +99,6 @@ class SlotsApiTest {
 
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(starts(reply.json())).hasSizeGreaterThan(16 * 20).isSorted();
-	}
-
-	@ParameterizedTest(name = "{0} -> 400 on {1}")
-	@CsvSource(delimiter = '|', textBlock = """
-			endDate=2026-12-01                                     | startDate
-			startDate=2026-12-01                                   | endDate
-			startDate=2026-13-01&endDate=2026-12-01                | startDate
-			startDate=2026-12-01&endDate=tomorrow                  | endDate
-			startDate=2026-12-05&endDate=2026-12-04                | endDate
-			startDate=2026-12-01&endDate=2026-12-31                | endDate
-			startDate=2026-12-01&endDate=2026-12-01&duration=abc   | duration
-			startDate=2026-12-01&endDate=2026-12-01&duration=1.5   | duration
-			startDate=2026-12-01&endDate=2026-12-01&duration=10    | duration
-			startDate=2026-12-01&endDate=2026-12-01&duration=300   | duration
-			startDate=2026-12-01&endDate=2026-12-01&duration=99999999999999999 | duration
-			""")
-	void refusesABadQueryAsValidationFailedNamingTheParameter(String query, String field) {
-		ApiClient.Reply reply = api.get(PATH + "?" + query);
-
-		assertThat(reply.status()).isEqualTo(400);
-		assertThat(reply.contentType()).startsWith("application/problem+json");
-		JsonNode problem = reply.json();
-		assertThat(problem.path("type").asString()).isEqualTo(Problems.BASE + Problems.VALIDATION_FAILED);
-		assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo(field);
-		assertThat(problem.path("errors").get(0).path("message").asString()).isNotBlank();
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
+import com.acme.booking.support.RunningService;
 import com.acme.booking.token.ManageTokens;
 import com.acme.booking.web.Problems;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
@@ -29,11 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the booking's token or the admin key. Same context as {@link SlotsApiTest} (now is
  * Monday 2026-11-30 08:00Z).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "booking.embedded.data-dir=target/test-data/${random.uuid}",
-				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off",
-				"booking.embedded.fsync=off", "booking.rate-limit.enabled=false",
-				"booking.admin.api-key=test-admin-key" })
+@RunningService
 @Import(FixedNow.class)
 class SlotsForReschedulingApiTest {
 

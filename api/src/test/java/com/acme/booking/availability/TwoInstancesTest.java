@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.acme.booking.BookingApiApplication;
 import com.acme.booking.support.Http;
+import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
 import com.acme.booking.system.EmbeddedDefaults;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -20,11 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,8 +33,7 @@ import static org.awaitility.Awaitility.await;
  * cached slot list at once (PostgreSQL LISTEN/NOTIFY), not when its cache expires five
  * minutes later.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RunningService
 class TwoInstancesTest {
 
 	@TempDir

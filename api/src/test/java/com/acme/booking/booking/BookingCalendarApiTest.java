@@ -3,61 +3,67 @@ package com.acme.booking.booking;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.UUID;
 
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.BookingStatus;
 import com.acme.booking.ics.BookingIcs;
 import com.acme.booking.support.Http;
-import com.acme.booking.support.Slots;
+import com.acme.booking.token.ManageTokens;
+import com.acme.booking.web.MockHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code GET /api/bookings/{id}/calendar.ics} over HTTP: the emails' UID and SEQUENCE,
- * the token's protection.
+ * the token's protection. The booking is given as PostgreSQL holds it after its changes
+ * (each bumps the revision: BookingRepositoryTest; a move and a cancel end to end:
+ * BookingMessagesApiTest).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@BookingWebSlice
 class BookingCalendarApiTest {
 
 	private static final DateTimeFormatter ICS_UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
 		.withZone(ZoneOffset.UTC);
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	MockMvc mvc;
 
-	Http http;
+	@Autowired
+	BookingRepository bookings;
+
+	@Autowired
+	ManageTokens tokens;
+
+	MockHttp http;
 
 	@BeforeEach
 	void setUp() {
-		http = new Http(port);
+		http = new MockHttp(mvc);
 	}
 
-	JsonNode book(Instant start) {
-		Http.Response created = http.post("/api/bookings", BookingApiTest.booking(BookingApiTest.email(), start));
-		assertThat(created.status()).isEqualTo(201);
-		return created.json();
+	Booking stored(UUID id, BookingStatus status, Instant start, long revision) {
+		return StoredBookings.store(bookings, id, status, start, revision);
 	}
 
-	Http.Response calendar(JsonNode booking, String... headers) {
-		return http.get("/api/bookings/" + booking.path("id").asString() + "/calendar.ics", headers);
+	Http.Response calendar(Booking booking, String... headers) {
+		return http.get("/api/bookings/" + booking.id() + "/calendar.ics", headers);
 	}
 
-	static String token(JsonNode booking) {
-		return booking.path("manageToken").asString();
+	String token(Booking booking) {
+		return tokens.tokenFor(booking.id());
 	}
 
 	@Test
 	void theManageTokenDownloadsTheBookingWithTheEmailsUid() {
-		Instant start = Slots.fresh();
-		JsonNode booking = book(start);
+		Instant start = Instant.parse("2030-06-03T09:00:00Z");
+		Booking booking = stored(UUID.randomUUID(), BookingStatus.CONFIRMED, start, 1);
 
 		Http.Response file = calendar(booking, "X-Booking-Token", token(booking), "Accept", "text/calendar");
 
@@ -65,7 +71,7 @@ class BookingCalendarApiTest {
 		assertThat(file.header("Content-Type")).startsWith("text/calendar");
 		assertThat(file.header("Content-Disposition")).isEqualTo("attachment; filename=\"booking.ics\"");
 		assertThat(file.header("Cache-Control")).contains("no-store");
-		String uid = BookingIcs.uid(UUID.fromString(booking.path("id").asString()));
+		String uid = BookingIcs.uid(booking.id());
 		assertThat(file.body()).startsWith("BEGIN:VCALENDAR")
 			.contains("METHOD:PUBLISH", "UID:" + uid + "\r\n", "SEQUENCE:0\r\n", "DTSTART:" + ICS_UTC.format(start),
 					"DTEND:" + ICS_UTC.format(start.plusSeconds(1800)), "STATUS:CONFIRMED");
@@ -73,25 +79,21 @@ class BookingCalendarApiTest {
 
 	@Test
 	void aMovedBookingKeepsItsUidWithTheNextSequenceAndACancelledOneSaysSo() {
-		JsonNode booking = book(Slots.fresh());
-		Instant moved = Slots.fresh();
-		assertThat(http
-			.patch("/api/bookings/" + booking.path("id").asString(), Map.of("startTime", moved.toString()),
-					"X-Booking-Token", token(booking))
-			.status()).isEqualTo(200);
+		UUID id = UUID.randomUUID();
+		Instant moved = Instant.parse("2030-06-05T13:00:00Z");
+		Booking booking = stored(id, BookingStatus.CONFIRMED, moved, 2);
 
 		String afterMove = calendar(booking, "X-Booking-Token", token(booking)).body();
-		assertThat(afterMove).contains("UID:" + booking.path("id").asString(), "SEQUENCE:1\r\n",
-				"DTSTART:" + ICS_UTC.format(moved));
+		assertThat(afterMove).contains("UID:" + id, "SEQUENCE:1\r\n", "DTSTART:" + ICS_UTC.format(moved));
 
-		http.delete("/api/bookings/" + booking.path("id").asString(), "X-Booking-Token", token(booking));
+		stored(id, BookingStatus.CANCELLED, moved, 3);
 		assertThat(calendar(booking, "X-Api-Key", BookingApiTest.ADMIN).body()).contains("METHOD:CANCEL",
 				"STATUS:CANCELLED", "SEQUENCE:2\r\n");
 	}
 
 	@Test
 	void aWrongTokenIsNotFoundAsForAnyBooking() {
-		JsonNode booking = book(Slots.fresh());
+		Booking booking = stored(UUID.randomUUID(), BookingStatus.CONFIRMED, Instant.parse("2030-06-03T09:00:00Z"), 1);
 
 		for (Http.Response refused : new Http.Response[] { calendar(booking),
 				calendar(booking, "X-Booking-Token", "x".repeat(43), "Accept",

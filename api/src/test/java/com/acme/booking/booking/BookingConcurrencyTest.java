@@ -13,22 +13,20 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 import com.acme.booking.support.Http;
+import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Races decided by PostgreSQL: parallel requests, released together. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RunningService
 class BookingConcurrencyTest {
 
 	@LocalServerPort

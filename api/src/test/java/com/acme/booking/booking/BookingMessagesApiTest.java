@@ -7,15 +7,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.acme.booking.support.Http;
+import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 import static com.acme.booking.booking.BookingApiTest.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +24,7 @@ import static org.awaitility.Awaitility.await;
  * The emails as operators read them over HTTP, with mail disabled (the embedded default):
  * every change is rendered and recorded, nothing is sent.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RunningService
 class BookingMessagesApiTest {
 
 	@LocalServerPort

@@ -3,16 +3,14 @@ package com.acme.booking.health;
 import java.time.LocalDate;
 
 import com.acme.booking.support.Http;
+import com.acme.booking.support.RunningService;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RunningService
 class HealthApiTest {
 
 	@LocalServerPort

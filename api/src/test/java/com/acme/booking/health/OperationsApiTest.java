@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.acme.booking.support.Http;
+import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,11 +16,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,15 +31,12 @@ import static org.awaitility.Awaitility.await;
  * readiness unaffected), the metrics of a booking whose sync fails, and JSON logs that
  * carry the request's correlation id into the workflow and activities with emails masked.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "booking.health.probe-interval=1h", "booking.sync.retry.maximum-attempts=1",
-				// Outages must not open a circuit here: a state change would probe again
-				// mid-test.
-				"booking.calendar.circuit-breaker.sliding-window-size=100",
-				"booking.calendar.circuit-breaker.minimum-calls=100",
-				"booking.crm.circuit-breaker.sliding-window-size=100",
-				"booking.crm.circuit-breaker.minimum-number-of-calls=100", "logging.structured.format.console=ecs" })
-@ActiveProfiles("test")
+@RunningService(properties = { "booking.health.probe-interval=1h", "booking.sync.retry.maximum-attempts=1",
+		// Outages must not open a circuit here: a state change would probe again
+		// mid-test.
+		"booking.calendar.circuit-breaker.sliding-window-size=100",
+		"booking.calendar.circuit-breaker.minimum-calls=100", "booking.crm.circuit-breaker.sliding-window-size=100",
+		"booking.crm.circuit-breaker.minimum-number-of-calls=100", "logging.structured.format.console=ecs" })
 @ExtendWith(OutputCaptureExtension.class)
 class OperationsApiTest {
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import com.acme.booking.ics.BookingIcs;
 import com.acme.booking.support.Http;
+import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
 import com.acme.booking.token.ManageLinks;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -23,9 +24,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,8 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The booking page in a real headless Chromium against the running app (the API tests'
  * context).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RunningService
 class BookingPageBrowserTest {
 
 	@TempDir

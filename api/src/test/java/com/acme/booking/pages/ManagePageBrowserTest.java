@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.util.Map;
 
 import com.acme.booking.support.Http;
+import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
 import com.acme.booking.token.ManageLinks;
 import org.junit.jupiter.api.AfterAll;
@@ -16,15 +17,12 @@ import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The manage page in a real headless Chromium: reschedule, cancel, a wrong token. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RunningService
 class ManagePageBrowserTest {
 
 	/**

@@ -1,87 +1,85 @@
 package com.acme.booking.ratelimit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-
 import com.acme.booking.web.Problems;
+import com.acme.booking.web.WebSlice;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Three requests a minute per client, so the fourth is refused; the switched-off case is
- * in SlotsApiTest.
+ * in SlotsApiTest. The limit tells requests apart by path and key alone, so stand-ins
+ * answer at the service's paths.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "booking.embedded.data-dir=target/test-data/${random.uuid}",
-				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off",
-				"booking.embedded.fsync=off", "booking.rate-limit.requests-per-minute=3",
+@WebSlice(value = RateLimitApiTest.Endpoints.class,
+		properties = { "booking.rate-limit.enabled=true", "booking.rate-limit.requests-per-minute=3",
 				"booking.admin.api-key=" + RateLimitApiTest.ADMIN })
+@Import({ RateLimitConfiguration.class, RateLimitApiTest.Endpoints.class })
+@EnableConfigurationProperties(RateLimitProperties.class)
 class RateLimitApiTest {
 
 	private static final String SLOTS = "/api/bookings/available-slots?startDate=2026-12-01&endDate=2026-12-01";
 
 	static final String ADMIN = "rate-limit-admin-key";
 
-	private final HttpClient client = HttpClient.newHttpClient();
-
-	@LocalServerPort
-	int port;
+	@Autowired
+	MockMvcTester mvc;
 
 	@Test
-	void refusesTheFourthRequestOfAMinuteWithAProblemAndRetryAfterButNeverHealthNorOperators() {
+	void refusesTheFourthRequestOfAMinuteWithAProblemAndRetryAfterButNeverHealthNorOperators() throws Exception {
 		for (int i = 0; i < 3; i++) {
-			assertThat(get(SLOTS).statusCode()).isEqualTo(200);
+			assertThat(get(SLOTS).getStatus()).isEqualTo(200);
 		}
 
-		HttpResponse<String> refused = get(SLOTS);
+		MockHttpServletResponse refused = get(SLOTS);
 
-		assertThat(refused.statusCode()).isEqualTo(429);
-		assertThat(refused.headers().firstValue("Content-Type"))
-			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(refused.headers().firstValue("Retry-After").map(Long::parseLong))
-			.hasValueSatisfying(seconds -> assertThat(seconds).isBetween(1L, 60L));
-		JsonNode problem = JsonMapper.builder().build().readTree(refused.body());
+		assertThat(refused.getStatus()).isEqualTo(429);
+		assertThat(refused.getContentType()).startsWith("application/problem+json");
+		assertThat(Long.parseLong(refused.getHeader("Retry-After"))).isBetween(1L, 60L);
+		JsonNode problem = JsonMapper.builder().build().readTree(refused.getContentAsString());
 		assertThat(problem.path("type").asString()).isEqualTo(Problems.BASE + Problems.RATE_LIMITED);
 		assertThat(problem.path("status").asInt()).isEqualTo(429);
 		assertThat(problem.path("detail").asString()).contains("retry after");
 
-		assertThat(get("/api/health").statusCode()).isNotEqualTo(429);
-		assertThat(get("/api/health/calendar").statusCode()).isNotEqualTo(429);
-		assertThat(get(SLOTS).statusCode()).isEqualTo(429);
+		assertThat(get("/api/health").getStatus()).isNotEqualTo(429);
+		assertThat(get("/api/health/calendar").getStatus()).isNotEqualTo(429);
+		assertThat(get(SLOTS).getStatus()).isEqualTo(429);
 
 		// Operators are never limited; a wrong key does not help.
 		for (int i = 0; i < 10; i++) {
-			assertThat(get(SLOTS, "X-Api-Key", ADMIN).statusCode()).isEqualTo(200);
+			assertThat(get(SLOTS, "X-Api-Key", ADMIN).getStatus()).isEqualTo(200);
 		}
-		assertThat(get("/api/admin/bookings", "X-Api-Key", ADMIN).statusCode()).isEqualTo(200);
-		assertThat(get(SLOTS, "X-Api-Key", "not-the-key").statusCode()).isEqualTo(429);
+		assertThat(get("/api/admin/bookings", "X-Api-Key", ADMIN).getStatus()).isEqualTo(200);
+		assertThat(get(SLOTS, "X-Api-Key", "not-the-key").getStatus()).isEqualTo(429);
 	}
 
-	private HttpResponse<String> get(String path, String... headers) {
-		try {
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-			for (int i = 0; i < headers.length; i += 2) {
-				request.header(headers[i], headers[i + 1]);
-			}
-			return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	private MockHttpServletResponse get(String path, String... headers) {
+		var request = mvc.get().uri(path);
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		return request.exchange().getResponse();
+	}
+
+	/** Answers 200 at the paths the test asks for. */
+	@RestController
+	static class Endpoints {
+
+		@GetMapping({ "/api/bookings/available-slots", "/api/health", "/api/health/calendar", "/api/admin/bookings" })
+		String answer() {
+			return "{}";
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+
 	}
 
 }

@@ -6,15 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.acme.booking.support.Http;
+import com.acme.booking.support.RunningService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -26,8 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The OpenAPI description, as a client reads it from /v3/api-docs: complete, with errors
  * and security schemes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RunningService
 class OpenApiTest {
 
 	@LocalServerPort

@@ -18,6 +18,7 @@ import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.Integration;
 import com.acme.booking.core.NewBooking;
 import com.acme.booking.core.SyncBacklog;
+import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
 import com.acme.booking.sync.SyncProperties;
 import com.acme.booking.workflow.BookingTemporal;
@@ -33,9 +34,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,8 +44,7 @@ import static org.awaitility.Awaitility.await;
  * change signal, a workflow that never started, and a stuck one. Uses the service's own
  * context (in-process Temporal, integrations disabled).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RunningService
 class ReconcilerTest {
 
 	private static final Duration SYNC = Duration.ofSeconds(30);

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.acme.booking.support.FreePorts;
 import com.acme.booking.support.Http;
+import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
 import com.acme.booking.support.WorkflowHistories;
 import com.acme.booking.workflow.BookingTemporal;
@@ -32,11 +33,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -52,10 +51,8 @@ import static org.awaitility.Awaitility.await;
  * made during the outage finds the queue full. The reconciler runs only when a test calls
  * it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.temporal.test-server.enabled=false", "booking.workflow-dispatch.threads=1",
-				"booking.workflow-dispatch.queue-size=1" })
-@ActiveProfiles("test")
+@RunningService(properties = { "spring.temporal.test-server.enabled=false", "booking.workflow-dispatch.threads=1",
+		"booking.workflow-dispatch.queue-size=1" })
 // No other test shares this context; closing it stops its worker polling a server that is
 // gone.
 @DirtiesContext

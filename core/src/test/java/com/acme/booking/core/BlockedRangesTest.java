@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.acme.booking.DatabaseSlice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.acme.booking.core.TestBookings.NOW;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * A changed buffer reaches the bookings already stored: both directions, and pairs a
  * larger one puts too close.
  */
-@SpringBootTest
+@DatabaseSlice
 class BlockedRangesTest {
 
 	private static final Duration HALF_HOUR = Duration.ofMinutes(30);

@@ -11,11 +11,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.acme.booking.DatabaseSlice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.acme.booking.core.TestBookings.BUFFER;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The per-email limit: counted and enforced under an advisory lock, so concurrent
  * requests cannot slip past it.
  */
-@SpringBootTest
+@DatabaseSlice
 class BookingFrequencyLimitTest {
 
 	private static final Duration WEEK = Duration.ofDays(7);

@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import com.acme.booking.DatabaseSlice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.acme.booking.core.TestBookings.BUFFER;
@@ -19,7 +19,7 @@ import static com.acme.booking.core.TestBookings.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The operators' listing: newest first, paged, filtered by manual sync and by email. */
-@SpringBootTest
+@DatabaseSlice
 class BookingListTest {
 
 	@Autowired

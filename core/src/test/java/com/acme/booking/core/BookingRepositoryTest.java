@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import com.acme.booking.DatabaseSlice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.acme.booking.core.TestBookings.BUFFER;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Inserts, reads and moves bookings on embedded PostgreSQL, whose exclusion constraint
  * has the last word.
  */
-@SpringBootTest
+@DatabaseSlice
 class BookingRepositoryTest {
 
 	private static final Duration HALF_HOUR = Duration.ofMinutes(30);

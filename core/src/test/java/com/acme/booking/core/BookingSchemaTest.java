@@ -2,10 +2,10 @@ package com.acme.booking.core;
 
 import java.util.List;
 
+import com.acme.booking.DatabaseSlice;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The migrations leave the indexes the frequency limit and the admin list rely on, and
  * none that no query uses.
  */
-@SpringBootTest
+@DatabaseSlice
 class BookingSchemaTest {
 
 	@Autowired

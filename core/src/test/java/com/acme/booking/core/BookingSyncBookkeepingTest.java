@@ -3,11 +3,11 @@ package com.acme.booking.core;
 import java.time.Duration;
 import java.util.UUID;
 
+import com.acme.booking.DatabaseSlice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.acme.booking.core.TestBookings.BUFFER;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Revisions and synced revisions: what tells the workflow and the reconciler whether a
  * booking still needs a push.
  */
-@SpringBootTest
+@DatabaseSlice
 class BookingSyncBookkeepingTest {
 
 	@Autowired

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import com.acme.booking.DatabaseSlice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.acme.booking.core.TestBookings.NOW;
@@ -18,7 +18,7 @@ import static com.acme.booking.core.TestBookings.insert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The reconciler's and the operators' backlog, walked page by page. */
-@SpringBootTest
+@DatabaseSlice
 class SyncBacklogTest {
 
 	@Autowired

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.acme.booking.DatabaseSlice;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.FrequencyLimit;
@@ -14,12 +15,11 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The claim that makes an email at most once per (booking, revision, kind). */
-@SpringBootTest
+@DatabaseSlice
 class BookingMessagesTest {
 
 	private static final Instant NOW = Instant.parse("2030-05-06T08:00:00Z");

@@ -1,0 +1,151 @@
+package com.acme.booking.admin;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.acme.booking.booking.BookingWorkflows;
+import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.BookingStatus;
+import com.acme.booking.core.Integration;
+import com.acme.booking.core.SyncBacklog;
+import com.acme.booking.message.BookingMessages;
+import com.acme.booking.support.Http;
+import com.acme.booking.web.MockHttp;
+import com.acme.booking.web.WebSlice;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willAnswer;
+
+/**
+ * The operators' endpoints: only the admin key gets in, and when the retry cannot reach
+ * Temporal the operator is told so and the booking stays flagged. PostgreSQL is a mock; a
+ * booking's flags live in {@link #flags}, changed as the repository's statements change
+ * them (the statements themselves: BookingSyncBookkeepingTest, SyncBacklogTest).
+ */
+@WebSlice(AdminController.class)
+@Import(BulkRetry.class)
+class AdminControllerTest {
+
+	static final String ADMIN = "test-admin-key";
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	BookingRepository bookings;
+
+	@MockitoBean
+	SyncBacklog backlog;
+
+	@MockitoBean
+	BookingWorkflows workflows;
+
+	@MockitoBean
+	BookingMessages messages;
+
+	/** The booking's manual-sync flags with their reasons. */
+	final Map<Integration, String> flags = new EnumMap<>(Integration.class);
+
+	MockHttp http;
+
+	@BeforeEach
+	void setUp() {
+		http = new MockHttp(mvc);
+	}
+
+	@Test
+	void keepsTheFlagsAndAnswers503WhenTheRetryCannotBeSent() {
+		given(workflows.retry(any())).willReturn(false);
+		Booking booking = flagged(Integration.CRM, "HubSpot said 401");
+
+		Http.Response sync = http.post("/api/admin/bookings/" + booking.id() + "/sync", null, "X-Api-Key", ADMIN);
+
+		assertThat(sync.status()).isEqualTo(503);
+		assertThat(sync.problemType()).isEqualTo("sync-unavailable");
+		assertThat(flags).containsExactly(Map.entry(Integration.CRM, "HubSpot said 401"));
+	}
+
+	@Test
+	void theBulkRetryKeepsTheFlagsAndAnswers503WhenNothingCanBeSent() {
+		given(workflows.retry(any())).willReturn(false);
+		Booking booking = flagged(Integration.CALENDAR, "Google said 403");
+		given(backlog.flagged(eq(null), any(), anyInt())).willReturn(List.of(booking));
+
+		Http.Response sync = http.post("/api/admin/bookings/sync", Map.of(), "X-Api-Key", ADMIN);
+
+		assertThat(sync.status()).isEqualTo(503);
+		assertThat(sync.problemType()).isEqualTo("sync-unavailable");
+		assertThat(flags).containsExactly(Map.entry(Integration.CALENDAR, "Google said 403"));
+	}
+
+	@Test
+	void adminEndpointsNeedTheKey() {
+		for (String path : new String[] { "/api/admin/bookings",
+				"/api/admin/bookings/" + UUID.randomUUID() + "/messages" }) {
+			Http.Response none = http.get(path);
+			assertThat(none.status()).isEqualTo(401);
+			assertThat(none.problemType()).isEqualTo("unauthorized");
+			assertThat(http.get(path, "X-Api-Key", "wrong").status()).isEqualTo(401);
+		}
+		assertThat(http.post("/api/admin/bookings/" + UUID.randomUUID() + "/sync", null).status()).isEqualTo(401);
+	}
+
+	@Test
+	void neverTalksAboutTokensToAnOperator() {
+		assertThat(http.get("/api/admin/bookings/3f0c0000-0000-4000-8000-000000000000/messages", "X-Api-Key", ADMIN)
+			.json()
+			.path("detail")
+			.asString()).doesNotContainIgnoringCase("token");
+	}
+
+	/**
+	 * A stored booking flagged for {@code integration}; the repository's clear and flag
+	 * statements act on {@link #flags}.
+	 */
+	private Booking flagged(Integration integration, String reason) {
+		UUID id = UUID.randomUUID();
+		flags.put(integration, reason);
+		boolean calendar = integration == Integration.CALENDAR;
+		boolean crm = integration == Integration.CRM;
+		Instant start = Instant.parse("2030-06-03T09:00:00Z");
+		Instant created = start.minus(Duration.ofDays(7));
+		Booking booking = new Booking(id, BookingStatus.CONFIRMED, "Ada", "ada@example.com", null, null, null, start,
+				start.plusSeconds(1800), "Europe/London", 1, null, false, calendar, calendar ? reason : null, 1, null,
+				null, false, crm, crm ? reason : null, 1, created, created, null, true);
+		given(bookings.findById(id)).willReturn(Optional.of(booking));
+		willAnswer(call -> {
+			boolean had = !flags.isEmpty();
+			flags.clear();
+			return had;
+		}).given(bookings).clearManualSync(id);
+		willAnswer(call -> {
+			Integration only = call.getArgument(1);
+			// As its SQL: null is both the calendar and the CRM, never the email.
+			flags.keySet()
+				.removeIf(flag -> flag == Integration.CALENDAR && only != Integration.CRM
+						|| flag == Integration.CRM && only != Integration.CALENDAR);
+			return null;
+		}).given(backlog).clearManualSync(eq(id), any());
+		willAnswer(call -> flags.put(call.getArgument(1), call.getArgument(2))).given(bookings)
+			.flagManualSync(eq(id), any(), any());
+		return booking;
+	}
+
+}
