@@ -44,12 +44,10 @@ class SecurityConfiguration {
 		Refusals refusals = new Refusals();
 		BookingAccess booking = new BookingAccess();
 		http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// CSRF abuses a credential the browser adds by itself (a session cookie,
-			// basic
-			// auth). Here the admin key and the manage token travel only in headers that
-			// a script of this origin sets, which another site cannot make a browser
-			// send:
-			// there is nothing to forge, and no session to ride on.
+			// CSRF abuses a credential the browser adds by itself: a session
+			// cookie, basic auth. The admin key and the manage token travel only
+			// in headers that a script of this origin sets, which another site
+			// cannot make a browser send: nothing to forge, no session to ride on.
 			.csrf(csrf -> csrf.disable())
 			.formLogin(form -> form.disable())
 			.httpBasic(basic -> basic.disable())
@@ -68,9 +66,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(PROBES)
 				.permitAll()
-				// management.server.port is kept off the public network: whoever reaches
-				// it
-				// is an operator.
+				// management.server.port is kept off the public network: whoever
+				// reaches it is an operator.
 				.requestMatchers(managementPort::matches)
 				.permitAll()
 				.requestMatchers(OPERATIONS)
