@@ -6,6 +6,7 @@ import com.acme.booking.system.RunModes;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -14,7 +15,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * embedded PostgreSQL, the in-process Temporal server and the worker.
  * {@code --check-integrations} checks the Google and HubSpot credentials and exits.
  */
-@SpringBootApplication
+// No users and passwords: operators and customers authenticate by header (the security
+// package), so Spring Boot's generated user and its password log line have no place.
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class BookingApiApplication {

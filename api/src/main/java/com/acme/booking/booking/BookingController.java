@@ -1,9 +1,7 @@
 package com.acme.booking.booking;
 
 import java.net.URI;
-import java.util.UUID;
 
-import com.acme.booking.admin.AdminKey;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -14,28 +12,23 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Customers' bookings. Reading or changing one takes its manage token
- * ({@code X-Booking-Token}) or the admin key.
+ * ({@code X-Booking-Token}) or the admin key: the security configuration lets no other
+ * request on {@code /api/bookings/{id}} through.
  */
 @RestController
 @RequestMapping("/api/bookings")
 class BookingController {
 
-	static final String TOKEN_HEADER = BookingAccess.TOKEN_HEADER;
-
 	private final BookingService service;
 
-	private final BookingAccess access;
-
-	BookingController(BookingService service, BookingAccess access) {
+	BookingController(BookingService service) {
 		this.service = service;
-		this.access = access;
 	}
 
 	@PostMapping
@@ -46,26 +39,18 @@ class BookingController {
 	}
 
 	@GetMapping("/{id}")
-	BookingResource get(@PathVariable String id, @RequestHeader(name = TOKEN_HEADER, required = false) String token,
-			@RequestHeader(name = AdminKey.HEADER, required = false) String apiKey) {
-		return BookingResource.of(service.get(authorized(id, token, apiKey)));
+	BookingResource get(@PathVariable String id) {
+		return BookingResource.of(service.get(BookingNotFound.parseId(id)));
 	}
 
 	@PatchMapping("/{id}")
-	BookingResource update(@PathVariable String id, @Valid @RequestBody UpdateBookingRequest request,
-			@RequestHeader(name = TOKEN_HEADER, required = false) String token,
-			@RequestHeader(name = AdminKey.HEADER, required = false) String apiKey) {
-		return BookingResource.of(service.update(authorized(id, token, apiKey), request));
+	BookingResource update(@PathVariable String id, @Valid @RequestBody UpdateBookingRequest request) {
+		return BookingResource.of(service.update(BookingNotFound.parseId(id), request));
 	}
 
 	@DeleteMapping("/{id}")
-	BookingResource cancel(@PathVariable String id, @RequestHeader(name = TOKEN_HEADER, required = false) String token,
-			@RequestHeader(name = AdminKey.HEADER, required = false) String apiKey) {
-		return BookingResource.of(service.cancel(authorized(id, token, apiKey)));
-	}
-
-	private UUID authorized(String id, String token, String apiKey) {
-		return access.authorize(id, token, apiKey);
+	BookingResource cancel(@PathVariable String id) {
+		return BookingResource.of(service.cancel(BookingNotFound.parseId(id)));
 	}
 
 }

@@ -3,13 +3,13 @@ package com.acme.booking.booking;
 import java.util.UUID;
 
 /**
- * No such booking, or the caller may not see it (404 either way, so existence is not
- * revealed).
+ * No such booking (404). A caller who may not see a booking is refused with the same 404
+ * before reaching a controller, so existence is not revealed.
  */
 public class BookingNotFound extends RuntimeException {
 
 	public BookingNotFound() {
-		super("No booking with this id, or the token does not match");
+		super("No booking with this id");
 	}
 
 	/**

@@ -5,7 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
-import com.acme.booking.admin.AdminKey;
+import com.acme.booking.security.AdminKey;
 import com.acme.booking.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,8 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses a client that made too many requests with 429 {@code rate-limited} and
  * {@code Retry-After} (seconds), before any work is done. Callers with a valid admin key
  * are not limited. Clients are told apart by their address as the servlet container sees
- * it; behind a proxy, set {@code server.forward-headers-strategy} so that is the
- * client's.
+ * it; behind a proxy, {@code server.forward-headers-strategy=native} with the proxies in
+ * {@code server.tomcat.remoteip.internal-proxies} makes that the client's, taken from
+ * {@code X-Forwarded-For} only when a listed proxy sent it.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 

@@ -2,7 +2,7 @@ package com.acme.booking.system;
 
 import java.util.List;
 
-import com.acme.booking.admin.AdminKey;
+import com.acme.booking.security.AdminKey;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -50,7 +50,8 @@ class OpenApiConfiguration {
 			- `GET /api/health` is `DOWN` (503) when PostgreSQL or Temporal is down, `DEGRADED` (200) when only Google
 			  or HubSpot is down (bookings are still taken and synced later), else `UP`.
 			- The rate limit is per client address as the server sees it (behind a proxy set
-			  `server.forward-headers-strategy=framework`); callers with a valid `X-Api-Key` are not limited.
+			  `server.forward-headers-strategy=native` and `server.tomcat.remoteip.internal-proxies`); callers with a
+			  valid `X-Api-Key` are not limited.
 			- Request bodies over 64 KB are refused with 413 whatever the framing (chunked included).
 			- `POST /api/admin/bookings/sync` (bulk retry) takes `{"integration": "CALENDAR" | "CRM" | null}` or no body
 			  (both), clears that flag of every flagged booking and signals its workflow, and answers 202 `{"count": n}`;

@@ -3,12 +3,12 @@ package com.acme.booking.system;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.acme.booking.admin.AdminKey;
 import com.acme.booking.calendar.CalendarProperties;
 import com.acme.booking.core.BookingRulesProperties;
 import com.acme.booking.crm.CrmProperties;
 import com.acme.booking.embedded.Durability;
 import com.acme.booking.embedded.EmbeddedProperties;
+import com.acme.booking.security.AdminKey;
 import com.acme.booking.sync.SyncProperties;
 import com.acme.booking.temporal.DevServer;
 import org.slf4j.Logger;

@@ -1,10 +1,8 @@
 package com.acme.booking.availability;
 
-import com.acme.booking.booking.BookingAccess;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.BookingRulesProperties;
 import com.acme.booking.support.Http;
-import com.acme.booking.token.ManageTokens;
 import com.acme.booking.web.MockHttp;
 import com.acme.booking.web.Problems;
 import com.acme.booking.web.WebSlice;
@@ -28,7 +26,7 @@ import static org.mockito.BDDMockito.then;
  * before any slot is computed. The listings themselves are in SlotsApiTest.
  */
 @WebSlice(AvailableSlotsController.class)
-@Import({ SlotRules.class, BookingAccess.class, ManageTokens.class })
+@Import(SlotRules.class)
 @EnableConfigurationProperties(BookingRulesProperties.class)
 class AvailableSlotsControllerTest {
 

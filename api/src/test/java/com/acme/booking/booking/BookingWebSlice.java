@@ -12,7 +12,6 @@ import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.BookingRulesProperties;
 import com.acme.booking.ics.BookingIcs;
 import com.acme.booking.token.ManageLinks;
-import com.acme.booking.token.ManageTokens;
 import com.acme.booking.web.WebSlice;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,8 +29,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @WebSlice({ BookingController.class, BookingCalendarController.class })
-@Import({ BookingService.class, BookingAccess.class, ManageTokens.class, ManageLinks.class, BookingIcs.class,
-		BookingWebSlice.SystemClock.class })
+@Import({ BookingService.class, ManageLinks.class, BookingIcs.class, BookingWebSlice.SystemClock.class })
 @EnableConfigurationProperties(BookingRulesProperties.class)
 @MockitoBean(types = { BookingRepository.class, SlotGuard.class, WorkflowDispatcher.class })
 @interface BookingWebSlice {

@@ -1,7 +1,5 @@
 package com.acme.booking.web;
 
-import com.acme.booking.admin.AdminKey;
-import com.acme.booking.admin.AdminProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.ProblemDetail;
@@ -17,7 +15,7 @@ class ApiExceptionHandlerTest {
 
 	@Test
 	void answersAnUnexpectedFailureWithATypedInternalErrorProblem() {
-		ApiExceptionHandler handler = new ApiExceptionHandler(new AdminKey(new AdminProperties(null)));
+		ApiExceptionHandler handler = new ApiExceptionHandler();
 
 		ResponseEntity<ProblemDetail> answer = handler.unexpected(new IllegalStateException("secret detail"));
 

@@ -6,8 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import com.acme.booking.admin.AdminKey;
 import com.acme.booking.admin.AdminProperties;
+import com.acme.booking.security.WebSecurity;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -24,9 +24,9 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * An HTTP contract test of the web layer alone: MockMvc in front of the named
  * controllers, with what stands in front of every controller in the service (the filters,
- * strict JSON, the problem mapping of {@link ApiExceptionHandler}) but no PostgreSQL,
- * Temporal or outside system. What the controllers call is mocked or imported by the
- * test. Settings are those of the {@code test} profile (the admin key
+ * strict JSON, the problem mapping of {@link ApiExceptionHandler}, the security layer)
+ * but no PostgreSQL, Temporal or outside system. What the controllers call is mocked or
+ * imported by the test. Settings are those of the {@code test} profile (the admin key
  * {@code test-admin-key}, no rate limit) unless {@link #properties()} says otherwise.
  */
 @Target(ElementType.TYPE)
@@ -49,7 +49,7 @@ public @interface WebSlice {
 
 	/** The service's beans that the filters and the problem mapping need. */
 	@TestConfiguration(proxyBeanMethods = false)
-	@Import({ StrictJsonConfiguration.class, AdminKey.class })
+	@Import({ StrictJsonConfiguration.class, WebSecurity.class })
 	@EnableConfigurationProperties({ AdminProperties.class, WebProperties.class })
 	class Infrastructure {
 

@@ -1,8 +1,10 @@
-package com.acme.booking.admin;
+package com.acme.booking.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+
+import com.acme.booking.admin.AdminProperties;
 
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -15,6 +17,12 @@ import org.springframework.util.StringUtils;
 public class AdminKey {
 
 	public static final String HEADER = "X-Api-Key";
+
+	/**
+	 * The role of a request with the admin key, for
+	 * {@code HttpServletRequest.isUserInRole}.
+	 */
+	public static final String ROLE = "ADMIN";
 
 	private final byte[] key;
 
