@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.UUID;
 
 import com.acme.booking.admin.AdminKey;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -62,6 +64,20 @@ class BookingController {
 	BookingResource cancel(@PathVariable String id, @RequestHeader(name = TOKEN_HEADER, required = false) String token,
 			@RequestHeader(name = AdminKey.HEADER, required = false) String apiKey) {
 		return BookingResource.of(service.cancel(authorized(id, token, apiKey)));
+	}
+
+	@Operation(summary = "Confirms a booking held for email verification", description = """
+			What the link of the verification email leads to (through `verify.html`, which calls this): with \
+			`booking.rules.verify-email=true` a new booking holds its slot as `PENDING_VERIFICATION`, and the \
+			customer gets one email with a link carrying `code`. Anyone with the code may call this, no token: \
+			the hold becomes `CONFIRMED` (200), and only then does the booking reach the calendar and the CRM \
+			and the confirmation email go out. Confirming it again is 200 and changes nothing. A wrong or \
+			missing code, a hold that expired (`booking.rules.verification-window`) or was cancelled, and a \
+			booking made without verification are 404 `not-found`, like a wrong token. The answer carries the \
+			appointment only: `id`, `status`, `startTime`, `endTime`, `timeZone`.""")
+	@GetMapping("/{id}/verify")
+	VerificationResource verify(@PathVariable String id, @RequestParam(required = false) String code) {
+		return VerificationResource.of(service.verify(id, code));
 	}
 
 	private UUID authorized(String id, String token, String apiKey) {
