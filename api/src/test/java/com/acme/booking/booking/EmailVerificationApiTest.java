@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.acme.booking.core.Booking;
@@ -153,6 +154,24 @@ class EmailVerificationApiTest {
 		await().atMost(Duration.ofSeconds(20)).until(() -> syncedRevisions(id).equals("2/2"));
 		assertThat(messages(id)).extracting(m -> m.path("kind").asString())
 			.containsExactly("VERIFICATION", "CONFIRMATION");
+	}
+
+	@Test
+	void aChangedHoldGetsNoSecondVerificationEmail() {
+		Http.Response created = http.post("/api/bookings",
+				BookingApiTest.booking(BookingApiTest.email(), Slots.fresh()));
+		String id = created.json().path("id").asString();
+		awaitMessages(id, 1);
+
+		assertThat(http
+			.patch("/api/bookings/" + id, Map.of("name", "Ada King"), "X-Booking-Token",
+					created.json().path("manageToken").asString())
+			.status()).isEqualTo(200);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> mailSyncedRevision(id) == 2);
+		assertThat(messages(id)).singleElement()
+			.satisfies(mail -> assertThat(mail.path("kind").asString()).isEqualTo("VERIFICATION"));
+		assertThat(status(id)).isEqualTo("PENDING_VERIFICATION");
 	}
 
 	@Test
