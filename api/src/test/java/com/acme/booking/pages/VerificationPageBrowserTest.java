@@ -78,6 +78,10 @@ class VerificationPageBrowserTest {
 		assertThat(confirmation.getText()).contains("Ada Lovelace");
 		String id = browser.find("#confirmation-details dd:last-of-type").getText();
 		assertThat(status(id)).isEqualTo("PENDING_VERIFICATION");
+		String manageUrl = browser.find("#manage-link").getAttribute("href");
+		browser.open(manageUrl.substring(manageUrl.indexOf("/manage.html")));
+		assertThat(browser.visible("#booking").getText()).contains("Waiting for your email confirmation",
+				"Open the link we emailed you");
 
 		browser.open(link(id));
 
