@@ -143,6 +143,12 @@ function showConfirmation(booking) {
 		['Phone', booking.phone], ['Reference', booking.id]]) {
 		if (value) summary.append(el('dt', {}, label), el('dd', {}, value));
 	}
+	// With email verification on, the booking is only held until the customer opens the link we emailed.
+	const held = booking.status === 'PENDING_VERIFICATION';
+	document.getElementById('confirmation-heading').textContent = held ? 'Check your email' : "You're booked";
+	document.getElementById('check-email-address').textContent = booking.email;
+	document.getElementById('check-email').hidden = !held;
+	document.getElementById('add-to-calendar').hidden = held;
 	const link = document.getElementById('manage-link');
 	link.href = booking.manageUrl;
 	link.textContent = booking.manageUrl;

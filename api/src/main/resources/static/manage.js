@@ -77,9 +77,10 @@ function render(current) {
 	booking = current;
 	const cancelled = booking.status === 'CANCELLED';
 	const started = new Date(booking.startTime) <= new Date();
+	const held = booking.status === 'PENDING_VERIFICATION';
 	const status = document.getElementById('status');
-	status.textContent = cancelled ? 'Cancelled' : 'Confirmed';
-	status.className = `badge ${cancelled ? 'badge-cancelled' : 'badge-confirmed'}`;
+	status.textContent = cancelled ? 'Cancelled' : held ? 'Waiting for your email confirmation' : 'Confirmed';
+	status.className = `badge ${cancelled ? 'badge-cancelled' : held ? 'badge-held' : 'badge-confirmed'}`;
 	describeRange(document.getElementById('booking-time'), booking.startTime, booking.endTime, businessZone);
 	const summary = document.getElementById('booking-details');
 	summary.replaceChildren();
@@ -90,8 +91,13 @@ function render(current) {
 	document.getElementById('current-length').textContent = `${durationMinutes()} minutes`;
 	document.getElementById('actions').hidden = cancelled || started;
 	if (cancelled) {
-		actionStatus.textContent = 'This booking is cancelled.';
+		actionStatus.textContent = booking.cancellationReason === 'VERIFICATION_EXPIRED'
+			? 'This booking was released because its email address was not confirmed in time.'
+			: 'This booking is cancelled.';
 		closeReschedule();
+	}
+	else if (held) {
+		actionStatus.textContent = 'Open the link we emailed you to confirm this booking; until then the time is only held.';
 	}
 	else if (started) {
 		actionStatus.textContent = 'This meeting has already started, so it can no longer be changed here.';

@@ -29,6 +29,10 @@ import org.springframework.stereotype.Component;
  * kind) before SMTP is called: a retry that finds the claim sends nothing, so a customer
  * never gets a message twice. Only a failure that certainly sent nothing gives the claim
  * back for the next attempt. Logs carry the booking id, never an address.
+ * <p>
+ * A hold the customer has not confirmed gets its verification email, once however often
+ * it is changed, and nothing else: the confirmation follows once it is confirmed, and a
+ * hold that ends unconfirmed is never mentioned again.
  */
 @Component
 @ActivityImpl(taskQueues = BookingTemporal.TASK_QUEUE)
@@ -67,10 +71,20 @@ class MailActivitiesImpl implements MailActivities {
 			log.info("Email of booking {} revision {} skipped: the appointment is over", bookingId, booking.revision());
 			return SyncResult.disabled(booking.revision());
 		}
+		if (booking.unconfirmedHold()) {
+			if (booking.isPendingVerification() && !messages.handled(booking.id(), MessageKind.VERIFICATION)) {
+				deliver(booking, MessageKind.VERIFICATION);
+			}
+			return result(booking);
+		}
 		MessageKind kind = booking.isCancelled() ? MessageKind.CANCELLATION
 				: messages.confirmedBefore(booking.id(), booking.revision()) ? MessageKind.UPDATE
 						: MessageKind.CONFIRMATION;
 		deliver(booking, kind);
+		return result(booking);
+	}
+
+	private SyncResult result(Booking booking) {
 		return properties.enabled() ? SyncResult.synced(booking.revision(), null)
 				: SyncResult.disabled(booking.revision());
 	}
@@ -102,8 +116,8 @@ class MailActivitiesImpl implements MailActivities {
 		Instant now = clock.instant();
 		boolean send = properties.enabled();
 		BookingMessage message = new BookingMessage(booking.id(), booking.revision(), kind,
-				send ? Delivery.SENDING : Delivery.RECORDED, List.of(booking.email()), mail.subject(), mail.text(),
-				mail.html(), mail.sequence(), now, send ? null : now);
+				send ? Delivery.SENDING : Delivery.RECORDED, List.of(booking.email()), mail.subject(), mail.keptText(),
+				mail.keptHtml(), mail.sequence(), now, send ? null : now);
 		if (!messages.claim(message)) {
 			log.info("{} email of booking {} revision {} already handled; not sent again", kind, booking.id(),
 					booking.revision());

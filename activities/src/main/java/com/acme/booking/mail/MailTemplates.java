@@ -10,9 +10,11 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders the emails from {@code classpath:mail/booking.txt} (plain text) and
- * {@code mail/booking.html} with Thymeleaf, which escapes every value in the HTML part (a
- * customer's name is data, never markup).
+ * Renders the emails from {@code classpath:mail/<template>.txt} (plain text) and
+ * {@code mail/<template>.html} with Thymeleaf, which escapes every value in the HTML part
+ * (a customer's name is data, never markup): {@code booking} for the messages about the
+ * appointment, {@code verification} and {@code new-link} for the two that only carry a
+ * link.
  */
 @Component
 class MailTemplates {
@@ -31,7 +33,12 @@ class MailTemplates {
 	Parts render(MessageView view) {
 		Context context = new Context();
 		context.setVariable("m", view);
-		return new Parts(engine.process("booking.txt", context), engine.process("booking.html", context));
+		String template = switch (view.kind()) {
+			case VERIFICATION -> "verification";
+			case NEW_LINK -> "new-link";
+			case CONFIRMATION, UPDATE, CANCELLATION, REMINDER -> "booking";
+		};
+		return new Parts(engine.process(template + ".txt", context), engine.process(template + ".html", context));
 	}
 
 	private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {

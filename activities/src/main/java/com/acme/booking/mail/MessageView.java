@@ -1,5 +1,6 @@
 package com.acme.booking.mail;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,9 +20,13 @@ import com.acme.booking.message.MessageKind;
  * @param calendarLink the Google event's link when the calendar sync has succeeded
  * @param calendarFailed the calendar sync has not succeeded: the text says so and points
  * to the attachment
+ * @param verifyUrl the link that confirms a hold, only in the verification email (which
+ * has no manage link)
+ * @param holdMinutes how long the hold waits for the confirmation
  */
 record MessageView(MessageKind kind, String customerName, String customerTime, String businessTime, String businessName,
-		String businessEmail, String businessPhone, String manageUrl, String calendarLink, boolean calendarFailed) {
+		String businessEmail, String businessPhone, String manageUrl, String calendarLink, boolean calendarFailed,
+		String verifyUrl, long holdMinutes) {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
 
@@ -32,11 +37,13 @@ record MessageView(MessageKind kind, String customerName, String customerTime, S
 	private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
 	static MessageView of(MessageKind kind, Booking booking, ZoneId businessZone, BusinessProperties business,
-			String manageUrl, String calendarLink, boolean calendarFailed) {
+			String manageUrl, String calendarLink, boolean calendarFailed, String verifyUrl) {
 		ZoneId customerZone = ZoneId.of(booking.timeZone());
+		long holdMinutes = booking.holdExpiresAt() == null ? 0
+				: Duration.between(booking.createdAt(), booking.holdExpiresAt()).toMinutes();
 		return new MessageView(kind, booking.name(), when(booking, customerZone),
 				customerZone.equals(businessZone) ? null : when(booking, businessZone), business.name(),
-				business.email(), business.phone(), manageUrl, calendarLink, calendarFailed);
+				business.email(), business.phone(), manageUrl, calendarLink, calendarFailed, verifyUrl, holdMinutes);
 	}
 
 	/**
@@ -60,6 +67,8 @@ record MessageView(MessageKind kind, String customerName, String customerTime, S
 			case UPDATE -> "Booking changed: " + at + " with " + businessName;
 			case CANCELLATION -> "Booking cancelled: " + at + " with " + businessName;
 			case REMINDER -> "Reminder: " + at + " with " + businessName;
+			case VERIFICATION -> "Please confirm your booking: " + at + " with " + businessName;
+			case NEW_LINK -> "Your new link for your booking: " + at + " with " + businessName;
 		};
 	}
 

@@ -27,7 +27,7 @@ import org.springframework.util.StringUtils;
  */
 class SmtpDelivery {
 
-	/** An email ready to go. */
+	/** An email ready to go; {@code ics} null for one without a calendar file. */
 	record Outgoing(String to, String toName, String subject, String text, String html, String ics, String icsMethod) {
 	}
 
@@ -72,8 +72,10 @@ class SmtpDelivery {
 			helper.setTo(new InternetAddress(mail.to(), mail.toName(), StandardCharsets.UTF_8.name()));
 			helper.setSubject(mail.subject());
 			helper.setText(mail.text(), mail.html());
-			helper.addAttachment("booking.ics", new ByteArrayResource(mail.ics().getBytes(StandardCharsets.UTF_8)),
-					"text/calendar; charset=UTF-8; method=" + mail.icsMethod());
+			if (mail.ics() != null) {
+				helper.addAttachment("booking.ics", new ByteArrayResource(mail.ics().getBytes(StandardCharsets.UTF_8)),
+						"text/calendar; charset=UTF-8; method=" + mail.icsMethod());
+			}
 		}
 		catch (MessagingException | UnsupportedEncodingException ex) {
 			throw new Failed("The email could not be built: " + ex.getMessage(), true, true, ex);

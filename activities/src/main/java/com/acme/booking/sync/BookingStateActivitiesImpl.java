@@ -1,5 +1,6 @@
 package com.acme.booking.sync;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ import com.acme.booking.workflow.SyncResult;
 import com.acme.booking.workflow.SyncState;
 import io.temporal.spring.boot.ActivityImpl;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -27,19 +29,28 @@ public class BookingStateActivitiesImpl implements BookingStateActivities {
 
 	private final Duration reminderBefore;
 
+	private final Clock clock;
+
 	public BookingStateActivitiesImpl(BookingRepository bookings, SyncProperties properties,
-			@Value("${booking.mail.reminder-before:24h}") Duration reminderBefore) {
+			@Value("${booking.mail.reminder-before:24h}") Duration reminderBefore, ObjectProvider<Clock> clock) {
 		this.bookings = bookings;
 		this.backgroundRetryMillis = properties.retry().backgroundInterval().toMillis();
 		this.reminderBefore = reminderBefore;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
 	@Override
 	public BookingSnapshot load(String bookingId) {
 		Booking booking = SyncSupport.load(bookings, bookingId);
 		long reminderAt = reminderBefore.isZero() ? 0 : booking.startTime().minus(reminderBefore).toEpochMilli();
+		long holdUntil = booking.unconfirmedHold() ? booking.holdExpiresAt().toEpochMilli() : 0;
 		return new BookingSnapshot(booking.revision(), booking.isCancelled(), booking.endTime().toEpochMilli(),
-				backgroundRetryMillis, reminderAt);
+				backgroundRetryMillis, reminderAt, holdUntil);
+	}
+
+	@Override
+	public boolean expireHold(String bookingId) {
+		return bookings.expireHold(UUID.fromString(bookingId), clock.instant());
 	}
 
 	@Override

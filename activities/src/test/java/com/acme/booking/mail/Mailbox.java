@@ -21,7 +21,7 @@ import jakarta.mail.internet.MimeMessage;
 /** Reads what the GreenMail SMTP server received, the way a mail client would. */
 final class Mailbox {
 
-	/** One received email, taken apart. */
+	/** One received email, taken apart; {@code ics} null when it has no calendar file. */
 	record Received(String to, String from, String subject, String text, String html, String icsContentType,
 			ICalendar ics) {
 	}
@@ -53,10 +53,11 @@ final class Mailbox {
 		try {
 			List<Part> parts = new ArrayList<>();
 			collect(message, parts);
-			Part ics = parts.stream().filter(p -> type(p).startsWith("text/calendar")).findFirst().orElseThrow();
+			Part ics = parts.stream().filter(p -> type(p).startsWith("text/calendar")).findFirst().orElse(null);
 			return new Received(message.getRecipients(Message.RecipientType.TO)[0].toString(),
 					message.getFrom()[0].toString(), message.getSubject(), content(parts, "text/plain"),
-					content(parts, "text/html"), type(ics), Biweekly.parse(body(ics)).first());
+					content(parts, "text/html"), ics == null ? null : type(ics),
+					ics == null ? null : Biweekly.parse(body(ics)).first());
 		}
 		catch (MessagingException | IOException ex) {
 			throw new IllegalStateException(ex);

@@ -38,9 +38,11 @@ class MessageContentTest {
 	private final BusinessProperties business = new BusinessProperties("Acme Consulting", "hello@acme.example",
 			"+44 20 7946 0000");
 
+	private final TokenProperties tokenProperties = new TokenProperties("0123456789abcdef0123456789abcdef");
+
 	private final ManageLinks links = new ManageLinks(publicUrl,
-			new ManageTokens(new TokenProperties("0123456789abcdef0123456789abcdef"),
-					new EmbeddedProperties(false, Path.of("unused"), false, "off", "off")));
+			new ManageTokens(tokenProperties, new EmbeddedProperties(false, Path.of("unused"), false, "off", "off")),
+			tokenProperties);
 
 	@Test
 	void onNewYorksSpringForwardDayTheTimesFollowEachZonesRules() {
@@ -104,6 +106,57 @@ class MessageContentTest {
 		assertThat(mail.sequence()).isEqualTo(1);
 		assertThat(mail.text()).contains("is cancelled", "removes it from your calendar")
 			.doesNotContain("manage.html", "could not add");
+	}
+
+	@Test
+	void theVerificationEmailCarriesOnlyTheConfirmationLinkAndNoCalendarFile() {
+		Instant created = Instant.parse("2027-02-01T08:00:00Z");
+		Booking hold = new Booking(ID, BookingStatus.PENDING_VERIFICATION, "Ada", "ada@example.com", null, null, null,
+				Instant.parse("2027-02-01T10:00:00Z"), Instant.parse("2027-02-01T10:30:00Z"), "Europe/London", 1, null,
+				false, false, null, 0, null, null, false, false, null, 0, created, created, null, true, false, false,
+				null, 0, created.plusSeconds(15 * 60), null, null, 1);
+
+		MessageComposer.Composed mail = composer(true).compose(hold, MessageKind.VERIFICATION);
+
+		String verifyUrl = links.verifyUrl(ID);
+		assertThat(mail.subject()).isEqualTo("Please confirm your booking: Mon 1 Feb 2027, 10:00 with Acme Consulting");
+		assertThat(mail.text()).contains(verifyUrl, "within 15 minutes", "When: Monday 1 February 2027, 10:00–10:30")
+			.doesNotContain("manage.html", "booking.ics", "calendar");
+		assertThat(mail.html()).contains("href=\"" + verifyUrl + "\"").doesNotContain("manage.html");
+		assertThat(mail.ics()).isNull();
+		assertThat(mail.outgoing(hold).ics()).isNull();
+		String code = verifyUrl.substring(verifyUrl.indexOf("#code=") + "#code=".length());
+		assertThat(mail.keptText()).contains("/verify.html?id=" + ID + "#code=***").doesNotContain(code);
+		assertThat(mail.keptHtml()).contains("#code=***").doesNotContain(code);
+	}
+
+	@Test
+	void whatIsKeptOfAnEmailHasTheManageTokenMasked() {
+		Booking booking = booking(Instant.parse("2027-02-01T10:00:00Z"), false, null);
+		String token = links.tokenFor(booking);
+
+		MessageComposer.Composed mail = composer(false).compose(booking, MessageKind.CONFIRMATION);
+
+		assertThat(mail.text()).contains("#token=" + token);
+		assertThat(mail.keptText()).contains("/manage.html?id=" + ID + "#token=***").doesNotContain(token);
+		assertThat(mail.keptHtml()).contains("/manage.html?id=" + ID + "#token=***").doesNotContain(token);
+		assertThat(mail.keptText()).isEqualTo(mail.text().replace(token, "***"));
+	}
+
+	@Test
+	void theNewLinkEmailCarriesTheCurrentLinkAndNoCalendarFile() {
+		Booking reissued = new Booking(ID, BookingStatus.CONFIRMED, "Ada", "ada@example.com", null, null, null,
+				Instant.parse("2027-02-01T10:00:00Z"), Instant.parse("2027-02-01T10:30:00Z"), "Europe/London", 1, null,
+				false, false, null, 1, null, null, false, false, null, 1, Instant.EPOCH, Instant.EPOCH, null, false,
+				false, false, null, 1, null, null, null, 2);
+
+		MessageComposer.Composed mail = composer(true).compose(reissued, MessageKind.NEW_LINK);
+
+		assertThat(mail.subject()).startsWith("Your new link for your booking: ");
+		assertThat(mail.text()).contains(links.manageUrl(reissued), "no longer works");
+		assertThat(links.manageUrl(reissued)).endsWith(links.tokenFor(reissued));
+		assertThat(mail.ics()).isNull();
+		assertThat(mail.keptText()).doesNotContain(links.tokenFor(reissued));
 	}
 
 	private MessageComposer composer(boolean calendarEnabled) {

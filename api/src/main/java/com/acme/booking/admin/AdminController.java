@@ -10,9 +10,12 @@ import com.acme.booking.booking.BookingWorkflows;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.Integration;
+import com.acme.booking.mail.NewManageLinkMail;
 import com.acme.booking.message.BookingMessages;
+import com.acme.booking.token.ManageLinks;
 import com.acme.booking.web.InvalidRequest;
 import com.acme.booking.web.Text;
+import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Operators: list bookings, find the ones flagged for manual sync or clashing with the
- * calendar, retry their sync, read their emails. Only requests with the admin key get
- * here (the security configuration's rule for {@code /api/admin/**}).
+ * calendar, retry their sync, read their emails, revoke a leaked manage link. Only
+ * requests with the admin key get here (the security configuration's rule for
+ * {@code /api/admin/**}).
  */
 @RestController
 @RequestMapping("/api/admin/bookings")
@@ -41,12 +45,18 @@ class AdminController {
 
 	private final BookingMessages messages;
 
+	private final ManageLinks links;
+
+	private final NewManageLinkMail newLinks;
+
 	AdminController(BookingRepository bookings, BookingWorkflows workflows, BulkRetry bulkRetry,
-			BookingMessages messages) {
+			BookingMessages messages, ManageLinks links, NewManageLinkMail newLinks) {
 		this.bookings = bookings;
 		this.workflows = workflows;
 		this.bulkRetry = bulkRetry;
 		this.messages = messages;
+		this.links = links;
+		this.newLinks = newLinks;
 	}
 
 	@GetMapping
@@ -75,6 +85,19 @@ class AdminController {
 		UUID bookingId = BookingNotFound.parseId(id);
 		bookings.findById(bookingId).orElseThrow(BookingNotFound::new);
 		return Map.of("messages", messages.forBooking(bookingId).stream().map(MessageResource::of).toList());
+	}
+
+	@Operation(summary = "Revokes the booking's manage link and issues a new one", description = """
+			For a leaked link: the token of every earlier link is refused from now on (404 `not-found`, like a \
+			wrong token), and the new link is mailed to the customer at once (recorded with the token masked, \
+			see `/messages`; a hold whose email is not confirmed yet gets no email). The answer is the booking \
+			with the new `manageToken` and `manageUrl`, for the operator to pass on if the email does not arrive. \
+			Unknown booking: 404.""")
+	@PostMapping("/{id}/manage-link")
+	BookingResource reissueManageLink(@PathVariable String id) {
+		Booking booking = bookings.reissueManageLink(BookingNotFound.parseId(id)).orElseThrow(BookingNotFound::new);
+		newLinks.send(booking);
+		return BookingResource.withManageLink(booking, links.tokenFor(booking), links.manageUrl(booking));
 	}
 
 	/**

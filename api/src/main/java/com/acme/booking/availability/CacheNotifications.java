@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.acme.booking.core.BookingRepository;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -33,7 +34,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class CacheNotifications implements SmartLifecycle {
 
-	static final String CHANNEL = "booking_cache";
+	static final String CHANNEL = BookingRepository.CACHE_CHANNEL;
 
 	private static final Logger log = LoggerFactory.getLogger(CacheNotifications.class);
 

@@ -2,6 +2,7 @@ package com.acme.booking.booking;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -51,6 +53,20 @@ class BookingController {
 	@DeleteMapping("/{id}")
 	BookingResource cancel(@PathVariable String id) {
 		return BookingResource.of(service.cancel(BookingNotFound.parseId(id)));
+	}
+
+	@Operation(summary = "Confirms a booking held for email verification", description = """
+			What the link of the verification email leads to (through `verify.html`, which calls this): with \
+			`booking.rules.verify-email=true` a new booking holds its slot as `PENDING_VERIFICATION`, and the \
+			customer gets one email with a link carrying `code`. Anyone with the code may call this, no token: \
+			the hold becomes `CONFIRMED` (200), and only then does the booking reach the calendar and the CRM \
+			and the confirmation email go out. Confirming it again is 200 and changes nothing. A wrong or \
+			missing code, a hold that expired (`booking.rules.verification-window`) or was cancelled, and a \
+			booking made without verification are 404 `not-found`, like a wrong token. The answer carries the \
+			appointment only: `id`, `status`, `startTime`, `endTime`, `timeZone`.""")
+	@GetMapping("/{id}/verify")
+	VerificationResource verify(@PathVariable String id, @RequestParam(required = false) String code) {
+		return VerificationResource.of(service.verify(id, code));
 	}
 
 }

@@ -14,10 +14,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * sync errors tell an operator why a booking needs manual sync; {@code calendarConflict}
  * is null or the busy period of the business's own calendar the booking overlaps;
  * {@code requiresManualMailSync} is set when the customer's email could not be sent
- * within the retry policy.
+ * within the retry policy. {@code status} is {@code PENDING_VERIFICATION} while a hold
+ * waits for the customer's email confirmation; {@code cancellationReason} appears only on
+ * a booking the service cancelled itself: {@code VERIFICATION_EXPIRED} for a hold not
+ * confirmed in time.
  */
-public record BookingResource(UUID id, BookingStatus status, String name, String email, String company, String phone,
-		String inquiry, Instant startTime, Instant endTime, String timeZone, String calendarEventId,
+public record BookingResource(UUID id, BookingStatus status,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String cancellationReason, String name, String email, String company,
+		String phone, String inquiry, Instant startTime, Instant endTime, String timeZone, String calendarEventId,
 		boolean calendarSynced, boolean requiresManualCalendarSync, String calendarSyncError, String crmContactId,
 		boolean crmSynced, boolean requiresManualCrmSync, String crmSyncError, boolean requiresManualMailSync,
 		String mailSyncError, CalendarConflict calendarConflict, Instant createdAt, Instant updatedAt,
@@ -28,12 +32,13 @@ public record BookingResource(UUID id, BookingStatus status, String name, String
 		return withManageLink(b, null, null);
 	}
 
-	static BookingResource withManageLink(Booking b, String manageToken, String manageUrl) {
-		return new BookingResource(b.id(), b.status(), b.name(), b.email(), b.company(), b.phone(), b.inquiry(),
-				b.startTime(), b.endTime(), b.timeZone(), b.calendarEventId(), b.calendarSynced(),
-				b.requiresManualCalendarSync(), b.calendarSyncError(), b.crmContactId(), b.crmSynced(),
-				b.requiresManualCrmSync(), b.crmSyncError(), b.requiresManualMailSync(), b.mailSyncError(),
-				b.calendarConflict(), b.createdAt(), b.updatedAt(), manageToken, manageUrl);
+	/** The booking with its current manage link: answers that hand out a link. */
+	public static BookingResource withManageLink(Booking b, String manageToken, String manageUrl) {
+		return new BookingResource(b.id(), b.status(), b.cancellationReason(), b.name(), b.email(), b.company(),
+				b.phone(), b.inquiry(), b.startTime(), b.endTime(), b.timeZone(), b.calendarEventId(),
+				b.calendarSynced(), b.requiresManualCalendarSync(), b.calendarSyncError(), b.crmContactId(),
+				b.crmSynced(), b.requiresManualCrmSync(), b.crmSyncError(), b.requiresManualMailSync(),
+				b.mailSyncError(), b.calendarConflict(), b.createdAt(), b.updatedAt(), manageToken, manageUrl);
 	}
 
 }

@@ -72,11 +72,38 @@ class BookingService {
 		NewBooking booking = new NewBooking(request.name().strip(), request.email().strip(),
 				Text.blankToNull(request.company()), Text.blankToNull(request.phone()),
 				Text.blankToNull(request.inquiry()), start, end, timeZone);
-		Booking saved = bookings.insert(id, booking, rules.buffer(), frequencyLimit(), clock.instant());
+		Booking saved = rules.verifyEmail()
+				? bookings.hold(id, booking, rules.buffer(), frequencyLimit(), clock.instant(),
+						rules.verificationWindow())
+				: bookings.insert(id, booking, rules.buffer(), frequencyLimit(), clock.instant());
 		metrics.created();
 		events.publishEvent(new BookingsChanged(id.toString()));
 		workflows.started(id);
-		return BookingResource.withManageLink(saved, links.tokenFor(id), links.manageUrl(id));
+		return BookingResource.withManageLink(saved, links.tokenFor(saved), links.manageUrl(saved));
+	}
+
+	/**
+	 * Confirms a hold whose customer opened the verification link in time, then tells its
+	 * workflow, which pushes it like a new booking. Confirming a confirmed booking again
+	 * changes nothing.
+	 * @throws BookingNotFound for a malformed id, a wrong code, a booking that is no
+	 * hold, and a hold that expired or was withdrawn (as for a wrong token)
+	 */
+	Booking verify(String id, String code) {
+		UUID bookingId = BookingNotFound.parseId(id);
+		if (!links.verifies(bookingId, code)) {
+			throw new BookingNotFound();
+		}
+		Optional<Booking> confirmed = bookings.verify(bookingId, clock.instant());
+		if (confirmed.isPresent()) {
+			workflows.verified(bookingId);
+			return confirmed.get();
+		}
+		Booking current = get(bookingId);
+		if (!current.emailVerified()) {
+			throw new BookingNotFound();
+		}
+		return current;
 	}
 
 	Booking get(UUID id) {

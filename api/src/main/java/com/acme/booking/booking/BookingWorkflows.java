@@ -66,6 +66,15 @@ public class BookingWorkflows {
 	}
 
 	/**
+	 * Tells the workflow the customer confirmed the hold, starting it if it is not
+	 * running; false when Temporal could not be reached (the reconciler's
+	 * {@code syncBehind} then does the same: the confirmation bumped the revision).
+	 */
+	public boolean verified(UUID bookingId) {
+		return signalWithStart(bookingId, (request, workflow) -> request.add(workflow::verified));
+	}
+
+	/**
 	 * Asks the workflow to try the flagged syncs again; false when Temporal could not be
 	 * reached.
 	 */

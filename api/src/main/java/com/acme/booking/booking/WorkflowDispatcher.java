@@ -69,6 +69,13 @@ class WorkflowDispatcher implements DisposableBean {
 		dispatch(bookingId, "start", () -> workflows.start(bookingId));
 	}
 
+	/**
+	 * Tells the workflow its hold was confirmed (starting it if it is not running).
+	 */
+	void verified(UUID bookingId) {
+		dispatch(bookingId, "verified signal", () -> workflows.verified(bookingId));
+	}
+
 	/** Tells the workflow the booking changed (starting it if it is not running). */
 	void changed(UUID bookingId) {
 		dispatch(bookingId, "change signal", () -> workflows.changed(bookingId));

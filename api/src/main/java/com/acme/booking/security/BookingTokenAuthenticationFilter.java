@@ -1,10 +1,12 @@
 package com.acme.booking.security;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.acme.booking.token.ManageTokens;
+import com.acme.booking.core.BookingRepository;
+import com.acme.booking.token.ManageLinks;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,10 +18,11 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates a customer by {@code X-Booking-Token}: the manage token of the booking
- * the request is about ({@link BookingTarget}), and for that booking only. A token for
- * another booking, or a wrong one, authenticates nobody. An operator already
- * authenticated by the admin key needs no token.
+ * Authenticates a customer by {@code X-Booking-Token}: the current manage token of the
+ * booking the request is about ({@link BookingTarget}), and for that booking only, before
+ * the link's end of life ({@link ManageLinks#opens}). A token for another booking, a
+ * wrong, revoked or expired one authenticates nobody. An operator already authenticated
+ * by the admin key needs no token, and no request without a token reads the booking.
  */
 final class BookingTokenAuthenticationFilter extends OncePerRequestFilter {
 
@@ -27,10 +30,16 @@ final class BookingTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-	private final ManageTokens tokens;
+	private final BookingRepository bookings;
 
-	BookingTokenAuthenticationFilter(ManageTokens tokens) {
-		this.tokens = tokens;
+	private final ManageLinks links;
+
+	private final Clock clock;
+
+	BookingTokenAuthenticationFilter(BookingRepository bookings, ManageLinks links, Clock clock) {
+		this.bookings = bookings;
+		this.links = links;
+		this.clock = clock;
 	}
 
 	@Override
@@ -42,7 +51,12 @@ final class BookingTokenAuthenticationFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Optional<UUID> booking = BookingTarget.of(request);
-		if (booking.isPresent() && tokens.matches(booking.get(), request.getHeader(HEADER))) {
+		// The token covers the link's version, and its end of life follows the
+		// appointment: both are on the row.
+		String token = request.getHeader(HEADER);
+		if (booking.isPresent() && bookings.findById(booking.get())
+			.filter(found -> links.opens(found, token, clock.instant()))
+			.isPresent()) {
 			SecurityContext context = contexts.createEmptyContext();
 			context.setAuthentication(new BookingHolderAuthentication(booking.get()));
 			contexts.setContext(context);

@@ -1,6 +1,9 @@
 package com.acme.booking.security;
 
-import com.acme.booking.token.ManageTokens;
+import java.time.Clock;
+
+import com.acme.booking.core.BookingRepository;
+import com.acme.booking.token.ManageLinks;
 import com.acme.booking.token.PublicUrlProperties;
 import jakarta.servlet.DispatcherType;
 
@@ -39,8 +42,8 @@ class SecurityConfiguration {
 			"/swagger-ui/**", "/swagger-ui.html" };
 
 	@Bean
-	SecurityFilterChain bookingSecurity(HttpSecurity http, AdminKey adminKey, ManageTokens tokens,
-			ManagementPort managementPort, Environment env) {
+	SecurityFilterChain bookingSecurity(HttpSecurity http, AdminKey adminKey, BookingRepository bookings,
+			ManageLinks links, Clock clock, ManagementPort managementPort, Environment env) {
 		Refusals refusals = new Refusals();
 		BookingAccess booking = new BookingAccess();
 		http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -57,7 +60,8 @@ class SecurityConfiguration {
 			// answers refused before this chain (rate limit, body size) carry them too.
 			.headers(headers -> headers.disable())
 			.addFilterBefore(new ApiKeyAuthenticationFilter(adminKey), AnonymousAuthenticationFilter.class)
-			.addFilterAfter(new BookingTokenAuthenticationFilter(tokens), ApiKeyAuthenticationFilter.class)
+			.addFilterAfter(new BookingTokenAuthenticationFilter(bookings, links, clock),
+					ApiKeyAuthenticationFilter.class)
 			.exceptionHandling(
 					exceptions -> exceptions.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
 			.authorizeHttpRequests(rules -> rules

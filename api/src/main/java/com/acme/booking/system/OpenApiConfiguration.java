@@ -61,6 +61,16 @@ class OpenApiConfiguration {
 			  `SENDING`, `FAILED`), `subject`, `recipients`, `recordedAt`, `sentAt`, `text`, `icsSequence`.
 			- Bookings carry `requiresManualMailSync` / `mailSyncError` when their email could not be sent within the
 			  retry policy; `needsManualSync=true` and the admin sync cover the email too.
+			- With `booking.rules.verify-email=true` a new booking is `PENDING_VERIFICATION` until the customer opens the
+			  link of the verification email (`GET /api/bookings/{id}/verify?code=`, anonymous with the code); a hold not
+			  confirmed within `booking.rules.verification-window` becomes `CANCELLED` with
+			  `cancellationReason: "VERIFICATION_EXPIRED"` (a field present only then) and frees its slot. The frequency
+			  limit counts holds, expired or withdrawn ones too.
+			- A manage token stops working `booking.security.manage-link-ttl` (30 days) after the appointment's end, and
+			  when an operator revokes it (`POST /api/admin/bookings/{id}/manage-link`, which answers 200 with the new
+			  `manageToken` and `manageUrl` and mails the new link); either is then 404 like a wrong token.
+			- Message kinds also include `VERIFICATION` and `NEW_LINK`; recorded texts show links with their token or
+			  code masked (`***`).
 			""";
 
 	@Bean
@@ -93,7 +103,7 @@ class OpenApiConfiguration {
 		if (path.startsWith("/api/admin/")) {
 			operation.addSecurityItem(new SecurityRequirement().addList(ADMIN_SCHEME));
 		}
-		else if (path.startsWith("/api/bookings/{id}")) {
+		else if (path.startsWith("/api/bookings/{id}") && !path.equals("/api/bookings/{id}/verify")) {
 			operation.addSecurityItem(new SecurityRequirement().addList(TOKEN_SCHEME))
 				.addSecurityItem(new SecurityRequirement().addList(ADMIN_SCHEME));
 		}

@@ -35,7 +35,9 @@ import org.springframework.stereotype.Component;
  * converges within one interval. A booking still behind {@code booking.sync.stuck-after}
  * after its signal, whose workflow runs without any activity, is stuck: its run is
  * terminated and a fresh one started, with a WARN line and the counter
- * {@code booking.sync.workflow.restarts}.
+ * {@code booking.sync.workflow.restarts}. A booking held for email verification is behind
+ * until it is confirmed or expires; its idle workflow is waiting, not stuck, and is only
+ * started when it is not running.
  */
 @Component
 @ConditionalOnProperty(name = "booking.sync.reconciler-enabled", havingValue = "true", matchIfMissing = true)
@@ -137,13 +139,17 @@ class Reconciler {
 		return switch (workflows.progress(row.id())) {
 			// Retrying (an outage): its activities flag the booking when their attempts
 			// run out.
-			case WORKING -> {
-				signalled.put(row.id(), new Signalled(row.revision(), now));
-				yield false;
-			}
+			case WORKING -> keepWaiting(row, now);
 			case NOT_RUNNING -> signal(row, now);
-			case IDLE -> restart(row, now, Duration.between(last.at(), now));
+			// A hold's workflow is idle by design: it waits for the customer or the end
+			// of the hold, and has nothing to push before.
+			case IDLE -> row.held() ? keepWaiting(row, now) : restart(row, now, Duration.between(last.at(), now));
 		};
+	}
+
+	private boolean keepWaiting(SyncBacklog.Behind row, Instant now) {
+		signalled.put(row.id(), new Signalled(row.revision(), now));
+		return false;
 	}
 
 	private boolean signal(SyncBacklog.Behind row, Instant now) {

@@ -14,6 +14,7 @@ import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.BookingStatus;
 import com.acme.booking.core.Integration;
 import com.acme.booking.core.SyncBacklog;
+import com.acme.booking.mail.NewManageLinkMail;
 import com.acme.booking.message.BookingMessages;
 import com.acme.booking.support.Http;
 import com.acme.booking.web.MockHttp;
@@ -59,6 +60,9 @@ class AdminControllerTest {
 
 	@MockitoBean
 	BookingMessages messages;
+
+	@MockitoBean
+	NewManageLinkMail newLinks;
 
 	/** The booking's manual-sync flags with their reasons. */
 	final Map<Integration, String> flags = new EnumMap<>(Integration.class);

@@ -68,7 +68,7 @@ class SlotsForReschedulingApiTest {
 	void theBookingsTokenOffersItsOwnTimeAndItsNeighboursButStillNotOtherBookings() {
 		List<String> everyone = starts(api.get(PATH + DAY).json());
 		List<String> forOwner = starts(
-				api.get(PATH + DAY + "&bookingId=" + own, "X-Booking-Token", tokens.tokenFor(own)).json());
+				api.get(PATH + DAY + "&bookingId=" + own, "X-Booking-Token", tokens.tokenFor(own, 1)).json());
 
 		assertThat(everyone).doesNotContain("2026-12-03T09:30:00Z", "2026-12-03T10:00:00Z", "2026-12-03T10:30:00Z",
 				"2026-12-03T11:30:00Z", "2026-12-03T12:00:00Z", "2026-12-03T12:30:00Z");
@@ -84,7 +84,7 @@ class SlotsForReschedulingApiTest {
 		String range = "?startDate=2026-12-01&endDate=2026-12-08&duration=60";
 		List<String> everyone = starts(api.get(PATH + range).json());
 		List<String> forOwner = starts(
-				api.get(PATH + range + "&bookingId=" + own, "X-Booking-Token", tokens.tokenFor(own)).json());
+				api.get(PATH + range + "&bookingId=" + own, "X-Booking-Token", tokens.tokenFor(own, 1)).json());
 
 		assertThat(forOwner.stream().filter(start -> !start.startsWith("2026-12-03")))
 			.containsExactlyElementsOf(everyone.stream().filter(start -> !start.startsWith("2026-12-03")).toList());
@@ -107,10 +107,10 @@ class SlotsForReschedulingApiTest {
 	@Test
 	void aWrongOrMissingTokenIsNotFoundAndRevealsNothing() {
 		ApiClient.Reply wrongToken = api.get(PATH + DAY + "&bookingId=" + own, "X-Booking-Token",
-				tokens.tokenFor(UUID.randomUUID()));
+				tokens.tokenFor(UUID.randomUUID(), 1));
 		ApiClient.Reply noToken = api.get(PATH + DAY + "&bookingId=" + own);
 		ApiClient.Reply unknown = api.get(PATH + DAY + "&bookingId=" + UUID.randomUUID(), "X-Booking-Token",
-				tokens.tokenFor(own));
+				tokens.tokenFor(own, 1));
 		ApiClient.Reply malformed = api.get(PATH + DAY + "&bookingId=nope", "X-Api-Key", "wrong");
 
 		for (ApiClient.Reply reply : List.of(wrongToken, noToken, unknown, malformed)) {

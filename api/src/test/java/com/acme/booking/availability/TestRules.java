@@ -73,7 +73,7 @@ final class TestRules {
 	BookingRulesProperties properties() {
 		return new BookingRulesProperties(zone, hours.isEmpty() ? null : Map.copyOf(hours), Duration.ofMinutes(30),
 				Duration.ofMinutes(15), Duration.ofHours(4), step, buffer, minNotice, maxAdvance, 30,
-				new Frequency(3, Duration.ofDays(7)));
+				new Frequency(3, Duration.ofDays(7)), false, Duration.ofMinutes(15));
 	}
 
 	SlotRules rules() {

@@ -57,7 +57,7 @@ class BookingCalendarApiTest {
 	}
 
 	String token(Booking booking) {
-		return tokens.tokenFor(booking.id());
+		return tokens.tokenFor(booking.id(), booking.manageLinkVersion());
 	}
 
 	@Test

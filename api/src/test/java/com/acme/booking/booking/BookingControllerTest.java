@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.BookingStatus;
 import com.acme.booking.support.Http;
@@ -127,8 +128,9 @@ class BookingControllerTest {
 
 	@Test
 	void refusesEmptyOrInvalidChanges() {
-		String id = UUID.randomUUID().toString();
-		String token = tokens.tokenFor(UUID.fromString(id));
+		Booking stored = StoredBookings.store(bookings, UUID.randomUUID(), BookingStatus.CONFIRMED, START, 1);
+		String id = stored.id().toString();
+		String token = tokens.tokenFor(stored.id(), stored.manageLinkVersion());
 
 		Http.Response empty = http.patch("/api/bookings/" + id, Map.of(), "X-Booking-Token", token);
 		Http.Response blankName = http.patch("/api/bookings/" + id, Map.of("name", ""), "X-Booking-Token", token);

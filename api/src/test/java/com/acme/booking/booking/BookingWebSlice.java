@@ -5,7 +5,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.time.Clock;
 
 import com.acme.booking.availability.SlotGuard;
 import com.acme.booking.core.BookingRepository;
@@ -15,8 +14,6 @@ import com.acme.booking.token.ManageLinks;
 import com.acme.booking.web.WebSlice;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
@@ -29,20 +26,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @WebSlice({ BookingController.class, BookingCalendarController.class })
-@Import({ BookingService.class, ManageLinks.class, BookingIcs.class, BookingWebSlice.SystemClock.class })
+@Import({ BookingService.class, ManageLinks.class, BookingIcs.class })
 @EnableConfigurationProperties(BookingRulesProperties.class)
 @MockitoBean(types = { BookingRepository.class, SlotGuard.class, WorkflowDispatcher.class })
 @interface BookingWebSlice {
-
-	/** The service's clock. */
-	@TestConfiguration(proxyBeanMethods = false)
-	class SystemClock {
-
-		@Bean
-		Clock clock() {
-			return Clock.systemUTC();
-		}
-
-	}
 
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.acme.booking.core.BookingRepository;
 import com.acme.booking.ics.BookingIcs;
 import com.acme.booking.support.Http;
 import com.acme.booking.support.RunningService;
@@ -45,6 +46,9 @@ class BookingPageBrowserTest {
 
 	@Autowired
 	ManageLinks links;
+
+	@Autowired
+	BookingRepository bookings;
 
 	BookingPage page;
 
@@ -87,7 +91,7 @@ class BookingPageBrowserTest {
 		String reference = browser.find("#confirmation-details dd:last-of-type").getText();
 		// The create response's manageUrl, built from booking.public-url.
 		assertThat(browser.find("#manage-link").getAttribute("href"))
-			.isEqualTo(links.manageUrl(UUID.fromString(reference)));
+			.isEqualTo(links.manageUrl(bookings.findById(UUID.fromString(reference)).orElseThrow()));
 		assertThat(confirmation.getText()).contains("Ada Lovelace", "Analytical Engines");
 		browser.find("#add-to-calendar").click();
 		String ics = browser.downloaded("booking.ics");

@@ -1,6 +1,7 @@
 package com.acme.booking.security;
 
 import com.acme.booking.embedded.EmbeddedProperties;
+import com.acme.booking.token.ManageLinks;
 import com.acme.booking.token.ManageTokens;
 import com.acme.booking.token.PublicUrlProperties;
 import com.acme.booking.token.TokenProperties;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Import;
  * filters, refusals and headers as the running service.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ SecurityConfiguration.class, AdminKey.class, ManagementPort.class, ManageTokens.class })
+@Import({ SecurityConfiguration.class, AdminKey.class, ManagementPort.class, ManageTokens.class, ManageLinks.class })
 @EnableConfigurationProperties({ PublicUrlProperties.class, TokenProperties.class, EmbeddedProperties.class })
 public class WebSecurity {
 

@@ -142,6 +142,38 @@ class ReconcilerTest {
 	}
 
 	@Test
+	void aHoldsIdleWorkflowIsWaitingNotStuckAndItsLostVerifiedSignalIsHealed() throws Exception {
+		Instant start = Slots.fresh();
+		Booking held = bookings.hold(UUID.randomUUID(),
+				new NewBooking("Ada", "reconcile-hold@example.com", null, null, null, start,
+						start.plus(Duration.ofMinutes(30)), "Europe/London"),
+				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), Instant.now(),
+				Duration.ofMinutes(15));
+		workflows.start(held.id());
+		// The verification email is recorded: the workflow now only waits for the
+		// customer.
+		await().atMost(SYNC).until(() -> mailSyncedRevision(held.id()) == 1);
+		WorkflowStub workflow = temporal.newUntypedWorkflowStub(BookingTemporal.workflowId(held.id().toString()));
+		String run = workflow.describe().getExecution().getRunId();
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		Reconciler impatient = reconciler(Duration.ZERO, workflows, meters);
+
+		impatient.reconcile();
+		impatient.reconcile();
+
+		assertThat(meters.counter(Reconciler.RESTARTS).count()).isZero();
+		assertThat(workflow.describe().getExecution().getRunId()).isEqualTo(run);
+		assertThat(syncedRevision(held.id())).as("nothing pushed while held").isZero();
+
+		// Confirmed in PostgreSQL; the verified signal never reached Temporal.
+		assertThat(bookings.verify(held.id(), Instant.now())).isPresent();
+		impatient.reconcile();
+
+		await().atMost(SYNC).until(() -> syncedRevision(held.id()) == 2);
+		assertThat(workflow.describe().getExecution().getRunId()).isEqualTo(run);
+	}
+
+	@Test
 	void reachesEveryBookingBehindNeverStartedOnesFirstAndLeavesOperatorOnlyOnesAlone() {
 		Booking changed = insert("paging-changed@example.com");
 		for (Integration integration : Integration.values()) {
@@ -192,6 +224,10 @@ class ReconcilerTest {
 				new NewBooking("Ada", email, null, null, null, start, start.plus(Duration.ofMinutes(30)),
 						"Europe/London"),
 				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), Instant.now());
+	}
+
+	private long mailSyncedRevision(UUID id) {
+		return jdbc.sql("SELECT mail_synced_revision FROM booking WHERE id = ?").param(id).query(Long.class).single();
 	}
 
 	private long syncedRevision(UUID id) {

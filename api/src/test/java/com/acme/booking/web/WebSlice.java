@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.time.Clock;
 
 import com.acme.booking.admin.AdminProperties;
 import com.acme.booking.security.WebSecurity;
@@ -56,6 +57,12 @@ public @interface WebSlice {
 		@Bean
 		MeterRegistry meterRegistry() {
 			return new SimpleMeterRegistry();
+		}
+
+		/** The service's clock (the manage links' end of life reads it). */
+		@Bean
+		Clock clock() {
+			return Clock.systemUTC();
 		}
 
 	}

@@ -26,6 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class BookingRepository {
 
+	/**
+	 * The PostgreSQL {@code NOTIFY} channel on which the API instances tell each other to
+	 * drop their slot caches; a payload is {@code "<sender> <what>"}, and {@code what}
+	 * other than {@code busy:<date>} drops them all.
+	 */
+	public static final String CACHE_CHANNEL = "booking_cache";
+
 	private static final String EXCLUSION_VIOLATION = "23P01";
 
 	private final JdbcClient jdbc;
@@ -43,21 +50,44 @@ public class BookingRepository {
 	 */
 	@Transactional
 	public Booking insert(UUID id, NewBooking booking, Duration buffer, FrequencyLimit limit, Instant now) {
+		return insert(id, booking, buffer, limit, now, null);
+	}
+
+	/**
+	 * Inserts a booking held as {@link BookingStatus#PENDING_VERIFICATION} until
+	 * {@code now + window}, under the same rules as {@link #insert}: the hold blocks its
+	 * slot and counts for the frequency limit.
+	 */
+	@Transactional
+	public Booking hold(UUID id, NewBooking booking, Duration buffer, FrequencyLimit limit, Instant now,
+			Duration window) {
+		return insert(id, booking, buffer, limit, now, now.plus(window));
+	}
+
+	/**
+	 * The frequency limit counts every booking not cancelled, and every hold never
+	 * confirmed even once it expired or was withdrawn: otherwise anyone could have
+	 * verification emails sent to a stranger's address without end, one per hold.
+	 */
+	private Booking insert(UUID id, NewBooking booking, Duration buffer, FrequencyLimit limit, Instant now,
+			Instant holdUntil) {
 		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(lower(?)))").param(booking.email()).query().singleRow();
 		Duration half = buffer.dividedBy(2);
+		BookingStatus status = holdUntil == null ? BookingStatus.CONFIRMED : BookingStatus.PENDING_VERIFICATION;
 		// RETURNING hands back the stored row: no second round trip to read what was just
 		// written.
 		return refuseOverlap(() -> jdbc.sql("""
 				INSERT INTO booking (id, status, name, email, company, phone, inquiry, start_time, end_time, time_zone,
-				                     blocked, created_at, updated_at)
-				SELECT ?, 'CONFIRMED', ?, ?, ?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?
+				                     blocked, created_at, updated_at, hold_expires_at)
+				SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?, ?
 				WHERE (SELECT count(*) FROM booking
-				       WHERE lower(email) = lower(?) AND status <> 'CANCELLED' AND created_at > ?) < ?
+				       WHERE lower(email) = lower(?) AND created_at > ?
+				         AND (status <> 'CANCELLED' OR (hold_expires_at IS NOT NULL AND verified_at IS NULL))) < ?
 				RETURNING *""")
-			.params(id, booking.name(), booking.email(), booking.company(), booking.phone(), booking.inquiry(),
-					utc(booking.startTime()), utc(booking.endTime()), booking.timeZone(),
+			.params(id, status.name(), booking.name(), booking.email(), booking.company(), booking.phone(),
+					booking.inquiry(), utc(booking.startTime()), utc(booking.endTime()), booking.timeZone(),
 					utc(booking.startTime().minus(half)), utc(booking.endTime().plus(half)), utc(now), utc(now),
-					booking.email(), utc(now.minus(limit.window())), limit.maxBookings())
+					utc(holdUntil), booking.email(), utc(now.minus(limit.window())), limit.maxBookings())
 			.query(BookingRepository::map)
 			.optional()
 			.orElseThrow(() -> new FrequencyLimitReached(limit.maxBookings())));
@@ -117,15 +147,77 @@ public class BookingRepository {
 	}
 
 	/**
-	 * Cancels a confirmed booking in one statement; empty when there is none (no such
-	 * booking, or cancelled already).
+	 * Cancels a booking not cancelled yet in one statement; empty when there is none (no
+	 * such booking, or cancelled already). A hold never confirmed is settled at once:
+	 * nothing outside the service knew of it, so there is nothing to push or to mail.
 	 */
 	public Optional<Booking> cancelConfirmed(UUID id, Instant now) {
 		return jdbc.sql("""
 				UPDATE booking SET status = 'CANCELLED', revision = revision + 1, calendar_synced = false,
-				       crm_synced = false, updated_at = ?, calendar_conflict_start = NULL, calendar_conflict_end = NULL
+				       crm_synced = false, updated_at = ?, calendar_conflict_start = NULL, calendar_conflict_end = NULL,
+				""" + SETTLE_UNCONFIRMED_HOLD + """
 				WHERE id = ? AND status <> 'CANCELLED'
 				RETURNING *""").params(utc(now), id).query(BookingRepository::map).optional();
+	}
+
+	/**
+	 * An unconfirmed hold that ends has nothing to push and no email to send: its synced
+	 * revisions move to the new revision in the same UPDATE (which bumps the revision).
+	 */
+	private static final String SETTLE_UNCONFIRMED_HOLD = """
+			calendar_synced_revision = CASE WHEN status = 'PENDING_VERIFICATION' THEN revision + 1
+			                                ELSE calendar_synced_revision END,
+			crm_synced_revision = CASE WHEN status = 'PENDING_VERIFICATION' THEN revision + 1
+			                           ELSE crm_synced_revision END,
+			mail_synced_revision = CASE WHEN status = 'PENDING_VERIFICATION' THEN revision + 1
+			                            ELSE mail_synced_revision END
+			""";
+
+	/**
+	 * Confirms a hold whose customer opened the verification link in time: the booking
+	 * becomes {@link BookingStatus#CONFIRMED}, its email verified, and its revision is
+	 * bumped so that the workflow (or, if its signal is lost, the reconciler) pushes it.
+	 * @return the confirmed booking; empty when there is no pending hold to confirm (no
+	 * such booking, confirmed already, cancelled, or past its hold)
+	 */
+	public Optional<Booking> verify(UUID id, Instant now) {
+		return jdbc.sql("""
+				UPDATE booking SET status = 'CONFIRMED', verified_at = ?, revision = revision + 1, updated_at = ?
+				WHERE id = ? AND status = 'PENDING_VERIFICATION' AND hold_expires_at > ?
+				RETURNING *""").params(utc(now), utc(now), id, utc(now)).query(BookingRepository::map).optional();
+	}
+
+	/**
+	 * Ends a hold the customer did not confirm: cancelled with the reason
+	 * {@link Booking#VERIFICATION_EXPIRED}, settled (nothing to push or mail), and the
+	 * slot caches of every API instance are told that a slot is free again. The booking's
+	 * workflow calls this when its hold timer fires, whatever the clock here says: the
+	 * timer is the authority, and a verification racing it is decided by the row lock.
+	 * @return false when the booking was no longer pending (confirmed meanwhile)
+	 */
+	@Transactional
+	public boolean expireHold(UUID id, Instant now) {
+		boolean expired = jdbc.sql("""
+				UPDATE booking SET status = 'CANCELLED', cancellation_reason = 'VERIFICATION_EXPIRED',
+				       revision = revision + 1, updated_at = ?,
+				""" + SETTLE_UNCONFIRMED_HOLD + """
+				WHERE id = ? AND status = 'PENDING_VERIFICATION'""").params(utc(now), id).update() == 1;
+		if (expired) {
+			jdbc.sql("SELECT pg_notify(?, ?)").params(CACHE_CHANNEL, "hold-expired bookings").query().singleRow();
+		}
+		return expired;
+	}
+
+	/**
+	 * Revokes the booking's manage link: the version in its token is bumped, so every
+	 * token issued before stops working.
+	 * @return the booking with its new version; empty when there is no such booking
+	 */
+	public Optional<Booking> reissueManageLink(UUID id) {
+		return jdbc.sql("UPDATE booking SET manage_link_version = manage_link_version + 1 WHERE id = ? RETURNING *")
+			.param(id)
+			.query(BookingRepository::map)
+			.optional();
 	}
 
 	/**
@@ -149,11 +241,13 @@ public class BookingRepository {
 	/**
 	 * The booking a customer's CRM contact describes: their next upcoming confirmed
 	 * booking, else their latest one by start time (which may be cancelled). Never simply
-	 * the one synced last.
+	 * the one synced last, and never a hold the customer did not confirm (what anyone
+	 * typed next to a stranger's address).
 	 */
 	public Optional<Booking> shownOnContact(String email, Instant now) {
 		return jdbc.sql("""
 				SELECT * FROM booking WHERE lower(email) = lower(?)
+				  AND NOT (hold_expires_at IS NOT NULL AND verified_at IS NULL)
 				ORDER BY (status = 'CONFIRMED' AND end_time > ?) DESC,
 				         CASE WHEN status = 'CONFIRMED' AND end_time > ? THEN start_time END ASC,
 				         start_time DESC, id
@@ -307,7 +401,8 @@ public class BookingRepository {
 				conflict(instant(rs, "calendar_conflict_start"), instant(rs, "calendar_conflict_end")),
 				rs.getBoolean("sync_unfinished"), rs.getBoolean("mail_synced"),
 				rs.getBoolean("requires_manual_mail_sync"), rs.getString("mail_sync_error"),
-				rs.getLong("mail_synced_revision"));
+				rs.getLong("mail_synced_revision"), instant(rs, "hold_expires_at"), instant(rs, "verified_at"),
+				rs.getString("cancellation_reason"), rs.getInt("manage_link_version"));
 	}
 
 	private static CalendarConflict conflict(Instant start, Instant end) {

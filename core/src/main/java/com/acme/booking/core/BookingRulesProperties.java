@@ -34,6 +34,11 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAdvance how far ahead of now the latest slot may start
  * @param maxRangeDays longest span one availability listing may cover
  * @param frequency per-email booking limit
+ * @param verifyEmail whether a new booking is held as {@code PENDING_VERIFICATION} until
+ * the customer opens the link of a verification email; nothing reaches the calendar or
+ * the CRM before, and a hold not confirmed within {@code verificationWindow} expires and
+ * frees its slot
+ * @param verificationWindow how long a hold waits for the customer's confirmation
  */
 @Validated
 @ConfigurationProperties("booking.rules")
@@ -46,7 +51,9 @@ public record BookingRulesProperties(@NotNull @DefaultValue("Europe/London") Zon
 				message = "must be shorter than a day, e.g. 15m") @DefaultValue("15m") Duration buffer,
 		@NotNull @DurationMin(nanos = 0) @DefaultValue("2h") Duration minNotice,
 		@NotNull @PositiveDuration @DefaultValue("90d") Duration maxAdvance,
-		@Min(1) @DefaultValue("30") int maxRangeDays, @Valid @NotNull @DefaultValue Frequency frequency) {
+		@Min(1) @DefaultValue("30") int maxRangeDays, @Valid @NotNull @DefaultValue Frequency frequency,
+		@DefaultValue("false") boolean verifyEmail,
+		@NotNull @PositiveDuration @DefaultValue("15m") Duration verificationWindow) {
 
 	/**
 	 * Checks what one field's constraint cannot see; the message names the properties,
@@ -68,7 +75,7 @@ public record BookingRulesProperties(@NotNull @DefaultValue("Europe/London") Zon
 
 	/**
 	 * @param maxBookings non-cancelled bookings one email address may create within the
-	 * window
+	 * window; a hold never confirmed counts too, even once it expired
 	 * @param window the sliding window the limit counts over
 	 */
 	public record Frequency(@Min(1) @DefaultValue("3") int maxBookings,

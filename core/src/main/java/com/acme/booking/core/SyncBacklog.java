@@ -30,8 +30,18 @@ public class SyncBacklog {
 		this.jdbc = jdbc;
 	}
 
-	/** A booking whose synced revisions are behind its revision. */
-	public record Behind(UUID id, long revision) {
+	/**
+	 * A booking whose synced revisions are behind its revision.
+	 *
+	 * @param held the booking is held for email verification: its workflow waits for the
+	 * customer (or the end of the hold) and has nothing to push before
+	 */
+	public record Behind(UUID id, long revision, boolean held) {
+
+		public Behind(UUID id, long revision) {
+			this(id, revision, false);
+		}
+
 	}
 
 	/**
@@ -41,13 +51,14 @@ public class SyncBacklog {
 	 * most likely never started), false for the others
 	 */
 	public List<Behind> behind(boolean neverSynced, UUID after, int limit) {
-		return jdbc.sql("SELECT id, revision FROM booking WHERE " + BEHIND + """
+		return jdbc.sql("SELECT id, revision, status FROM booking WHERE " + BEHIND + """
 				  AND ((calendar_synced_revision = 0 AND crm_synced_revision = 0) = ?)
 				  AND (CAST(? AS uuid) IS NULL OR id > CAST(? AS uuid))
 				ORDER BY id
 				LIMIT ?""")
 			.params(neverSynced, after, after, limit)
-			.query((rs, row) -> new Behind(rs.getObject("id", UUID.class), rs.getLong("revision")))
+			.query((rs, row) -> new Behind(rs.getObject("id", UUID.class), rs.getLong("revision"),
+					BookingStatus.PENDING_VERIFICATION.name().equals(rs.getString("status"))))
 			.list();
 	}
 

@@ -48,6 +48,40 @@ public class BookingMessages {
 			.update() == 1;
 	}
 
+	/**
+	 * Records a message that is sent at once and never retried (a new manage link, on an
+	 * operator's request), replacing the row of an earlier one of the same (booking,
+	 * revision, kind): the row describes the newest.
+	 */
+	public void replace(BookingMessage message) {
+		jdbc.sql("""
+				INSERT INTO booking_message (booking_id, revision, kind, delivery, recipients, subject, text_body,
+				                             html_body, ics_sequence, recorded_at, sent_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (booking_id, revision, kind) DO UPDATE
+				   SET delivery = EXCLUDED.delivery, recipients = EXCLUDED.recipients, subject = EXCLUDED.subject,
+				       text_body = EXCLUDED.text_body, html_body = EXCLUDED.html_body,
+				       ics_sequence = EXCLUDED.ics_sequence, recorded_at = EXCLUDED.recorded_at,
+				       sent_at = EXCLUDED.sent_at""")
+			.params(message.bookingId(), message.revision(), message.kind().name(), message.delivery().name(),
+					String.join(",", message.recipients()), message.subject(), message.text(), message.html(),
+					message.icsSequence(), utc(message.recordedAt()), utc(message.sentAt()))
+			.update();
+	}
+
+	/**
+	 * Whether a message of {@code kind} was sent, recorded or possibly sent for the
+	 * booking at any revision: a verification email goes out once per hold, however often
+	 * the hold is changed.
+	 */
+	public boolean handled(UUID bookingId, MessageKind kind) {
+		return jdbc
+			.sql("SELECT count(*) FROM booking_message WHERE booking_id = ? AND kind = ? AND delivery <> 'FAILED'")
+			.params(bookingId, kind.name())
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	/** The SMTP server accepted the message. */
 	public void markSent(UUID bookingId, long revision, MessageKind kind, Instant sentAt) {
 		setDelivery(bookingId, revision, kind, Delivery.SENT, sentAt);

@@ -10,6 +10,15 @@ public enum MessageKind {
 	/** It was cancelled. */
 	CANCELLATION,
 	/** {@code booking.mail.reminder-before} before the appointment. */
-	REMINDER
+	REMINDER,
+	/**
+	 * The link that confirms a hold ({@code booking.rules.verify-email}): one per hold,
+	 * without a calendar file.
+	 */
+	VERIFICATION,
+	/**
+	 * A new manage link, after an operator revoked the old one; without a calendar file.
+	 */
+	NEW_LINK
 
 }

@@ -24,9 +24,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Manage tokens: HMAC-SHA256 of the booking id under a server secret, so nothing is
- * stored (a database leak reveals no token) and the token can be rebuilt for a manage
- * link. 256 bits, URL-safe Base64, compared in constant time.
+ * Manage tokens and verification codes: HMAC-SHA256 under a server secret, so nothing is
+ * stored (a database leak reveals no token) and a token can be rebuilt for a link. A
+ * manage token covers the booking id and the version of its manage link (bumped when an
+ * operator revokes the link); a verification code covers the booking id under another
+ * label, so neither opens what the other does. 256 bits, URL-safe Base64, compared in
+ * constant time.
  */
 @Component
 @EnableConfigurationProperties({ TokenProperties.class, EmbeddedProperties.class })
@@ -42,25 +45,49 @@ public class ManageTokens {
 		this.key = new SecretKeySpec(secret(properties, embedded.dataDir()), ALGORITHM);
 	}
 
-	/** The token for a booking. */
-	public String tokenFor(UUID bookingId) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(mac(bookingId));
+	/** The token of version {@code version} of the booking's manage link. */
+	public String tokenFor(UUID bookingId, int version) {
+		return encode(mac("manage:" + bookingId + ":" + version));
 	}
 
-	/** Whether {@code token} is the booking's token; constant time whatever the input. */
-	public boolean matches(UUID bookingId, String token) {
-		if (token == null) {
+	/**
+	 * Whether {@code token} is the token of version {@code version} of the booking's
+	 * manage link; constant time whatever the input.
+	 */
+	public boolean matches(UUID bookingId, int version, String token) {
+		return same(tokenFor(bookingId, version), token);
+	}
+
+	/** The code of the booking's verification link. */
+	public String verificationCode(UUID bookingId) {
+		return encode(mac("verify:" + bookingId));
+	}
+
+	/**
+	 * Whether {@code code} is the booking's verification code; constant time whatever the
+	 * input.
+	 */
+	public boolean verificationMatches(UUID bookingId, String code) {
+		return same(verificationCode(bookingId), code);
+	}
+
+	private static boolean same(String expected, String given) {
+		if (given == null) {
 			return false;
 		}
-		byte[] expected = tokenFor(bookingId).getBytes(StandardCharsets.US_ASCII);
-		return MessageDigest.isEqual(expected, token.getBytes(StandardCharsets.US_ASCII));
+		return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+				given.getBytes(StandardCharsets.US_ASCII));
 	}
 
-	private byte[] mac(UUID bookingId) {
+	private static String encode(byte[] mac) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
+	}
+
+	private byte[] mac(String message) {
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
 			mac.init(key);
-			return mac.doFinal(bookingId.toString().getBytes(StandardCharsets.US_ASCII));
+			return mac.doFinal(message.getBytes(StandardCharsets.US_ASCII));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available", ex);

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** Manage tokens: an HMAC of the booking id, 256 bits, compared in constant time. */
+/**
+ * Manage tokens: an HMAC of the booking id and the link version, 256 bits, compared in
+ * constant time; verification codes under their own label.
+ */
 class ManageTokensTest {
 
 	private static final String SECRET = "0123456789abcdef0123456789abcdef";
@@ -24,7 +27,7 @@ class ManageTokensTest {
 
 	@Test
 	void theTokenIs256BitsOfUrlSafeBase64() {
-		String token = tokens(SECRET).tokenFor(BOOKING);
+		String token = tokens(SECRET).tokenFor(BOOKING, 1);
 
 		assertThat(token).hasSize(43).matches("[A-Za-z0-9_-]{43}");
 		assertThat(Base64.getUrlDecoder().decode(token)).hasSize(32);
@@ -32,39 +35,62 @@ class ManageTokensTest {
 
 	@Test
 	void theTokenIsTheSameForTheSameBookingAndSecret() {
-		assertThat(tokens(SECRET).tokenFor(BOOKING)).isEqualTo(tokens(SECRET).tokenFor(BOOKING));
+		assertThat(tokens(SECRET).tokenFor(BOOKING, 1)).isEqualTo(tokens(SECRET).tokenFor(BOOKING, 1));
 	}
 
 	@Test
 	void theTokenDiffersPerBookingAndPerSecret() {
-		String token = tokens(SECRET).tokenFor(BOOKING);
+		String token = tokens(SECRET).tokenFor(BOOKING, 1);
 
-		assertThat(tokens(SECRET).tokenFor(UUID.randomUUID())).isNotEqualTo(token);
-		assertThat(tokens(SECRET + "x").tokenFor(BOOKING)).isNotEqualTo(token);
+		assertThat(tokens(SECRET).tokenFor(UUID.randomUUID(), 1)).isNotEqualTo(token);
+		assertThat(tokens(SECRET + "x").tokenFor(BOOKING, 1)).isNotEqualTo(token);
 	}
 
 	@Test
 	void matchesTheBookingsOwnTokenOnly() {
 		ManageTokens tokens = tokens(SECRET);
-		String token = tokens.tokenFor(BOOKING);
+		String token = tokens.tokenFor(BOOKING, 1);
 
-		assertThat(tokens.matches(BOOKING, token)).isTrue();
-		assertThat(tokens.matches(UUID.randomUUID(), token)).isFalse();
-		assertThat(tokens.matches(BOOKING, tokens(SECRET + "x").tokenFor(BOOKING))).isFalse();
+		assertThat(tokens.matches(BOOKING, 1, token)).isTrue();
+		assertThat(tokens.matches(UUID.randomUUID(), 1, token)).isFalse();
+		assertThat(tokens.matches(BOOKING, 1, tokens(SECRET + "x").tokenFor(BOOKING, 1))).isFalse();
+	}
+
+	@Test
+	void aRevokedVersionsTokenNoLongerMatches() {
+		ManageTokens tokens = tokens(SECRET);
+		String first = tokens.tokenFor(BOOKING, 1);
+
+		assertThat(tokens.tokenFor(BOOKING, 2)).isNotEqualTo(first);
+		assertThat(tokens.matches(BOOKING, 2, first)).isFalse();
+		assertThat(tokens.matches(BOOKING, 2, tokens.tokenFor(BOOKING, 2))).isTrue();
+	}
+
+	@Test
+	void theVerificationCodeIsNoManageTokenAndMatchesItsBookingOnly() {
+		ManageTokens tokens = tokens(SECRET);
+		String code = tokens.verificationCode(BOOKING);
+
+		assertThat(code).hasSize(43).isNotEqualTo(tokens.tokenFor(BOOKING, 1));
+		assertThat(tokens.matches(BOOKING, 1, code)).isFalse();
+		assertThat(tokens.verificationMatches(BOOKING, code)).isTrue();
+		assertThat(tokens.verificationMatches(UUID.randomUUID(), code)).isFalse();
+		assertThat(tokens.verificationMatches(BOOKING, tokens.tokenFor(BOOKING, 1))).isFalse();
+		assertThat(tokens.verificationMatches(BOOKING, null)).isFalse();
 	}
 
 	@Test
 	void rejectsNullEmptyTruncatedExtendedAlteredAndNonAsciiTokens() {
 		ManageTokens tokens = tokens(SECRET);
-		String token = tokens.tokenFor(BOOKING);
+		String token = tokens.tokenFor(BOOKING, 1);
 		char last = token.charAt(42);
 
-		assertThat(tokens.matches(BOOKING, null)).isFalse();
-		assertThat(tokens.matches(BOOKING, "")).isFalse();
-		assertThat(tokens.matches(BOOKING, token.substring(0, 42))).isFalse();
-		assertThat(tokens.matches(BOOKING, token + "A")).isFalse();
-		assertThat(tokens.matches(BOOKING, token.substring(0, 42) + (last == 'A' ? 'B' : 'A'))).isFalse();
-		assertThat(tokens.matches(BOOKING, "\u00e9".repeat(43))).isFalse();
+		assertThat(tokens.matches(BOOKING, 1, null)).isFalse();
+		assertThat(tokens.matches(BOOKING, 1, "")).isFalse();
+		assertThat(tokens.matches(BOOKING, 1, token.substring(0, 42))).isFalse();
+		assertThat(tokens.matches(BOOKING, 1, token + "A")).isFalse();
+		assertThat(tokens.matches(BOOKING, 1, token.substring(0, 42) + (last == 'A' ? 'B' : 'A'))).isFalse();
+		assertThat(tokens.matches(BOOKING, 1, "\u00e9".repeat(43))).isFalse();
 	}
 
 	@Test
@@ -79,27 +105,27 @@ class ManageTokensTest {
 		Path file = dataDir.resolve("token-secret");
 		assertThat(file).doesNotExist();
 
-		String first = tokens(null).tokenFor(BOOKING);
+		String first = tokens(null).tokenFor(BOOKING, 1);
 
 		assertThat(file).exists();
 		assertThat(Base64.getDecoder().decode(Files.readString(file).trim())).hasSize(32);
-		assertThat(tokens(null).tokenFor(BOOKING)).isEqualTo(first);
-		assertThat(tokens(" ").tokenFor(BOOKING)).isEqualTo(first);
+		assertThat(tokens(null).tokenFor(BOOKING, 1)).isEqualTo(first);
+		assertThat(tokens(" ").tokenFor(BOOKING, 1)).isEqualTo(first);
 	}
 
 	@Test
 	void aNewDataDirGetsANewSecret(@TempDir Path otherDir) {
-		String first = tokens(null).tokenFor(BOOKING);
+		String first = tokens(null).tokenFor(BOOKING, 1);
 
 		ManageTokens elsewhere = new ManageTokens(new TokenProperties(null),
 				new EmbeddedProperties(true, otherDir, false, "off", "off"));
 
-		assertThat(elsewhere.tokenFor(BOOKING)).isNotEqualTo(first);
+		assertThat(elsewhere.tokenFor(BOOKING, 1)).isNotEqualTo(first);
 	}
 
 	@Test
 	void aConfiguredSecretLeavesTheDataDirAlone() {
-		tokens(SECRET).tokenFor(BOOKING);
+		tokens(SECRET).tokenFor(BOOKING, 1);
 
 		assertThat(dataDir.resolve("token-secret")).doesNotExist();
 	}
@@ -111,7 +137,7 @@ class ManageTokensTest {
 		ManageTokens fromFile = new ManageTokens(new TokenProperties(null, file),
 				new EmbeddedProperties(true, dataDir, false, "off", "off"));
 
-		assertThat(fromFile.tokenFor(BOOKING)).isEqualTo(tokens(SECRET).tokenFor(BOOKING));
+		assertThat(fromFile.tokenFor(BOOKING, 1)).isEqualTo(tokens(SECRET).tokenFor(BOOKING, 1));
 	}
 
 	@Test

@@ -18,4 +18,12 @@ public interface BookingStateActivities {
 	@ActivityMethod(name = "FlagManualSync")
 	void flagManualSync(String bookingId, Integration integration, String reason);
 
+	/**
+	 * Ends a hold the customer did not confirm in time: the booking is cancelled (reason
+	 * {@code VERIFICATION_EXPIRED}) and its slot is free. False when it was no longer
+	 * pending (confirmed meanwhile).
+	 */
+	@ActivityMethod(name = "ExpireHold")
+	boolean expireHold(String bookingId);
+
 }

@@ -20,6 +20,12 @@ public final class BookingTemporal {
 	public static final String SIGNAL_BOOKING_CHANGED = "bookingChanged";
 
 	/**
+	 * The customer confirmed the email address of a hold: the workflow looks at the
+	 * booking again.
+	 */
+	public static final String SIGNAL_VERIFIED = "verified";
+
+	/**
 	 * The reconciler's "PostgreSQL is at this revision": wakes a workflow that has not
 	 * loaded it yet.
 	 */

@@ -29,6 +29,15 @@ public interface BookingWorkflow {
 	void bookingChanged();
 
 	/**
+	 * The customer opened the verification link of a hold, which PostgreSQL now holds as
+	 * confirmed: the workflow loads the booking again and, seeing it confirmed, pushes it
+	 * like a new booking. If this signal is lost, the reconciler's {@link #syncBehind}
+	 * does the same (the confirmation bumped the revision).
+	 */
+	@SignalMethod(name = BookingTemporal.SIGNAL_VERIFIED)
+	void verified();
+
+	/**
 	 * The reconciler found the booking's synced revisions behind {@code revision}. Acts
 	 * like {@link #bookingChanged} only when the workflow has not loaded that revision
 	 * yet, so a pass already retrying it keeps its retry budget.

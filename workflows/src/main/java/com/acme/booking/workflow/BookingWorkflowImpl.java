@@ -21,8 +21,10 @@ import org.slf4j.Logger;
  * runs the calendar and CRM syncs side by side (one failing never holds the other),
  * records the outcome, then waits for a change, an operator's retry, a background try of
  * a flag an outage raised, the reminder or the end of the appointment; the customer's
- * emails run beside it ({@link MailLane}). Deterministic: no I/O, clocks or randomness
- * but Temporal's.
+ * emails run beside it ({@link MailLane}). A booking held for email verification is first
+ * only held: its verification email goes out, and nothing reaches the calendar or the CRM
+ * until the customer confirms; a hold not confirmed in time expires on a durable timer.
+ * Deterministic: no I/O, clocks or randomness but Temporal's.
  */
 @WorkflowImpl(taskQueues = BookingTemporal.TASK_QUEUE)
 public class BookingWorkflowImpl implements BookingWorkflow {
@@ -46,6 +48,8 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	 */
 	static final String LEAN_HISTORY = "lean-history";
 
+	private static final String PENDING_VERIFICATION = "PENDING_VERIFICATION";
+
 	private static final Logger log = Workflow.getLogger(BookingWorkflowImpl.class);
 
 	private final BookingStateActivities stateTasks = Workflow.newActivityStub(BookingStateActivities.class);
@@ -68,7 +72,13 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 
 	private final SyncTrack mailTrack = new SyncTrack(Integration.MAIL, null);
 
-	private final MailLane mail = new MailLane(mailTrack, () -> calendarTrack.due);
+	/**
+	 * The booking is an unconfirmed hold: no calendar sync will run, so its email does
+	 * not wait for one.
+	 */
+	private boolean holding;
+
+	private final MailLane mail = new MailLane(mailTrack, () -> calendarTrack.due && !holding);
 
 	/**
 	 * False for runs started before emails existed: their history has no mail commands.
@@ -125,6 +135,12 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 				mail.reminder().retryIfFailed();
 			}
 			snapshot = state.load(bookingId);
+			if (snapshot.unconfirmedHold()) {
+				if (!holdForVerification()) {
+					return;
+				}
+				continue;
+			}
 			if (mails) {
 				mail.reminder().plan(snapshot);
 			}
@@ -136,6 +152,45 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 				return;
 			}
 		}
+	}
+
+	/**
+	 * Holds the slot while the customer has not confirmed the email address: the mail
+	 * lane sends the verification email, and the workflow waits for the confirmation (the
+	 * {@code verified} signal, or the reconciler's), a change, or the end of the hold,
+	 * whichever comes first. Nothing reaches the calendar or the CRM meanwhile.
+	 * @return true when the booking must be loaded again (confirmed, changed, or
+	 * confirmed just as the hold ran out); false when the hold ended unconfirmed and the
+	 * workflow is done
+	 */
+	private boolean holdForVerification() {
+		holding = true;
+		if (snapshot.cancelled()) {
+			// Withdrawn or expired before it was confirmed: nothing outside knows of it.
+			return endUnconfirmedHold();
+		}
+		attributes.show(BookingTemporal.BOOKING_STATUS.valueSet(PENDING_VERIFICATION));
+		long left = snapshot.holdUntilEpochMillis() - Workflow.currentTimeMillis();
+		if (left > 0 && awaitWorkUntil(Duration.ofMillis(left))) {
+			holding = false;
+			return true;
+		}
+		if (!state.expireHold(bookingId)) {
+			// The confirmation won the row just as the hold ran out.
+			holding = false;
+			return true;
+		}
+		log.info("Hold of booking {} expired unconfirmed; its slot is free again", bookingId);
+		return endUnconfirmedHold();
+	}
+
+	/** The workflow of a hold that ended unconfirmed ends once its email is done. */
+	private boolean endUnconfirmedHold() {
+		attributes.show(BookingTemporal.BOOKING_STATUS.valueSet("CANCELLED"));
+		if (mails) {
+			Workflow.await(() -> !mail.busy());
+		}
+		return false;
 	}
 
 	/**
@@ -312,6 +367,11 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	}
 
 	@Override
+	public void verified() {
+		bookingChanged();
+	}
+
+	@Override
 	public void syncBehind(long revision) {
 		// A pass already working on this revision keeps going (and keeps its retry
 		// budget).
@@ -323,8 +383,15 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	@Override
 	public SyncStatus syncStatus() {
 		return new SyncStatus(calendarTrack.state, crmTrack.state, snapshot == null ? 0 : snapshot.revision(),
-				snapshot == null ? null : (snapshot.cancelled() ? "CANCELLED" : "CONFIRMED"), calendarTrack.error,
-				crmTrack.error, mailTrack.state, mailTrack.error);
+				snapshot == null ? null : statusName(), calendarTrack.error, crmTrack.error, mailTrack.state,
+				mailTrack.error);
+	}
+
+	private String statusName() {
+		if (snapshot.cancelled()) {
+			return "CANCELLED";
+		}
+		return snapshot.unconfirmedHold() ? PENDING_VERIFICATION : "CONFIRMED";
 	}
 
 }

@@ -32,7 +32,8 @@ public record SyncRetrySettings(Duration initialInterval, Duration maximumInterv
 	 * Activity names of the PostgreSQL bookkeeping, which retries until the database
 	 * answers.
 	 */
-	private static final String[] STATE_ACTIVITIES = { "LoadBookingSnapshot", "RecordSyncResult", "FlagManualSync" };
+	private static final String[] STATE_ACTIVITIES = { "LoadBookingSnapshot", "RecordSyncResult", "FlagManualSync",
+			"ExpireHold" };
 
 	/** An attempt of the PostgreSQL bookkeeping; retried until the database answers. */
 	private static final Duration STATE_ATTEMPT_TIMEOUT = Duration.ofSeconds(30);

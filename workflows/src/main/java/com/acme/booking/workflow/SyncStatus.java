@@ -6,7 +6,8 @@ package com.acme.booking.workflow;
  * @param calendar where the calendar event stands
  * @param crm where the CRM contact stands
  * @param revision the booking revision last loaded by the workflow
- * @param bookingStatus {@code CONFIRMED} or {@code CANCELLED}, as last loaded
+ * @param bookingStatus {@code PENDING_VERIFICATION}, {@code CONFIRMED} or
+ * {@code CANCELLED}, as last loaded
  * @param calendarError why the calendar sync needs an operator, if it does
  * @param crmError why the CRM sync needs an operator, if it does
  * @param mail where the email of the latest change stands ({@code DISABLED}: recorded,

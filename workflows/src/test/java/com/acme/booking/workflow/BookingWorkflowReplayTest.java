@@ -106,6 +106,10 @@ class BookingWorkflowReplayTest {
 		}
 
 		@Override
+		public void verified() {
+		}
+
+		@Override
 		public void syncBehind(long revision) {
 		}
 

@@ -13,8 +13,21 @@ import java.util.Map;
  */
 final class FakeBookingDatabase {
 
-	/** A booking row: what the sync activities read. */
-	record Booking(String id, long revision, boolean cancelled, Instant start, Instant end) {
+	/**
+	 * A booking row: what the sync activities read. {@code holdUntil} is set while the
+	 * booking is a hold the customer has not confirmed (pending, or ended unconfirmed
+	 * when cancelled), null once confirmed or for a booking made without verification.
+	 */
+	record Booking(String id, long revision, boolean cancelled, Instant start, Instant end, Instant holdUntil) {
+
+		Booking(String id, long revision, boolean cancelled, Instant start, Instant end) {
+			this(id, revision, cancelled, start, end, null);
+		}
+
+		boolean pendingVerification() {
+			return holdUntil != null && !cancelled;
+		}
+
 	}
 
 	/**
@@ -37,15 +50,45 @@ final class FakeBookingDatabase {
 		return booking;
 	}
 
+	/** A booking held for email verification until {@code holdUntil}. */
+	synchronized Booking hold(String id, Instant start, Duration duration, Instant holdUntil) {
+		Booking booking = new Booking(id, 1, false, start, start.plus(duration), holdUntil);
+		bookings.put(id, booking);
+		return booking;
+	}
+
 	synchronized Booking reschedule(String id, Instant start) {
 		Booking old = booking(id);
 		Duration duration = Duration.between(old.start(), old.end());
-		return save(new Booking(id, old.revision() + 1, old.cancelled(), start, start.plus(duration)));
+		return save(new Booking(id, old.revision() + 1, old.cancelled(), start, start.plus(duration), old.holdUntil()));
 	}
 
 	synchronized Booking cancel(String id) {
 		Booking old = booking(id);
-		return save(new Booking(id, old.revision() + 1, true, old.start(), old.end()));
+		return save(new Booking(id, old.revision() + 1, true, old.start(), old.end(), old.holdUntil()));
+	}
+
+	/**
+	 * What the verification endpoint does before it signals {@code verified}: a pending
+	 * hold becomes a confirmed booking at a new revision. False when it was not pending.
+	 */
+	synchronized boolean verify(String id) {
+		Booking old = booking(id);
+		if (!old.pendingVerification()) {
+			return false;
+		}
+		save(new Booking(id, old.revision() + 1, false, old.start(), old.end(), null));
+		return true;
+	}
+
+	/** The ExpireHold activity: a pending hold is cancelled; false when not pending. */
+	synchronized boolean expireHold(String id) {
+		Booking old = booking(id);
+		if (!old.pendingVerification()) {
+			return false;
+		}
+		save(new Booking(id, old.revision() + 1, true, old.start(), old.end(), old.holdUntil()));
+		return true;
 	}
 
 	synchronized Booking booking(String id) {

@@ -23,7 +23,13 @@ final class FakeBookingState implements BookingStateActivities {
 		FakeBookingDatabase.Booking booking = database.booking(bookingId);
 		return new BookingSnapshot(booking.revision(), booking.cancelled(), booking.end().toEpochMilli(),
 				WorkflowTestSupport.BACKGROUND_INTERVAL.toMillis(),
-				booking.start().minus(WorkflowTestSupport.REMINDER_BEFORE).toEpochMilli());
+				booking.start().minus(WorkflowTestSupport.REMINDER_BEFORE).toEpochMilli(),
+				booking.holdUntil() == null ? 0 : booking.holdUntil().toEpochMilli());
+	}
+
+	@Override
+	public boolean expireHold(String bookingId) {
+		return database.expireHold(bookingId);
 	}
 
 	@Override

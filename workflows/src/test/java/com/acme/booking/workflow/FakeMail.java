@@ -12,8 +12,8 @@ import java.util.function.LongSupplier;
 final class FakeMail implements MailActivities {
 
 	/**
-	 * One email: {@code kind} is CHANGE for confirmation, update and cancellation, or
-	 * REMINDER.
+	 * One email: {@code kind} is CHANGE for confirmation, update and cancellation,
+	 * REMINDER, or VERIFICATION for the link that confirms a hold.
 	 */
 	record Sent(String bookingId, String kind, long revision, boolean cancelled, Instant at) {
 	}
@@ -32,6 +32,13 @@ final class FakeMail implements MailActivities {
 	@Override
 	public SyncResult sendBookingMail(String bookingId) {
 		FakeBookingDatabase.Booking booking = database.booking(bookingId);
+		if (booking.holdUntil() != null) {
+			// An unconfirmed hold: its verification email, once; nothing once it ended.
+			if (!booking.cancelled() && sent(bookingId, "VERIFICATION").isEmpty()) {
+				sent.add(new Sent(bookingId, "VERIFICATION", booking.revision(), false, now()));
+			}
+			return SyncResult.synced(booking.revision(), null);
+		}
 		sent.add(new Sent(bookingId, "CHANGE", booking.revision(), booking.cancelled(), now()));
 		return SyncResult.synced(booking.revision(), null);
 	}

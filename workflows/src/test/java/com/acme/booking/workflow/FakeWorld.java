@@ -52,6 +52,19 @@ final class FakeWorld {
 	 */
 	BookingRun book(String bookingId, Instant start) {
 		database.create(bookingId, start, WorkflowTestSupport.DURATION);
+		return startWorkflow(bookingId);
+	}
+
+	/**
+	 * Stores a booking held for email verification for {@code window}, then starts its
+	 * workflow, as the API does with {@code booking.rules.verify-email=true}.
+	 */
+	BookingRun hold(String bookingId, Instant start, Duration window) {
+		database.hold(bookingId, start, WorkflowTestSupport.DURATION, Instant.ofEpochMilli(now()).plus(window));
+		return startWorkflow(bookingId);
+	}
+
+	private BookingRun startWorkflow(String bookingId) {
 		WorkflowClient client = env.getWorkflowClient();
 		BookingWorkflow workflow = client.newWorkflowStub(BookingWorkflow.class,
 				WorkflowOptions.newBuilder()
