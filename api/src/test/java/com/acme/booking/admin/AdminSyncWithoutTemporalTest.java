@@ -12,6 +12,7 @@ import com.acme.booking.core.Integration;
 import com.acme.booking.core.NewBooking;
 import com.acme.booking.support.Http;
 import com.acme.booking.support.Slots;
+import com.acme.booking.support.TestClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +49,7 @@ class AdminSyncWithoutTemporalTest {
 		Booking booking = bookings.insert(UUID.randomUUID(),
 				new NewBooking("Ada", "ada-" + UUID.randomUUID() + "@example.com", null, null, null, start,
 						start.plusSeconds(1800), "Europe/London"),
-				Duration.ofMinutes(15), new FrequencyLimit(3, Duration.ofDays(7)), Instant.now());
+				Duration.ofMinutes(15), new FrequencyLimit(3, Duration.ofDays(7)), TestClock.now());
 		bookings.flagManualSync(booking.id(), Integration.CRM, "HubSpot said 401");
 
 		Http.Response sync = new Http(port).post("/api/admin/bookings/" + booking.id() + "/sync", null, "X-Api-Key",
@@ -69,7 +70,7 @@ class AdminSyncWithoutTemporalTest {
 		Booking booking = bookings.insert(UUID.randomUUID(),
 				new NewBooking("Ada", "ada-" + UUID.randomUUID() + "@example.com", null, null, null, start,
 						start.plusSeconds(1800), "Europe/London"),
-				Duration.ofMinutes(15), new FrequencyLimit(3, Duration.ofDays(7)), Instant.now());
+				Duration.ofMinutes(15), new FrequencyLimit(3, Duration.ofDays(7)), TestClock.now());
 		bookings.flagManualSync(booking.id(), Integration.CALENDAR, "Google said 403");
 
 		Http.Response sync = new Http(port).post("/api/admin/bookings/sync", java.util.Map.of(), "X-Api-Key",

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.acme.booking.support.TestClock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -27,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * One headless Chromium per test class, Debian's {@code chromium} driven by its
  * {@code chromedriver}: both paths are given, so Selenium Manager never looks for (or
  * downloads) a browser. The browser's time zone is New York, the business's London, so
- * every page shows two zones.
+ * every page shows two zones; its clock is the tests' ({@link TestClock}).
  */
 final class Browser implements AutoCloseable {
 
@@ -44,6 +45,27 @@ final class Browser implements AutoCloseable {
 	private static final Path AXE = Path.of("target/axe-core/package/axe.min.js");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * The pages' {@code Date} on the tests' clock ({@link TestClock}), as the service's:
+	 * "now" (and so "today") moved by the pin, every other use as it was.
+	 */
+	private static final String SHIFTED_DATE = """
+			(() => {
+				const offset = %d;
+				const RealDate = Date;
+				class ShiftedDate extends RealDate {
+					constructor(...args) {
+						if (args.length === 0) super(RealDate.now() + offset);
+						else super(...args);
+					}
+					static now() {
+						return RealDate.now() + offset;
+					}
+				}
+				globalThis.Date = ShiftedDate;
+			})();
+			""";
 
 	final ChromeDriver driver;
 
@@ -69,6 +91,10 @@ final class Browser implements AutoCloseable {
 		this.driver = new ChromeDriver(service, options);
 		driver.executeCdpCommand("Browser.setDownloadBehavior",
 				Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+		if (TestClock.pinned()) {
+			driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+					Map.of("source", SHIFTED_DATE.formatted(TestClock.offset().toMillis())));
+		}
 	}
 
 	/**
