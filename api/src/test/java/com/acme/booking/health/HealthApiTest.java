@@ -1,6 +1,7 @@
 package com.acme.booking.health;
 
 import com.acme.booking.support.Http;
+import com.acme.booking.support.Slots;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,8 +34,8 @@ class HealthApiTest {
 	@Test
 	void cacheStatisticsCountAWarmListing() {
 		Http http = new Http(port);
-		String query = "/api/bookings/available-slots?startDate=" + java.time.LocalDate.now().plusDays(10) + "&endDate="
-				+ java.time.LocalDate.now().plusDays(12);
+		String query = "/api/bookings/available-slots?startDate=" + Slots.today().plusDays(10) + "&endDate="
+				+ Slots.today().plusDays(12);
 		long hitsBefore = http.get("/api/health")
 			.json()
 			.path("caches")

@@ -133,8 +133,8 @@ class OperationsApiTest {
 
 	@Test
 	void aBookingWhoseSyncFailsShowsInTheMetrics() {
-		http.get("/api/bookings/available-slots?startDate=" + java.time.LocalDate.now().plusDays(10) + "&endDate="
-				+ java.time.LocalDate.now().plusDays(11));
+		http.get("/api/bookings/available-slots?startDate=" + Slots.today().plusDays(10) + "&endDate="
+				+ Slots.today().plusDays(11));
 		Map<String, Object> booking = booking("metrics-" + UUID.randomUUID() + "@example.com");
 		assertThat(http.post("/api/bookings", booking).status()).isEqualTo(201);
 		assertThat(http.post("/api/bookings", booking).status()).isEqualTo(409);
