@@ -11,6 +11,7 @@ import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
+import com.acme.booking.support.TestClock;
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.BookingWorkflow;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -104,14 +105,14 @@ class CalendarBreakerRecoveryEndToEndTest {
 
 	private Booking book(int n) {
 		UUID id = UUID.randomUUID();
-		Instant start = Instant.now()
+		Instant start = TestClock.now()
 			.truncatedTo(ChronoUnit.DAYS)
 			.plus(Duration.ofDays(10 + n))
 			.plus(Duration.ofHours(10));
 		Booking booking = bookings.insert(id,
 				new NewBooking("Grace Hopper", "grace+" + id + "@example.com", null, null, null, start,
 						start.plus(Duration.ofMinutes(30)), "America/New_York"),
-				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), Instant.now());
+				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now());
 		BookingWorkflow workflow = temporal.newWorkflowStub(BookingWorkflow.class,
 				WorkflowOptions.newBuilder()
 					.setWorkflowId(BookingTemporal.workflowId(id.toString()))

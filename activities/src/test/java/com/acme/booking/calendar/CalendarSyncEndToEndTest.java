@@ -17,6 +17,7 @@ import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.CalendarConflict;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
+import com.acme.booking.support.TestClock;
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.BookingWorkflow;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -202,7 +203,7 @@ class CalendarSyncEndToEndTest {
 		start(booking);
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> !google.server.findAll(postRequestedFor(eventsUrl())).isEmpty());
-		bookings.cancel(booking.id(), Instant.now());
+		bookings.cancel(booking.id(), TestClock.now());
 		workflow(booking).bookingChanged();
 
 		Booking done = awaitBooking(booking, b -> b.isCancelled() && b.calendarSynced());
@@ -227,7 +228,7 @@ class CalendarSyncEndToEndTest {
 
 		Instant newStart = booking.startTime().plus(Duration.ofHours(2));
 		bookings.update(booking.id(), new BookingChange(newStart, newStart.plus(Duration.ofMinutes(45)), null,
-				"Difference Engines Ltd", null, null), Duration.ofMinutes(15), Instant.now());
+				"Difference Engines Ltd", null, null), Duration.ofMinutes(15), TestClock.now());
 		workflow(booking).bookingChanged();
 
 		Booking synced = awaitBooking(booking, b -> b.calendarSynced() && b.calendarSyncedRevision() == 2);
@@ -279,7 +280,7 @@ class CalendarSyncEndToEndTest {
 		Instant later = booking.startTime().plus(Duration.ofHours(3));
 		bookings.update(booking.id(),
 				new BookingChange(later, later.plus(Duration.ofMinutes(30)), null, null, null, null),
-				Duration.ofMinutes(15), Instant.now());
+				Duration.ofMinutes(15), TestClock.now());
 		workflow(booking).bookingChanged();
 
 		Booking moved = awaitBooking(booking, b -> b.calendarSynced() && b.calendarSyncedRevision() == 2);
@@ -296,14 +297,14 @@ class CalendarSyncEndToEndTest {
 
 	private Booking newBooking() {
 		UUID id = UUID.randomUUID();
-		Instant start = Instant.now()
+		Instant start = TestClock.now()
 			.truncatedTo(ChronoUnit.DAYS)
 			.plus(Duration.ofDays(DAY.getAndIncrement()))
 			.plus(Duration.ofHours(10));
 		return bookings.insert(id,
 				new NewBooking("Grace Hopper", "grace+" + id + "@example.com", "Remington Rand", "+1 555 0100",
 						"Compilers", start, start.plus(Duration.ofMinutes(30)), "America/New_York"),
-				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), Instant.now());
+				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now());
 	}
 
 	private void start(Booking booking) {

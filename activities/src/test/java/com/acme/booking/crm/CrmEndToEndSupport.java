@@ -12,6 +12,7 @@ import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
+import com.acme.booking.support.TestClock;
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.BookingWorkflow;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -91,7 +92,7 @@ abstract class CrmEndToEndSupport {
 	}
 
 	Booking book(String name, String email) {
-		Instant start = Instant.now()
+		Instant start = TestClock.now()
 			.truncatedTo(ChronoUnit.HOURS)
 			.plus(3, ChronoUnit.DAYS)
 			.plus(slot.getAndIncrement() * 3L, ChronoUnit.HOURS);
@@ -99,7 +100,7 @@ abstract class CrmEndToEndSupport {
 		Booking booking = bookings.insert(id,
 				new NewBooking(name, email, "Analytical Engines", "+44 20 7946 0000", "Demo please", start,
 						start.plus(30, ChronoUnit.MINUTES), "Europe/London"),
-				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), Instant.now());
+				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now());
 		BookingWorkflow workflow = temporal.newWorkflowStub(BookingWorkflow.class,
 				WorkflowOptions.newBuilder()
 					.setWorkflowId(BookingTemporal.workflowId(id.toString()))

@@ -1,10 +1,10 @@
 package com.acme.booking.crm;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import com.acme.booking.probe.IntegrationCheck.CheckReport;
 import com.acme.booking.probe.ProbedHealthIndicator;
+import com.acme.booking.support.TestClock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,7 +139,7 @@ class CrmHealthAndCheckTest {
 	}
 
 	private Health probed(CrmProperties settings) {
-		CrmHealthIndicator indicator = new CrmHealthIndicator(settings, client, Clock.systemUTC());
+		CrmHealthIndicator indicator = new CrmHealthIndicator(settings, client, TestClock.clock());
 		indicator.probe();
 		return indicator.health();
 	}

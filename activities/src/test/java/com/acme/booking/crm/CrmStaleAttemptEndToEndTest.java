@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
+import com.acme.booking.support.TestClock;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.temporal.failure.ApplicationFailure;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class CrmStaleAttemptEndToEndTest extends CrmEndToEndSupport {
 		Booking loaded = book("Ada Lovelace", "ada-stale@example.com");
 		awaitSynced(loaded.id(), 1);
 		// Cancelled while the late attempt, still holding revision 1, waited for HubSpot.
-		bookings.cancel(loaded.id(), Instant.now()).orElseThrow();
+		bookings.cancel(loaded.id(), TestClock.now()).orElseThrow();
 		hubspot.resetRequests();
 
 		assertThatThrownBy(() -> crm.push(loaded)).isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
@@ -60,11 +61,11 @@ class CrmStaleAttemptEndToEndTest extends CrmEndToEndSupport {
 		// HubSpot takes its time, then says the address exists: the attempt would update
 		// contact 1102 next.
 		hubspot.stubFor(post(CONTACTS).willReturn(HubSpotStubs.contactExists("1102").withFixedDelay(2000)));
-		Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(40, ChronoUnit.DAYS);
+		Instant start = TestClock.now().truncatedTo(ChronoUnit.HOURS).plus(40, ChronoUnit.DAYS);
 		Booking loaded = bookings.insert(UUID.randomUUID(),
 				new NewBooking("Ada Lovelace", "ada-late@example.com", null, null, null, start,
 						start.plus(30, ChronoUnit.MINUTES), "Europe/London"),
-				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), Instant.now());
+				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now());
 		ContactSync contacts = new ContactSync(client, bookings, Caffeine.newBuilder().<String, String>build());
 
 		CompletableFuture<String> late = CompletableFuture
@@ -72,7 +73,7 @@ class CrmStaleAttemptEndToEndTest extends CrmEndToEndSupport {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> !hubspot.findAll(postRequestedFor(urlPathEqualTo(CONTACTS))).isEmpty());
 		// Cancelled while the create waited for its answer.
-		bookings.cancel(loaded.id(), Instant.now()).orElseThrow();
+		bookings.cancel(loaded.id(), TestClock.now()).orElseThrow();
 
 		assertThatThrownBy(late::join).hasCauseInstanceOf(ApplicationFailure.class)
 			.cause()

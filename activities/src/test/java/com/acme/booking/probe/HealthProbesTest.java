@@ -1,10 +1,10 @@
 package com.acme.booking.probe;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.acme.booking.support.TestClock;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,7 +91,7 @@ class HealthProbesTest {
 		private final boolean enabled;
 
 		CountingIndicator(boolean enabled) {
-			super(Clock.systemUTC());
+			super(TestClock.clock());
 			this.enabled = enabled;
 		}
 

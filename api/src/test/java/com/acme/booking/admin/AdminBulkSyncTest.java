@@ -13,6 +13,7 @@ import com.acme.booking.core.NewBooking;
 import com.acme.booking.support.Http;
 import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
+import com.acme.booking.support.TestClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,7 +84,7 @@ class AdminBulkSyncTest {
 		Booking booking = bookings.insert(UUID.randomUUID(),
 				new NewBooking("Ada", "bulk-" + UUID.randomUUID() + "@example.com", null, null, null, start,
 						start.plus(Duration.ofMinutes(30)), "Europe/London"),
-				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), Instant.now());
+				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now());
 		bookings.flagManualSync(booking.id(), integration, reason);
 		return booking;
 	}

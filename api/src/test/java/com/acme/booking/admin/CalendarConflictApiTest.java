@@ -1,7 +1,9 @@
 package com.acme.booking.admin;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +14,12 @@ import com.acme.booking.core.CalendarConflict;
 import com.acme.booking.support.Http;
 import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +37,9 @@ class CalendarConflictApiTest {
 
 	@Autowired
 	BookingRepository bookings;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void aRecordedClashShowsInTheResourceAndTheAdminListFiltersByIt() {
@@ -61,6 +68,28 @@ class CalendarConflictApiTest {
 		assertThat(ids(conflicts)).containsExactly(id.toString());
 		assertThat(http.get("/actuator/prometheus").body()).as("the gauge the BookingCalendarConflict alert reads")
 			.containsPattern("booking_calendar_conflicts_open(\\{[^}]*})? [1-9]");
+	}
+
+	@Test
+	void theGaugeCountsAClashUntilTheAppointmentIsOverOnTheServicesClock() {
+		Http http = new Http(port);
+		Http.Response created = http.post("/api/bookings",
+				body("clash-" + UUID.randomUUID() + "@example.com", Slots.fresh()));
+		UUID id = UUID.fromString(created.json().path("id").asString());
+		Instant start = Instant.parse(created.json().path("startTime").asString());
+		Instant end = Instant.parse(created.json().path("endTime").asString());
+		assertThat(bookings.recordCalendarConflict(id, 1, new CalendarConflict(start, end))).isTrue();
+
+		assertThat(openConflicts(end.minusSeconds(60)) - openConflicts(end.plusSeconds(60)))
+			.as("the clash counts until its end, whatever the database's own time")
+			.isEqualTo(1);
+	}
+
+	/** The gauge, read with the service's clock at {@code now}. */
+	private double openConflicts(Instant now) {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		new CalendarConflictBacklog(jdbc, Clock.fixed(now, ZoneOffset.UTC)).bindTo(meters);
+		return meters.get("booking.calendar.conflicts.open").gauge().value();
 	}
 
 	private static Map<String, Object> body(String email, Instant start) {

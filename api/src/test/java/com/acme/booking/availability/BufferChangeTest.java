@@ -9,6 +9,7 @@ import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
 import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
+import com.acme.booking.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -46,8 +47,8 @@ class BufferChangeTest {
 						+ start.plus(Duration.ofMinutes(35)) + ") are closer than the buffer of PT15M");
 		}
 		finally {
-			bookings.cancel(first, Instant.now());
-			bookings.cancel(second, Instant.now());
+			bookings.cancel(first, TestClock.now());
+			bookings.cancel(second, TestClock.now());
 		}
 	}
 
@@ -56,7 +57,7 @@ class BufferChangeTest {
 		bookings.insert(id,
 				new NewBooking("Ada Lovelace", "buffer-" + id + "@example.com", null, null, null, start,
 						start.plus(Duration.ofMinutes(30)), "Europe/London"),
-				Duration.ZERO, new FrequencyLimit(100, Duration.ofDays(7)), Instant.now());
+				Duration.ZERO, new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now());
 		return id;
 	}
 

@@ -2,7 +2,6 @@ package com.acme.booking.availability;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -113,8 +112,7 @@ class CalendarMirrorApiTest {
 		Instant bookings = Slots.fresh();
 		Instant shownFree = Slots.fresh();
 		Instant free = Slots.fresh();
-		Instant allDay = Slots.weekday(40, LocalTime.of(9, 0));
-		String day = allDay.atZone(LONDON).toLocalDate().toString();
+		String day = Slots.day(0).toString();
 		fullSync(token(), event("owner1", owners), bookingsEvent("booked1", bookings), transparent("free1", shownFree),
 				allDayEvent("holiday1", day));
 		google.server.resetRequests();

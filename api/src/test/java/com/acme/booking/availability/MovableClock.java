@@ -6,13 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
+import com.acme.booking.support.TestClock;
+
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The real time, moved on by the test when it needs time to pass (a mirror to age)
- * without waiting.
+ * The tests' time ({@link TestClock}), moved on by the test when it needs time to pass (a
+ * mirror to age) without waiting.
  */
 final class MovableClock extends Clock {
 
@@ -28,7 +30,7 @@ final class MovableClock extends Clock {
 
 	@Override
 	public Instant instant() {
-		return Instant.now().plus(offset);
+		return TestClock.now().plus(offset);
 	}
 
 	@Override

@@ -1,7 +1,6 @@
 package com.acme.booking.chaos;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.acme.booking.support.Http;
+import com.acme.booking.support.TestClock;
 
 /**
  * Customers of the chaos runs, each booking over HTTP and then, as its seeded dice say,
@@ -29,7 +29,7 @@ final class Customers {
 
 	private final AtomicInteger slots = new AtomicInteger();
 
-	private final Instant firstSlot = LocalDate.now(ZoneOffset.UTC)
+	private final Instant firstSlot = TestClock.today(ZoneOffset.UTC)
 		.plusDays(2)
 		.atStartOfDay(ZoneOffset.UTC)
 		.toInstant();

@@ -1,9 +1,8 @@
 package com.acme.booking.health;
 
-import java.time.LocalDate;
-
 import com.acme.booking.support.Http;
 import com.acme.booking.support.RunningService;
+import com.acme.booking.support.Slots;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,8 +32,8 @@ class HealthApiTest {
 	@Test
 	void cacheStatisticsCountAWarmListing() {
 		Http http = new Http(port);
-		String query = "/api/bookings/available-slots?startDate=" + LocalDate.now().plusDays(10) + "&endDate="
-				+ LocalDate.now().plusDays(12);
+		String query = "/api/bookings/available-slots?startDate=" + Slots.today().plusDays(10) + "&endDate="
+				+ Slots.today().plusDays(12);
 		long hitsBefore = http.get("/api/health")
 			.json()
 			.path("caches")

@@ -1,7 +1,6 @@
 package com.acme.booking.health;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -130,8 +129,8 @@ class OperationsApiTest {
 
 	@Test
 	void aBookingWhoseSyncFailsShowsInTheMetrics() {
-		http.get("/api/bookings/available-slots?startDate=" + LocalDate.now().plusDays(10) + "&endDate="
-				+ LocalDate.now().plusDays(11));
+		http.get("/api/bookings/available-slots?startDate=" + Slots.today().plusDays(10) + "&endDate="
+				+ Slots.today().plusDays(11));
 		Map<String, Object> booking = booking("metrics-" + UUID.randomUUID() + "@example.com");
 		assertThat(http.post("/api/bookings", booking).status()).isEqualTo(201);
 		assertThat(http.post("/api/bookings", booking).status()).isEqualTo(409);

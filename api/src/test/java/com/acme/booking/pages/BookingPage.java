@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import com.acme.booking.support.TestClock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -42,7 +43,7 @@ final class BookingPage {
 	 * as needed.
 	 */
 	LocalDate chooseDayFrom(int daysAhead) {
-		LocalDate earliest = LocalDate.now(ZoneId.of(Browser.VISITOR_ZONE)).plusDays(daysAhead);
+		LocalDate earliest = TestClock.today(ZoneId.of(Browser.VISITOR_ZONE)).plusDays(daysAhead);
 		for (int page = 0; page < 4; page++) {
 			loaded();
 			for (WebElement day : enabledDays()) {

@@ -157,10 +157,9 @@ class BookingPageBrowserTest {
 		// shown at the email.
 		String email = email();
 		Http http = new Http(port);
-		// On a day of their own far ahead, two hours apart: other tests of this context
-		// book nearer days.
+		// On a day of this class's own, two hours apart.
 		for (int hour : new int[] { 9, 11, 13 }) {
-			Instant start = Slots.weekday(75, LocalTime.of(hour, 0));
+			Instant start = Slots.at(Slots.day(0), LocalTime.of(hour, 0));
 			assertThat(http.post("/api/bookings", Map.of("name", "Ada", "email", email, "startTime", start.toString()))
 				.status()).isEqualTo(201);
 		}

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import com.acme.booking.support.TestClock;
 import com.acme.booking.tools.RequiredTools;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -27,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * One headless Chromium per test class, Debian's {@code chromium} driven by its
  * {@code chromedriver}: both paths are given, so Selenium Manager never looks for (or
  * downloads) a browser. The browser's time zone is New York, the business's London, so
- * every page shows two zones.
+ * every page shows two zones; its clock is the tests' ({@link TestClock}).
  */
 final class Browser implements AutoCloseable {
 
@@ -39,6 +40,27 @@ final class Browser implements AutoCloseable {
 	private static final Path AXE = Path.of("target/axe-core/package/axe.min.js");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * The pages' {@code Date} on the tests' clock ({@link TestClock}), as the service's:
+	 * "now" (and so "today") moved by the pin, every other use as it was.
+	 */
+	private static final String SHIFTED_DATE = """
+			(() => {
+				const offset = %d;
+				const RealDate = Date;
+				class ShiftedDate extends RealDate {
+					constructor(...args) {
+						if (args.length === 0) super(RealDate.now() + offset);
+						else super(...args);
+					}
+					static now() {
+						return RealDate.now() + offset;
+					}
+				}
+				globalThis.Date = ShiftedDate;
+			})();
+			""";
 
 	final ChromeDriver driver;
 
@@ -65,6 +87,10 @@ final class Browser implements AutoCloseable {
 		this.driver = new ChromeDriver(service, options);
 		driver.executeCdpCommand("Browser.setDownloadBehavior",
 				Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+		if (TestClock.pinned()) {
+			driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+					Map.of("source", SHIFTED_DATE.formatted(TestClock.offset().toMillis())));
+		}
 	}
 
 	/**

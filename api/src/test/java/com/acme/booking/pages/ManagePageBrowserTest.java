@@ -25,11 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RunningService
 class ManagePageBrowserTest {
 
-	/**
-	 * Days far enough out that the other tests of this context (Slots.fresh) never book
-	 * there.
-	 */
-	private static int nextDay = 40;
+	/** Each booking gets a day of its own ({@link Slots#day}). */
+	private static int booked;
 
 	@TempDir
 	static Path workDir;
@@ -66,8 +63,7 @@ class ManagePageBrowserTest {
 	 * returns the create response.
 	 */
 	JsonNode book() {
-		Instant start = Slots.weekday(nextDay, LocalTime.of(10, 0));
-		nextDay += 2;
+		Instant start = Slots.at(Slots.day(booked++), LocalTime.of(10, 0));
 		Http.Response created = http.post("/api/bookings",
 				Map.of("name", "Ada Lovelace", "email", BookingPageBrowserTest.email(), "startTime", start.toString()));
 		assertThat(created.status()).isEqualTo(201);

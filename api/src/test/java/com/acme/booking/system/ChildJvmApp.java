@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.acme.booking.BookingApiApplication;
 import com.acme.booking.support.FreePorts;
+import com.acme.booking.support.TestClock;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -43,9 +44,13 @@ public final class ChildJvmApp implements AutoCloseable {
 	static ChildJvmApp start(Path dataDir, int port, Path log, List<String> properties) throws IOException {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-						"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-						BookingApiApplication.class.getName(), "--server.port=" + port,
-						"--booking.embedded.data-dir=" + dataDir, "--booking.rate-limit.enabled=false"));
+						"-XX:TieredStopAtLevel=1"));
+		// Its clock starts where the tests' clock is now (TestClockInitializer, on this
+		// class path).
+		command.addAll(TestClock.jvmArguments());
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), BookingApiApplication.class.getName(),
+				"--server.port=" + port, "--booking.embedded.data-dir=" + dataDir,
+				"--booking.rate-limit.enabled=false"));
 		properties.forEach(property -> command.add("--" + property));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

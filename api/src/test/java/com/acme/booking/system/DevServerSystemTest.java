@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
 import com.acme.booking.embedded.ToolCache;
+import com.acme.booking.support.Slots;
 import com.acme.booking.system.RunningApp.SyncRow;
 import com.acme.booking.temporal.DevServer;
 import com.acme.booking.tools.RequiredTools;
@@ -35,6 +37,8 @@ import static org.awaitility.Awaitility.await;
 class DevServerSystemTest {
 
 	static final Duration SYNC = Duration.ofSeconds(60);
+
+	private static final DateTimeFormatter WALL_CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
 	static DevServerSystem system;
 
@@ -125,8 +129,7 @@ class DevServerSystemTest {
 			.filteredOn(e -> e.getRequest().getBodyAsString().contains(eventId))
 			.hasSize(1);
 		assertThat(SyncStandIns.requests(google, "POST", ".*/events/" + eventId)).as("a patch for the new time")
-			.anySatisfy(e -> assertThat(e.getRequest().getBodyAsString())
-				.contains(RunningApp.slot(6).toInstant().toString().replace("Z", "")));
+			.anySatisfy(e -> assertThat(e.getRequest().getBodyAsString()).contains(eventTime(RunningApp.slot(6))));
 		assertThat(SyncStandIns.requests(google, "DELETE", ".*/events/" + eventId)).hasSize(1);
 		assertThat(SyncStandIns.requests(standIns.hubspot, "POST", SyncStandIns.UPSERT_MEETING)
 			.stream()
@@ -145,16 +148,16 @@ class DevServerSystemTest {
 	 */
 	@Test
 	void aRescheduleRightAfterTheCreateReachesTheWorkflow() {
-		// Three and four weeks ahead, same weekday and hour: clear of the other tests on
-		// this shared system.
-		Map<String, Object> booking = app.book(7, RunningApp.slot(2).plusWeeks(3));
+		// On this class's second and third days: clear of its other bookings on this
+		// shared system.
+		Map<String, Object> booking = app.book(7, RunningApp.slot(2, 1));
 		String id = (String) booking.get("id");
-		OffsetDateTime later = RunningApp.slot(2).plusWeeks(4);
+		OffsetDateTime later = RunningApp.slot(2, 2);
 
 		app.reschedule(booking, later);
 
 		awaitCaughtUp(id, 2);
-		String moved = later.toInstant().toString().replace("Z", "");
+		String moved = eventTime(later);
 		assertThat(SyncStandIns.requests(standIns.google.server, "POST", ".*/events.*"))
 			.as("the calendar event carries the new time")
 			.anySatisfy(e -> assertThat(e.getRequest().getBodyAsString()).contains(moved));
@@ -223,6 +226,14 @@ class DevServerSystemTest {
 
 	static String text(Payload payload) {
 		return DefaultDataConverter.STANDARD_INSTANCE.fromPayload(payload, String.class, String.class);
+	}
+
+	/**
+	 * How a Google event states {@code start}: the business's wall-clock time (with its
+	 * offset after it), not the UTC instant, which differs in British Summer Time.
+	 */
+	private static String eventTime(OffsetDateTime start) {
+		return start.atZoneSameInstant(Slots.LONDON).toLocalDateTime().format(WALL_CLOCK);
 	}
 
 }

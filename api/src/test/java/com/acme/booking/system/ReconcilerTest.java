@@ -1,8 +1,8 @@
 package com.acme.booking.system;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +20,7 @@ import com.acme.booking.core.NewBooking;
 import com.acme.booking.core.SyncBacklog;
 import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
+import com.acme.booking.support.TestClock;
 import com.acme.booking.sync.SyncProperties;
 import com.acme.booking.workflow.BookingTemporal;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -82,7 +83,7 @@ class ReconcilerTest {
 		await().atMost(SYNC).until(() -> syncedRevision(booking.id()) == 1);
 
 		// The API committed the cancel; its bookingChanged signal never reached Temporal.
-		bookings.cancel(booking.id(), Instant.now());
+		bookings.cancel(booking.id(), TestClock.now());
 		reconciler.reconcile();
 
 		await().atMost(SYNC).until(() -> syncedRevision(booking.id()) == 2);
@@ -100,7 +101,7 @@ class ReconcilerTest {
 		Booking booking = insert("reconcile-late-start@example.com");
 		reconciler.reconcile();
 		await().atMost(SYNC).until(() -> syncedRevision(booking.id()) == 1);
-		bookings.cancel(booking.id(), Instant.now());
+		bookings.cancel(booking.id(), TestClock.now());
 		reconciler.reconcile();
 		WorkflowStub workflow = temporal.newUntypedWorkflowStub(BookingTemporal.workflowId(booking.id().toString()));
 		workflow.getResult(30, TimeUnit.SECONDS, Void.class);
@@ -179,7 +180,7 @@ class ReconcilerTest {
 		for (Integration integration : Integration.values()) {
 			bookings.recordSynced(changed.id(), integration, 1, "x", true);
 		}
-		bookings.cancel(changed.id(), Instant.now());
+		bookings.cancel(changed.id(), TestClock.now());
 		Booking operatorOnly = insert("paging-operator@example.com");
 		bookings.recordSynced(operatorOnly.id(), Integration.CRM, 1, "c-1", true);
 		bookings.flagManualSync(operatorOnly.id(), Integration.CALENDAR, "Google said 403");
@@ -199,12 +200,13 @@ class ReconcilerTest {
 	private Reconciler reconciler(Duration stuckAfter, BookingWorkflows target, MeterRegistry meters) {
 		SyncProperties impatient = new SyncProperties(properties.retry(), properties.attemptTimeout(),
 				properties.reconcileInterval(), properties.heartbeatTimeout(), stuckAfter);
-		return new Reconciler(backlog, target, Clock.systemUTC(), impatient,
+		return new Reconciler(backlog, target, TestClock.clock(), impatient,
 				new StaticListableBeanFactory(Map.of("meters", meters)).getBeanProvider(MeterRegistry.class));
 	}
 
 	/**
-	 * Rows committed without a workflow, far in the future so they clash with nothing.
+	 * Rows committed without a workflow, far in the future so they clash with nothing;
+	 * created now on the tests' clock, as the service's clock would have it.
 	 */
 	private List<UUID> insertNeverStarted(int count) {
 		return jdbc.sql("""
@@ -212,10 +214,11 @@ class ReconcilerTest {
 				                     updated_at)
 				SELECT gen_random_uuid(), 'CONFIRMED', 'Paging ' || n, 'paging-' || n || '@example.com', t.s,
 				       t.s + interval '30 minutes', 'Europe/London',
-				       tstzrange(t.s - interval '10 minutes', t.s + interval '40 minutes'), now(), now()
+				       tstzrange(t.s - interval '10 minutes', t.s + interval '40 minutes'), c.now, c.now
 				FROM generate_series(1, ?) AS n,
-				     LATERAL (SELECT timestamptz '2031-01-06 00:00Z' + n * interval '1 hour' AS s) AS t
-				RETURNING id""").param(count).query(UUID.class).list();
+				     LATERAL (SELECT timestamptz '2031-01-06 00:00Z' + n * interval '1 hour' AS s) AS t,
+				     (SELECT CAST(? AS timestamptz) AS now) AS c
+				RETURNING id""").params(count, TestClock.now().atOffset(ZoneOffset.UTC)).query(UUID.class).list();
 	}
 
 	private Booking insert(String email) {
@@ -223,7 +226,7 @@ class ReconcilerTest {
 		return bookings.insert(UUID.randomUUID(),
 				new NewBooking("Ada", email, null, null, null, start, start.plus(Duration.ofMinutes(30)),
 						"Europe/London"),
-				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), Instant.now());
+				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now());
 	}
 
 	private long mailSyncedRevision(UUID id) {

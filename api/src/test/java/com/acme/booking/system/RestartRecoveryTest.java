@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
+import com.acme.booking.support.TestClock;
 import com.acme.booking.system.RunningApp.SyncRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,7 +83,7 @@ class RestartRecoveryTest {
 		NewBooking booking = new NewBooking("Crashed " + n, "crashed" + n + "@example.com", null, null, null, start,
 				start.plus(Duration.ofMinutes(30)), "Europe/London");
 		app.bookings()
-			.insert(id, booking, Duration.ofMinutes(15), new FrequencyLimit(3, Duration.ofDays(7)), Instant.now());
+			.insert(id, booking, Duration.ofMinutes(15), new FrequencyLimit(3, Duration.ofDays(7)), TestClock.now());
 		return id;
 	}
 

@@ -1,12 +1,8 @@
 package com.acme.booking.system;
 
 import java.nio.file.Path;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +10,7 @@ import java.util.UUID;
 
 import com.acme.booking.BookingApiApplication;
 import com.acme.booking.core.BookingRepository;
+import com.acme.booking.support.Slots;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,8 +23,6 @@ import org.springframework.web.client.RestClient;
  * {@code main} would start it.
  */
 public final class RunningApp implements AutoCloseable {
-
-	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	static final String ADMIN_KEY = "system-test-admin-key";
 
@@ -74,10 +69,7 @@ public final class RunningApp implements AutoCloseable {
 		return new RunningApp(context);
 	}
 
-	/**
-	 * Books the {@code n}-th hour from 10:00 London time on the first weekday at least
-	 * two days ahead.
-	 */
+	/** Books {@link #slot(int) slot(n)} for the {@code n}-th customer. */
 	Map<String, Object> book(int n) {
 		return book(n, slot(n));
 	}
@@ -162,15 +154,18 @@ public final class RunningApp implements AutoCloseable {
 	}
 
 	/**
-	 * A valid slot under the current rules and the stricter ones to come (weekdays
-	 * 09:00-17:00 London, 30-minute grid, 2 hours' notice, 90 days' advance).
+	 * The {@code n}-th hour from 10:00 London time on the calling test class's first day
+	 * of its own ({@link Slots#day}): a valid slot under the current rules and the
+	 * stricter ones to come (weekdays 09:00-17:00 London, 30-minute grid, 2 hours'
+	 * notice, 90 days' advance) for {@code n} up to 6.
 	 */
 	static OffsetDateTime slot(int n) {
-		LocalDate day = LocalDate.now(LONDON).plusDays(2);
-		while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-			day = day.plusDays(1);
-		}
-		return ZonedDateTime.of(day, LocalTime.of(10, 0).plusHours(n), LONDON).toOffsetDateTime();
+		return slot(n, 0);
+	}
+
+	/** As {@link #slot(int)}, on the calling test class's {@code day}-th day. */
+	static OffsetDateTime slot(int n, int day) {
+		return Slots.at(Slots.day(day), LocalTime.of(10, 0).plusHours(n)).atZone(Slots.LONDON).toOffsetDateTime();
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package com.acme.booking.workflow;
 
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowStub;
@@ -43,6 +44,30 @@ final class BookingRun {
 
 	SyncStatus syncStatus() {
 		return workflow.syncStatus();
+	}
+
+	/**
+	 * No workflow task and no activity task open: the workflow waits for a signal or a
+	 * timer, and its history holds everything the last pass did.
+	 */
+	boolean settled() {
+		int tasks = 0;
+		int activities = 0;
+		for (HistoryEvent event : history().getEvents()) {
+			switch (event.getEventType()) {
+				case EVENT_TYPE_WORKFLOW_TASK_SCHEDULED -> tasks++;
+				case EVENT_TYPE_WORKFLOW_TASK_COMPLETED, EVENT_TYPE_WORKFLOW_TASK_FAILED,
+						EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT ->
+					tasks--;
+				case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED -> activities++;
+				case EVENT_TYPE_ACTIVITY_TASK_COMPLETED, EVENT_TYPE_ACTIVITY_TASK_FAILED,
+						EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT, EVENT_TYPE_ACTIVITY_TASK_CANCELED ->
+					activities--;
+				default -> {
+				}
+			}
+		}
+		return tasks == 0 && activities == 0;
 	}
 
 	/** The workflow's event history, as the Web UI shows it. */

@@ -44,11 +44,11 @@ class BookingWorkflowHistoryCostTest {
 	void createRescheduleAndCancelTakeOneWorkflowTaskPerActivityAndUpsertOnlyChanges() {
 		Instant start = NOW.plus(Duration.ofDays(3));
 		BookingRun run = world.book(ID, start);
-		world.await("created", () -> caughtUp(1) && world.mail.sent(ID, "CHANGE").size() == 1);
+		world.await("created", () -> caughtUp(1) && world.mail.sent(ID, "CHANGE").size() == 1 && run.settled());
 		List<HistoryEvent> created = run.history().getEvents();
 		long revision = world.database.reschedule(ID, start.plus(Duration.ofDays(1))).revision();
 		run.workflow.bookingChanged();
-		world.await("moved", () -> caughtUp(revision) && world.mail.sent(ID, "CHANGE").size() == 2);
+		world.await("moved", () -> caughtUp(revision) && world.mail.sent(ID, "CHANGE").size() == 2 && run.settled());
 		List<HistoryEvent> moved = run.history().getEvents();
 		world.database.cancel(ID);
 		run.workflow.bookingChanged();
@@ -63,8 +63,8 @@ class BookingWorkflowHistoryCostTest {
 			assertThat(pass.localActivities()).containsOnly(entry("LoadBookingSnapshot", 1),
 					entry("RecordSyncResult", 3));
 			// One to start the pass (the first, or the change's signal), one per activity
-			// completion at most.
-			assertThat(pass.workflowTasks()).isLessThanOrEqualTo(1 + 3);
+			// completion at most; the test server's echoes are not the workflow's.
+			assertThat(pass.workflowTasks() - pass.echoes()).isLessThanOrEqualTo(1 + 3);
 		}
 		// BookingId, CONFIRMED and both PENDING came with the start options: only the two
 		// results are shown.
