@@ -7,11 +7,15 @@ import java.util.UUID;
 
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.token.ManageLinks;
+import com.acme.booking.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -54,9 +58,20 @@ final class BookingTokenAuthenticationFilter extends OncePerRequestFilter {
 		// The token covers the link's version, and its end of life follows the
 		// appointment: both are on the row.
 		String token = request.getHeader(HEADER);
-		if (booking.isPresent() && bookings.findById(booking.get())
-			.filter(found -> links.opens(found, token, clock.instant()))
-			.isPresent()) {
+		boolean opens;
+		try {
+			opens = booking.isPresent() && bookings.findById(booking.get())
+				.filter(found -> links.opens(found, token, clock.instant()))
+				.isPresent();
+		}
+		catch (DataAccessResourceFailureException | TransientDataAccessResourceException ex) {
+			// The token cannot be checked: the same answer as any request the database
+			// refuses, never a 404 that would tell the customer the booking is gone.
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Problems.DATABASE_RETRY_AFTER_SECONDS));
+			Problems.write(request, response, Problems.databaseDown());
+			return;
+		}
+		if (opens) {
 			SecurityContext context = contexts.createEmptyContext();
 			context.setAuthentication(new BookingHolderAuthentication(booking.get()));
 			contexts.setContext(context);

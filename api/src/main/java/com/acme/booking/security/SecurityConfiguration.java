@@ -7,6 +7,7 @@ import com.acme.booking.token.ManageLinks;
 import com.acme.booking.token.PublicUrlProperties;
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +32,7 @@ import org.springframework.security.web.header.HeaderWriterFilter;
  * top to bottom; the first that matches decides.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class SecurityConfiguration {
 
 	/** Load balancers' probes: anonymous in every profile and on every port. */

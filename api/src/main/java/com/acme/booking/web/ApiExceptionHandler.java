@@ -41,8 +41,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-	private static final long DATABASE_RETRY_AFTER_SECONDS = 5;
-
 	@ExceptionHandler(InvalidRequest.class)
 	ResponseEntity<ProblemDetail> invalid(InvalidRequest ex) {
 		return validation(ex.getMessage(), List.of(new FieldProblem(ex.field(), ex.getMessage())));
@@ -68,9 +66,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> databaseDown(Exception ex) {
 		log.warn("Database unavailable: {}", ex.toString());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS))
-			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE, "Service unavailable",
-					"The booking database cannot be reached; nothing was changed. Please retry in a few seconds"));
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(Problems.DATABASE_RETRY_AFTER_SECONDS))
+			.body(Problems.databaseDown());
 	}
 
 	@ExceptionHandler(SyncUnavailable.class)

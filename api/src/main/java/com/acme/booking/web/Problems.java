@@ -60,6 +60,15 @@ public final class Problems {
 	private Problems() {
 	}
 
+	/** When a client may try again while the database cannot be reached. */
+	public static final long DATABASE_RETRY_AFTER_SECONDS = 5;
+
+	/** The answer while the database cannot be reached, with {@code Retry-After}. */
+	public static ProblemDetail databaseDown() {
+		return of(HttpStatus.SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE, "Service unavailable",
+				"The booking database cannot be reached; nothing was changed. Please retry in a few seconds");
+	}
+
 	/** A problem of one of the types above, with a human-readable title and detail. */
 	public static ProblemDetail of(HttpStatus status, String type, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -1,7 +1,6 @@
 package com.acme.booking.security;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.acme.booking.support.Http;
+import com.acme.booking.support.Slots;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -79,6 +79,7 @@ class OpenApiEndpointAccessTest {
 		Booking other = Booking.create(http);
 		List<DynamicTest> tests = new ArrayList<>();
 		List<DynamicTest> cancellations = new ArrayList<>();
+		List<DynamicTest> revocations = new ArrayList<>();
 		docs.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
 			if (!METHODS.contains(operation.getKey())) {
 				return;
@@ -90,8 +91,10 @@ class OpenApiEndpointAccessTest {
 						+ endpoint + ": give it a rule in SecurityConfiguration and an expectation here")));
 				return;
 			}
-			// One booking for all: cancelling it comes last.
-			(endpoint.method().equals("DELETE") ? cancellations : tests)
+			// One booking for all: cancelling it comes last, and revoking its manage
+			// link (which retires the token the other calls use) after that.
+			(endpoint.path().endsWith("/manage-link") ? revocations
+					: endpoint.method().equals("DELETE") ? cancellations : tests)
 				.add(dynamicTest(endpoint + " is " + access, () -> check(http, endpoint, access, false, own, other)));
 			if (endpoint.hasQueryParameter("bookingId")) {
 				tests.add(dynamicTest(endpoint + "?bookingId= is " + Access.BOOKING,
@@ -99,6 +102,7 @@ class OpenApiEndpointAccessTest {
 			}
 		}));
 		tests.addAll(cancellations);
+		tests.addAll(revocations);
 		assertThat(tests).as("the endpoints of API.md").hasSizeGreaterThanOrEqualTo(12);
 		return tests.stream();
 	}
@@ -179,7 +183,7 @@ class OpenApiEndpointAccessTest {
 		 * do not book.
 		 */
 		static Booking create(Http http) {
-			LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+			LocalDate today = Slots.today();
 			JsonNode slots = http
 				.get("/api/bookings/available-slots?startDate=" + today.plusDays(80) + "&endDate=" + today.plusDays(89))
 				.json()
@@ -226,7 +230,7 @@ class OpenApiEndpointAccessTest {
 
 		private static String sample(JsonNode schema) {
 			if ("date".equals(schema.path("format").asString())) {
-				return LocalDate.now(ZoneId.of("Europe/London")).plusDays(7).toString();
+				return Slots.today().plusDays(7).toString();
 			}
 			return "integer".equals(schema.path("type").asString()) ? "30" : "x";
 		}
