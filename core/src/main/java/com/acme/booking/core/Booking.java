@@ -47,6 +47,16 @@ public record Booking(UUID id, BookingStatus status, String name, String email, 
 				calendarConflict, syncUnfinished, false, false, null, revision);
 	}
 
+	/**
+	 * Whether the customer has shown that they receive mail at {@link #email}. Only then
+	 * may the booking change what others already hold under that address, such as the
+	 * name, company and phone of the CRM contact. Nothing proves it yet, so no booking is
+	 * verified.
+	 */
+	public boolean emailVerified() {
+		return false;
+	}
+
 	public boolean isCancelled() {
 		return status == BookingStatus.CANCELLED;
 	}
