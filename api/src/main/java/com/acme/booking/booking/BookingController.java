@@ -29,6 +29,13 @@ class BookingController {
 
 	static final String TOKEN_HEADER = BookingAccess.TOKEN_HEADER;
 
+	/**
+	 * A booking's path: hexadecimal digits and dashes (a UUID), so that
+	 * {@code /api/bookings/available-slots} is not taken for a booking (its {@code Allow}
+	 * names GET only); anything else there is a 404 like an unknown booking.
+	 */
+	private static final String BY_ID = "/{id:[0-9a-fA-F-]+}";
+
 	private final BookingService service;
 
 	private final BookingAccess access;
@@ -45,20 +52,20 @@ class BookingController {
 		return ResponseEntity.created(URI.create("/api/bookings/" + created.id())).body(created);
 	}
 
-	@GetMapping("/{id}")
+	@GetMapping(BY_ID)
 	BookingResource get(@PathVariable String id, @RequestHeader(name = TOKEN_HEADER, required = false) String token,
 			@RequestHeader(name = AdminKey.HEADER, required = false) String apiKey) {
 		return BookingResource.of(service.get(authorized(id, token, apiKey)));
 	}
 
-	@PatchMapping("/{id}")
+	@PatchMapping(BY_ID)
 	BookingResource update(@PathVariable String id, @Valid @RequestBody UpdateBookingRequest request,
 			@RequestHeader(name = TOKEN_HEADER, required = false) String token,
 			@RequestHeader(name = AdminKey.HEADER, required = false) String apiKey) {
 		return BookingResource.of(service.update(authorized(id, token, apiKey), request));
 	}
 
-	@DeleteMapping("/{id}")
+	@DeleteMapping(BY_ID)
 	BookingResource cancel(@PathVariable String id, @RequestHeader(name = TOKEN_HEADER, required = false) String token,
 			@RequestHeader(name = AdminKey.HEADER, required = false) String apiKey) {
 		return BookingResource.of(service.cancel(authorized(id, token, apiKey)));

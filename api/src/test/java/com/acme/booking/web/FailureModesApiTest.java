@@ -121,6 +121,53 @@ class FailureModesApiTest {
 	}
 
 	@Test
+	void answersAMultipartContentTypeWithoutBoundaryWithAProblemNotA500() throws Exception {
+		HttpClient client = HttpClient.newHttpClient();
+		for (String method : new String[] { "GET", "POST" }) {
+			HttpResponse<String> answer = client.send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + port + "/api/bookings"
+						+ (method.equals("GET") ? "/3f0c0000-0000-4000-8000-000000000000" : "")))
+				.header("Content-Type", "multipart/form-data")
+				.header("X-Api-Key", ADMIN)
+				.method(method, HttpRequest.BodyPublishers.ofString("{}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+			assertThat(answer.statusCode()).as(method).isBetween(400, 499);
+			assertThat(answer.headers().firstValue("Content-Type")).as(method)
+				.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+		}
+	}
+
+	@Test
+	void doesNotOfferTheBookingMethodsOnTheSlotListing() {
+		Http.Response options = http.send("OPTIONS", "/api/bookings/available-slots", null);
+
+		assertThat(options.header("Allow")).contains("GET").doesNotContain("PATCH").doesNotContain("DELETE");
+	}
+
+	@Test
+	void takesANullIntegrationAsEveryIntegrationButNoNumberForOne() {
+		assertThat(http.post("/api/admin/bookings/sync", Map.of("integration", 0), "X-Api-Key", ADMIN).status())
+			.isEqualTo(400);
+		assertThat(
+				http.send("POST", "/api/admin/bookings/sync", "{\"integration\": null}", "X-Api-Key", ADMIN).status())
+			.isEqualTo(202);
+	}
+
+	@Test
+	void takesEveryWholeNumberAndRfc3339TimeThatTheSchemaCallsValid() {
+		Http.Response wholeAsDecimal = http.send("POST", "/api/bookings",
+				"""
+						{"name": "Ada", "email": "whole@example.com", "startTime": "2020-01-01T09:00:00Z", "durationMinutes": 30.0}""");
+		Http.Response farOffset = http.post("/api/bookings",
+				Map.of("name", "Ada", "email", "offset@example.com", "startTime", "2020-01-01t09:00:00-20:30"));
+
+		// Read, then refused as a time that is not offered: not a malformed request.
+		assertThat(wholeAsDecimal.status()).as(wholeAsDecimal.body()).isEqualTo(422);
+		assertThat(farOffset.status()).as(farOffset.body()).isEqualTo(422);
+	}
+
+	@Test
 	void namesTheFieldAndShowsAnExampleWhenAStartTimeHasNoOffset() {
 		Http.Response refused = http.post("/api/bookings",
 				Map.of("name", "Ada", "email", "ada@example.com", "startTime", "2026-12-01T09:00:00"));

@@ -38,10 +38,19 @@ public final class ToolCache {
 
 	/** The Temporal CLI version the build installs. */
 	public static String temporalCliVersion() {
+		return version("temporal-cli.version");
+	}
+
+	/** The Schemathesis version the build installs for the tests. */
+	public static String schemathesisVersion() {
+		return version("schemathesis.version");
+	}
+
+	private static String version(String tool) {
 		try (InputStream in = ToolCache.class.getResourceAsStream("/booking-tools.properties")) {
 			Properties properties = new Properties();
 			properties.load(in);
-			return properties.getProperty("temporal-cli.version");
+			return properties.getProperty(tool);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
