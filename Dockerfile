@@ -3,7 +3,7 @@
 #   docker build --target worker -t booking-worker .
 # Versions are pinned; bump them deliberately.
 
-FROM eclipse-temurin:17.0.13_11-jdk-jammy AS build
+FROM eclipse-temurin:17.0.20.1_1-jdk-jammy AS build
 WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
@@ -18,7 +18,7 @@ COPY . .
 # The image talks to an external Temporal server: no CLI to obtain.
 RUN ./mvnw -q -B -DskipTests -Dbooking.tools.skip=true package
 
-FROM eclipse-temurin:17.0.13_11-jre-jammy AS runtime
+FROM eclipse-temurin:17.0.20.1_1-jre-jammy AS runtime
 # curl for the health check, procps for the worker's; nothing else.
 RUN apt-get update && apt-get install -y --no-install-recommends curl procps && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home-dir /app booking

@@ -1,9 +1,11 @@
 package com.acme.booking.crm;
 
 import java.util.Locale;
+import java.util.Map;
 
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
+import com.acme.booking.crm.HubSpotModel.CrmObject;
 import com.acme.booking.sync.StaleAttempt;
 import com.github.benmanes.caffeine.cache.Cache;
 import org.slf4j.Logger;
@@ -15,6 +17,11 @@ import org.slf4j.LoggerFactory;
  * {@code Existing ID: N} (the address exists, perhaps made by an attempt whose answer was
  * lost) means "it is N": update N. HubSpot's search is never asked, because its index
  * lags writes by seconds and would report a contact just created as missing.
+ * <p>
+ * Anyone can book with anyone's address, so a booking whose email is not verified
+ * ({@link Booking#emailVerified()}) never changes who an existing contact is: of the
+ * contact's name, company and phone it fills only what is empty. Its own facts go to the
+ * contact's booking properties and to its meeting.
  */
 class ContactSync {
 
@@ -33,9 +40,9 @@ class ContactSync {
 	}
 
 	/**
-	 * Makes the customer's contact match: personal details from {@code booking}, booking
-	 * properties from {@code shown}. Returns the contact id, already stored with the
-	 * booking.
+	 * Makes the customer's contact match: personal details from {@code booking} (as far
+	 * as it may change them), booking properties from {@code shown}. Returns the contact
+	 * id, already stored with the booking.
 	 */
 	String sync(Booking booking, Booking shown, MeetingOutcome outcome) {
 		String key = booking.email().toLowerCase(Locale.ROOT);
@@ -57,8 +64,7 @@ class ContactSync {
 	 */
 	private String update(String contactId, Booking booking, Booking shown, MeetingOutcome outcome, String key) {
 		try {
-			requireUnchanged(booking);
-			client.updateContact(contactId, CrmMapping.contact(booking, shown, outcome));
+			write(contactId, booking, shown, outcome);
 			return contactId;
 		}
 		catch (HubSpotCallFailed ex) {
@@ -79,12 +85,30 @@ class ContactSync {
 		}
 		catch (HubSpotCallFailed ex) {
 			String existing = ex.existingId().orElseThrow(() -> ex);
-			// The create may have waited long for its 409: the booking can have moved on
-			// meanwhile.
-			requireUnchanged(booking);
-			client.updateContact(existing, CrmMapping.contact(booking, shown, outcome));
+			write(existing, booking, shown, outcome);
 			return existing;
 		}
+	}
+
+	/**
+	 * Writes to an existing contact what the booking may change of it. A create may have
+	 * waited long for its 409, and a read for its answer: the booking is checked after
+	 * each.
+	 */
+	private void write(String contactId, Booking booking, Booking shown, MeetingOutcome outcome) {
+		requireUnchanged(booking);
+		if (booking.emailVerified()) {
+			client.updateContact(contactId, CrmMapping.contact(booking, shown, outcome));
+			return;
+		}
+		Map<String, String> existing = identity(contactId);
+		requireUnchanged(booking);
+		client.updateContact(contactId, CrmMapping.contactFillingIdentity(booking, shown, outcome, existing));
+	}
+
+	private Map<String, String> identity(String contactId) {
+		CrmObject contact = client.readContact(contactId, CrmMapping.IDENTITY);
+		return contact == null || contact.properties() == null ? Map.of() : contact.properties();
 	}
 
 	/**

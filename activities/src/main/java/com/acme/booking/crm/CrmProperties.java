@@ -58,8 +58,8 @@ public record CrmProperties(@DefaultValue("false") boolean enabled, @Valid @NotN
 
 	/**
 	 * A conservative bound of one sync attempt: up to twelve HubSpot calls (contact
-	 * search, create or update, meeting upsert, association, schema creation on first
-	 * use), each within connect and read timeout.
+	 * create, read and update, meeting read and upsert, association, schema creation on
+	 * first use), each within connect and read timeout.
 	 */
 	Duration worstAttempt() {
 		return hubspot.connectTimeout().plus(hubspot.readTimeout()).multipliedBy(12);

@@ -55,6 +55,17 @@ class HubSpotClient {
 					.body(CrmObject.class));
 	}
 
+	/** The contact with the named properties (null where HubSpot holds no value). */
+	CrmObject readContact(String contactId, List<String> properties) {
+		return call("read contact " + contactId,
+				() -> http.get()
+					.uri(b -> b.path("/crm/v3/objects/contacts/{id}")
+						.queryParam("properties", String.join(",", properties))
+						.build(contactId))
+					.retrieve()
+					.body(CrmObject.class));
+	}
+
 	CrmObject updateContact(String contactId, Map<String, String> properties) {
 		return call("update contact " + contactId,
 				() -> http.patch()

@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -87,19 +88,26 @@ abstract class CrmEndToEndSupport {
 		hubspot.stubFor(put(urlPathMatching("/crm/v4/objects/meetings/\\d+/associations/default/contacts/\\d+"))
 			.willReturn(HubSpotStubs.associated("1", "1")));
 		hubspot.stubFor(patch(urlPathMatching(CONTACTS + "/\\d+")).willReturn(HubSpotStubs.object(200, "0", "{}")));
+		// Contacts hold no name, company or phone unless a test says otherwise.
+		hubspot.stubFor(
+				get(urlPathMatching(CONTACTS + "/\\d+")).willReturn(HubSpotStubs.contact("0", null, null, null, null)));
 		hubspot.stubFor(patch(urlPathMatching("/crm/v3/objects/meetings/\\d+"))
 			.willReturn(HubSpotStubs.object(200, "0", "{}")));
 	}
 
 	Booking book(String name, String email) {
+		return book(name, email, "Analytical Engines", "+44 20 7946 0000");
+	}
+
+	Booking book(String name, String email, String company, String phone) {
 		Instant start = TestClock.now()
 			.truncatedTo(ChronoUnit.HOURS)
 			.plus(3, ChronoUnit.DAYS)
 			.plus(slot.getAndIncrement() * 3L, ChronoUnit.HOURS);
 		UUID id = UUID.randomUUID();
 		Booking booking = bookings.insert(id,
-				new NewBooking(name, email, "Analytical Engines", "+44 20 7946 0000", "Demo please", start,
-						start.plus(30, ChronoUnit.MINUTES), "Europe/London"),
+				new NewBooking(name, email, company, phone, "Demo please", start, start.plus(30, ChronoUnit.MINUTES),
+						"Europe/London"),
 				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now());
 		BookingWorkflow workflow = temporal.newWorkflowStub(BookingWorkflow.class,
 				WorkflowOptions.newBuilder()

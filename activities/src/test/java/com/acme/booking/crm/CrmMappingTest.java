@@ -1,6 +1,8 @@
 package com.acme.booking.crm;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import com.acme.booking.core.Booking;
@@ -67,6 +69,62 @@ class CrmMappingTest {
 			.containsEntry("hs_meeting_title", "Booked appointment: Ada Lovelace (Analytical Engines)")
 			.containsEntry("hs_meeting_body", "Demo please")
 			.doesNotContainKey("booking_id");
+	}
+
+	@Test
+	void textThatAnExportWouldTakeForAFormulaIsWrittenAsText() {
+		Booking formula = booking("=HYPERLINK(\"http://evil.example\") -Smith", "+SUM(A1)", "+44 666 0000",
+				"@cmd|' /C calc'!A0", BookingStatus.CONFIRMED);
+
+		var contact = CrmMapping.contact(formula, formula, MeetingOutcome.SCHEDULED);
+		var meeting = CrmMapping.meeting(formula, MeetingOutcome.SCHEDULED);
+
+		assertThat(contact).containsEntry("firstname", "'=HYPERLINK(\"http://evil.example\")")
+			.containsEntry("lastname", "'-Smith")
+			.containsEntry("company", "'+SUM(A1)")
+			.containsEntry("booking_inquiry", "'@cmd|' /C calc'!A0")
+			// Only digits and + ( ) . / - : no function to call, and HubSpot keeps it a
+			// number.
+			.containsEntry("phone", "+44 666 0000");
+		assertThat(meeting).containsEntry("hs_meeting_body", "'@cmd|' /C calc'!A0");
+		assertThat(meeting.get("hs_meeting_title")).startsWith("Booked appointment: ");
+	}
+
+	@Test
+	void neutralizesFormulaStartsOnly() {
+		assertThat(CrmMapping.text("=1+1")).isEqualTo("'=1+1");
+		assertThat(CrmMapping.text("  =1+1")).isEqualTo("'  =1+1");
+		assertThat(CrmMapping.text("\t@SUM(A1)")).isEqualTo("'\t@SUM(A1)");
+		assertThat(CrmMapping.text("-2")).isEqualTo("'-2");
+		assertThat(CrmMapping.text("Ada")).isEqualTo("Ada");
+		assertThat(CrmMapping.text("a=b")).isEqualTo("a=b");
+		assertThat(CrmMapping.text("'quoted")).isEqualTo("'quoted");
+		assertThat(CrmMapping.text("")).isEmpty();
+	}
+
+	@Test
+	void phoneWithOtherCharactersIsNeutralizedLikeAnyText() {
+		Booking odd = booking("Ada Lovelace", null, "+1 HYPERLINK", null, BookingStatus.CONFIRMED);
+
+		assertThat(CrmMapping.contact(odd, odd, MeetingOutcome.SCHEDULED)).containsEntry("phone", "'+1 HYPERLINK");
+	}
+
+	@Test
+	void fillingAnExistingContactWritesOnlyTheIdentityItLacks() {
+		Booking mallory = booking("Mallory Attacker", "Evil Corp", "+44 666 0000", "Demo", BookingStatus.CONFIRMED);
+		Map<String, String> existing = new HashMap<>();
+		existing.put("firstname", "Victoria");
+		existing.put("lastname", "Real");
+		existing.put("company", " ");
+		existing.put("phone", null);
+
+		var properties = CrmMapping.contactFillingIdentity(mallory, mallory, MeetingOutcome.SCHEDULED, existing);
+
+		assertThat(properties).doesNotContainKeys("firstname", "lastname", "email")
+			.containsEntry("company", "Evil Corp")
+			.containsEntry("phone", "+44 666 0000")
+			.containsEntry("booking_id", ID.toString())
+			.containsEntry("booking_inquiry", "Demo");
 	}
 
 	@Test

@@ -39,6 +39,21 @@ public final class HubSpotStubs {
 		return object(201, id, "{\"email\": \"x@example.com\", \"hs_object_id\": \"" + id + "\"}");
 	}
 
+	/**
+	 * A contact as {@code GET /crm/v3/objects/contacts/{id}?properties=...} returns it:
+	 * the asked properties, null where the contact holds no value.
+	 */
+	public static ResponseDefinitionBuilder contact(String id, String firstname, String lastname, String company,
+			String phone) {
+		return object(200, id, """
+				{"firstname": %s, "lastname": %s, "company": %s, "phone": %s, "hs_object_id": "%s"}"""
+			.formatted(quoted(firstname), quoted(lastname), quoted(company), quoted(phone), id));
+	}
+
+	private static String quoted(String value) {
+		return value == null ? "null" : "\"" + value.replace("\"", "\\\"") + "\"";
+	}
+
 	static ResponseDefinitionBuilder contactExists(String existingId) {
 		return error(409, "CONFLICT", "Contact already exists. Existing ID: " + existingId);
 	}

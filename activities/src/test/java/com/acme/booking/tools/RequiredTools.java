@@ -42,6 +42,21 @@ public final class RequiredTools {
 	}
 
 	/**
+	 * Schemathesis' {@code st}, from the virtual environment the build makes in its cache
+	 * ({@code schemathesis-<version>}).
+	 */
+	public static Path schemathesis() {
+		String version = ToolCache.schemathesisVersion();
+		Path st = ToolCache.root(System.getenv()).resolve("schemathesis-" + version).resolve("bin").resolve("st");
+		if (!Files.isExecutable(st)) {
+			throw new Missing("no Schemathesis at " + st + ": install Python 3 with pip and run the tests again (the "
+					+ "build installs it), or python3 -m venv " + st.getParent().getParent() + " && "
+					+ st.getParent().resolve("pip") + " install schemathesis==" + version);
+		}
+		return st;
+	}
+
+	/**
 	 * Chromium: Debian's {@code /usr/bin/chromium}, or {@code -Dbrowser.chromium=...}.
 	 */
 	public static Path chromium() {

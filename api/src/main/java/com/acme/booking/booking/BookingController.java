@@ -27,6 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/bookings")
 class BookingController {
 
+	/**
+	 * A booking's path: hexadecimal digits and dashes (a UUID), so that
+	 * {@code /api/bookings/available-slots} is not taken for a booking (its {@code Allow}
+	 * names GET only); anything else there is a 404 like an unknown booking.
+	 */
+	private static final String BY_ID = "/{id:[0-9a-fA-F-]+}";
+
 	private final BookingService service;
 
 	BookingController(BookingService service) {
@@ -40,17 +47,17 @@ class BookingController {
 		return ResponseEntity.created(URI.create("/api/bookings/" + created.id())).body(created);
 	}
 
-	@GetMapping("/{id}")
+	@GetMapping(BY_ID)
 	BookingResource get(@PathVariable String id) {
 		return BookingResource.of(service.get(BookingNotFound.parseId(id)));
 	}
 
-	@PatchMapping("/{id}")
+	@PatchMapping(BY_ID)
 	BookingResource update(@PathVariable String id, @Valid @RequestBody UpdateBookingRequest request) {
 		return BookingResource.of(service.update(BookingNotFound.parseId(id), request));
 	}
 
-	@DeleteMapping("/{id}")
+	@DeleteMapping(BY_ID)
 	BookingResource cancel(@PathVariable String id) {
 		return BookingResource.of(service.cancel(BookingNotFound.parseId(id)));
 	}

@@ -13,9 +13,8 @@ import jakarta.validation.constraints.Size;
  * the slot rules.
  */
 record UpdateBookingRequest(OffsetDateTime startTime, @Min(1) @Max(1440) Integer durationMinutes,
-		@Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @PlainText String name,
-		@Size(max = 200) @PlainText String company,
-		@Size(max = 50) @Pattern(regexp = "[0-9+()./\\- ]*",
+		@Size(max = 200) @PlainText(notBlank = true) String name, @Size(max = 200) @PlainText String company,
+		@Size(max = 50) @Pattern(regexp = "^[0-9+()./\\- ]*$",
 				message = "may contain only digits, spaces and + ( ) . / -") String phone,
 		@Size(max = 5000) @PlainText(multiline = true) String inquiry) {
 

@@ -2,6 +2,7 @@ package com.acme.booking.system;
 
 import java.util.List;
 
+import com.acme.booking.core.BookingRulesProperties;
 import com.acme.booking.security.AdminKey;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,9 +55,12 @@ class OpenApiConfiguration {
 			  `server.forward-headers-strategy=native` and `server.tomcat.remoteip.internal-proxies`); callers with a
 			  valid `X-Api-Key` are not limited.
 			- Request bodies over 64 KB are refused with 413 whatever the framing (chunked included).
-			- `POST /api/admin/bookings/sync` (bulk retry) takes `{"integration": "CALENDAR" | "CRM" | null}` or no body
-			  (both), clears that flag of every flagged booking and signals its workflow, and answers 202 `{"count": n}`;
-			  503 `sync-unavailable` when Temporal took none of them (their flags are kept).
+			- `POST /api/admin/bookings/sync` (bulk retry) takes `{"integration": "CALENDAR" | "CRM" | null}`, `null` or no
+			  body (all), clears that flag of every flagged booking and signals its workflow, and answers 202
+			  `{"count": n}`; 503 `sync-unavailable` when Temporal took none of them (their flags are kept).
+			- Request bodies are JSON: unknown fields are 400, a field that may be null is taken as absent, a whole
+			  number may be written `30` or `30.0`, and a time is any RFC 3339 date-time (an offset beyond ±18:00 is
+			  read as the same instant). Another media type, multipart included, is 415.
 			- `GET /api/admin/bookings/{id}/messages` lists the booking's emails, oldest first: `kind` (`CONFIRMATION`,
 			  `UPDATE`, `CANCELLATION`, `REMINDER`), `revision`, `delivery` (`SENT`, `RECORDED` with mail disabled,
 			  `SENDING`, `FAILED`), `subject`, `recipients`, `recordedAt`, `sentAt`, `text`, `icsSequence`.
@@ -83,11 +88,18 @@ class OpenApiConfiguration {
 	}
 
 	@Bean
-	OpenApiCustomizer bookingSecurityAndErrors() {
+	OpenApiCustomizer bookingSecurityAndErrors(BookingRulesProperties rules) {
 		return api -> {
 			api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> secure(path, operation)));
 			OpenApiErrors.describe(api);
+			OpenApiRequests.describe(api, rules);
+			OpenApiLinks.describe(api);
 		};
+	}
+
+	@Bean
+	PropertyCustomizer plainTextPatterns() {
+		return new PlainTextSchema();
 	}
 
 	/**

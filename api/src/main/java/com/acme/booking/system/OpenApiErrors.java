@@ -88,7 +88,8 @@ final class OpenApiErrors {
 		if (path.startsWith("/api/admin/")) {
 			slugs.add(Problems.UNAUTHORIZED);
 		}
-		if (path.contains("{id}")) {
+		// The slot listing takes a booking id too (bookingId, to leave that booking out).
+		if (path.contains("{id}") || path.equals("/api/bookings/available-slots")) {
 			slugs.add(Problems.NOT_FOUND);
 		}
 		if (path.equals("/api/bookings") && method == HttpMethod.POST

@@ -1,7 +1,11 @@
 package com.acme.booking.system;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.acme.booking.calendar.CalendarProperties;
 import com.acme.booking.crm.CrmProperties;
@@ -19,7 +23,8 @@ import org.springframework.util.StringUtils;
 /**
  * The {@code prod} profile refuses to start on anything meant for a laptop: the embedded
  * PostgreSQL, an in-process or dev Temporal server, no admin key, the generated token
- * secret beside the data, or an enabled integration whose credentials fail their format
+ * secret beside the data, an admin key or token secret that could be guessed
+ * ({@link SecretStrength}), or an enabled integration whose credentials fail their format
  * check. It runs before anything starts (no database, no server), lists every problem at
  * once, and is registered in {@code META-INF/spring.factories} so every way of starting
  * the API has it.
@@ -63,11 +68,24 @@ public class ProdProfileGuard implements ApplicationListener<ApplicationEnvironm
 			problems
 				.add("spring.temporal.test-server.enabled=true: prod does not run on the in-process Temporal server");
 		}
-		if (!StringUtils.hasText(env.getProperty("booking.admin.api-key"))) {
+		String adminKey = env.getProperty("booking.admin.api-key");
+		if (!StringUtils.hasText(adminKey)) {
 			problems.add("booking.admin.api-key is not set: operators could not retry a sync or list bookings");
 		}
-		if (!StringUtils.hasText(env.getProperty("booking.security.token-secret"))
-				&& !StringUtils.hasText(env.getProperty("booking.security.token-secret-file"))) {
+		else {
+			SecretStrength.weakness("booking.admin.api-key", adminKey).ifPresent(problems::add);
+		}
+		String tokenSecret = env.getProperty("booking.security.token-secret");
+		String tokenSecretFile = env.getProperty("booking.security.token-secret-file");
+		if (StringUtils.hasText(tokenSecret)) {
+			SecretStrength.weakness("booking.security.token-secret", tokenSecret).ifPresent(problems::add);
+		}
+		else if (StringUtils.hasText(tokenSecretFile)) {
+			fileSecret(tokenSecretFile)
+				.flatMap(secret -> SecretStrength.weakness("booking.security.token-secret-file (its content)", secret))
+				.ifPresent(problems::add);
+		}
+		else {
 			problems.add("neither booking.security.token-secret nor booking.security.token-secret-file is set: prod "
 					+ "does not use the secret generated beside the embedded data (every API instance needs the same)");
 		}
@@ -75,6 +93,19 @@ public class ProdProfileGuard implements ApplicationListener<ApplicationEnvironm
 		integration(binder, "booking.calendar", CalendarProperties.class, problems);
 		integration(binder, "booking.crm", CrmProperties.class, problems);
 		return problems;
+	}
+
+	/**
+	 * The secret in the named file; empty when it cannot be read here, which the token
+	 * service refuses itself when it starts.
+	 */
+	private static Optional<String> fileSecret(String file) {
+		try {
+			return Optional.of(Files.readString(Path.of(file)).strip());
+		}
+		catch (IOException | RuntimeException unreadable) {
+			return Optional.empty();
+		}
 	}
 
 	/**

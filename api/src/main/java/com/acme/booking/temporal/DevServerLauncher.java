@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.acme.booking.embedded.Orphans;
+import com.acme.booking.embedded.OwnerOnly;
 import com.acme.booking.workflow.BookingTemporal;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -48,8 +49,7 @@ final class DevServerLauncher {
 
 	static DevServer start(Path binary, String source, TemporalServerProperties.DevServer settings, Path dataDir,
 			String namespace) throws IOException {
-		Path dir = dataDir.toAbsolutePath().normalize();
-		Files.createDirectories(dir);
+		Path dir = OwnerOnly.folder(dataDir);
 		Path database = dir.resolve("temporal.db");
 		Path pidFile = dir.resolve("temporal.pid");
 		Path logFile = dir.resolve("temporal.log");

@@ -1,5 +1,6 @@
 package com.acme.booking.web;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
@@ -20,8 +21,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Request JSON is read strictly: a field of the wrong JSON type is a 400, not silently
- * converted ({@code 30.5} or {@code "30"} for a number of minutes, {@code 123} for a
- * name, a number for a time), and a repeated key is refused.
+ * converted ({@code 30.5} or {@code "30"} for a number of minutes, though {@code 30.0} is
+ * the number 30, {@code 123} for a name, a number for a time, {@code 0} for the first
+ * value of an enumeration), and a repeated key is refused.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonConfiguration {
@@ -34,11 +36,38 @@ class StrictJsonConfiguration {
 					config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Enum,
+					config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
 			.withCoercionConfig(LogicalType.Textual,
 					config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-			.addModule(new SimpleModule("strict-times").addDeserializer(OffsetDateTime.class, new IsoOffsetDateTime()));
+			.addModule(new SimpleModule("strict-values").addDeserializer(OffsetDateTime.class, new IsoOffsetDateTime())
+				.addDeserializer(Integer.class, new WholeNumber()));
+	}
+
+	/**
+	 * A whole number as JSON Schema counts one: {@code 30}, and also {@code 30.0} (the
+	 * same number), never {@code 30.5}, a string or a value beyond an {@code int}.
+	 */
+	static final class WholeNumber extends ValueDeserializer<Integer> {
+
+		@Override
+		public Integer deserialize(JsonParser parser, DeserializationContext context) {
+			if (parser.hasToken(JsonToken.VALUE_NUMBER_INT) || parser.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
+				BigDecimal value = parser.getDecimalValue();
+				try {
+					return value.intValueExact();
+				}
+				catch (ArithmeticException notWholeOrTooLarge) {
+					throw context.weirdNumberException(value, Integer.class, "expected a whole number, e.g. 30");
+				}
+			}
+			throw context.wrongTokenException(parser, Integer.class, JsonToken.VALUE_NUMBER_INT,
+					"expected a whole number, e.g. 30");
+		}
+
 	}
 
 	/**
@@ -58,8 +87,9 @@ class StrictJsonConfiguration {
 				return OffsetDateTime.parse(text);
 			}
 			catch (DateTimeParseException ex) {
-				throw context.weirdStringException(text, OffsetDateTime.class,
-						"expected an ISO-8601 time with offset, such as 2026-12-01T09:00:00Z");
+				return Rfc3339.parse(text)
+					.orElseThrow(() -> context.weirdStringException(text, OffsetDateTime.class,
+							"expected an ISO-8601 time with offset, such as 2026-12-01T09:00:00Z"));
 			}
 		}
 

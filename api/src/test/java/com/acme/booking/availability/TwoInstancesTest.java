@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -64,8 +65,11 @@ class TwoInstancesTest {
 		second = new SpringApplicationBuilder(BookingApiApplication.class).listeners(new EmbeddedDefaults())
 			.profiles("test")
 			.run("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-					"--spring.datasource.username=postgres", "--server.port=0",
-					"--booking.embedded.data-dir=" + secondData, "--booking.sync.reconciler-enabled=false");
+					"--spring.datasource.username=postgres",
+					"--spring.datasource.password="
+							+ ((PGSimpleDataSource) postgres.getPostgresDatabase()).getPassword(),
+					"--server.port=0", "--booking.embedded.data-dir=" + secondData,
+					"--booking.sync.reconciler-enabled=false");
 		Http first = new Http(port);
 		Http other = new Http(((WebServerApplicationContext) second).getWebServer().getPort());
 		Instant start = Slots.fresh();

@@ -93,7 +93,8 @@ final class HubSpotStandIn extends StandIn {
 		}
 		Matcher contact = CONTACT.matcher(path);
 		if (contact.matches()) {
-			return update(contacts.get(contact.group(1)), body(request));
+			CrmObject known = contacts.get(contact.group(1));
+			return method.equals("GET") ? read(known) : update(known, body(request));
 		}
 		Matcher meeting = MEETING.matcher(path);
 		if (meeting.matches()) {

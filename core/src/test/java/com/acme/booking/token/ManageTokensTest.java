@@ -1,7 +1,9 @@
 package com.acme.booking.token;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -111,6 +114,26 @@ class ManageTokensTest {
 		assertThat(Base64.getDecoder().decode(Files.readString(file).trim())).hasSize(32);
 		assertThat(tokens(null).tokenFor(BOOKING, 1)).isEqualTo(first);
 		assertThat(tokens(" ").tokenFor(BOOKING, 1)).isEqualTo(first);
+	}
+
+	@Test
+	void theGeneratedSecretAndItsFolderAreTheServiceUsersAlone() throws Exception {
+		Path fresh = dataDir.resolve("fresh");
+
+		new ManageTokens(new TokenProperties(null), new EmbeddedProperties(true, fresh, false, "off", "off"));
+
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rwx------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh.resolve("token-secret"))))
+			.isEqualTo("rw-------");
+	}
+
+	@Test
+	void neverWritesTheSecretThroughALinkPlantedInItsPlace() throws Exception {
+		Path elsewhere = dataDir.resolve("elsewhere");
+		Files.createSymbolicLink(dataDir.resolve("token-secret"), elsewhere);
+
+		assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> tokens(null));
+		assertThat(elsewhere).doesNotExist();
 	}
 
 	@Test
