@@ -51,16 +51,28 @@ final class TemporalCli {
 		if (!settings.downloadEnabled()) {
 			return Found.problem(missing + " and its download is disabled");
 		}
+		Path downloaded;
 		try {
 			// The SDK's own downloader and cache (an internal class of temporal-testing,
 			// see
 			// docs/architecture.md).
-			return new Found(TemporalDevServerDownloader.prepare(TemporalDevServerOptions.newBuilder().build()),
-					"the SDK's download", null);
+			downloaded = TemporalDevServerDownloader.prepare(TemporalDevServerOptions.newBuilder().build());
 		}
 		catch (RuntimeException ex) {
 			return Found.problem(missing + " and the SDK could not download it ("
 					+ ex.getMessage().lines().findFirst().orElse(ex.toString()) + ")");
+		}
+		return downloadedBySelf(downloaded);
+	}
+
+	/** The SDK's download, unless someone else could have put or replaced it. */
+	static Found downloadedBySelf(Path downloaded) {
+		try {
+			ToolCache.requireOwnedBySelf(downloaded);
+			return new Found(downloaded, "the SDK's download", null);
+		}
+		catch (IllegalStateException ex) {
+			return Found.problem(ex.getMessage());
 		}
 	}
 

@@ -61,6 +61,17 @@ class TemporalCliTest {
 		assertThat(found.problem()).contains(cached.toString()).contains("not run");
 	}
 
+	@Test
+	void runsTheSdksDownloadOnlyWhenNoOneElseCouldHaveReplacedIt() throws IOException {
+		Path downloaded = executable(dir.resolve("temporal-cli-download").resolve("temporal"));
+		assertThat(TemporalCli.downloadedBySelf(downloaded).binary()).isEqualTo(downloaded);
+
+		Files.setPosixFilePermissions(downloaded.getParent(), PosixFilePermissions.fromString("rwxrwxrwx"));
+		TemporalCli.Found shared = TemporalCli.downloadedBySelf(downloaded);
+		assertThat(shared.binary()).isNull();
+		assertThat(shared.problem()).contains(downloaded.getParent().toString()).contains("others can write to it");
+	}
+
 	private Map<String, String> env() {
 		return Map.of("PATH", dir.resolve("no-cli").toString(), "XDG_CACHE_HOME", dir.resolve("cache").toString());
 	}

@@ -134,6 +134,18 @@ public final class ToolCache {
 		return Optional.empty();
 	}
 
+	/**
+	 * Refuses a binary that someone other than the user running the service could have
+	 * put or replaced: the binary and the folder holding it must belong to that user and
+	 * be writable by no one else (the SDK's download cache lives under the shared temp
+	 * folder).
+	 * @param binary the program about to be run
+	 * @throws IllegalStateException naming the file or folder and why
+	 */
+	public static void requireOwnedBySelf(Path binary) {
+		requireOwnedBySelf(binary.getParent(), binary);
+	}
+
 	private static void requireOwnedBySelf(Path root, Path binary) {
 		String self = System.getProperty("user.name");
 		try {
@@ -142,9 +154,8 @@ public final class ToolCache {
 				boolean writableByOthers = !Collections.disjoint(WRITABLE_BY_OTHERS,
 						Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
 				if (!owner.equals(self) || writableByOthers) {
-					throw new IllegalStateException(
-							p + " belongs to " + owner + (writableByOthers ? " and others can write to it" : "")
-									+ ": the cached temporal CLI is not run");
+					throw new IllegalStateException(p + " belongs to " + owner
+							+ (writableByOthers ? " and others can write to it" : "") + ": " + binary + " is not run");
 				}
 			}
 		}
