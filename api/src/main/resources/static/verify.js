@@ -4,7 +4,8 @@ import { api, showMessage } from './api.js';
 import { formatRange, visitorZone } from './time.js';
 
 const id = new URLSearchParams(window.location.search).get('id');
-// The code lives in the fragment so that it never reaches a server log or a Referer header.
+// The code lives in the fragment, so the page's own URL never carries it to a server log or a Referer header;
+// the contract's endpoint takes it as ?code=, so access logs of the API call do hold it until the hold ends.
 const code = new URLSearchParams(window.location.hash.slice(1)).get('code');
 
 const verifying = document.getElementById('verifying');

@@ -16,6 +16,8 @@ import com.acme.booking.token.ManageLinks;
 import com.acme.booking.web.InvalidRequest;
 import com.acme.booking.web.Text;
 import io.swagger.v3.oas.annotations.Operation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/admin/bookings")
 class AdminController {
+
+	private static final Logger log = LoggerFactory.getLogger(AdminController.class);
 
 	private final BookingRepository bookings;
 
@@ -96,7 +100,14 @@ class AdminController {
 	@PostMapping("/{id}/manage-link")
 	BookingResource reissueManageLink(@PathVariable String id) {
 		Booking booking = bookings.reissueManageLink(BookingNotFound.parseId(id)).orElseThrow(BookingNotFound::new);
-		newLinks.send(booking);
+		try {
+			newLinks.send(booking);
+		}
+		catch (RuntimeException ex) {
+			// The old link is revoked already: the operator must get the new one to
+			// hand over, whether or not the email could be made.
+			log.warn("The new manage link of booking {} was not mailed: {}", booking.id(), ex.toString());
+		}
 		return BookingResource.withManageLink(booking, links.tokenFor(booking), links.manageUrl(booking));
 	}
 

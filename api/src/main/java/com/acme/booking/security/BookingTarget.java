@@ -19,7 +19,12 @@ final class BookingTarget {
 		.matcher("/api/bookings/available-slots");
 
 	/** A slot listing as a booking's rescheduling sees it: its token or the admin key. */
-	static final RequestMatcher SLOTS_OF_ONE_BOOKING = request -> SLOTS.matches(request) && bookingIds(request) != null;
+	/**
+	 * The listing for one booking's move. Only GET reads it; any other method is left to
+	 * Spring MVC's 405, as on the public listing.
+	 */
+	static final RequestMatcher SLOTS_OF_ONE_BOOKING = request -> "GET".equals(request.getMethod())
+			&& SLOTS.matches(request) && bookingIds(request) != null;
 
 	static final RequestMatcher ONE_BOOKING = PathPatternRequestMatcher.withDefaults().matcher("/api/bookings/{id}/**");
 

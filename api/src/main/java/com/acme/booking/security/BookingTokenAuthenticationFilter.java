@@ -13,8 +13,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -64,7 +63,7 @@ final class BookingTokenAuthenticationFilter extends OncePerRequestFilter {
 				.filter(found -> links.opens(found, token, clock.instant()))
 				.isPresent();
 		}
-		catch (DataAccessResourceFailureException | TransientDataAccessResourceException ex) {
+		catch (DataAccessException ex) {
 			// The token cannot be checked: the same answer as any request the database
 			// refuses, never a 404 that would tell the customer the booking is gone.
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Problems.DATABASE_RETRY_AFTER_SECONDS));

@@ -18,6 +18,7 @@ import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -110,6 +111,12 @@ class SecurityConfiguration {
 			return AuthorityAuthorizationManager.hasRole(AdminKey.ROLE);
 		}
 		return (authentication, context) -> new AuthorizationDecision(true);
+	}
+
+	/** The firewall in front of the rules, and its refusals as problems. */
+	@Bean
+	WebSecurityCustomizer firewall() {
+		return web -> web.httpFirewall(RejectedRequests.firewall()).requestRejectedHandler(new RejectedRequests());
 	}
 
 	/** The security headers, on every answer of the main port whoever writes it. */

@@ -1,5 +1,6 @@
 package com.acme.booking.booking;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.support.Http;
 import com.acme.booking.support.Slots;
+import com.acme.booking.support.TestClock;
 import com.acme.booking.token.ManageLinks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,8 +117,8 @@ class EmailVerificationApiTest {
 	@Test
 	void aHoldPastItsEndOrWithdrawnCannotBeConfirmed() {
 		String late = hold();
-		jdbc.sql("UPDATE booking SET hold_expires_at = now() - interval '1 second' WHERE id = ?")
-			.param(UUID.fromString(late))
+		jdbc.sql("UPDATE booking SET hold_expires_at = ? WHERE id = ?")
+			.params(Timestamp.from(TestClock.now().minusSeconds(1)), UUID.fromString(late))
 			.update();
 		assertThat(http.get("/api/bookings/" + late + "/verify?code=" + code(late)).status()).isEqualTo(404);
 		// Never confirmed; its workflow may already have closed the hold.

@@ -8,6 +8,7 @@ import com.acme.booking.BookingApiApplication;
 import com.acme.booking.support.Http;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -83,14 +84,18 @@ class ProdOperationsAccessTest {
 	}
 
 	private ConfigurableApplicationContext startProd(String... extra) {
-		List<String> args = new ArrayList<>(List.of(
-				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-				"--spring.datasource.username=postgres", "--server.port=0",
-				// Not used: without the embedded defaults' listener the in-process server
-				// stays on. The prod profile wants a target all the same.
-				"--spring.temporal.connection.target=temporal.internal:7233", "--booking.admin.api-key=" + ADMIN,
-				"--booking.security.token-secret=" + UUID.randomUUID() + UUID.randomUUID(),
-				"--booking.sync.reconciler-enabled=false"));
+		List<String> args = new ArrayList<>(List
+			.of("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+					"--spring.datasource.username=postgres",
+					"--spring.datasource.password="
+							+ ((PGSimpleDataSource) postgres.getPostgresDatabase()).getPassword(),
+					"--server.port=0",
+					// Not used: without the embedded defaults' listener the in-process
+					// server
+					// stays on. The prod profile wants a target all the same.
+					"--spring.temporal.connection.target=temporal.internal:7233", "--booking.admin.api-key=" + ADMIN,
+					"--booking.security.token-secret=" + UUID.randomUUID() + UUID.randomUUID(),
+					"--booking.sync.reconciler-enabled=false"));
 		args.addAll(List.of(extra));
 		return new SpringApplicationBuilder(BookingApiApplication.class).profiles("prod")
 			.run(args.toArray(String[]::new));

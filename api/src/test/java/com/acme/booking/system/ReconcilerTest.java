@@ -148,7 +148,7 @@ class ReconcilerTest {
 		Booking held = bookings.hold(UUID.randomUUID(),
 				new NewBooking("Ada", "reconcile-hold@example.com", null, null, null, start,
 						start.plus(Duration.ofMinutes(30)), "Europe/London"),
-				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), Instant.now(),
+				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now(),
 				Duration.ofMinutes(15));
 		workflows.start(held.id());
 		// The verification email is recorded: the workflow now only waits for the
@@ -162,12 +162,13 @@ class ReconcilerTest {
 		impatient.reconcile();
 		impatient.reconcile();
 
-		assertThat(meters.counter(Reconciler.RESTARTS).count()).isZero();
+		// Other classes' bookings share the database, so the run itself says it was
+		// not restarted.
 		assertThat(workflow.describe().getExecution().getRunId()).isEqualTo(run);
 		assertThat(syncedRevision(held.id())).as("nothing pushed while held").isZero();
 
 		// Confirmed in PostgreSQL; the verified signal never reached Temporal.
-		assertThat(bookings.verify(held.id(), Instant.now())).isPresent();
+		assertThat(bookings.verify(held.id(), TestClock.now())).isPresent();
 		impatient.reconcile();
 
 		await().atMost(SYNC).until(() -> syncedRevision(held.id()) == 2);

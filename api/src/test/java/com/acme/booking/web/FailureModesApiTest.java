@@ -107,6 +107,21 @@ class FailureModesApiTest {
 	}
 
 	@Test
+	void answersAMethodItDoesNotKnowWithMethodNotAllowedAndAPathNoResourceHasWithNotFound() throws Exception {
+		HttpResponse<String> query = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/health"))
+				.method("QUERY", HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(query.statusCode()).isEqualTo(405);
+		assertThat(query.body()).contains("/problems/method-not-allowed");
+
+		Http.Response strange = http.get("/api/bookings/a%3Bb%25c", "X-Api-Key", ADMIN);
+		assertThat(strange.status()).isEqualTo(404);
+		assertThat(strange.problemType()).isEqualTo("not-found");
+		assertThat(strange.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+	}
+
+	@Test
 	void doesNotOfferTheBookingMethodsOnTheSlotListing() {
 		Http.Response options = http.send("OPTIONS", "/api/bookings/available-slots", null);
 
