@@ -74,6 +74,17 @@ public final class OwnerOnly {
 		}
 	}
 
+	/**
+	 * An existing secret file, closed to other users when an earlier build left it
+	 * readable by them.
+	 */
+	public static void existingFile(Path file) throws IOException {
+		if (posix() && !othersLockedOut(file)) {
+			log.info("Closing {} to other users (it holds a secret of the service)", file.toAbsolutePath().normalize());
+			Files.setPosixFilePermissions(file, FILE);
+		}
+	}
+
 	/** Whether only the owner has any permission on {@code path}. */
 	static boolean othersLockedOut(Path path) throws IOException {
 		return OWNER.containsAll(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));

@@ -136,6 +136,8 @@ public class ManageTokens {
 	private static byte[] generatedSecret(Path file) {
 		try {
 			if (Files.exists(file)) {
+				OwnerOnly.folder(file.toAbsolutePath().getParent());
+				OwnerOnly.existingFile(file);
 				return Base64.getDecoder().decode(Files.readString(file).trim());
 			}
 			byte[] secret = new byte[32];

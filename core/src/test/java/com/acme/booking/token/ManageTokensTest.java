@@ -128,6 +128,19 @@ class ManageTokensTest {
 	}
 
 	@Test
+	void aSecretAnEarlierBuildLeftReadableToOthersIsClosedToThem() throws Exception {
+		Path old = Files.createDirectories(dataDir.resolve("old"),
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+		Path secret = Files.writeString(old.resolve("token-secret"), Base64.getEncoder().encodeToString(new byte[32]));
+		Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--"));
+
+		new ManageTokens(new TokenProperties(null), new EmbeddedProperties(true, old, false, "off", "off"));
+
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(old))).isEqualTo("rwx------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
+	}
+
+	@Test
 	void neverWritesTheSecretThroughALinkPlantedInItsPlace() throws Exception {
 		Path elsewhere = dataDir.resolve("elsewhere");
 		Files.createSymbolicLink(dataDir.resolve("token-secret"), elsewhere);
