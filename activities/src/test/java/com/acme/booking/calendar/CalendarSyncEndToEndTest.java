@@ -17,6 +17,7 @@ import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.CalendarConflict;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
+import com.acme.booking.support.BookingRuns;
 import com.acme.booking.support.TestClock;
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.BookingWorkflow;
@@ -25,7 +26,6 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -308,16 +308,11 @@ class CalendarSyncEndToEndTest {
 	}
 
 	private void start(Booking booking) {
-		BookingWorkflow workflow = temporal.newWorkflowStub(BookingWorkflow.class,
-				WorkflowOptions.newBuilder()
-					.setWorkflowId(BookingTemporal.workflowId(booking.id().toString()))
-					.setTaskQueue(BookingTemporal.TASK_QUEUE)
-					.build());
-		WorkflowClient.start(workflow::run, booking.id().toString());
+		BookingRuns.start(temporal, booking);
 	}
 
 	private BookingWorkflow workflow(Booking booking) {
-		return temporal.newWorkflowStub(BookingWorkflow.class, BookingTemporal.workflowId(booking.id().toString()));
+		return BookingRuns.of(temporal, booking);
 	}
 
 	private Booking awaitBooking(Booking booking, Predicate<Booking> condition) {

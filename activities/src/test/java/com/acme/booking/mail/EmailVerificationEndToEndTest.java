@@ -22,15 +22,14 @@ import com.acme.booking.message.BookingMessage;
 import com.acme.booking.message.BookingMessages;
 import com.acme.booking.message.Delivery;
 import com.acme.booking.message.MessageKind;
+import com.acme.booking.support.BookingRuns;
 import com.acme.booking.token.ManageLinks;
-import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.BookingWorkflow;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import org.junit.jupiter.api.AfterAll;
@@ -258,16 +257,11 @@ class EmailVerificationEndToEndTest {
 	}
 
 	private void start(Booking booking) {
-		BookingWorkflow workflow = temporal.newWorkflowStub(BookingWorkflow.class,
-				WorkflowOptions.newBuilder()
-					.setWorkflowId(BookingTemporal.workflowId(booking.id().toString()))
-					.setTaskQueue(BookingTemporal.TASK_QUEUE)
-					.build());
-		WorkflowClient.start(workflow::run, booking.id().toString());
+		BookingRuns.start(temporal, booking);
 	}
 
 	private BookingWorkflow workflow(Booking booking) {
-		return temporal.newWorkflowStub(BookingWorkflow.class, BookingTemporal.workflowId(booking.id().toString()));
+		return BookingRuns.of(temporal, booking);
 	}
 
 	private WorkflowStub workflowStub(Booking booking) {

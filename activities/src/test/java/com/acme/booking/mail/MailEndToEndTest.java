@@ -24,12 +24,11 @@ import com.acme.booking.core.NewBooking;
 import com.acme.booking.message.BookingMessages;
 import com.acme.booking.message.Delivery;
 import com.acme.booking.message.MessageKind;
-import com.acme.booking.workflow.BookingTemporal;
+import com.acme.booking.support.BookingRuns;
 import com.acme.booking.workflow.BookingWorkflow;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
@@ -244,16 +243,11 @@ class MailEndToEndTest {
 	}
 
 	private void start(Booking booking) {
-		BookingWorkflow workflow = temporal.newWorkflowStub(BookingWorkflow.class,
-				WorkflowOptions.newBuilder()
-					.setWorkflowId(BookingTemporal.workflowId(booking.id().toString()))
-					.setTaskQueue(BookingTemporal.TASK_QUEUE)
-					.build());
-		WorkflowClient.start(workflow::run, booking.id().toString());
+		BookingRuns.start(temporal, booking);
 	}
 
 	private BookingWorkflow workflow(Booking booking) {
-		return temporal.newWorkflowStub(BookingWorkflow.class, BookingTemporal.workflowId(booking.id().toString()));
+		return BookingRuns.of(temporal, booking);
 	}
 
 	private List<Mailbox.Received> awaitMails(Booking booking, int count) {
