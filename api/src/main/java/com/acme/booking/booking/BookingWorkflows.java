@@ -13,6 +13,7 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowTargetOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,33 +107,54 @@ public class BookingWorkflows {
 
 	}
 
-	public Progress progress(UUID bookingId) {
+	/**
+	 * The booking's latest run as the reconciler judges it: what it is doing, and which
+	 * run that is (null when none is running).
+	 */
+	public record Run(Progress progress, String runId) {
+
+		static final Run NOT_RUNNING = new Run(Progress.NOT_RUNNING, null);
+
+	}
+
+	public Run progress(UUID bookingId) {
 		try {
 			WorkflowExecutionDescription run = client
 				.newUntypedWorkflowStub(BookingTemporal.workflowId(bookingId.toString()))
 				.describe();
 			if (run.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-				return Progress.NOT_RUNNING;
+				return Run.NOT_RUNNING;
 			}
-			return run.getRawDescription().getPendingActivitiesCount() > 0 ? Progress.WORKING : Progress.IDLE;
+			Progress progress = run.getRawDescription().getPendingActivitiesCount() > 0 ? Progress.WORKING
+					: Progress.IDLE;
+			return new Run(progress, run.getExecution().getRunId());
 		}
 		catch (RuntimeException ex) {
 			log.debug("Could not describe the workflow of booking {}: {}", bookingId, ex.toString());
-			return Progress.NOT_RUNNING;
+			return Run.NOT_RUNNING;
 		}
 	}
 
 	/**
-	 * Terminates the running workflow and starts a fresh one at {@code revision}: safe,
-	 * because the workflow converges from PostgreSQL and every write is idempotent. False
-	 * when Temporal could not be reached.
+	 * Terminates the run {@code runId}, judged stuck, and starts a fresh one at
+	 * {@code revision}: safe, because the workflow converges from PostgreSQL and every
+	 * write is idempotent. Only that run is terminated: a run started since (by a change,
+	 * an operator, another reconciler) is signalled, never terminated. False when
+	 * Temporal could not be reached.
 	 */
-	public boolean restart(UUID bookingId, long revision, String reason) {
+	public boolean restart(UUID bookingId, String runId, long revision, String reason) {
 		try {
-			client.newUntypedWorkflowStub(BookingTemporal.workflowId(bookingId.toString())).terminate(reason);
+			// Targets the run itself: a stub made from an id and a run id would terminate
+			// whatever run is current.
+			client
+				.newUntypedWorkflowStub(WorkflowTargetOptions.newBuilder()
+					.setWorkflowId(BookingTemporal.workflowId(bookingId.toString()))
+					.setRunId(runId)
+					.build())
+				.terminate(reason);
 		}
 		catch (WorkflowNotFoundException alreadyGone) {
-			// Nothing to terminate; the start below is all that is needed.
+			// The judged run has ended already; the signal below reaches the current one.
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not terminate the workflow of booking {}: {}", bookingId, ex.toString());

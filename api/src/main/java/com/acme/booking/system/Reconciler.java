@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  * converges within one interval. A booking still behind {@code booking.sync.stuck-after}
  * after its signal, whose workflow runs without any activity, is stuck: its run is
  * terminated and a fresh one started, with a WARN line and the counter
- * {@code booking.sync.workflow.restarts}. A booking held for email verification is behind
+ * {@code booking.sync.workflow.restarts}; only the run judged stuck is terminated, and a
+ * booking is judged at most once a pass. A booking held for email verification is behind
  * until it is confirmed or expires; its idle workflow is waiting, not stuck, and is only
  * started when it is not running.
  */
@@ -107,8 +108,12 @@ class Reconciler {
 				do {
 					page = backlog.behind(neverSynced, after, pageSize);
 					for (SyncBacklog.Behind row : page) {
-						behind.add(row.id());
-						reached += converge(row) ? 1 : 0;
+						// A booking that made progress between the two queries shows up
+						// in
+						// both: it is judged once a pass.
+						if (behind.add(row.id())) {
+							reached += converge(row) ? 1 : 0;
+						}
 					}
 					after = page.isEmpty() ? after : page.get(page.size() - 1).id();
 				}
@@ -136,14 +141,16 @@ class Reconciler {
 		if (Duration.between(last.at(), now).compareTo(stuckAfter) < 0) {
 			return false;
 		}
-		return switch (workflows.progress(row.id())) {
+		BookingWorkflows.Run run = workflows.progress(row.id());
+		return switch (run.progress()) {
 			// Retrying (an outage): its activities flag the booking when their attempts
 			// run out.
 			case WORKING -> keepWaiting(row, now);
 			case NOT_RUNNING -> signal(row, now);
 			// A hold's workflow is idle by design: it waits for the customer or the end
 			// of the hold, and has nothing to push before.
-			case IDLE -> row.held() ? keepWaiting(row, now) : restart(row, now, Duration.between(last.at(), now));
+			case IDLE ->
+				row.held() ? keepWaiting(row, now) : restart(row, run.runId(), now, Duration.between(last.at(), now));
 		};
 	}
 
@@ -160,13 +167,14 @@ class Reconciler {
 		return true;
 	}
 
-	private boolean restart(SyncBacklog.Behind row, Instant now, Duration behindFor) {
+	private boolean restart(SyncBacklog.Behind row, String runId, Instant now, Duration behindFor) {
 		log.warn(
 				"Workflow of booking {} is stuck: revision {} still not synced {} after the reconciler's signal, and "
-						+ "no activity is pending; terminating the run and starting a fresh one",
-				row.id(), row.revision(), behindFor);
+						+ "no activity is pending; terminating run {} and starting a fresh one",
+				row.id(), row.revision(), behindFor, runId);
 		restarts.increment();
-		if (!workflows.restart(row.id(), row.revision(), "stuck: no progress " + behindFor + " after syncBehind")) {
+		if (!workflows.restart(row.id(), runId, row.revision(),
+				"stuck: no progress " + behindFor + " after syncBehind")) {
 			return false;
 		}
 		signalled.put(row.id(), new Signalled(row.revision(), now));

@@ -121,12 +121,7 @@ class ReconcilerTest {
 		// Temporal says "running",
 		// signals reach it, nothing ever happens. Here: a run on a task queue no worker
 		// polls.
-		WorkflowStub stuck = temporal.newUntypedWorkflowStub("BookingWorkflow",
-				WorkflowOptions.newBuilder()
-					.setWorkflowId(BookingTemporal.workflowId(booking.id().toString()))
-					.setTaskQueue("booking-sync-nobody-polls")
-					.build());
-		WorkflowExecution stuckRun = stuck.start(booking.id().toString());
+		WorkflowExecution stuckRun = startWhereNobodyPolls(booking.id());
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		Reconciler impatient = reconciler(Duration.ZERO, workflows, meters);
 
@@ -140,6 +135,49 @@ class ReconcilerTest {
 			.describe()
 			.getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED);
 		assertThat(meters.counter(Reconciler.RESTARTS).count()).isGreaterThanOrEqualTo(1.0);
+	}
+
+	/**
+	 * A booking whose workflow pushed the calendar while the reconciler was still walking
+	 * the never-synced ones shows up again among the others: judged twice in one pass, an
+	 * impatient reconciler took its run, idle between two activities, for stuck.
+	 */
+	@Test
+	void aBookingSeenByBothQueriesOfAPassIsJudgedOnce() {
+		UUID id = UUID.randomUUID();
+		SyncBacklog seenTwice = new SyncBacklog(jdbc) {
+			@Override
+			public List<Behind> behind(boolean neverSynced, UUID after, int limit) {
+				return after == null ? List.of(new Behind(id, 1)) : List.of();
+			}
+		};
+		JudgingWorkflows judging = new JudgingWorkflows(temporal);
+
+		reconciler(seenTwice, Duration.ZERO, judging, new SimpleMeterRegistry()).reconcile();
+
+		assertThat(judging.signalled).containsExactly(id);
+		assertThat(judging.restarted).isEmpty();
+	}
+
+	/**
+	 * The reconciler judged one run stuck; by the time it acts a newer run has taken over
+	 * (started by a change, an operator, another instance). The newer run is signalled,
+	 * never terminated.
+	 */
+	@Test
+	void aRestartTerminatesOnlyTheRunItJudgedStuck() {
+		Booking booking = insert("reconcile-judged-run@example.com");
+		String workflowId = BookingTemporal.workflowId(booking.id().toString());
+		WorkflowExecution judged = startWhereNobodyPolls(booking.id());
+		temporal.newUntypedWorkflowStub(workflowId).terminate("replaced by a newer run");
+		WorkflowExecution newer = startWhereNobodyPolls(booking.id());
+
+		assertThat(workflows.restart(booking.id(), judged.getRunId(), 1, "stuck")).isTrue();
+
+		WorkflowStub current = temporal.newUntypedWorkflowStub(workflowId);
+		assertThat(current.describe().getExecution().getRunId()).isEqualTo(newer.getRunId());
+		assertThat(current.describe().getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+		current.terminate("test over");
 	}
 
 	@Test
@@ -199,6 +237,11 @@ class ReconcilerTest {
 	}
 
 	private Reconciler reconciler(Duration stuckAfter, BookingWorkflows target, MeterRegistry meters) {
+		return reconciler(backlog, stuckAfter, target, meters);
+	}
+
+	private Reconciler reconciler(SyncBacklog backlog, Duration stuckAfter, BookingWorkflows target,
+			MeterRegistry meters) {
 		SyncProperties impatient = new SyncProperties(properties.retry(), properties.attemptTimeout(),
 				properties.reconcileInterval(), properties.heartbeatTimeout(), stuckAfter);
 		return new Reconciler(backlog, target, TestClock.clock(), impatient,
@@ -230,6 +273,17 @@ class ReconcilerTest {
 				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now());
 	}
 
+	/** A run that never makes progress: no worker polls its task queue. */
+	private WorkflowExecution startWhereNobodyPolls(UUID bookingId) {
+		return temporal
+			.newUntypedWorkflowStub("BookingWorkflow",
+					WorkflowOptions.newBuilder()
+						.setWorkflowId(BookingTemporal.workflowId(bookingId.toString()))
+						.setTaskQueue("booking-sync-nobody-polls")
+						.build())
+			.start(bookingId.toString());
+	}
+
 	private long mailSyncedRevision(UUID id) {
 		return jdbc.sql("SELECT mail_synced_revision FROM booking WHERE id = ?").param(id).query(Long.class).single();
 	}
@@ -256,6 +310,39 @@ class ReconcilerTest {
 		@Override
 		public boolean syncBehind(UUID bookingId, long revision) {
 			signalled.add(bookingId);
+			return true;
+		}
+
+	}
+
+	/**
+	 * Temporal as the reconciler judges it: every run idle, signals and restarts
+	 * recorded.
+	 */
+	static final class JudgingWorkflows extends BookingWorkflows {
+
+		final List<UUID> signalled = new CopyOnWriteArrayList<>();
+
+		final List<UUID> restarted = new CopyOnWriteArrayList<>();
+
+		JudgingWorkflows(WorkflowClient client) {
+			super(client);
+		}
+
+		@Override
+		public boolean syncBehind(UUID bookingId, long revision) {
+			signalled.add(bookingId);
+			return true;
+		}
+
+		@Override
+		public Run progress(UUID bookingId) {
+			return new Run(Progress.IDLE, "run-of-" + bookingId);
+		}
+
+		@Override
+		public boolean restart(UUID bookingId, String runId, long revision, String reason) {
+			restarted.add(bookingId);
 			return true;
 		}
 
