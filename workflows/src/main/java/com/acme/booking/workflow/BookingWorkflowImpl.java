@@ -29,36 +29,16 @@ import org.slf4j.Logger;
 @WorkflowImpl(taskQueues = BookingTemporal.TASK_QUEUE)
 public class BookingWorkflowImpl implements BookingWorkflow {
 
-	/**
-	 * Version 1 heals flags raised by outages (background tries) and ends a flagged
-	 * workflow with its appointment. Runs started before it keep waiting for an operator,
-	 * as they did (their histories have no timer there).
-	 */
-	static final String SELF_HEALING = "self-healing";
-
-	/** {@code Workflow.getVersion} id of the change that added emails. */
-	static final String MAIL_CHANGE_ID = "customer-emails";
-
-	/**
-	 * Version 1 keeps the history lean for the server: the PostgreSQL bookkeeping runs as
-	 * local activities (a marker in the workflow task that needed it, instead of an
-	 * activity task and a workflow task of its own) and search attributes are upserted
-	 * once per step, only where they change ({@link ShownAttributes}). Older runs keep
-	 * theirs.
-	 */
-	static final String LEAN_HISTORY = "lean-history";
-
 	private static final String PENDING_VERIFICATION = "PENDING_VERIFICATION";
 
 	private static final Logger log = Workflow.getLogger(BookingWorkflowImpl.class);
 
-	private final BookingStateActivities stateTasks = Workflow.newActivityStub(BookingStateActivities.class);
-
-	private final BookingStateActivities localState = Workflow.newLocalActivityStub(BookingStateActivities.class,
+	/**
+	 * The PostgreSQL bookkeeping, as local activities: a marker in the workflow task that
+	 * needed it, not an activity task and a workflow task of its own.
+	 */
+	private final BookingStateActivities state = Workflow.newLocalActivityStub(BookingStateActivities.class,
 			SyncRetrySettings.stateLocalActivityOptions());
-
-	/** The bookkeeping of this run: local activities since {@link #LEAN_HISTORY}. */
-	private BookingStateActivities state;
 
 	private final ShownAttributes attributes = new ShownAttributes();
 
@@ -80,16 +60,9 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 
 	private final MailLane mail = new MailLane(mailTrack, () -> calendarTrack.due && !holding);
 
-	/**
-	 * False for runs started before emails existed: their history has no mail commands.
-	 */
-	private boolean mails;
-
 	private String bookingId;
 
 	private BookingSnapshot snapshot;
-
-	private boolean selfHealing;
 
 	private boolean changed = true;
 
@@ -106,19 +79,10 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	@Override
 	public void run(String bookingId) {
 		this.bookingId = bookingId;
-		boolean lean = Workflow.getVersion(LEAN_HISTORY, Workflow.DEFAULT_VERSION, 1) >= 1;
-		// A lean run came after self-healing and emails: one version marker says all
-		// three.
-		selfHealing = lean || Workflow.getVersion(SELF_HEALING, Workflow.DEFAULT_VERSION, 1) >= 1;
-		state = lean ? localState : stateTasks;
-		attributes.onlyChanges(lean);
 		// The start options set it (BookingTemporal.startAttributes); a run started
 		// otherwise shows it here.
 		attributes.show(BookingTemporal.BOOKING_ID.valueSet(bookingId));
-		mails = lean || Workflow.getVersion(MAIL_CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
-		if (mails) {
-			mail.start(bookingId, state);
-		}
+		mail.start(bookingId, state);
 		while (true) {
 			if (Workflow.getInfo().isContinueAsNewSuggested()) {
 				// Only reached after a wake-up, which re-syncs anyway: a fresh run starts
@@ -141,9 +105,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 				}
 				continue;
 			}
-			if (mails) {
-				mail.reminder().plan(snapshot);
-			}
+			mail.reminder().plan(snapshot);
 			runPass();
 			if (changed || retryRequested) {
 				continue;
@@ -187,18 +149,15 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	/** The workflow of a hold that ended unconfirmed ends once its email is done. */
 	private boolean endUnconfirmedHold() {
 		attributes.show(BookingTemporal.BOOKING_STATUS.valueSet("CANCELLED"));
-		if (mails) {
-			Workflow.await(() -> !mail.busy());
-		}
+		Workflow.await(() -> !mail.busy());
 		return false;
 	}
 
 	/**
 	 * Waits for a change or a retry, sending the reminder when its time comes; false when
-	 * the workflow is done (the email of the last change sent or flagged first). Runs
-	 * started before {@link #SELF_HEALING} keep a flag waiting for an operator however
-	 * long it takes; later runs end with the appointment, and try a flag raised by an
-	 * outage again every background interval until then.
+	 * the workflow is done (the email of the last change sent or flagged first). A run
+	 * ends with the appointment, and tries a flag raised by an outage again every
+	 * background interval until then.
 	 */
 	private boolean waitForWork() {
 		long healAt = healing() ? Workflow.currentTimeMillis() + snapshot.backgroundRetryMillis() : Long.MAX_VALUE;
@@ -206,10 +165,9 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 			long now = Workflow.currentTimeMillis();
 			boolean manual = allTracks().stream().anyMatch(SyncTrack::manual);
 			boolean over = snapshot.endEpochMillis() <= now;
-			boolean done = selfHealing ? (snapshot.cancelled() && !manual) || over
-					: !manual && (snapshot.cancelled() || over);
+			boolean done = (snapshot.cancelled() && !manual) || over;
 			if (done) {
-				if (!(mails && mail.busy())) {
+				if (!mail.busy()) {
 					return false;
 				}
 				// The workflow ends once the email of the last change has gone out (or
@@ -217,7 +175,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 				Workflow.await(() -> changed || retryRequested || !mail.busy());
 				continue;
 			}
-			if (mails && mail.reminder().dueBy(now)) {
+			if (mail.reminder().dueBy(now)) {
 				mail.sendReminder();
 				continue;
 			}
@@ -226,27 +184,19 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 				crmTrack.retryInBackgroundIfHealing();
 				return true;
 			}
-			long wakeAt = Math.min(healAt, mails && mail.reminder().pending ? mail.reminder().at : Long.MAX_VALUE);
-			if (selfHealing || !manual) {
-				wakeAt = Math.min(wakeAt, snapshot.endEpochMillis());
-			}
-			if (wakeAt == Long.MAX_VALUE) {
-				Workflow.await(() -> changed || retryRequested);
-				return true;
-			}
+			long wakeAt = Math.min(Math.min(healAt, snapshot.endEpochMillis()),
+					mail.reminder().pending ? mail.reminder().at : Long.MAX_VALUE);
 			awaitWorkUntil(Duration.ofMillis(wakeAt - now));
 		}
 		return true;
 	}
 
 	/**
-	 * A flag raised by an outage, in a run that heals itself: the next wait ends with a
-	 * background try.
+	 * A flag raised by an outage: the next wait ends with a background try.
 	 */
 	private boolean healing() {
-		return selfHealing && snapshot.backgroundRetryMillis() > 0
-				&& ((calendarTrack.manual() && calendarTrack.healsItself)
-						|| (crmTrack.manual() && crmTrack.healsItself));
+		return snapshot.backgroundRetryMillis() > 0 && ((calendarTrack.manual() && calendarTrack.healsItself)
+				|| (crmTrack.manual() && crmTrack.healsItself));
 	}
 
 	/**
@@ -285,7 +235,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	}
 
 	private List<SyncTrack> allTracks() {
-		return mails ? List.of(calendarTrack, crmTrack, mailTrack) : List.of(calendarTrack, crmTrack);
+		return List.of(calendarTrack, crmTrack, mailTrack);
 	}
 
 	private void sync(SyncTrack track) {
@@ -302,13 +252,13 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 			boolean outage = failure.getRetryState() == RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED;
 			if (!track.background) {
 				log.warn("{} sync of booking {} needs an operator{}: {}", track.integration, bookingId,
-						outage && selfHealing ? " (tried again in the background)" : "", reason);
+						outage ? " (tried again in the background)" : "", reason);
 			}
 			Workflow.newDetachedCancellationScope(() -> state.flagManualSync(bookingId, track.integration, reason))
 				.run();
 			track.due = false;
 			track.background = false;
-			track.healsItself = selfHealing && outage;
+			track.healsItself = outage;
 			attributes.show(track.show(SyncState.MANUAL, reason));
 			return;
 		}

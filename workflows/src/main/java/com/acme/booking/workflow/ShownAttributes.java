@@ -9,29 +9,17 @@ import io.temporal.workflow.Workflow;
 
 /**
  * The search attributes a booking workflow shows. Every upsert is an event the server
- * persists and indexes for visibility, so runs since
- * {@link BookingWorkflowImpl#LEAN_HISTORY} upsert the values of one step together, and
- * only those that differ from what the run already shows (its start options included);
- * older runs upsert each value on its own, as their histories show. Workflow state:
- * deterministic.
+ * persists and indexes for visibility, so a run upserts the values of one step together,
+ * and only those that differ from what the run already shows (its start options
+ * included). Workflow state: deterministic.
  */
 final class ShownAttributes {
-
-	private boolean onlyChanges;
-
-	void onlyChanges(boolean onlyChanges) {
-		this.onlyChanges = onlyChanges;
-	}
 
 	/** Shows the values; {@code null} entries (nothing to show) are skipped. */
 	void show(SearchAttributeUpdate<?>... updates) {
 		SearchAttributeUpdate<?>[] wanted = Arrays.stream(updates)
 			.filter(Objects::nonNull)
 			.toArray(SearchAttributeUpdate<?>[]::new);
-		if (!onlyChanges) {
-			Arrays.stream(wanted).forEach(Workflow::upsertTypedSearchAttributes);
-			return;
-		}
 		SearchAttributes current = Workflow.getTypedSearchAttributes();
 		SearchAttributeUpdate<?>[] changed = Arrays.stream(wanted)
 			.filter(update -> !Objects.equals(current.get(update.getKey()), update.getValue().orElse(null)))

@@ -28,13 +28,6 @@ import io.temporal.worker.WorkflowImplementationOptions;
 public record SyncRetrySettings(Duration initialInterval, Duration maximumInterval, double backoffCoefficient,
 		int maximumAttempts, Duration attemptTimeout, Duration heartbeatTimeout) {
 
-	/**
-	 * Activity names of the PostgreSQL bookkeeping, which retries until the database
-	 * answers.
-	 */
-	private static final String[] STATE_ACTIVITIES = { "LoadBookingSnapshot", "RecordSyncResult", "FlagManualSync",
-			"ExpireHold" };
-
 	/** An attempt of the PostgreSQL bookkeeping; retried until the database answers. */
 	private static final Duration STATE_ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -87,17 +80,6 @@ public record SyncRetrySettings(Duration initialInterval, Duration maximumInterv
 	}
 
 	/**
-	 * The bookkeeping as activity tasks: runs started before {@code lean-history}
-	 * schedule it so.
-	 */
-	public ActivityOptions stateActivityOptions() {
-		return ActivityOptions.newBuilder()
-			.setStartToCloseTimeout(STATE_ATTEMPT_TIMEOUT)
-			.setRetryOptions(STATE_RETRY)
-			.build();
-	}
-
-	/**
 	 * The bookkeeping as local activities (it only touches PostgreSQL and is idempotent):
 	 * run by the worker inside the workflow task that needs it, with the same
 	 * Temporal-managed retries; short backoffs are retried in place, longer ones on a
@@ -112,11 +94,7 @@ public record SyncRetrySettings(Duration initialInterval, Duration maximumInterv
 	}
 
 	public WorkflowImplementationOptions implementationOptions() {
-		ActivityOptions state = stateActivityOptions();
 		var perActivity = new HashMap<String, ActivityOptions>();
-		for (String name : STATE_ACTIVITIES) {
-			perActivity.put(name, state);
-		}
 		ActivityOptions background = syncActivityOptions(1);
 		for (String name : BACKGROUND_ACTIVITIES) {
 			perActivity.put(name, background);

@@ -32,26 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * operator's {@code retrySync}, a change that reaches the workflow only through the
  * reconciler's {@code syncBehind}, the emails (confirmation, update after the reschedule,
  * the reminder timer), and the end-of-appointment timer.
- * <p>
- * {@link #RESOURCE_BEFORE_SELF_HEALING} and {@link #RESOURCE_FLAGGED_BEFORE_SELF_HEALING}
- * were recorded before {@code Workflow.getVersion("self-healing")} and
- * {@code "customer-emails"}, and are kept as they are: workflows started then still run
- * on that path and must keep replaying. So is {@code booking-workflow-before-lean.json},
- * this scenario recorded just before {@code Workflow.getVersion("lean-history")}
- * (bookkeeping as activity tasks).
  */
 @EnabledIfSystemProperty(named = "booking.history.record", matches = "true")
 class BookingWorkflowHistoryRecorder {
 
 	static final String RESOURCE = "histories/booking-workflow.json";
-
-	static final String RESOURCE_BEFORE_SELF_HEALING = "histories/booking-workflow-v0.json";
-
-	/**
-	 * Recorded before self-healing too: a flagged booking waiting an hour for its
-	 * operator.
-	 */
-	static final String RESOURCE_FLAGGED_BEFORE_SELF_HEALING = "histories/booking-workflow-v0-flagged.json";
 
 	private static final Path TARGET = Path.of("src/test/resources", RESOURCE);
 
