@@ -3,6 +3,7 @@ package com.acme.booking.mail;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import com.acme.booking.core.Booking;
@@ -10,12 +11,14 @@ import com.acme.booking.core.BookingRepository;
 import com.acme.booking.message.BookingMessage;
 import com.acme.booking.message.BookingMessages;
 import com.acme.booking.message.Delivery;
+import com.acme.booking.message.MessageClaim;
 import com.acme.booking.message.MessageKind;
 import com.acme.booking.sync.SyncSupport;
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.MailActivities;
 import com.acme.booking.workflow.SyncResult;
 import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityInfo;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import org.slf4j.Logger;
@@ -26,9 +29,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The customer's emails. Every message is claimed in PostgreSQL under (booking, revision,
- * kind) before SMTP is called: a retry that finds the claim sends nothing, so a customer
- * never gets a message twice. Only a failure that certainly sent nothing gives the claim
- * back for the next attempt. Logs carry the booking id, never an address.
+ * kind) before SMTP is called, and carries a {@code Message-ID} made of the same three. A
+ * message the SMTP server accepted is never sent again. One that certainly did not leave,
+ * or whose outcome is unknown (the answer was lost once its content was handed over), is
+ * sent again by the next attempt with the same {@code Message-ID}: a customer can get a
+ * message twice only when the server took it and its answer was lost, and no email is
+ * dropped without a flag. Logs carry the booking id, never an address.
  * <p>
  * A hold the customer has not confirmed gets its verification email, once however often
  * it is changed, and nothing else: the confirmation follows once it is confirmed, and a
@@ -72,7 +78,7 @@ class MailActivitiesImpl implements MailActivities {
 			return SyncResult.disabled(booking.revision());
 		}
 		if (booking.unconfirmedHold()) {
-			if (booking.isPendingVerification() && !messages.handled(booking.id(), MessageKind.VERIFICATION)) {
+			if (booking.isPendingVerification() && !messages.handled(booking.id(), MessageKind.VERIFICATION, claim())) {
 				deliver(booking, MessageKind.VERIFICATION);
 			}
 			return result(booking);
@@ -111,6 +117,25 @@ class MailActivitiesImpl implements MailActivities {
 		return Instant.ofEpochMilli(Activity.getExecutionContext().getInfo().getCurrentAttemptScheduledTimestamp());
 	}
 
+	/**
+	 * This attempt's claim: the activity execution (the same for all its attempts), the
+	 * attempt, and how long an attempt can run (Temporal's start-to-close timeout of the
+	 * mail activities, which covers JavaMail's own timeouts).
+	 */
+	private static MessageClaim claim() {
+		ActivityInfo info = Activity.getExecutionContext().getInfo();
+		return new MessageClaim(info.getWorkflowId() + "/" + info.getRunId() + "/" + info.getActivityId(),
+				info.getAttempt(), info.getStartToCloseTimeout());
+	}
+
+	/**
+	 * The name of the message in its {@code Message-ID}: the same for every attempt to
+	 * send it.
+	 */
+	static String messageKey(Booking booking, MessageKind kind) {
+		return "booking-" + booking.id() + "." + booking.revision() + "." + kind.name().toLowerCase(Locale.ROOT);
+	}
+
 	private void deliver(Booking booking, MessageKind kind) {
 		MessageComposer.Composed mail = composer.compose(booking, kind);
 		Instant now = clock.instant();
@@ -118,7 +143,14 @@ class MailActivitiesImpl implements MailActivities {
 		BookingMessage message = new BookingMessage(booking.id(), booking.revision(), kind,
 				send ? Delivery.SENDING : Delivery.RECORDED, List.of(booking.email()), mail.subject(), mail.keptText(),
 				mail.keptHtml(), mail.sequence(), now, send ? null : now);
-		if (!messages.claim(message)) {
+		MessageClaim claim = claim();
+		if (!messages.claim(message, claim)) {
+			if (messages.delivery(booking.id(), booking.revision(), kind).orElse(null) == Delivery.SENDING) {
+				// Another attempt (another run's, say) is sending it now: this one tries
+				// again later, and takes it over if that attempt leaves it unsent.
+				SyncSupport.reportCancellationIfRequested();
+				throw ApplicationFailure.newFailure("Another attempt is sending the email", "MailInProgress");
+			}
 			log.info("{} email of booking {} revision {} already handled; not sent again", kind, booking.id(),
 					booking.revision());
 			return;
@@ -129,23 +161,28 @@ class MailActivitiesImpl implements MailActivities {
 			return;
 		}
 		try {
-			smtp.send(mail.outgoing(booking));
+			smtp.send(mail.outgoing(booking, messageKey(booking, kind)));
 		}
 		catch (SmtpDelivery.Failed failed) {
-			throw failure(booking, kind, failed);
+			throw failure(booking, kind, claim, failed);
 		}
 		messages.markSent(booking.id(), booking.revision(), kind, clock.instant());
 		log.info("{} email of booking {} revision {} sent", kind, booking.id(), booking.revision());
 	}
 
-	private RuntimeException failure(Booking booking, MessageKind kind, SmtpDelivery.Failed failed) {
+	private RuntimeException failure(Booking booking, MessageKind kind, MessageClaim claim,
+			SmtpDelivery.Failed failed) {
 		UUID id = booking.id();
 		// The SMTP exception stays in this log (it can quote the address); Temporal gets
 		// the reason only.
 		log.warn("{} email of booking {} revision {} failed: {}", kind, id, booking.revision(), failed.getMessage(),
 				failed.getCause());
 		if (failed.certainlyNotSent) {
-			messages.markFailed(id, booking.revision(), kind);
+			messages.markFailed(id, booking.revision(), kind, claim);
+		}
+		else {
+			// The next attempt sends it again, with the same Message-ID.
+			messages.release(id, booking.revision(), kind, claim);
 		}
 		if (failed.permanent) {
 			return ApplicationFailure.newNonRetryableFailure(failed.getMessage(), "MailRefused");

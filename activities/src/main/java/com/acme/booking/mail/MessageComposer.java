@@ -34,8 +34,13 @@ class MessageComposer {
 	record Composed(String subject, String text, String html, String keptText, String keptHtml, String ics,
 			int sequence, String icsMethod) {
 
-		SmtpDelivery.Outgoing outgoing(Booking booking) {
-			return new SmtpDelivery.Outgoing(booking.email(), booking.name(), subject, text, html, ics, icsMethod);
+		/**
+		 * @param messageKey names the message for its {@code Message-ID}; null for a
+		 * fresh one
+		 */
+		SmtpDelivery.Outgoing outgoing(Booking booking, String messageKey) {
+			return new SmtpDelivery.Outgoing(booking.email(), booking.name(), subject, text, html, ics, icsMethod,
+					messageKey);
 		}
 
 	}

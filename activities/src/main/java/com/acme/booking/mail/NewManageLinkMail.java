@@ -1,13 +1,16 @@
 package com.acme.booking.mail;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import com.acme.booking.core.Booking;
 import com.acme.booking.message.BookingMessage;
 import com.acme.booking.message.BookingMessages;
 import com.acme.booking.message.Delivery;
+import com.acme.booking.message.MessageClaim;
 import com.acme.booking.message.MessageKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,22 +61,27 @@ public class NewManageLinkMail {
 		MessageComposer.Composed mail = composer.compose(booking, MessageKind.NEW_LINK);
 		Instant now = clock.instant();
 		boolean send = properties.enabled();
+		// Sent once, never retried: the claim only keeps a later request's row from being
+		// overwritten by this one's outcome.
+		MessageClaim claim = new MessageClaim("new-link/" + UUID.randomUUID(), 1, Duration.ZERO);
 		messages.replace(new BookingMessage(booking.id(), booking.revision(), MessageKind.NEW_LINK,
 				send ? Delivery.SENDING : Delivery.RECORDED, List.of(booking.email()), mail.subject(), mail.keptText(),
-				mail.keptHtml(), mail.sequence(), now, send ? null : now));
+				mail.keptHtml(), mail.sequence(), now, send ? null : now), claim);
 		if (!send) {
 			return Delivery.RECORDED;
 		}
 		try {
-			smtp.send(mail.outgoing(booking));
+			// Every new link is a new message: its own Message-ID.
+			smtp.send(mail.outgoing(booking, null));
 		}
 		catch (SmtpDelivery.Failed failed) {
 			log.warn("New manage link of booking {} not mailed: {}", booking.id(), failed.getMessage(),
 					failed.getCause());
 			if (failed.certainlyNotSent) {
-				messages.markFailed(booking.id(), booking.revision(), MessageKind.NEW_LINK);
+				messages.markFailed(booking.id(), booking.revision(), MessageKind.NEW_LINK, claim);
 				return Delivery.FAILED;
 			}
+			messages.release(booking.id(), booking.revision(), MessageKind.NEW_LINK, claim);
 			return Delivery.SENDING;
 		}
 		messages.markSent(booking.id(), booking.revision(), MessageKind.NEW_LINK, clock.instant());

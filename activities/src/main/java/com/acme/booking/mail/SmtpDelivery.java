@@ -1,12 +1,16 @@
 package com.acme.booking.mail;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
@@ -22,13 +26,20 @@ import org.springframework.util.StringUtils;
 /**
  * Hands one email to the SMTP server: a plain-text and an HTML alternative, and the
  * calendar file as {@code booking.ics}. Tells a failure that certainly sent nothing (the
- * server could not be reached, or refused) from one whose outcome is unknown (the
- * connection broke while the message was being handed over).
+ * message's content never went over the wire: the server could not be reached, did not
+ * greet or log in in time, broke the connection before {@code DATA}, or refused the
+ * message) from one whose outcome is unknown (the connection broke, or an answer timed
+ * out, once the content was being handed over).
  */
 class SmtpDelivery {
 
-	/** An email ready to go; {@code ics} null for one without a calendar file. */
-	record Outgoing(String to, String toName, String subject, String text, String html, String ics, String icsMethod) {
+	/**
+	 * An email ready to go; {@code ics} null for one without a calendar file;
+	 * {@code messageKey} names the message for its {@code Message-ID} (the same for every
+	 * attempt, so that a mail client shows a copy sent twice once), null for a fresh one.
+	 */
+	record Outgoing(String to, String toName, String subject, String text, String html, String ics, String icsMethod,
+			String messageKey) {
 	}
 
 	/**
@@ -55,14 +66,36 @@ class SmtpDelivery {
 
 	private final String replyTo;
 
+	private final String fromAddress;
+
 	SmtpDelivery(JavaMailSender sender, String from, String replyTo) {
 		this.sender = sender;
 		this.from = from;
 		this.replyTo = replyTo;
+		this.fromAddress = address(from);
+	}
+
+	private static String address(String from) {
+		try {
+			return new InternetAddress(from).getAddress();
+		}
+		catch (AddressException ex) {
+			throw new IllegalArgumentException("booking.mail.from is not an email address", ex);
+		}
+	}
+
+	/**
+	 * The {@code Message-ID} of a message named {@code key}, in the sender's domain: the
+	 * same for every attempt.
+	 */
+	String messageId(String key) {
+		int at = fromAddress.lastIndexOf('@');
+		return "<" + key + "@" + (at < 0 ? "localhost" : fromAddress.substring(at + 1)) + ">";
 	}
 
 	void send(Outgoing mail) {
-		MimeMessage message = sender.createMimeMessage();
+		Tracked message = new Tracked(sender.createMimeMessage(),
+				mail.messageKey() == null ? null : messageId(mail.messageKey()));
 		try {
 			MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
 			helper.setFrom(from);
@@ -84,11 +117,16 @@ class SmtpDelivery {
 			sender.send(message);
 		}
 		catch (MailException ex) {
-			throw classify(ex);
+			throw classify(ex, message.contentStarted);
 		}
 	}
 
-	static Failed classify(MailException ex) {
+	/**
+	 * @param contentStarted whether the message's content was being written to the server
+	 * (after its {@code 354} answer to {@code DATA}): before that the server cannot have
+	 * taken the message, whatever broke
+	 */
+	static Failed classify(MailException ex, boolean contentStarted) {
 		if (ex instanceof MailAuthenticationException) {
 			return new Failed("The SMTP server refused the credentials (spring.mail.username / password)", true, true,
 					ex);
@@ -96,11 +134,17 @@ class SmtpDelivery {
 		if (ex instanceof MailPreparationException) {
 			return new Failed("The email could not be built: " + ex.getMessage(), true, true, ex);
 		}
-		if (causedBy(ex, ConnectException.class) || causedBy(ex, UnknownHostException.class)) {
-			return new Failed("The SMTP server cannot be reached", true, false, ex);
-		}
 		if (causedBy(ex, SendFailedException.class)) {
 			return new Failed("The SMTP server refused the email", true, false, ex);
+		}
+		if (causedBy(ex, ConnectException.class) || causedBy(ex, UnknownHostException.class)
+				|| causedBy(ex, NoRouteToHostException.class)) {
+			return new Failed("The SMTP server cannot be reached", true, false, ex);
+		}
+		if (!contentStarted) {
+			return new Failed(
+					"The SMTP server did not answer or broke the connection before the email was handed " + "over",
+					true, false, ex);
 		}
 		return new Failed("The SMTP server's answer was lost; the email may have been sent", false, false, ex);
 	}
@@ -123,6 +167,41 @@ class SmtpDelivery {
 			return send.getFailedMessages().values().iterator().next();
 		}
 		return t.getCause() == t ? null : t.getCause();
+	}
+
+	/**
+	 * The message as Spring's sender sends it, with its own {@code Message-ID} (JavaMail
+	 * would make a new one for every attempt), and knowing whether its content was being
+	 * written to the server: the SMTP transport writes it only after the server's
+	 * {@code 354} answer to {@code DATA}.
+	 */
+	private static final class Tracked extends MimeMessage {
+
+		private final String messageId;
+
+		volatile boolean contentStarted;
+
+		Tracked(MimeMessage base, String messageId) {
+			super(base.getSession());
+			this.messageId = messageId;
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			if (messageId == null) {
+				super.updateMessageID();
+			}
+			else {
+				setHeader("Message-ID", messageId);
+			}
+		}
+
+		@Override
+		public void writeTo(OutputStream out, String[] ignoreList) throws IOException, MessagingException {
+			contentStarted = true;
+			super.writeTo(out, ignoreList);
+		}
+
 	}
 
 }

@@ -25,6 +25,7 @@ import com.acme.booking.message.BookingMessages;
 import com.acme.booking.message.Delivery;
 import com.acme.booking.message.MessageKind;
 import com.acme.booking.support.BookingRuns;
+import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.BookingWorkflow;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -56,6 +57,8 @@ import static org.awaitility.Awaitility.await;
 				"booking.business.name=Acme Consulting", "booking.business.email=hello@acme.example",
 				"booking.business.phone=+44 20 7946 0000", "booking.public-url=https://book.acme.example",
 				"booking.mail.reminder-before=24h", "spring.mail.host=127.0.0.1",
+				// Covers JavaMail's timeouts (application.yml): 2s + 12 x 2s.
+				"booking.sync.attempt-timeout=1m",
 				// As in the API and the worker: no SMTP call per health request.
 				"management.health.mail.enabled=false" })
 @Import(SmtpFaults.class)
@@ -167,7 +170,7 @@ class MailEndToEndTest {
 	}
 
 	@Test
-	void anAttemptThatSentAndThenFailedIsNotSentAgain() {
+	void anAttemptWhoseAnswerWasLostAfterTheServerTookTheMailIsSentAgainWithTheSameMessageId() {
 		Booking booking = newBooking("Katherine Johnson");
 		int before = SmtpFaults.handedOver.get();
 		SmtpFaults.loseNextAnswer.set(true);
@@ -175,12 +178,90 @@ class MailEndToEndTest {
 
 		Booking synced = awaitBooking(booking, b -> b.mailSyncedRevision() == 1);
 		assertThat(synced.requiresManualMailSync()).isFalse();
-		assertThat(mailbox.to(booking.email())).hasSize(1);
-		assertThat(SmtpFaults.handedOver.get() - before).isEqualTo(1);
-		// The claim of the attempt whose answer was lost stays: its outcome is unknown,
-		// so it is never sent again.
+		// The one duplicate the promise allows: the server took the message and its
+		// answer was lost. Both copies are one message to a mail client.
+		assertThat(mailbox.to(booking.email())).hasSize(2)
+			.extracting(Mailbox.Received::messageId)
+			.containsOnly(messageId(booking, MessageKind.CONFIRMATION));
+		assertThat(SmtpFaults.handedOver.get() - before).isEqualTo(2);
 		assertThat(messages.forBooking(booking.id())).singleElement()
-			.satisfies(m -> assertThat(m.delivery()).isEqualTo(Delivery.SENDING));
+			.satisfies(m -> assertThat(m.delivery()).isEqualTo(Delivery.SENT));
+	}
+
+	@Test
+	void aRelayThatNeverGreetsDelaysTheConfirmationButDoesNotLoseIt() throws Exception {
+		Booking booking = newBooking("Annie Easley");
+		try (SmtpRelay relay = new SmtpRelay(smtp.getSmtp().getPort()).then(SmtpRelay.Fault.NEVER_GREETS)) {
+			SmtpFaults.pointAt(sender, relay.port());
+			start(booking);
+
+			Booking synced = awaitBooking(booking, b -> b.mailSyncedRevision() == 1);
+			assertThat(synced.requiresManualMailSync()).isFalse();
+			assertThat(relay.connections.get()).as("the hung attempt and its retry").isGreaterThanOrEqualTo(2);
+		}
+		assertThat(mailbox.to(booking.email())).singleElement()
+			.satisfies(m -> assertThat(m.subject()).startsWith("Booking confirmed: "))
+			.satisfies(m -> assertThat(m.messageId()).isEqualTo(messageId(booking, MessageKind.CONFIRMATION)));
+		assertThat(messages.forBooking(booking.id())).singleElement()
+			.satisfies(m -> assertThat(m.delivery()).isEqualTo(Delivery.SENT));
+	}
+
+	@Test
+	void aMailWhoseAnswerWasLostIsSentAgainWithTheSameMessageIdAndDeliveredOnce() throws Exception {
+		Booking booking = newBooking("Christine Darden");
+		try (SmtpRelay relay = new SmtpRelay(smtp.getSmtp().getPort()).then(SmtpRelay.Fault.LOSES_THE_ANSWER)) {
+			SmtpFaults.pointAt(sender, relay.port());
+			start(booking);
+
+			Booking synced = awaitBooking(booking, b -> b.mailSyncedRevision() == 1);
+			assertThat(synced.requiresManualMailSync()).isFalse();
+			assertThat(relay.connections.get()).as("the lost answer and the retry").isGreaterThanOrEqualTo(2);
+		}
+		assertThat(mailbox.to(booking.email())).singleElement()
+			.satisfies(m -> assertThat(m.messageId()).isEqualTo(messageId(booking, MessageKind.CONFIRMATION)));
+		assertThat(messages.forBooking(booking.id())).singleElement()
+			.satisfies(m -> assertThat(m.delivery()).isEqualTo(Delivery.SENT));
+	}
+
+	@Test
+	void aSentMailIsNeverSentAgain() {
+		Booking booking = newBooking("Evelyn Boyd Granville");
+		start(booking);
+		awaitMails(booking, 1);
+		awaitBooking(booking, b -> b.mailSyncedRevision() == 1);
+		int before = SmtpFaults.handedOver.get();
+
+		// Due again at the same revision: the lane runs once more and finds it sent.
+		workflow(booking).bookingChanged();
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> completedMailAttempts(booking) >= 2);
+
+		assertThat(SmtpFaults.handedOver.get()).isEqualTo(before);
+		assertThat(mailbox.to(booking.email())).hasSize(1);
+		assertThat(messages.forBooking(booking.id())).singleElement()
+			.satisfies(m -> assertThat(m.delivery()).isEqualTo(Delivery.SENT));
+	}
+
+	private long completedMailAttempts(Booking booking) {
+		var history = temporal.fetchHistory(BookingTemporal.workflowId(booking.id().toString())).getHistory();
+		var scheduled = history.getEventsList()
+			.stream()
+			.filter(e -> e.hasActivityTaskScheduledEventAttributes() && e.getActivityTaskScheduledEventAttributes()
+				.getActivityType()
+				.getName()
+				.equals("SendBookingMail"))
+			.map(e -> e.getEventId())
+			.toList();
+		return history.getEventsList()
+			.stream()
+			.filter(e -> e.hasActivityTaskCompletedEventAttributes()
+					&& scheduled.contains(e.getActivityTaskCompletedEventAttributes().getScheduledEventId()))
+			.count();
+	}
+
+	private static String messageId(Booking booking, MessageKind kind) {
+		return "<booking-" + booking.id() + ".1." + kind.name().toLowerCase(Locale.ROOT) + "@acme.example>";
 	}
 
 	@Test

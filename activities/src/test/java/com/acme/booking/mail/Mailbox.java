@@ -23,7 +23,7 @@ final class Mailbox {
 
 	/** One received email, taken apart; {@code ics} null when it has no calendar file. */
 	record Received(String to, String from, String subject, String text, String html, String icsContentType,
-			ICalendar ics) {
+			ICalendar ics, String messageId) {
 	}
 
 	private final GreenMailOperations server;
@@ -57,7 +57,7 @@ final class Mailbox {
 			return new Received(message.getRecipients(Message.RecipientType.TO)[0].toString(),
 					message.getFrom()[0].toString(), message.getSubject(), content(parts, "text/plain"),
 					content(parts, "text/html"), ics == null ? null : type(ics),
-					ics == null ? null : Biweekly.parse(body(ics)).first());
+					ics == null ? null : Biweekly.parse(body(ics)).first(), message.getMessageID());
 		}
 		catch (MessagingException | IOException ex) {
 			throw new IllegalStateException(ex);

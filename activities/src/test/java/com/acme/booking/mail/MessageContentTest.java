@@ -124,7 +124,7 @@ class MessageContentTest {
 			.doesNotContain("manage.html", "booking.ics", "calendar");
 		assertThat(mail.html()).contains("href=\"" + verifyUrl + "\"").doesNotContain("manage.html");
 		assertThat(mail.ics()).isNull();
-		assertThat(mail.outgoing(hold).ics()).isNull();
+		assertThat(mail.outgoing(hold, null).ics()).isNull();
 		String code = verifyUrl.substring(verifyUrl.indexOf("#code=") + "#code=".length());
 		assertThat(mail.keptText()).contains("/verify.html?id=" + ID + "#code=***").doesNotContain(code);
 		assertThat(mail.keptHtml()).contains("#code=***").doesNotContain(code);

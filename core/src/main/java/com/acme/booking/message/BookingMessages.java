@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,10 +18,22 @@ import org.springframework.stereotype.Repository;
 /**
  * The {@code booking_message} table: what was sent (or, mail disabled, recorded) for each
  * booking. A message is claimed here before SMTP is called, so a retried attempt finds
- * the claim and never sends twice.
+ * the claim: a message sent is never sent twice, and one whose outcome is unknown is sent
+ * again by the next attempt.
  */
 @Repository
 public class BookingMessages {
+
+	/**
+	 * Whether an attempt holding {@code :owner}/{@code :attempt} may take a message over:
+	 * it certainly failed, or its outcome is unknown and nobody works on it any more (the
+	 * claim was given back, was held by an earlier attempt of the same activity, or is
+	 * older than an attempt can run).
+	 */
+	private static final String OPEN = """
+			(m.delivery = 'FAILED' OR (m.delivery = 'SENDING' AND (m.claim_owner IS NULL OR m.claimed_at IS NULL
+			    OR (m.claim_owner = :owner AND m.claim_attempt < :attempt)
+			    OR m.claimed_at < now() - :expiry * interval '1 millisecond')))""";
 
 	private final JdbcClient jdbc;
 
@@ -27,25 +42,26 @@ public class BookingMessages {
 	}
 
 	/**
-	 * Records the message unless its (booking, revision, kind) is already there; a row
-	 * left {@link Delivery#FAILED} (certainly not sent) is taken over. True when the
-	 * caller now owns the message and may send it.
+	 * Records the message for {@code claim} unless its (booking, revision, kind) is
+	 * already there; a row that is open (certainly not sent, or its outcome unknown and
+	 * nobody working on it) is taken over and sent again. A row {@link Delivery#SENT} or
+	 * {@link Delivery#RECORDED} is never taken over. True when the caller now owns the
+	 * message and may send it.
 	 */
-	public boolean claim(BookingMessage message) {
+	public boolean claim(BookingMessage message, MessageClaim claim) {
 		return jdbc.sql("""
-				INSERT INTO booking_message (booking_id, revision, kind, delivery, recipients, subject, text_body,
-				                             html_body, ics_sequence, recorded_at, sent_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				INSERT INTO booking_message AS m (booking_id, revision, kind, delivery, recipients, subject, text_body,
+				                                  html_body, ics_sequence, recorded_at, sent_at, claim_owner,
+				                                  claim_attempt, claimed_at)
+				VALUES (:id, :revision, :kind, :delivery, :recipients, :subject, :text, :html, :sequence, :recordedAt,
+				        :sentAt, :owner, :attempt, now())
 				ON CONFLICT (booking_id, revision, kind) DO UPDATE
 				   SET delivery = EXCLUDED.delivery, recipients = EXCLUDED.recipients, subject = EXCLUDED.subject,
 				       text_body = EXCLUDED.text_body, html_body = EXCLUDED.html_body,
 				       ics_sequence = EXCLUDED.ics_sequence, recorded_at = EXCLUDED.recorded_at,
-				       sent_at = EXCLUDED.sent_at
-				 WHERE booking_message.delivery = 'FAILED'""")
-			.params(message.bookingId(), message.revision(), message.kind().name(), message.delivery().name(),
-					String.join(",", message.recipients()), message.subject(), message.text(), message.html(),
-					message.icsSequence(), utc(message.recordedAt()), utc(message.sentAt()))
-			.update() == 1;
+				       sent_at = EXCLUDED.sent_at, claim_owner = EXCLUDED.claim_owner,
+				       claim_attempt = EXCLUDED.claim_attempt, claimed_at = EXCLUDED.claimed_at
+				 WHERE""" + OPEN).params(row(message)).params(claimParams(claim)).update() == 1;
 	}
 
 	/**
@@ -53,46 +69,86 @@ public class BookingMessages {
 	 * operator's request), replacing the row of an earlier one of the same (booking,
 	 * revision, kind): the row describes the newest.
 	 */
-	public void replace(BookingMessage message) {
+	public void replace(BookingMessage message, MessageClaim claim) {
 		jdbc.sql("""
 				INSERT INTO booking_message (booking_id, revision, kind, delivery, recipients, subject, text_body,
-				                             html_body, ics_sequence, recorded_at, sent_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				                             html_body, ics_sequence, recorded_at, sent_at, claim_owner,
+				                             claim_attempt, claimed_at)
+				VALUES (:id, :revision, :kind, :delivery, :recipients, :subject, :text, :html, :sequence, :recordedAt,
+				        :sentAt, :owner, :attempt, now())
 				ON CONFLICT (booking_id, revision, kind) DO UPDATE
 				   SET delivery = EXCLUDED.delivery, recipients = EXCLUDED.recipients, subject = EXCLUDED.subject,
 				       text_body = EXCLUDED.text_body, html_body = EXCLUDED.html_body,
 				       ics_sequence = EXCLUDED.ics_sequence, recorded_at = EXCLUDED.recorded_at,
-				       sent_at = EXCLUDED.sent_at""")
-			.params(message.bookingId(), message.revision(), message.kind().name(), message.delivery().name(),
-					String.join(",", message.recipients()), message.subject(), message.text(), message.html(),
-					message.icsSequence(), utc(message.recordedAt()), utc(message.sentAt()))
+				       sent_at = EXCLUDED.sent_at, claim_owner = EXCLUDED.claim_owner,
+				       claim_attempt = EXCLUDED.claim_attempt, claimed_at = EXCLUDED.claimed_at""")
+			.params(row(message))
+			.param("owner", claim.owner())
+			.param("attempt", claim.attempt())
 			.update();
 	}
 
 	/**
-	 * Whether a message of {@code kind} was sent, recorded or possibly sent for the
-	 * booking at any revision: a verification email goes out once per hold, however often
-	 * the hold is changed.
+	 * Whether a message of {@code kind} was sent, recorded or is being sent by another
+	 * attempt for the booking at any revision: a verification email goes out once per
+	 * hold, however often the hold is changed. A message that certainly failed, or whose
+	 * outcome is unknown with nobody working on it, does not count: it is sent again.
 	 */
-	public boolean handled(UUID bookingId, MessageKind kind) {
+	public boolean handled(UUID bookingId, MessageKind kind, MessageClaim claim) {
 		return jdbc
-			.sql("SELECT count(*) FROM booking_message WHERE booking_id = ? AND kind = ? AND delivery <> 'FAILED'")
-			.params(bookingId, kind.name())
+			.sql("SELECT count(*) FROM booking_message m WHERE m.booking_id = :id AND m.kind = :kind AND NOT" + OPEN)
+			.param("id", bookingId)
+			.param("kind", kind.name())
+			.params(claimParams(claim))
 			.query(Long.class)
 			.single() > 0;
 	}
 
-	/** The SMTP server accepted the message. */
+	/**
+	 * Where the message of (booking, revision, kind) stands; empty when there is none.
+	 */
+	public Optional<Delivery> delivery(UUID bookingId, long revision, MessageKind kind) {
+		return jdbc.sql("SELECT delivery FROM booking_message WHERE booking_id = ? AND revision = ? AND kind = ?")
+			.params(bookingId, revision, kind.name())
+			.query((rs, row) -> Delivery.valueOf(rs.getString(1)))
+			.optional();
+	}
+
+	/**
+	 * The SMTP server accepted the message. Recorded whichever attempt learns it: a fact
+	 * about the message, which a later attempt's failure cannot undo.
+	 */
 	public void markSent(UUID bookingId, long revision, MessageKind kind, Instant sentAt) {
-		setDelivery(bookingId, revision, kind, Delivery.SENT, sentAt);
+		jdbc.sql("""
+				UPDATE booking_message SET delivery = 'SENT', sent_at = ?, claim_owner = NULL
+				 WHERE booking_id = ? AND revision = ? AND kind = ? AND delivery IN ('SENDING', 'FAILED')""")
+			.params(utc(sentAt), bookingId, revision, kind.name())
+			.update();
 	}
 
 	/**
 	 * The message certainly did not leave (server unreachable or refused it): the next
-	 * attempt may send it.
+	 * attempt may send it. Only while {@code claim} still holds the message.
 	 */
-	public void markFailed(UUID bookingId, long revision, MessageKind kind) {
-		setDelivery(bookingId, revision, kind, Delivery.FAILED, null);
+	public void markFailed(UUID bookingId, long revision, MessageKind kind, MessageClaim claim) {
+		jdbc.sql("UPDATE booking_message m SET delivery = 'FAILED', claim_owner = NULL " + HELD_BY)
+			.params(key(bookingId, revision, kind))
+			.param("owner", claim.owner())
+			.param("attempt", claim.attempt())
+			.update();
+	}
+
+	/**
+	 * The attempt holding {@code claim} does not know whether the message left: it stays
+	 * {@link Delivery#SENDING}, and the next attempt sends it again (with the same
+	 * {@code Message-ID}). Only while {@code claim} still holds the message.
+	 */
+	public void release(UUID bookingId, long revision, MessageKind kind, MessageClaim claim) {
+		jdbc.sql("UPDATE booking_message m SET claim_owner = NULL " + HELD_BY)
+			.params(key(bookingId, revision, kind))
+			.param("owner", claim.owner())
+			.param("attempt", claim.attempt())
+			.update();
 	}
 
 	/**
@@ -117,11 +173,30 @@ public class BookingMessages {
 			.list();
 	}
 
-	private void setDelivery(UUID bookingId, long revision, MessageKind kind, Delivery delivery, Instant sentAt) {
-		jdbc.sql(
-				"UPDATE booking_message SET delivery = ?, sent_at = ? WHERE booking_id = ? AND revision = ? AND kind = ?")
-			.params(delivery.name(), utc(sentAt), bookingId, revision, kind.name())
-			.update();
+	private static final String HELD_BY = """
+			WHERE m.booking_id = :id AND m.revision = :revision AND m.kind = :kind AND m.delivery = 'SENDING'
+			  AND m.claim_owner = :owner AND m.claim_attempt = :attempt""";
+
+	private static Map<String, Object> key(UUID bookingId, long revision, MessageKind kind) {
+		return Map.of("id", bookingId, "revision", revision, "kind", kind.name());
+	}
+
+	private static Map<String, Object> claimParams(MessageClaim claim) {
+		return Map.of("owner", claim.owner(), "attempt", claim.attempt(), "expiry", claim.expiry().toMillis());
+	}
+
+	private static Map<String, Object> row(BookingMessage message) {
+		Map<String, Object> row = new HashMap<>(key(message.bookingId(), message.revision(), message.kind()));
+		row.put("delivery", message.delivery().name());
+		row.put("recipients", String.join(",", message.recipients()));
+		row.put("subject", message.subject());
+		row.put("text", message.text());
+		row.put("html", message.html());
+		row.put("sequence", message.icsSequence());
+		row.put("recordedAt", utc(message.recordedAt()));
+		// Null until sent: Map.of takes no nulls.
+		row.put("sentAt", utc(message.sentAt()));
+		return row;
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

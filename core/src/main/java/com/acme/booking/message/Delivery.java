@@ -6,7 +6,8 @@ public enum Delivery {
 	/** Mail is disabled: rendered and kept, not sent. */
 	RECORDED,
 	/**
-	 * Claimed by an attempt whose SMTP outcome is not known; never sent a second time.
+	 * Claimed by an attempt, or left by one whose SMTP outcome is unknown: the next
+	 * attempt sends it again with the same {@code Message-ID}.
 	 */
 	SENDING,
 	/** The SMTP server accepted it. */

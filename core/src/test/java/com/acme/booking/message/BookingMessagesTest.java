@@ -18,13 +18,25 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The claim that makes an email at most once per (booking, revision, kind). */
+/**
+ * The claim of an email per (booking, revision, kind): never sent twice once sent, sent
+ * again when its outcome is unknown.
+ */
 @DatabaseSlice
 class BookingMessagesTest {
 
 	private static final Instant NOW = Instant.parse("2030-05-06T08:00:00Z");
 
 	private static final AtomicInteger DAY = new AtomicInteger();
+
+	/** The first attempt of an activity. */
+	private static final MessageClaim FIRST = new MessageClaim("run-1/activity-1", 1, Duration.ofMinutes(5));
+
+	/** Its retry. */
+	private static final MessageClaim SECOND = new MessageClaim("run-1/activity-1", 2, Duration.ofMinutes(5));
+
+	/** Another activity (another run, or a later email of the same run). */
+	private static final MessageClaim OTHER = new MessageClaim("run-2/activity-1", 1, Duration.ofMinutes(5));
 
 	@Autowired
 	BookingRepository bookings;
@@ -36,17 +48,18 @@ class BookingMessagesTest {
 	void aMessageIsClaimedOnceUnlessItCertainlyFailed() {
 		Booking booking = insert();
 
-		assertThat(messages.claim(message(booking, 1, MessageKind.CONFIRMATION))).isTrue();
-		assertThat(messages.claim(message(booking, 1, MessageKind.CONFIRMATION))).as("a retry").isFalse();
+		assertThat(messages.claim(message(booking, 1, MessageKind.CONFIRMATION), FIRST)).isTrue();
+		assertThat(messages.claim(message(booking, 1, MessageKind.CONFIRMATION), OTHER)).as("another activity")
+			.isFalse();
 
-		messages.markFailed(booking.id(), 1, MessageKind.CONFIRMATION);
-		assertThat(messages.claim(message(booking, 1, MessageKind.CONFIRMATION))).as("after a certain failure")
+		messages.markFailed(booking.id(), 1, MessageKind.CONFIRMATION, FIRST);
+		assertThat(messages.claim(message(booking, 1, MessageKind.CONFIRMATION), OTHER)).as("after a certain failure")
 			.isTrue();
 		messages.markSent(booking.id(), 1, MessageKind.CONFIRMATION, NOW.plusSeconds(5));
-		assertThat(messages.claim(message(booking, 1, MessageKind.CONFIRMATION))).as("once sent").isFalse();
+		assertThat(messages.claim(message(booking, 1, MessageKind.CONFIRMATION), FIRST)).as("once sent").isFalse();
 
-		assertThat(messages.claim(message(booking, 1, MessageKind.REMINDER))).as("another kind").isTrue();
-		assertThat(messages.claim(message(booking, 2, MessageKind.UPDATE))).as("another revision").isTrue();
+		assertThat(messages.claim(message(booking, 1, MessageKind.REMINDER), FIRST)).as("another kind").isTrue();
+		assertThat(messages.claim(message(booking, 2, MessageKind.UPDATE), FIRST)).as("another revision").isTrue();
 		assertThat(messages.forBooking(booking.id())).extracting(BookingMessage::kind, BookingMessage::delivery)
 			.containsExactly(Tuple.tuple(MessageKind.CONFIRMATION, Delivery.SENT),
 					Tuple.tuple(MessageKind.REMINDER, Delivery.SENDING),
@@ -55,15 +68,76 @@ class BookingMessagesTest {
 	}
 
 	@Test
+	void aMessageWhoseOutcomeIsUnknownIsClaimedAgainByTheNextAttempt() {
+		Booking booking = insert();
+		assertThat(messages.claim(message(booking, 1, MessageKind.CONFIRMATION), FIRST)).isTrue();
+
+		messages.release(booking.id(), 1, MessageKind.CONFIRMATION, FIRST);
+		assertThat(messages.forBooking(booking.id())).singleElement()
+			.satisfies(m -> assertThat(m.delivery()).isEqualTo(Delivery.SENDING));
+		assertThat(messages.handled(booking.id(), MessageKind.CONFIRMATION, SECOND)).isFalse();
+		assertThat(messages.claim(message(booking, 1, MessageKind.CONFIRMATION), SECOND)).isTrue();
+		assertThat(messages.handled(booking.id(), MessageKind.CONFIRMATION, OTHER)).as("being sent").isTrue();
+	}
+
+	@Test
+	void aClaimStillHeldIsTakenOverByALaterAttemptOfTheSameActivityOrOnceItExpired() {
+		Booking booking = insert();
+		assertThat(messages.claim(message(booking, 1, MessageKind.CONFIRMATION), FIRST)).isTrue();
+
+		assertThat(messages.claim(message(booking, 1, MessageKind.CONFIRMATION), OTHER))
+			.as("another activity, the attempt may still run")
+			.isFalse();
+		assertThat(messages.claim(message(booking, 1, MessageKind.CONFIRMATION), SECOND))
+			.as("Temporal ran the first attempt out")
+			.isTrue();
+		assertThat(messages.claim(message(booking, 1, MessageKind.CONFIRMATION),
+				new MessageClaim(OTHER.owner(), 1, Duration.ZERO)))
+			.as("older than an attempt can run")
+			.isTrue();
+	}
+
+	@Test
+	void aSentMessageIsNeverClaimedAgain() {
+		Booking booking = insert();
+		messages.claim(message(booking, 1, MessageKind.CONFIRMATION), FIRST);
+		messages.markSent(booking.id(), 1, MessageKind.CONFIRMATION, NOW);
+
+		for (MessageClaim claim : List.of(FIRST, SECOND, OTHER, new MessageClaim("later", 9, Duration.ZERO))) {
+			assertThat(messages.claim(message(booking, 1, MessageKind.CONFIRMATION), claim)).as(claim.toString())
+				.isFalse();
+		}
+		assertThat(messages.handled(booking.id(), MessageKind.CONFIRMATION, SECOND)).isTrue();
+		assertThat(messages.delivery(booking.id(), 1, MessageKind.CONFIRMATION)).contains(Delivery.SENT);
+	}
+
+	@Test
+	void aLateOutcomeOfAnAbandonedAttemptDoesNotOverwriteTheNewerAttempts() {
+		Booking booking = insert();
+		messages.claim(message(booking, 1, MessageKind.CONFIRMATION), FIRST);
+		messages.claim(message(booking, 1, MessageKind.CONFIRMATION), SECOND);
+
+		messages.markFailed(booking.id(), 1, MessageKind.CONFIRMATION, FIRST);
+		messages.release(booking.id(), 1, MessageKind.CONFIRMATION, FIRST);
+		assertThat(messages.claim(message(booking, 1, MessageKind.CONFIRMATION), OTHER))
+			.as("the second attempt still holds it")
+			.isFalse();
+		messages.markSent(booking.id(), 1, MessageKind.CONFIRMATION, NOW);
+		messages.markFailed(booking.id(), 1, MessageKind.CONFIRMATION, FIRST);
+		messages.markFailed(booking.id(), 1, MessageKind.CONFIRMATION, SECOND);
+		assertThat(messages.delivery(booking.id(), 1, MessageKind.CONFIRMATION)).contains(Delivery.SENT);
+	}
+
+	@Test
 	void laterMessagesAreUpdatesOnlyOnceAConfirmationMayHaveLeft() {
 		Booking booking = insert();
 		assertThat(messages.confirmedBefore(booking.id(), 2)).isFalse();
 
-		messages.claim(message(booking, 1, MessageKind.CONFIRMATION));
-		messages.markFailed(booking.id(), 1, MessageKind.CONFIRMATION);
+		messages.claim(message(booking, 1, MessageKind.CONFIRMATION), FIRST);
+		messages.markFailed(booking.id(), 1, MessageKind.CONFIRMATION, FIRST);
 		assertThat(messages.confirmedBefore(booking.id(), 2)).as("certainly not sent").isFalse();
 
-		messages.claim(message(booking, 1, MessageKind.CONFIRMATION));
+		messages.claim(message(booking, 1, MessageKind.CONFIRMATION), SECOND);
 		assertThat(messages.confirmedBefore(booking.id(), 2)).as("possibly sent").isTrue();
 		assertThat(messages.confirmedBefore(booking.id(), 1)).as("the confirmation's own revision").isFalse();
 	}

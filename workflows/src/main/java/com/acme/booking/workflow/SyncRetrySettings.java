@@ -42,6 +42,15 @@ public record SyncRetrySettings(Duration initialInterval, Duration maximumInterv
 	 */
 	public static final List<String> BACKGROUND_ACTIVITIES = List.of("SyncCalendarInBackground", "SyncCrmInBackground");
 
+	/**
+	 * Activity names of the customer's emails: the sync retry policy, but no heartbeat
+	 * timeout. An attempt is one SMTP conversation that cannot heartbeat while JavaMail
+	 * waits on the server, so only the attempt timeout ends it, and that covers
+	 * JavaMail's own timeouts (the mail beans refuse to start otherwise): Temporal never
+	 * retries an email while its attempt may still be handing it over.
+	 */
+	public static final List<String> MAIL_ACTIVITIES = List.of("SendBookingMail", "SendReminder");
+
 	public SyncRetrySettings {
 		if (maximumAttempts < 1) {
 			throw new IllegalArgumentException("maximum-attempts must be at least 1");
@@ -59,6 +68,13 @@ public record SyncRetrySettings(Duration initialInterval, Duration maximumInterv
 
 	public ActivityOptions syncActivityOptions() {
 		return syncActivityOptions(maximumAttempts);
+	}
+
+	/** The options of {@link #MAIL_ACTIVITIES}. */
+	public ActivityOptions mailActivityOptions() {
+		// Zero, not null: Temporal's "none", which the default options merged under these
+		// per-activity ones do not fill in.
+		return ActivityOptions.newBuilder(syncActivityOptions()).setHeartbeatTimeout(Duration.ZERO).build();
 	}
 
 	private ActivityOptions syncActivityOptions(int attempts) {
@@ -98,6 +114,10 @@ public record SyncRetrySettings(Duration initialInterval, Duration maximumInterv
 		ActivityOptions background = syncActivityOptions(1);
 		for (String name : BACKGROUND_ACTIVITIES) {
 			perActivity.put(name, background);
+		}
+		ActivityOptions mail = mailActivityOptions();
+		for (String name : MAIL_ACTIVITIES) {
+			perActivity.put(name, mail);
 		}
 		return WorkflowImplementationOptions.newBuilder()
 			.setDefaultActivityOptions(syncActivityOptions())
