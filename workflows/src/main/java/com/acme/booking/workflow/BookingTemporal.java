@@ -42,6 +42,11 @@ public final class BookingTemporal {
 	public static final SearchAttributeKey<String> CRM_SYNC = SearchAttributeKey.forKeyword("CrmSync");
 
 	/**
+	 * Where the customer's emails stand: {@code MAIL_SYNC="MANUAL"} lists flagged ones.
+	 */
+	public static final SearchAttributeKey<String> MAIL_SYNC = SearchAttributeKey.forKeyword("MailSync");
+
+	/**
 	 * {@code YES} while the booking overlaps a busy time of the business's own calendar
 	 * (found by the calendar sync), {@code NO} once a later sync found it clear; absent
 	 * on a booking that never clashed.
@@ -54,16 +59,16 @@ public final class BookingTemporal {
 	 * registered on the server.
 	 */
 	public static final List<SearchAttributeKey<String>> SEARCH_ATTRIBUTES = List.of(BOOKING_ID, BOOKING_STATUS,
-			CALENDAR_SYNC, CRM_SYNC, CALENDAR_CONFLICT);
+			CALENDAR_SYNC, CRM_SYNC, MAIL_SYNC, CALENDAR_CONFLICT);
 
 	private BookingTemporal() {
 	}
 
 	/**
 	 * What a booking workflow shows from its start (its start options set them): its id,
-	 * {@code CONFIRMED} and both syncs {@code PENDING}. The run upserts only what differs
-	 * from these, so a new booking's first workflow task upserts nothing; a start for a
-	 * booking cancelled meanwhile shows {@code CANCELLED} once it has loaded it.
+	 * {@code CONFIRMED} and every integration {@code PENDING}. The run upserts only what
+	 * differs from these, so a new booking's first workflow task upserts nothing; a start
+	 * for a booking cancelled meanwhile shows {@code CANCELLED} once it has loaded it.
 	 */
 	public static SearchAttributes startAttributes(String bookingId) {
 		return SearchAttributes.newBuilder()
@@ -71,6 +76,7 @@ public final class BookingTemporal {
 			.set(BOOKING_STATUS, "CONFIRMED")
 			.set(CALENDAR_SYNC, SyncState.PENDING.name())
 			.set(CRM_SYNC, SyncState.PENDING.name())
+			.set(MAIL_SYNC, SyncState.PENDING.name())
 			.build();
 	}
 

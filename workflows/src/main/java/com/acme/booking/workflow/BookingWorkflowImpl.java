@@ -3,6 +3,7 @@ package com.acme.booking.workflow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.temporal.api.enums.v1.RetryState;
@@ -50,7 +51,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 
 	private final CrmSyncActivities crmInBackground = Workflow.newActivityStub(CrmSyncActivities.class);
 
-	private final SyncTrack mailTrack = new SyncTrack(Integration.MAIL, null);
+	private final SyncTrack mailTrack = new SyncTrack(Integration.MAIL, BookingTemporal.MAIL_SYNC);
 
 	/**
 	 * The booking is an unconfirmed hold: no calendar sync will run, so its email does
@@ -58,7 +59,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	 */
 	private boolean holding;
 
-	private final MailLane mail = new MailLane(mailTrack, () -> calendarTrack.due && !holding);
+	private final MailLane mail = new MailLane(mailTrack, attributes, () -> calendarTrack.due && !holding);
 
 	private String bookingId;
 
@@ -99,6 +100,8 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 				mail.reminder().retryIfFailed();
 			}
 			snapshot = state.load(bookingId);
+			long revision = snapshot.revision();
+			allTracks().forEach(track -> track.loaded(revision));
 			if (snapshot.unconfirmedHold()) {
 				if (!holdForVerification()) {
 					return;
@@ -160,9 +163,13 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	 * background interval until then.
 	 */
 	private boolean waitForWork() {
-		long healAt = healing() ? Workflow.currentTimeMillis() + snapshot.backgroundRetryMillis() : Long.MAX_VALUE;
+		long healAt = Long.MAX_VALUE;
 		while (!(changed || retryRequested)) {
 			long now = Workflow.currentTimeMillis();
+			if (healAt == Long.MAX_VALUE && healing()) {
+				// Flagged in the pass, or by the email lane while this run waited.
+				healAt = now + snapshot.backgroundRetryMillis();
+			}
 			boolean manual = allTracks().stream().anyMatch(SyncTrack::manual);
 			boolean over = snapshot.endEpochMillis() <= now;
 			boolean done = (snapshot.cancelled() && !manual) || over;
@@ -180,13 +187,13 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 				continue;
 			}
 			if (now >= healAt) {
-				calendarTrack.retryInBackgroundIfHealing();
-				crmTrack.retryInBackgroundIfHealing();
+				allTracks().forEach(SyncTrack::retryInBackgroundIfHealing);
 				return true;
 			}
 			long wakeAt = Math.min(Math.min(healAt, snapshot.endEpochMillis()),
 					mail.reminder().pending ? mail.reminder().at : Long.MAX_VALUE);
-			awaitWorkUntil(Duration.ofMillis(wakeAt - now));
+			boolean healPlanned = healAt != Long.MAX_VALUE;
+			awaitWorkUntil(Duration.ofMillis(wakeAt - now), () -> !healPlanned && healing());
 		}
 		return true;
 	}
@@ -195,17 +202,25 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	 * A flag raised by an outage: the next wait ends with a background try.
 	 */
 	private boolean healing() {
-		return snapshot.backgroundRetryMillis() > 0 && ((calendarTrack.manual() && calendarTrack.healsItself)
-				|| (crmTrack.manual() && crmTrack.healsItself));
+		return snapshot.backgroundRetryMillis() > 0
+				&& allTracks().stream().anyMatch(track -> track.manual() && track.healsItself);
 	}
 
 	/**
 	 * Waits for a change or a retry at most {@code timeout}; false when the time ran out.
 	 */
 	private boolean awaitWorkUntil(Duration timeout) {
+		return awaitWorkUntil(timeout, () -> false);
+	}
+
+	/**
+	 * Waits for a change, a retry or {@code also} at most {@code timeout}; false when the
+	 * time ran out.
+	 */
+	private boolean awaitWorkUntil(Duration timeout, Supplier<Boolean> also) {
 		boolean[] woken = new boolean[1];
-		CancellationScope waiting = Workflow
-			.newCancellationScope(() -> woken[0] = Workflow.await(timeout, () -> changed || retryRequested));
+		CancellationScope waiting = Workflow.newCancellationScope(
+				() -> woken[0] = Workflow.await(timeout, () -> changed || retryRequested || also.get()));
 		waiting.run();
 		// Workflow.await leaves its timer running when the condition wins; without this a
 		// rescheduled booking
@@ -257,6 +272,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 			Workflow.newDetachedCancellationScope(() -> state.flagManualSync(bookingId, track.integration, reason))
 				.run();
 			track.due = false;
+			track.ended(track.knownRevision);
 			track.background = false;
 			track.healsItself = outage;
 			attributes.show(track.show(SyncState.MANUAL, reason));
@@ -264,6 +280,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		}
 		Workflow.newDetachedCancellationScope(() -> state.recordResult(bookingId, track.integration, result)).run();
 		track.due = false;
+		track.ended(result.revision());
 		track.background = false;
 		track.healsItself = false;
 		attributes.show(track.show(result.state(), null),

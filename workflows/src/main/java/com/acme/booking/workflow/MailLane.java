@@ -3,6 +3,7 @@ package com.acme.booking.workflow;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
+import io.temporal.api.enums.v1.RetryState;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
@@ -32,6 +33,8 @@ final class MailLane {
 
 	private final SyncTrack track;
 
+	private final ShownAttributes attributes;
+
 	private final BooleanSupplier calendarDue;
 
 	private final ReminderPlan reminder = new ReminderPlan();
@@ -41,8 +44,9 @@ final class MailLane {
 	/** An email activity is under way (or between its retries). */
 	private boolean sending;
 
-	MailLane(SyncTrack track, BooleanSupplier calendarDue) {
+	MailLane(SyncTrack track, ShownAttributes attributes, BooleanSupplier calendarDue) {
 		this.track = track;
+		this.attributes = attributes;
 		this.calendarDue = calendarDue;
 	}
 
@@ -85,16 +89,26 @@ final class MailLane {
 			Workflow.await(() -> track.due);
 			// Cleared before sending: a change during the send makes the email due again.
 			track.due = false;
+			track.inFlight = true;
 			sending = true;
-			track.show(SyncState.PENDING, null);
+			attributes.show(track.show(SyncState.PENDING, null));
 			awaitCalendar();
 			try {
 				SyncResult result = mail.sendBookingMail(bookingId);
 				state.recordResult(bookingId, Integration.MAIL, result);
-				track.show(result.state(), null);
+				attributes.show(track.show(result.state(), null));
+				track.background = false;
+				track.healsItself = false;
+				track.ended(result.revision());
 			}
 			catch (ActivityFailure failure) {
 				flag(FailureReason.of(failure));
+				// Its attempts ran out (the relay unreachable or refusing for a while):
+				// tried
+				// again in the background, like the calendar's and the CRM's flags.
+				track.healsItself = failure.getRetryState() == RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED;
+				track.background = false;
+				track.ended(track.knownRevision);
 			}
 			sending = false;
 		}
@@ -119,7 +133,7 @@ final class MailLane {
 	private void flag(String reason) {
 		log.warn("Email of booking {} needs an operator: {}", bookingId, reason);
 		state.flagManualSync(bookingId, Integration.MAIL, reason);
-		track.show(SyncState.MANUAL, reason);
+		attributes.show(track.show(SyncState.MANUAL, reason));
 	}
 
 }

@@ -20,6 +20,21 @@ final class SyncTrack {
 	/** The integration should be pushed in the next pass. */
 	boolean due;
 
+	/** The booking's revision as this run last loaded it. */
+	long knownRevision;
+
+	/**
+	 * The revision this run last pushed or flagged; a booking loaded at a later revision
+	 * makes the track due, however the workflow learnt of the change.
+	 */
+	long handledRevision;
+
+	/**
+	 * A push runs beside the passes (the emails): the revision it carries is only known
+	 * when it ends.
+	 */
+	boolean inFlight;
+
 	/**
 	 * The next push is a background try: one attempt, the flag stays shown until it
 	 * succeeds.
@@ -54,6 +69,32 @@ final class SyncTrack {
 		background = false;
 	}
 
+	/**
+	 * The booking was loaded at {@code revision}: due when that is ahead of what this run
+	 * pushed or flagged, so a change whose signal was lost still reaches every
+	 * integration, and a new run (a restart, continue-as-new) pushes everything once. A
+	 * push under way is judged when it ends ({@link #ended}).
+	 */
+	void loaded(long revision) {
+		knownRevision = revision;
+		if (!due && !inFlight && handledRevision < revision) {
+			dueNow();
+		}
+	}
+
+	/**
+	 * A push ended, synced at {@code revision} or flagged ({@code revision} is then what
+	 * was last loaded); due again when the booking was loaded at a later revision
+	 * meanwhile.
+	 */
+	void ended(long revision) {
+		inFlight = false;
+		handledRevision = Math.max(handledRevision, revision);
+		if (!due && handledRevision < knownRevision && state != SyncState.MANUAL) {
+			dueNow();
+		}
+	}
+
 	void retryIfManual() {
 		if (state == SyncState.MANUAL) {
 			dueNow();
@@ -69,16 +110,13 @@ final class SyncTrack {
 	}
 
 	/**
-	 * Moves the track to {@code newState}; the search attribute update that shows it,
-	 * null for the mail track.
+	 * Moves the track to {@code newState}; the search attribute update that shows it.
 	 */
 	SearchAttributeUpdate<String> show(SyncState newState, String newError) {
 		state = newState;
 		error = newError;
 		syncedBefore |= newState == SyncState.SYNCED;
-		// The mail track has no search attribute: its flag shows in PostgreSQL and the
-		// admin list.
-		return attribute == null ? null : attribute.valueSet(newState.name());
+		return attribute.valueSet(newState.name());
 	}
 
 }

@@ -66,6 +66,43 @@ class BookingWorkflowHealingTest {
 	}
 
 	@Test
+	void anEmailFlaggedByARelayOutageIsTriedAgainInTheBackgroundAndSentWhenTheRelayIsBack() {
+		world.mail.outage().failAlways();
+		BookingRun run = world.book(ID, APPOINTMENT);
+		world.await("email flagged", () -> run.searchAttributeIs(BookingTemporal.MAIL_SYNC, SyncState.MANUAL));
+		assertThat(world.database.record(ID, Integration.MAIL).manual()).isTrue();
+		assertThat(world.mail.sent(ID, "CHANGE")).isEmpty();
+
+		world.mail.outage().heal();
+		world.awaitWithin(BACKGROUND_INTERVAL.plus(PROMPTLY), "the next background try sent the confirmation",
+				() -> world.mail.sent(ID, "CHANGE").size() == 1);
+		world.await("email synced", () -> run.searchAttributeIs(BookingTemporal.MAIL_SYNC, SyncState.SYNCED));
+		assertThat(world.database.record(ID, Integration.MAIL).manual()).isFalse();
+		assertThat(run.running()).as("a healed booking lives on until its appointment").isTrue();
+	}
+
+	/**
+	 * The change's signal was lost (the API could not reach Temporal); what reloads the
+	 * booking next, here an operator's retry, pushes it to every integration, the email
+	 * included.
+	 */
+	@Test
+	void aChangeFoundByAReloadWithoutItsSignalStillGetsItsEmail() {
+		BookingRun run = world.book(ID, APPOINTMENT);
+		world.await("confirmation", () -> world.mail.sent(ID, "CHANGE").size() == 1 && run.settled());
+
+		long revision = world.database.reschedule(ID, APPOINTMENT.plus(Duration.ofHours(2))).revision();
+		run.workflow.retrySync();
+
+		world.awaitWithin(PROMPTLY, "update email",
+				() -> world.mail.sent(ID, "CHANGE").stream().anyMatch(mail -> mail.revision() == revision));
+		world.await("calendar and CRM at the new revision",
+				() -> world.database.record(ID, Integration.CALENDAR).syncedRevision() == revision
+						&& world.database.record(ID, Integration.CRM).syncedRevision() == revision);
+		assertThat(world.mail.sent(ID, "CHANGE")).hasSize(2);
+	}
+
+	@Test
 	void aPermanentFailureWaitsForAnOperatorAndTheFlaggedWorkflowEndsWithTheAppointment() {
 		world.crm.outage().rejectNext("HubSpot rejected the access token (401)");
 		BookingRun run = world.book(ID, APPOINTMENT);

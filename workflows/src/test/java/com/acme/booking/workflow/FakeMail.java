@@ -24,6 +24,8 @@ final class FakeMail implements MailActivities {
 
 	private final List<Sent> sent = new CopyOnWriteArrayList<>();
 
+	private final Outage outage = new Outage("Mail");
+
 	FakeMail(FakeBookingDatabase database, LongSupplier clock) {
 		this.database = database;
 		this.clock = clock;
@@ -31,6 +33,7 @@ final class FakeMail implements MailActivities {
 
 	@Override
 	public SyncResult sendBookingMail(String bookingId) {
+		outage.write();
 		FakeBookingDatabase.Booking booking = database.booking(bookingId);
 		if (booking.holdUntil() != null) {
 			// An unconfirmed hold: its verification email, once; nothing once it ended.
@@ -49,6 +52,11 @@ final class FakeMail implements MailActivities {
 		if (!booking.cancelled()) {
 			sent.add(new Sent(bookingId, "REMINDER", booking.revision(), false, now()));
 		}
+	}
+
+	/** The relay as the next emails meet it. */
+	Outage outage() {
+		return outage;
 	}
 
 	List<Sent> sent(String bookingId, String kind) {
