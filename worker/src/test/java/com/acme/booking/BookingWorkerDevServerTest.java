@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.FrequencyLimit;
+import com.acme.booking.core.Integration;
 import com.acme.booking.core.NewBooking;
 import com.acme.booking.tools.RequiredTools;
 import com.acme.booking.workflow.BookingTemporal;
@@ -84,8 +85,8 @@ class BookingWorkerDevServerTest {
 
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			Booking booking = bookings.findById(id).orElseThrow();
-			assertThat(booking.calendarSyncedRevision()).isEqualTo(inserted.revision());
-			assertThat(booking.crmSyncedRevision()).isEqualTo(inserted.revision());
+			assertThat(booking.sync(Integration.CALENDAR).syncedRevision()).isEqualTo(inserted.revision());
+			assertThat(booking.sync(Integration.CRM).syncedRevision()).isEqualTo(inserted.revision());
 			assertThat(client.listExecutions("BookingId = '" + id + "' AND CalendarSync = 'DISABLED'").count())
 				.as("the search attributes the worker registered work in visibility queries")
 				.isEqualTo(1);

@@ -7,6 +7,7 @@ import java.util.Set;
 import com.acme.booking.business.BusinessProperties;
 import com.acme.booking.calendar.GoogleEventLinks;
 import com.acme.booking.core.Booking;
+import com.acme.booking.core.Integration;
 import com.acme.booking.ics.BookingIcs;
 import com.acme.booking.message.MessageKind;
 import com.acme.booking.token.ManageLinks;
@@ -66,7 +67,8 @@ class MessageComposer {
 	}
 
 	Composed compose(Booking booking, MessageKind kind) {
-		boolean inCalendar = calendarEnabled && booking.calendarSynced() && booking.calendarEventId() != null;
+		boolean inCalendar = calendarEnabled && booking.sync(Integration.CALENDAR).synced()
+				&& booking.calendarEventId() != null;
 		boolean verification = kind == MessageKind.VERIFICATION;
 		// The verification email goes to an address nobody has confirmed: it opens
 		// nothing but the confirmation.

@@ -16,6 +16,7 @@ import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.BookingStatus;
 import com.acme.booking.core.FrequencyLimit;
+import com.acme.booking.core.Integration;
 import com.acme.booking.core.NewBooking;
 import com.acme.booking.crm.HubSpotStubs;
 import com.acme.booking.message.BookingMessage;
@@ -161,7 +162,9 @@ class EmailVerificationEndToEndTest {
 		env.sleep(Duration.ofMinutes(2));
 		Booking expired = awaitBooking(hold, Booking::isCancelled);
 		assertThat(expired.cancellationReason()).isEqualTo(Booking.VERIFICATION_EXPIRED);
-		assertThat(expired.syncUnfinished()).as("nothing left to push").isFalse();
+		assertThat(expired.sync()).as("nothing left to push")
+			.allSatisfy((integration, sync) -> assertThat(sync.syncedRevision()).isEqualTo(expired.revision()))
+			.containsOnlyKeys(Integration.values());
 		workflowStub(hold).getResult(10, TimeUnit.SECONDS, Void.class);
 		assertThat(mailbox.to(hold.email())).as("one email per hold, and none when it expires").hasSize(1);
 		assertThat(aboutTheBooking(hold)).as("calls about the hold, ever").isEmpty();
@@ -183,7 +186,8 @@ class EmailVerificationEndToEndTest {
 		assertThat(bookings.verify(hold.id(), now())).isPresent();
 		workflow(hold).verified();
 
-		Booking synced = awaitBooking(hold, b -> b.calendarSynced() && b.crmSynced() && b.mailSynced());
+		Booking synced = awaitBooking(hold, b -> b.sync(Integration.CALENDAR).synced()
+				&& b.sync(Integration.CRM).synced() && b.sync(Integration.MAIL).synced());
 		assertThat(synced.status()).isEqualTo(BookingStatus.CONFIRMED);
 		assertThat(synced.emailVerified()).isTrue();
 		assertThat(google.server.getAllServeEvents())

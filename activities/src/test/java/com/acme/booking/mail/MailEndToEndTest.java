@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingChange;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.FrequencyLimit;
+import com.acme.booking.core.Integration;
 import com.acme.booking.core.NewBooking;
 import com.acme.booking.message.BookingMessages;
 import com.acme.booking.message.Delivery;
@@ -173,8 +175,8 @@ class MailEndToEndTest {
 		SmtpFaults.loseNextAnswer.set(true);
 		start(booking);
 
-		Booking synced = awaitBooking(booking, b -> b.mailSyncedRevision() == 1);
-		assertThat(synced.requiresManualMailSync()).isFalse();
+		Booking synced = awaitBooking(booking, b -> b.sync(Integration.MAIL).syncedRevision() == 1);
+		assertThat(synced.sync(Integration.MAIL).manual()).isFalse();
 		assertThat(mailbox.to(booking.email())).hasSize(1);
 		assertThat(SmtpFaults.handedOver.get() - before).isEqualTo(1);
 		// The claim of the attempt whose answer was lost stays: its outcome is unknown,
@@ -193,15 +195,15 @@ class MailEndToEndTest {
 		SmtpFaults.pointAt(sender, closedPort);
 		start(booking);
 
-		Booking flagged = awaitBooking(booking, Booking::requiresManualMailSync);
-		assertThat(flagged.mailSyncError()).contains("cannot be reached");
+		Booking flagged = awaitBooking(booking, b -> b.sync(Integration.MAIL).manual());
+		assertThat(flagged.sync(Integration.MAIL).error()).contains("cannot be reached");
 		assertThat(messages.forBooking(booking.id())).singleElement()
 			.satisfies(m -> assertThat(m.delivery()).isEqualTo(Delivery.FAILED));
 
 		SmtpFaults.pointAt(sender, smtp.getSmtp().getPort());
-		bookings.clearManualSync(booking.id());
+		bookings.clearManualSync(booking.id(), EnumSet.allOf(Integration.class));
 		workflow(booking).retrySync();
-		awaitBooking(booking, b -> b.mailSynced() && !b.requiresManualMailSync());
+		awaitBooking(booking, b -> b.sync(Integration.MAIL).synced() && !b.sync(Integration.MAIL).manual());
 		assertThat(mailbox.to(booking.email())).singleElement()
 			.satisfies(m -> assertThat(m.subject()).startsWith("Booking confirmed: "));
 	}

@@ -36,6 +36,20 @@ final class TestBookings {
 		return jdbc.sql("SELECT count(*) FROM booking").query(Long.class).single();
 	}
 
+	/**
+	 * Some integration still has to push the booking's revision, or waits for an
+	 * operator.
+	 */
+	static boolean syncUnfinished(Booking booking) {
+		for (Integration integration : Integration.values()) {
+			IntegrationSync sync = booking.sync(integration);
+			if (sync.syncedRevision() < booking.revision() || sync.manual()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	static void deleteAll(JdbcClient jdbc) {
 		jdbc.sql("DELETE FROM booking_message").update();
 		jdbc.sql("DELETE FROM booking").update();
