@@ -7,10 +7,10 @@ import java.util.Set;
 import com.acme.booking.business.BusinessProperties;
 import com.acme.booking.calendar.GoogleEventLinks;
 import com.acme.booking.core.Booking;
-import com.acme.booking.core.Integration;
 import com.acme.booking.ics.BookingIcs;
 import com.acme.booking.message.MessageKind;
 import com.acme.booking.token.ManageLinks;
+import com.acme.booking.workflow.Integration;
 
 /**
  * Builds one email from the booking as it is now: subject, both parts, and the calendar

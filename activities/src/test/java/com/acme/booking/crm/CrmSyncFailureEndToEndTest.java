@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.acme.booking.core.Booking;
-import com.acme.booking.core.Integration;
 import com.acme.booking.support.TestClock;
+import com.acme.booking.workflow.Integration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.temporal.client.WorkflowStub;

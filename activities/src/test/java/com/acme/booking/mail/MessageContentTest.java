@@ -11,7 +11,6 @@ import java.util.UUID;
 import com.acme.booking.business.BusinessProperties;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingStatus;
-import com.acme.booking.core.Integration;
 import com.acme.booking.core.IntegrationSync;
 import com.acme.booking.embedded.EmbeddedProperties;
 import com.acme.booking.ics.BookingIcs;
@@ -20,6 +19,7 @@ import com.acme.booking.token.ManageLinks;
 import com.acme.booking.token.ManageTokens;
 import com.acme.booking.token.PublicUrlProperties;
 import com.acme.booking.token.TokenProperties;
+import com.acme.booking.workflow.Integration;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -7,9 +7,9 @@ import java.util.UUID;
 import com.acme.booking.booking.BookingWorkflows;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
-import com.acme.booking.core.Integration;
 import com.acme.booking.core.IntegrationSync;
 import com.acme.booking.core.SyncBacklog;
+import com.acme.booking.workflow.Integration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,7 @@ package com.acme.booking.admin;
 
 import java.util.Locale;
 
-import com.acme.booking.core.Integration;
+import com.acme.booking.workflow.Integration;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;

@@ -6,8 +6,8 @@ import java.util.UUID;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingStatus;
 import com.acme.booking.core.CalendarConflict;
-import com.acme.booking.core.Integration;
 import com.acme.booking.core.IntegrationSync;
+import com.acme.booking.workflow.Integration;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**

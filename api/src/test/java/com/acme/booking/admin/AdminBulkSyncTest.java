@@ -10,7 +10,6 @@ import java.util.UUID;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.FrequencyLimit;
-import com.acme.booking.core.Integration;
 import com.acme.booking.core.IntegrationSync;
 import com.acme.booking.core.NewBooking;
 import com.acme.booking.core.SyncBacklog;
@@ -18,6 +17,7 @@ import com.acme.booking.support.Http;
 import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
 import com.acme.booking.support.TestClock;
+import com.acme.booking.workflow.Integration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 

@@ -14,7 +14,6 @@ import com.acme.booking.booking.BookingWorkflows;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.BookingStatus;
-import com.acme.booking.core.Integration;
 import com.acme.booking.core.IntegrationSync;
 import com.acme.booking.core.SyncBacklog;
 import com.acme.booking.mail.NewManageLinkMail;
@@ -22,6 +21,7 @@ import com.acme.booking.message.BookingMessages;
 import com.acme.booking.support.Http;
 import com.acme.booking.web.MockHttp;
 import com.acme.booking.web.WebSlice;
+import com.acme.booking.workflow.Integration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.acme.booking.core.BookingRepository;
-import com.acme.booking.core.Integration;
 import com.acme.booking.support.Http;
 import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
 import com.acme.booking.support.SyncedRevisions;
+import com.acme.booking.workflow.Integration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -10,12 +10,12 @@ import java.util.UUID;
 
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
-import com.acme.booking.core.Integration;
 import com.acme.booking.support.Http;
 import com.acme.booking.support.Slots;
 import com.acme.booking.support.SyncedRevisions;
 import com.acme.booking.support.TestClock;
 import com.acme.booking.token.ManageLinks;
+import com.acme.booking.workflow.Integration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

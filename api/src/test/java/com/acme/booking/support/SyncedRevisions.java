@@ -2,7 +2,7 @@ package com.acme.booking.support;
 
 import java.util.UUID;
 
-import com.acme.booking.core.Integration;
+import com.acme.booking.workflow.Integration;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 

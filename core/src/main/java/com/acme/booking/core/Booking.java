@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import com.acme.booking.workflow.Integration;
+
 /**
  * A booking as stored in PostgreSQL, the source of truth for the calendar event, the CRM
  * contact and the customer's emails.

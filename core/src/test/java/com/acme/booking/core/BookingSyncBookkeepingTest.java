@@ -3,6 +3,7 @@ package com.acme.booking.core;
 import java.util.EnumSet;
 
 import com.acme.booking.DatabaseSlice;
+import com.acme.booking.workflow.Integration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.acme.booking.workflow.Integration;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
