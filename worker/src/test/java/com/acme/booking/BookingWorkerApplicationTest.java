@@ -11,6 +11,7 @@ import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.BookingWorkflow;
+import com.acme.booking.workflow.Integration;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -56,7 +57,7 @@ class BookingWorkerApplicationTest {
 				new NewBooking("Ada Lovelace", "ada@example.com", "Analytical Engines", null, "Demo please", start,
 						start.plus(Duration.ofMinutes(30)), "Europe/London"),
 				Duration.ofMinutes(15), new FrequencyLimit(3, Duration.ofDays(7)), Instant.now());
-		assertThat(inserted.syncUnfinished()).isTrue();
+		assertThat(inserted.sync()).as("nothing recorded yet").isEmpty();
 
 		BookingWorkflow workflow = client.newWorkflowStub(BookingWorkflow.class,
 				WorkflowOptions.newBuilder()
@@ -67,17 +68,17 @@ class BookingWorkerApplicationTest {
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			Booking booking = bookings.findById(id).orElseThrow();
-			assertThat(booking.calendarSyncedRevision()).isEqualTo(inserted.revision());
-			assertThat(booking.crmSyncedRevision()).isEqualTo(inserted.revision());
+			assertThat(booking.sync(Integration.CALENDAR).syncedRevision()).isEqualTo(inserted.revision());
+			assertThat(booking.sync(Integration.CRM).syncedRevision()).isEqualTo(inserted.revision());
 			// The customer's email (recorded, mail disabled) is part of the sync too.
-			assertThat(booking.mailSyncedRevision()).isEqualTo(inserted.revision());
+			assertThat(booking.sync(Integration.MAIL).syncedRevision()).isEqualTo(inserted.revision());
 		});
 		Booking synced = bookings.findById(id).orElseThrow();
-		assertThat(synced.calendarSynced()).isFalse();
-		assertThat(synced.crmSynced()).isFalse();
-		assertThat(synced.requiresManualCalendarSync()).isFalse();
-		assertThat(synced.requiresManualCrmSync()).isFalse();
-		assertThat(synced.syncUnfinished()).isFalse();
+		assertThat(synced.sync(Integration.CALENDAR).synced()).isFalse();
+		assertThat(synced.sync(Integration.CRM).synced()).isFalse();
+		assertThat(synced.sync(Integration.CALENDAR).manual()).isFalse();
+		assertThat(synced.sync(Integration.CRM).manual()).isFalse();
+		assertThat(synced.sync(Integration.MAIL).manual()).isFalse();
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

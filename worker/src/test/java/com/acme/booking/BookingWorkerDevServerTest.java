@@ -12,6 +12,7 @@ import com.acme.booking.core.NewBooking;
 import com.acme.booking.tools.RequiredTools;
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.BookingWorkflow;
+import com.acme.booking.workflow.Integration;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TemporalDevServer;
@@ -84,8 +85,8 @@ class BookingWorkerDevServerTest {
 
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			Booking booking = bookings.findById(id).orElseThrow();
-			assertThat(booking.calendarSyncedRevision()).isEqualTo(inserted.revision());
-			assertThat(booking.crmSyncedRevision()).isEqualTo(inserted.revision());
+			assertThat(booking.sync(Integration.CALENDAR).syncedRevision()).isEqualTo(inserted.revision());
+			assertThat(booking.sync(Integration.CRM).syncedRevision()).isEqualTo(inserted.revision());
 			assertThat(client.listExecutions("BookingId = '" + id + "' AND CalendarSync = 'DISABLED'").count())
 				.as("the search attributes the worker registered work in visibility queries")
 				.isEqualTo(1);

@@ -10,6 +10,7 @@ import com.acme.booking.core.Booking;
 import com.acme.booking.ics.BookingIcs;
 import com.acme.booking.message.MessageKind;
 import com.acme.booking.token.ManageLinks;
+import com.acme.booking.workflow.Integration;
 
 /**
  * Builds one email from the booking as it is now: subject, both parts, and the calendar
@@ -71,7 +72,8 @@ class MessageComposer {
 	}
 
 	Composed compose(Booking booking, MessageKind kind) {
-		boolean inCalendar = calendarEnabled && booking.calendarSynced() && booking.calendarEventId() != null;
+		boolean inCalendar = calendarEnabled && booking.sync(Integration.CALENDAR).synced()
+				&& booking.calendarEventId() != null;
 		boolean verification = kind == MessageKind.VERIFICATION;
 		// The verification email goes to an address nobody has confirmed: it opens
 		// nothing but the confirmation.

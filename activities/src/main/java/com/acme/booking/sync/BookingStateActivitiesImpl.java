@@ -55,13 +55,13 @@ public class BookingStateActivitiesImpl implements BookingStateActivities {
 
 	@Override
 	public void recordResult(String bookingId, Integration integration, SyncResult result) {
-		bookings.recordSynced(UUID.fromString(bookingId), SyncSupport.core(integration), result.revision(),
-				result.externalId(), result.state() == SyncState.SYNCED);
+		bookings.recordSynced(UUID.fromString(bookingId), integration, result.revision(), result.externalId(),
+				result.state() == SyncState.SYNCED);
 	}
 
 	@Override
 	public void flagManualSync(String bookingId, Integration integration, String reason) {
-		bookings.flagManualSync(UUID.fromString(bookingId), SyncSupport.core(integration), reason);
+		bookings.flagManualSync(UUID.fromString(bookingId), integration, reason);
 	}
 
 }

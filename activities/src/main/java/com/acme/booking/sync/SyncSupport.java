@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
-import com.acme.booking.workflow.Integration;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
@@ -83,11 +82,5 @@ public final class SyncSupport {
 	public static void reportCancellationIfRequested() {
 		Activity.getExecutionContext().heartbeat(null);
 	}
-
-	// CHECKSTYLE:OFF: the workflow's Integration, imported, has the same name
-	static com.acme.booking.core.Integration core(Integration integration) {
-		return com.acme.booking.core.Integration.valueOf(integration.name());
-	}
-	// CHECKSTYLE:ON
 
 }

@@ -14,6 +14,7 @@ import com.acme.booking.core.NewBooking;
 import com.acme.booking.support.TestClock;
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.BookingWorkflow;
+import com.acme.booking.workflow.Integration;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -86,7 +87,7 @@ class CalendarBreakerRecoveryEndToEndTest {
 		breaker.transitionToHalfOpenState();
 
 		Booking duringOutage = book(0);
-		awaitBooking(duringOutage, Booking::requiresManualCalendarSync, Duration.ofSeconds(30));
+		awaitBooking(duringOutage, b -> b.sync(Integration.CALENDAR).manual(), Duration.ofSeconds(30));
 		assertThat(breaker.getState()).as("the retries ran out while half-open")
 			.isEqualTo(CircuitBreaker.State.HALF_OPEN);
 		assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(2);
@@ -98,7 +99,7 @@ class CalendarBreakerRecoveryEndToEndTest {
 			Booking booking = book(n);
 			// A correctness bound, not a benchmark: a circuit opened again would hold
 			// this booking for a minute.
-			awaitBooking(booking, Booking::calendarSynced, Duration.ofSeconds(5));
+			awaitBooking(booking, b -> b.sync(Integration.CALENDAR).synced(), Duration.ofSeconds(5));
 		}
 		assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 	}

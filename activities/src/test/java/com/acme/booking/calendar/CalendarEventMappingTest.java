@@ -3,6 +3,7 @@ package com.acme.booking.calendar;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -57,8 +58,7 @@ class CalendarEventMappingTest {
 	void winterTimesUseTheWinterOffset() {
 		Instant start = Instant.parse("2026-12-01T09:00:00Z");
 		Booking booking = new Booking(UUID.randomUUID(), BookingStatus.CONFIRMED, "Ada", "ada@example.com", null, null,
-				null, start, start.plusSeconds(3600), "Europe/London", 1, null, false, false, null, 0, null, null,
-				false, false, null, 0, start, start, null, true);
+				null, start, start.plusSeconds(3600), "Europe/London", 1, null, start, start, Map.of());
 
 		Event event = new BookingEvents(ZoneId.of("Europe/Berlin"), false).toEvent(booking);
 

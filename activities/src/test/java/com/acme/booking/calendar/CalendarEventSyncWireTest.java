@@ -191,15 +191,14 @@ class CalendarEventSyncWireTest {
 		Instant start = Instant.parse("2026-07-01T09:00:00Z");
 		Booking booking = new Booking(UUID.randomUUID(), status, "Ada Lovelace", "ada@example.com",
 				"Analytical Engines", "+44 20 7946 0000", "Demo please", start, start.plusSeconds(1800), "Europe/Paris",
-				1, eventId, false, false, null, 0, null, null, false, false, null, 0, start, start, null, true);
+				1, eventId, start, start, Map.of());
 		stored.put(booking.id(), booking);
 		return booking;
 	}
 
 	static Booking withRevision(Booking b, BookingStatus status, long revision) {
 		return new Booking(b.id(), status, b.name(), b.email(), b.company(), b.phone(), b.inquiry(), b.startTime(),
-				b.endTime(), b.timeZone(), revision, b.calendarEventId(), false, false, null, 0, null, null, false,
-				false, null, 0, b.createdAt(), b.updatedAt(), null, true);
+				b.endTime(), b.timeZone(), revision, b.calendarEventId(), b.createdAt(), b.updatedAt(), Map.of());
 	}
 
 	private static String formValue(String body, String name) {

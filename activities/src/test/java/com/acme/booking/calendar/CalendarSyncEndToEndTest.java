@@ -21,6 +21,7 @@ import com.acme.booking.support.BookingRuns;
 import com.acme.booking.support.TestClock;
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.BookingWorkflow;
+import com.acme.booking.workflow.Integration;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -121,9 +122,9 @@ class CalendarSyncEndToEndTest {
 
 		start(booking);
 
-		Booking synced = awaitBooking(booking, b -> b.calendarSynced());
+		Booking synced = awaitBooking(booking, b -> b.sync(Integration.CALENDAR).synced());
 		assertThat(synced.calendarEventId()).isEqualTo(eventId);
-		assertThat(synced.requiresManualCalendarSync()).isFalse();
+		assertThat(synced.sync(Integration.CALENDAR).manual()).isFalse();
 		assertThat(google.server.getAllScenarios().getScenarios().get(0).getState()).isEqualTo("created");
 		assertThat(google.server.findAll(postRequestedFor(eventsUrl()))).hasSizeGreaterThanOrEqualTo(2)
 			.allSatisfy(insert -> assertThat(insert.getBodyAsString()).contains("\"id\":\"" + eventId + "\""));
@@ -148,7 +149,7 @@ class CalendarSyncEndToEndTest {
 
 		start(booking);
 
-		Booking synced = awaitBooking(booking, b -> b.calendarSynced());
+		Booking synced = awaitBooking(booking, b -> b.sync(Integration.CALENDAR).synced());
 		assertThat(synced.calendarEventId()).isEqualTo(eventId);
 		List<ServeEvent> inserts = google.server.getAllServeEvents()
 			.stream()
@@ -171,9 +172,9 @@ class CalendarSyncEndToEndTest {
 
 		start(booking);
 
-		Booking flagged = awaitBooking(booking, Booking::requiresManualCalendarSync);
-		assertThat(flagged.calendarSynced()).isFalse();
-		assertThat(flagged.calendarSyncError()).contains("Make changes to events")
+		Booking flagged = awaitBooking(booking, b -> b.sync(Integration.CALENDAR).manual());
+		assertThat(flagged.sync(Integration.CALENDAR).synced()).isFalse();
+		assertThat(flagged.sync(Integration.CALENDAR).error()).contains("Make changes to events")
 			.contains(FakeGoogle.CLIENT_EMAIL)
 			.contains("(CalendarAccessDenied)");
 		google.server.verify(1, postRequestedFor(eventsUrl()));
@@ -206,8 +207,8 @@ class CalendarSyncEndToEndTest {
 		bookings.cancel(booking.id(), TestClock.now());
 		workflow(booking).bookingChanged();
 
-		Booking done = awaitBooking(booking, b -> b.isCancelled() && b.calendarSynced());
-		assertThat(done.requiresManualCalendarSync()).isFalse();
+		Booking done = awaitBooking(booking, b -> b.isCancelled() && b.sync(Integration.CALENDAR).synced());
+		assertThat(done.sync(Integration.CALENDAR).manual()).isFalse();
 		assertThat(google.server.getAllScenarios().getScenarios().get(0).getState()).isEqualTo("deleted");
 		List<ServeEvent> newestFirst = google.server.getAllServeEvents();
 		int lastDelete = indexOf(newestFirst, "DELETE");
@@ -224,14 +225,15 @@ class CalendarSyncEndToEndTest {
 		google.stub(post(eventUrl(eventId)).withHeader("X-HTTP-Method-Override", equalTo("PATCH"))
 			.willReturn(eventJson(eventId)));
 		start(booking);
-		awaitBooking(booking, Booking::calendarSynced);
+		awaitBooking(booking, b -> b.sync(Integration.CALENDAR).synced());
 
 		Instant newStart = booking.startTime().plus(Duration.ofHours(2));
 		bookings.update(booking.id(), new BookingChange(newStart, newStart.plus(Duration.ofMinutes(45)), null,
 				"Difference Engines Ltd", null, null), Duration.ofMinutes(15), TestClock.now());
 		workflow(booking).bookingChanged();
 
-		Booking synced = awaitBooking(booking, b -> b.calendarSynced() && b.calendarSyncedRevision() == 2);
+		Booking synced = awaitBooking(booking,
+				b -> b.sync(Integration.CALENDAR).synced() && b.sync(Integration.CALENDAR).syncedRevision() == 2);
 		assertThat(synced.calendarEventId()).isEqualTo(eventId);
 		DateTimeFormatter rfc3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
 		google.server.verify(1, postRequestedFor(eventsUrl()));
@@ -251,7 +253,7 @@ class CalendarSyncEndToEndTest {
 
 		start(booking);
 
-		Booking synced = awaitBooking(booking, b -> b.calendarSynced());
+		Booking synced = awaitBooking(booking, b -> b.sync(Integration.CALENDAR).synced());
 		assertThat(synced.calendarEventId()).isEqualTo(eventId);
 		google.server.verify(1, postRequestedFor(eventsUrl()));
 	}
@@ -270,7 +272,8 @@ class CalendarSyncEndToEndTest {
 
 		start(booking);
 
-		Booking clashing = awaitBooking(booking, b -> b.calendarSynced() && b.calendarConflict() != null);
+		Booking clashing = awaitBooking(booking,
+				b -> b.sync(Integration.CALENDAR).synced() && b.calendarConflict() != null);
 		assertThat(clashing.calendarConflict())
 			.isEqualTo(new CalendarConflict(dentist, dentist.plus(Duration.ofMinutes(45))));
 		assertThat(clashing.calendarEventId()).as("the event is written all the same").isEqualTo(eventId);
@@ -283,7 +286,8 @@ class CalendarSyncEndToEndTest {
 				Duration.ofMinutes(15), TestClock.now());
 		workflow(booking).bookingChanged();
 
-		Booking moved = awaitBooking(booking, b -> b.calendarSynced() && b.calendarSyncedRevision() == 2);
+		Booking moved = awaitBooking(booking,
+				b -> b.sync(Integration.CALENDAR).synced() && b.sync(Integration.CALENDAR).syncedRevision() == 2);
 		assertThat(moved.calendarConflict()).isNull();
 		await().atMost(Duration.ofSeconds(10)).until(() -> conflictAttribute(booking), "NO"::equals);
 	}

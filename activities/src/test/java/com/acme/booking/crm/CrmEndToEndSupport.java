@@ -15,6 +15,7 @@ import com.acme.booking.core.NewBooking;
 import com.acme.booking.support.TestClock;
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.BookingWorkflow;
+import com.acme.booking.workflow.Integration;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -126,14 +127,17 @@ abstract class CrmEndToEndSupport {
 		await().atMost(Duration.ofSeconds(30)).until(() -> {
 			Booking b = bookings.findById(id).orElseThrow();
 			// A flagged booking will not sync by itself: fail now, with the reason.
-			assertThat(b.requiresManualCrmSync()).as("flagged for manual sync: %s", b.crmSyncError()).isFalse();
-			return b.crmSynced() && b.crmSyncedRevision() >= revision;
+			assertThat(b.sync(Integration.CRM).manual())
+				.as("flagged for manual sync: %s", b.sync(Integration.CRM).error())
+				.isFalse();
+			return b.sync(Integration.CRM).synced() && b.sync(Integration.CRM).syncedRevision() >= revision;
 		});
 		return bookings.findById(id).orElseThrow();
 	}
 
 	Booking awaitFlagged(UUID id) {
-		await().atMost(Duration.ofSeconds(30)).until(() -> bookings.findById(id).orElseThrow().requiresManualCrmSync());
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> bookings.findById(id).orElseThrow().sync(Integration.CRM).manual());
 		return bookings.findById(id).orElseThrow();
 	}
 

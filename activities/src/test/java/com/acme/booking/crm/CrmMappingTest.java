@@ -137,8 +137,8 @@ class CrmMappingTest {
 	private static Booking booking(String name, String company, String phone, String inquiry, BookingStatus status) {
 		Instant start = Instant.parse("2026-12-01T09:00:00Z");
 		return new Booking(ID, status, name, name.startsWith("Maria") ? "maria@example.com" : "ada@example.com",
-				company, phone, inquiry, start, start.plusSeconds(1800), "Europe/London", 1, null, false, false, null,
-				0, null, null, false, false, null, 0, start, start, null, true);
+				company, phone, inquiry, start, start.plusSeconds(1800), "Europe/London", 1, null, start, start,
+				Map.of());
 	}
 
 }

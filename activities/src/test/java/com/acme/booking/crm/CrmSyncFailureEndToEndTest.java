@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.acme.booking.core.Booking;
 import com.acme.booking.support.TestClock;
+import com.acme.booking.workflow.Integration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.temporal.client.WorkflowStub;
@@ -33,7 +34,7 @@ class CrmSyncFailureEndToEndTest extends CrmEndToEndSupport {
 
 		Booking flagged = awaitFlagged(booking.id());
 
-		assertThat(flagged.crmSyncError()).contains("'booking_status'", "PROPERTY_DOESNT_EXIST",
+		assertThat(flagged.sync(Integration.CRM).error()).contains("'booking_status'", "PROPERTY_DOESNT_EXIST",
 				"HubSpotPropertyMissing");
 		hubspot.verify(exactly(1), postRequestedFor(urlEqualTo(CONTACTS)));
 	}
@@ -45,7 +46,8 @@ class CrmSyncFailureEndToEndTest extends CrmEndToEndSupport {
 
 		Booking flagged = awaitFlagged(booking.id());
 
-		assertThat(flagged.crmSyncError()).contains("booking.crm.hubspot.access-token", "HubSpotUnauthorized")
+		assertThat(flagged.sync(Integration.CRM).error())
+			.contains("booking.crm.hubspot.access-token", "HubSpotUnauthorized")
 			.doesNotContain(HubSpotStubs.TOKEN);
 		hubspot.verify(exactly(1), postRequestedFor(urlEqualTo(CONTACTS)));
 	}
@@ -90,9 +92,9 @@ class CrmSyncFailureEndToEndTest extends CrmEndToEndSupport {
 		// would hold it forever.
 		WorkflowStub.fromTyped(workflow(booking.id())).getResult(30, TimeUnit.SECONDS, Void.class);
 		Booking done = bookings.findById(booking.id()).orElseThrow();
-		assertThat(done.crmSynced()).isTrue();
-		assertThat(done.crmSyncedRevision()).isEqualTo(done.revision());
-		assertThat(done.requiresManualCrmSync()).isFalse();
+		assertThat(done.sync(Integration.CRM).synced()).isTrue();
+		assertThat(done.sync(Integration.CRM).syncedRevision()).isEqualTo(done.revision());
+		assertThat(done.sync(Integration.CRM).manual()).isFalse();
 	}
 
 }

@@ -25,6 +25,7 @@ import com.acme.booking.message.MessageKind;
 import com.acme.booking.support.BookingRuns;
 import com.acme.booking.token.ManageLinks;
 import com.acme.booking.workflow.BookingWorkflow;
+import com.acme.booking.workflow.Integration;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -161,7 +162,9 @@ class EmailVerificationEndToEndTest {
 		env.sleep(Duration.ofMinutes(2));
 		Booking expired = awaitBooking(hold, Booking::isCancelled);
 		assertThat(expired.cancellationReason()).isEqualTo(Booking.VERIFICATION_EXPIRED);
-		assertThat(expired.syncUnfinished()).as("nothing left to push").isFalse();
+		assertThat(expired.sync()).as("nothing left to push")
+			.allSatisfy((integration, sync) -> assertThat(sync.syncedRevision()).isEqualTo(expired.revision()))
+			.containsOnlyKeys(Integration.values());
 		workflowStub(hold).getResult(10, TimeUnit.SECONDS, Void.class);
 		assertThat(mailbox.to(hold.email())).as("one email per hold, and none when it expires").hasSize(1);
 		assertThat(aboutTheBooking(hold)).as("calls about the hold, ever").isEmpty();
@@ -183,7 +186,8 @@ class EmailVerificationEndToEndTest {
 		assertThat(bookings.verify(hold.id(), now())).isPresent();
 		workflow(hold).verified();
 
-		Booking synced = awaitBooking(hold, b -> b.calendarSynced() && b.crmSynced() && b.mailSynced());
+		Booking synced = awaitBooking(hold, b -> b.sync(Integration.CALENDAR).synced()
+				&& b.sync(Integration.CRM).synced() && b.sync(Integration.MAIL).synced());
 		assertThat(synced.status()).isEqualTo(BookingStatus.CONFIRMED);
 		assertThat(synced.emailVerified()).isTrue();
 		assertThat(google.server.getAllServeEvents())

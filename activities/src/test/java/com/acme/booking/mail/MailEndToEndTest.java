@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -27,6 +28,7 @@ import com.acme.booking.message.MessageKind;
 import com.acme.booking.support.BookingRuns;
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.BookingWorkflow;
+import com.acme.booking.workflow.Integration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.temporal.client.WorkflowClient;
@@ -176,8 +178,8 @@ class MailEndToEndTest {
 		SmtpFaults.loseNextAnswer.set(true);
 		start(booking);
 
-		Booking synced = awaitBooking(booking, b -> b.mailSyncedRevision() == 1);
-		assertThat(synced.requiresManualMailSync()).isFalse();
+		Booking synced = awaitBooking(booking, b -> b.sync(Integration.MAIL).syncedRevision() == 1);
+		assertThat(synced.sync(Integration.MAIL).manual()).isFalse();
 		// The one duplicate the promise allows: the server took the message and its
 		// answer was lost. Both copies are one message to a mail client.
 		assertThat(mailbox.to(booking.email())).hasSize(2)
@@ -195,8 +197,8 @@ class MailEndToEndTest {
 			SmtpFaults.pointAt(sender, relay.port());
 			start(booking);
 
-			Booking synced = awaitBooking(booking, b -> b.mailSyncedRevision() == 1);
-			assertThat(synced.requiresManualMailSync()).isFalse();
+			Booking synced = awaitBooking(booking, b -> b.sync(Integration.MAIL).syncedRevision() == 1);
+			assertThat(synced.sync(Integration.MAIL).manual()).isFalse();
 			assertThat(relay.connections.get()).as("the hung attempt and its retry").isGreaterThanOrEqualTo(2);
 		}
 		assertThat(mailbox.to(booking.email())).singleElement()
@@ -213,8 +215,8 @@ class MailEndToEndTest {
 			SmtpFaults.pointAt(sender, relay.port());
 			start(booking);
 
-			Booking synced = awaitBooking(booking, b -> b.mailSyncedRevision() == 1);
-			assertThat(synced.requiresManualMailSync()).isFalse();
+			Booking synced = awaitBooking(booking, b -> b.sync(Integration.MAIL).syncedRevision() == 1);
+			assertThat(synced.sync(Integration.MAIL).manual()).isFalse();
 			assertThat(relay.connections.get()).as("the lost answer and the retry").isGreaterThanOrEqualTo(2);
 		}
 		assertThat(mailbox.to(booking.email())).singleElement()
@@ -228,7 +230,7 @@ class MailEndToEndTest {
 		Booking booking = newBooking("Evelyn Boyd Granville");
 		start(booking);
 		awaitMails(booking, 1);
-		awaitBooking(booking, b -> b.mailSyncedRevision() == 1);
+		awaitBooking(booking, b -> b.sync(Integration.MAIL).syncedRevision() == 1);
 		int before = SmtpFaults.handedOver.get();
 
 		// Due again at the same revision: the lane runs once more and finds it sent.
@@ -274,15 +276,15 @@ class MailEndToEndTest {
 		SmtpFaults.pointAt(sender, closedPort);
 		start(booking);
 
-		Booking flagged = awaitBooking(booking, Booking::requiresManualMailSync);
-		assertThat(flagged.mailSyncError()).contains("cannot be reached");
+		Booking flagged = awaitBooking(booking, b -> b.sync(Integration.MAIL).manual());
+		assertThat(flagged.sync(Integration.MAIL).error()).contains("cannot be reached");
 		assertThat(messages.forBooking(booking.id())).singleElement()
 			.satisfies(m -> assertThat(m.delivery()).isEqualTo(Delivery.FAILED));
 
 		SmtpFaults.pointAt(sender, smtp.getSmtp().getPort());
-		bookings.clearManualSync(booking.id());
+		bookings.clearManualSync(booking.id(), EnumSet.allOf(Integration.class));
 		workflow(booking).retrySync();
-		awaitBooking(booking, b -> b.mailSynced() && !b.requiresManualMailSync());
+		awaitBooking(booking, b -> b.sync(Integration.MAIL).synced() && !b.sync(Integration.MAIL).manual());
 		assertThat(mailbox.to(booking.email())).singleElement()
 			.satisfies(m -> assertThat(m.subject()).startsWith("Booking confirmed: "));
 	}

@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 import com.acme.booking.business.BusinessProperties;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingStatus;
+import com.acme.booking.core.IntegrationSync;
 import com.acme.booking.embedded.EmbeddedProperties;
 import com.acme.booking.ics.BookingIcs;
 import com.acme.booking.message.MessageKind;
@@ -17,6 +19,7 @@ import com.acme.booking.token.ManageLinks;
 import com.acme.booking.token.ManageTokens;
 import com.acme.booking.token.PublicUrlProperties;
 import com.acme.booking.token.TokenProperties;
+import com.acme.booking.workflow.Integration;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,8 +85,8 @@ class MessageContentTest {
 	void theHtmlPartEscapesWhatTheCustomerTyped() {
 		Booking booking = new Booking(ID, BookingStatus.CONFIRMED, "<script>alert(1)</script> \"Ada\" & Co",
 				"ada@example.com", null, null, null, Instant.parse("2027-02-01T10:00:00Z"),
-				Instant.parse("2027-02-01T10:30:00Z"), "Europe/London", 1, null, false, false, null, 1, null, null,
-				false, false, null, 1, Instant.EPOCH, Instant.EPOCH, null, false);
+				Instant.parse("2027-02-01T10:30:00Z"), "Europe/London", 1, null, Instant.EPOCH, Instant.EPOCH,
+				Map.of());
 
 		MessageComposer.Composed mail = composer(false).compose(booking, MessageKind.CONFIRMATION);
 
@@ -98,7 +101,7 @@ class MessageContentTest {
 	void theCancellationCarriesACancelWithoutTheManageLink() {
 		Booking cancelled = new Booking(ID, BookingStatus.CANCELLED, "Ada", "ada@example.com", null, null, null,
 				Instant.parse("2027-02-01T10:00:00Z"), Instant.parse("2027-02-01T10:30:00Z"), "Europe/London", 2, null,
-				false, false, null, 1, null, null, false, false, null, 1, Instant.EPOCH, Instant.EPOCH, null, false);
+				Instant.EPOCH, Instant.EPOCH, Map.of());
 
 		MessageComposer.Composed mail = composer(true).compose(cancelled, MessageKind.CANCELLATION);
 
@@ -113,8 +116,7 @@ class MessageContentTest {
 		Instant created = Instant.parse("2027-02-01T08:00:00Z");
 		Booking hold = new Booking(ID, BookingStatus.PENDING_VERIFICATION, "Ada", "ada@example.com", null, null, null,
 				Instant.parse("2027-02-01T10:00:00Z"), Instant.parse("2027-02-01T10:30:00Z"), "Europe/London", 1, null,
-				false, false, null, 0, null, null, false, false, null, 0, created, created, null, true, false, false,
-				null, 0, created.plusSeconds(15 * 60), null, null, 1);
+				null, null, created, created, null, Map.of(), created.plusSeconds(15 * 60), null, null, 1);
 
 		MessageComposer.Composed mail = composer(true).compose(hold, MessageKind.VERIFICATION);
 
@@ -147,8 +149,7 @@ class MessageContentTest {
 	void theNewLinkEmailCarriesTheCurrentLinkAndNoCalendarFile() {
 		Booking reissued = new Booking(ID, BookingStatus.CONFIRMED, "Ada", "ada@example.com", null, null, null,
 				Instant.parse("2027-02-01T10:00:00Z"), Instant.parse("2027-02-01T10:30:00Z"), "Europe/London", 1, null,
-				false, false, null, 1, null, null, false, false, null, 1, Instant.EPOCH, Instant.EPOCH, null, false,
-				false, false, null, 1, null, null, null, 2);
+				null, null, Instant.EPOCH, Instant.EPOCH, null, Map.of(), null, null, null, 2);
 
 		MessageComposer.Composed mail = composer(true).compose(reissued, MessageKind.NEW_LINK);
 
@@ -166,8 +167,8 @@ class MessageContentTest {
 
 	private static Booking booking(Instant start, boolean calendarSynced, String eventId) {
 		return new Booking(ID, BookingStatus.CONFIRMED, "Ada Lovelace", "ada@example.com", null, null, null, start,
-				start.plusSeconds(1800), "America/New_York", 1, eventId, calendarSynced, false, null, 1, null, null,
-				false, false, null, 1, Instant.EPOCH, Instant.EPOCH, null, false);
+				start.plusSeconds(1800), "America/New_York", 1, eventId, Instant.EPOCH, Instant.EPOCH,
+				Map.of(Integration.CALENDAR, new IntegrationSync(calendarSynced, 1, false, null)));
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.acme.booking.admin;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,12 +10,12 @@ import com.acme.booking.booking.BookingResource;
 import com.acme.booking.booking.BookingWorkflows;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
-import com.acme.booking.core.Integration;
 import com.acme.booking.mail.NewManageLinkMail;
 import com.acme.booking.message.BookingMessages;
 import com.acme.booking.token.ManageLinks;
 import com.acme.booking.web.InvalidRequest;
 import com.acme.booking.web.Text;
+import com.acme.booking.workflow.Integration;
 import io.swagger.v3.oas.annotations.Operation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,27 +113,14 @@ class AdminController {
 	}
 
 	/**
-	 * Clears the manual-sync flags, then makes the workflow try the calendar and CRM sync
-	 * and the email again.
+	 * Clears the manual-sync flags, then makes the workflow try every integration again.
 	 */
 	@PostMapping("/{id}/sync")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	BookingResource sync(@PathVariable String id) {
 		UUID bookingId = BookingNotFound.parseId(id);
 		Booking before = bookings.findById(bookingId).orElseThrow(BookingNotFound::new);
-		bookings.clearManualSync(bookingId);
-		if (!workflows.retry(bookingId)) {
-			// Nothing will retry: put the flags back so the booking still shows up as
-			// needing an operator.
-			if (before.requiresManualCalendarSync()) {
-				bookings.flagManualSync(bookingId, Integration.CALENDAR, before.calendarSyncError());
-			}
-			if (before.requiresManualCrmSync()) {
-				bookings.flagManualSync(bookingId, Integration.CRM, before.crmSyncError());
-			}
-			if (before.requiresManualMailSync()) {
-				bookings.flagManualSync(bookingId, Integration.MAIL, before.mailSyncError());
-			}
+		if (!bulkRetry.retry(before, EnumSet.allOf(Integration.class))) {
 			throw new SyncUnavailable();
 		}
 		return BookingResource.of(bookings.findById(bookingId).orElseThrow(BookingNotFound::new));
@@ -140,17 +128,19 @@ class AdminController {
 
 	/**
 	 * The bulk retry of an operator who fixed the cause (credentials, sharing, a deleted
-	 * calendar): every booking flagged for {@code integration}, or for either when it is
-	 * null or the body is absent. 202 with the count.
+	 * calendar, the SMTP relay): every booking flagged for {@code integration}, or for
+	 * any integration when it is null or the body is absent. 202 with the count.
 	 */
 	@PostMapping("/sync")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Map<String, Object> syncAll(@RequestBody(required = false) BulkSyncRequest request) {
-		return Map.of("count", bulkRetry.retryFlagged(request == null ? null : request.integration()));
+		Integration integration = request == null ? null : request.integration();
+		return Map.of("count", bulkRetry
+			.retryFlagged(integration == null ? EnumSet.allOf(Integration.class) : EnumSet.of(integration)));
 	}
 
 	/**
-	 * @param integration {@code CALENDAR}, {@code CRM}, or null for both
+	 * @param integration {@code CALENDAR}, {@code CRM}, {@code MAIL}, or null for all
 	 */
 	record BulkSyncRequest(Integration integration) {
 	}

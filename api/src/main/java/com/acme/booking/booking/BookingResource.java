@@ -6,6 +6,8 @@ import java.util.UUID;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingStatus;
 import com.acme.booking.core.CalendarConflict;
+import com.acme.booking.core.IntegrationSync;
+import com.acme.booking.workflow.Integration;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -34,11 +36,14 @@ public record BookingResource(UUID id, BookingStatus status,
 
 	/** The booking with its current manage link: answers that hand out a link. */
 	public static BookingResource withManageLink(Booking b, String manageToken, String manageUrl) {
+		IntegrationSync calendar = b.sync(Integration.CALENDAR);
+		IntegrationSync crm = b.sync(Integration.CRM);
+		IntegrationSync mail = b.sync(Integration.MAIL);
 		return new BookingResource(b.id(), b.status(), b.cancellationReason(), b.name(), b.email(), b.company(),
 				b.phone(), b.inquiry(), b.startTime(), b.endTime(), b.timeZone(), b.calendarEventId(),
-				b.calendarSynced(), b.requiresManualCalendarSync(), b.calendarSyncError(), b.crmContactId(),
-				b.crmSynced(), b.requiresManualCrmSync(), b.crmSyncError(), b.requiresManualMailSync(),
-				b.mailSyncError(), b.calendarConflict(), b.createdAt(), b.updatedAt(), manageToken, manageUrl);
+				calendar.synced(), calendar.manual(), calendar.error(), b.crmContactId(), crm.synced(), crm.manual(),
+				crm.error(), mail.manual(), mail.error(), b.calendarConflict(), b.createdAt(), b.updatedAt(),
+				manageToken, manageUrl);
 	}
 
 }

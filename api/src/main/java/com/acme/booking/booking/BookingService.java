@@ -149,7 +149,7 @@ class BookingService {
 	 * read.
 	 */
 	Booking cancel(UUID id) {
-		Optional<Booking> cancelled = bookings.cancelConfirmed(id, clock.instant());
+		Optional<Booking> cancelled = bookings.cancel(id, clock.instant());
 		if (cancelled.isEmpty()) {
 			return get(id);
 		}

@@ -55,7 +55,7 @@ class OpenApiConfiguration {
 			  `server.forward-headers-strategy=native` and `server.tomcat.remoteip.internal-proxies`); callers with a
 			  valid `X-Api-Key` are not limited.
 			- Request bodies over 64 KB are refused with 413 whatever the framing (chunked included).
-			- `POST /api/admin/bookings/sync` (bulk retry) takes `{"integration": "CALENDAR" | "CRM" | null}`, `null` or no
+			- `POST /api/admin/bookings/sync` (bulk retry) takes `{"integration": "CALENDAR" | "CRM" | "MAIL" | null}`, `null` or no
 			  body (all), clears that flag of every flagged booking and signals its workflow, and answers 202
 			  `{"count": n}`; 503 `sync-unavailable` when Temporal took none of them (their flags are kept).
 			- Request bodies are JSON: unknown fields are 400, a field that may be null is taken as absent, a whole

@@ -3,22 +3,25 @@ package com.acme.booking.admin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.acme.booking.booking.BookingWorkflows;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.BookingStatus;
-import com.acme.booking.core.Integration;
+import com.acme.booking.core.IntegrationSync;
 import com.acme.booking.core.SyncBacklog;
 import com.acme.booking.mail.NewManageLinkMail;
 import com.acme.booking.message.BookingMessages;
 import com.acme.booking.support.Http;
 import com.acme.booking.web.MockHttp;
 import com.acme.booking.web.WebSlice;
+import com.acme.booking.workflow.Integration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -90,7 +93,7 @@ class AdminControllerTest {
 	void theBulkRetryKeepsTheFlagsAndAnswers503WhenNothingCanBeSent() {
 		given(workflows.retry(any())).willReturn(false);
 		Booking booking = flagged(Integration.CALENDAR, "Google said 403");
-		given(backlog.flagged(eq(null), any(), anyInt())).willReturn(List.of(booking));
+		given(backlog.flagged(eq(EnumSet.allOf(Integration.class)), any(), anyInt())).willReturn(List.of(booking));
 
 		Http.Response sync = http.post("/api/admin/bookings/sync", Map.of(), "X-Api-Key", ADMIN);
 
@@ -126,27 +129,17 @@ class AdminControllerTest {
 	private Booking flagged(Integration integration, String reason) {
 		UUID id = UUID.randomUUID();
 		flags.put(integration, reason);
-		boolean calendar = integration == Integration.CALENDAR;
-		boolean crm = integration == Integration.CRM;
 		Instant start = Instant.parse("2030-06-03T09:00:00Z");
 		Instant created = start.minus(Duration.ofDays(7));
 		Booking booking = new Booking(id, BookingStatus.CONFIRMED, "Ada", "ada@example.com", null, null, null, start,
-				start.plusSeconds(1800), "Europe/London", 1, null, false, calendar, calendar ? reason : null, 1, null,
-				null, false, crm, crm ? reason : null, 1, created, created, null, true);
+				start.plusSeconds(1800), "Europe/London", 1, null, created, created,
+				Map.of(integration, new IntegrationSync(false, 0, true, reason)));
 		given(bookings.findById(id)).willReturn(Optional.of(booking));
 		willAnswer(call -> {
-			boolean had = !flags.isEmpty();
-			flags.clear();
-			return had;
-		}).given(bookings).clearManualSync(id);
-		willAnswer(call -> {
-			Integration only = call.getArgument(1);
-			// As its SQL: null is both the calendar and the CRM, never the email.
-			flags.keySet()
-				.removeIf(flag -> flag == Integration.CALENDAR && only != Integration.CRM
-						|| flag == Integration.CRM && only != Integration.CALENDAR);
+			Set<Integration> cleared = call.getArgument(1);
+			flags.keySet().removeAll(cleared);
 			return null;
-		}).given(backlog).clearManualSync(eq(id), any());
+		}).given(bookings).clearManualSync(eq(id), any());
 		willAnswer(call -> flags.put(call.getArgument(1), call.getArgument(2))).given(bookings)
 			.flagManualSync(eq(id), any(), any());
 		return booking;

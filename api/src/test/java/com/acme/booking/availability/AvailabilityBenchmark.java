@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -113,8 +114,7 @@ public final class AvailabilityBenchmark {
 
 	private static Booking booking(Instant start, Instant end) {
 		return new Booking(UUID.randomUUID(), BookingStatus.CONFIRMED, "Ada", "ada@example.com", null, null, null,
-				start, end, "Europe/London", 1, null, false, false, null, 0, null, null, false, false, null, 0, NOW,
-				NOW, null, true);
+				start, end, "Europe/London", 1, null, NOW, NOW, Map.of());
 	}
 
 	/**

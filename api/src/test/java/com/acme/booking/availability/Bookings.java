@@ -2,6 +2,7 @@ package com.acme.booking.availability;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -35,8 +36,7 @@ final class Bookings {
 		UUID id = UUID.randomUUID();
 		Instant now = Instant.parse("2026-11-01T00:00:00Z");
 		confirmed.add(new Booking(id, BookingStatus.CONFIRMED, "Ada", "ada@example.com", null, null, null,
-				Instant.parse(start), Instant.parse(end), "Europe/London", 1, null, false, false, null, 0, null, null,
-				false, false, null, 0, now, now, null, true));
+				Instant.parse(start), Instant.parse(end), "Europe/London", 1, null, now, now, Map.of()));
 		return id;
 	}
 

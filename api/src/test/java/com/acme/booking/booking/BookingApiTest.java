@@ -9,9 +9,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import com.acme.booking.core.BookingRepository;
 import com.acme.booking.support.Http;
 import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
+import com.acme.booking.support.SyncedRevisions;
+import com.acme.booking.workflow.Integration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +35,9 @@ class BookingApiTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	BookingRepository bookings;
 
 	Http http;
 
@@ -65,11 +71,7 @@ class BookingApiTest {
 	 */
 	void awaitSyncRecorded(String id) {
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> jdbc.sql(
-					"SELECT calendar_synced_revision = revision AND crm_synced_revision = revision FROM booking WHERE id = ?")
-				.param(UUID.fromString(id))
-				.query(Boolean.class)
-				.single());
+			.until(() -> SyncedRevisions.caughtUp(jdbc, UUID.fromString(id), Integration.CALENDAR, Integration.CRM));
 	}
 
 	@Test
@@ -183,9 +185,7 @@ class BookingApiTest {
 		String first = http.post("/api/bookings", booking(email, Slots.fresh())).json().path("id").asString();
 		String second = http.post("/api/bookings", booking(email, Slots.fresh())).json().path("id").asString();
 		awaitSyncRecorded(first);
-		jdbc.sql("UPDATE booking SET requires_manual_crm_sync = true WHERE id = ?")
-			.param(UUID.fromString(first))
-			.update();
+		bookings.flagManualSync(UUID.fromString(first), Integration.CRM, "HubSpot said 401");
 
 		Http.Response byEmail = http.get("/api/admin/bookings?email=" + email.toUpperCase(), "X-Api-Key", ADMIN);
 		Http.Response flagged = http.get("/api/admin/bookings?needsManualSync=true&size=200", "X-Api-Key", ADMIN);
@@ -202,9 +202,7 @@ class BookingApiTest {
 	void adminSyncClearsFlagsAndAnswersAccepted() {
 		String id = http.post("/api/bookings", booking(email(), Slots.fresh())).json().path("id").asString();
 		awaitSyncRecorded(id);
-		jdbc.sql("UPDATE booking SET requires_manual_calendar_sync = true, calendar_sync_error = 'boom' WHERE id = ?")
-			.param(UUID.fromString(id))
-			.update();
+		bookings.flagManualSync(UUID.fromString(id), Integration.CALENDAR, "boom");
 
 		Http.Response sync = http.post("/api/admin/bookings/" + id + "/sync", null, "X-Api-Key", ADMIN);
 

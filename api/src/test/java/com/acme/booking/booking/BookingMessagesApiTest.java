@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.acme.booking.core.BookingRepository;
 import com.acme.booking.support.Http;
 import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
+import com.acme.booking.support.SyncedRevisions;
+import com.acme.booking.workflow.Integration;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +35,9 @@ class BookingMessagesApiTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	BookingRepository bookings;
 
 	@Test
 	void createRescheduleAndCancelAreRecordedForTheMessagesEndpoint() {
@@ -90,14 +96,8 @@ class BookingMessagesApiTest {
 			.asString();
 		awaitMessages(http, id, 1);
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> jdbc.sql("SELECT mail_synced_revision = revision FROM booking WHERE id = ?")
-				.param(UUID.fromString(id))
-				.query(Boolean.class)
-				.single());
-		jdbc.sql(
-				"UPDATE booking SET requires_manual_mail_sync = true, mail_sync_error = 'The SMTP server cannot be reached' WHERE id = ?")
-			.param(UUID.fromString(id))
-			.update();
+			.until(() -> SyncedRevisions.caughtUp(jdbc, UUID.fromString(id), Integration.MAIL));
+		bookings.flagManualSync(UUID.fromString(id), Integration.MAIL, "The SMTP server cannot be reached");
 
 		JsonNode flagged = http.get("/api/admin/bookings?needsManualSync=true&email=" + email, "X-Api-Key", ADMIN)
 			.json()
@@ -112,10 +112,7 @@ class BookingMessagesApiTest {
 		// The retried email is already recorded for this revision: it is not made a
 		// second time.
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> jdbc.sql("SELECT mail_synced_revision = revision FROM booking WHERE id = ?")
-				.param(UUID.fromString(id))
-				.query(Boolean.class)
-				.single());
+			.until(() -> SyncedRevisions.caughtUp(jdbc, UUID.fromString(id), Integration.MAIL));
 		assertThat(messages(http, id)).hasSize(1);
 	}
 

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import com.acme.booking.support.Http;
 import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
+import com.acme.booking.support.SyncedRevisions;
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.BookingWorkflow;
 import com.acme.booking.workflow.SyncState;
@@ -64,17 +65,14 @@ class BookingSyncFlowTest {
 		await().atMost(Duration.ofSeconds(20)).until(() -> syncedRevision(id) == 3);
 		// A cancelled booking whose cancel has synced needs its workflow no more.
 		WorkflowStub.fromTyped(workflow).getResult(10, TimeUnit.SECONDS, Void.class);
-		assertThat(jdbc.sql("SELECT calendar_synced OR crm_synced FROM booking WHERE id = ?")
+		assertThat(jdbc.sql("SELECT bool_or(pushed) FROM booking_sync WHERE booking_id = ?")
 			.param(UUID.fromString(id))
 			.query(Boolean.class)
 			.single()).as("disabled integrations never claim to be synced").isFalse();
 	}
 
 	private long syncedRevision(String id) {
-		return jdbc.sql("SELECT least(calendar_synced_revision, crm_synced_revision) FROM booking WHERE id = ?")
-			.param(UUID.fromString(id))
-			.query(Long.class)
-			.single();
+		return SyncedRevisions.calendarAndCrm(jdbc, UUID.fromString(id));
 	}
 
 }

@@ -12,8 +12,10 @@ import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.support.Http;
 import com.acme.booking.support.Slots;
+import com.acme.booking.support.SyncedRevisions;
 import com.acme.booking.support.TestClock;
 import com.acme.booking.token.ManageLinks;
+import com.acme.booking.workflow.Integration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -225,17 +227,13 @@ class EmailVerificationApiTest {
 	}
 
 	private long mailSyncedRevision(String id) {
-		return jdbc.sql("SELECT mail_synced_revision FROM booking WHERE id = ?")
-			.param(UUID.fromString(id))
-			.query(Long.class)
-			.single();
+		return SyncedRevisions.of(jdbc, UUID.fromString(id), Integration.MAIL);
 	}
 
 	private String syncedRevisions(String id) {
-		return jdbc.sql("SELECT calendar_synced_revision || '/' || crm_synced_revision FROM booking WHERE id = ?")
-			.param(UUID.fromString(id))
-			.query(String.class)
-			.single();
+		UUID bookingId = UUID.fromString(id);
+		return SyncedRevisions.of(jdbc, bookingId, Integration.CALENDAR) + "/"
+				+ SyncedRevisions.of(jdbc, bookingId, Integration.CRM);
 	}
 
 	private List<JsonNode> awaitMessages(String id, int count) {

@@ -2,6 +2,7 @@ package com.acme.booking.booking;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,7 +26,7 @@ final class StoredBookings {
 		Instant created = start.minus(Duration.ofDays(7));
 		Booking booking = new Booking(id, status, "Ada Lovelace", "ada@example.com", "Analytical Engines",
 				"+44 20 7946 0000", "Demo please\nwith two lines", start, start.plusSeconds(1800), "Europe/London",
-				revision, null, false, false, null, 0, null, null, false, false, null, 0, created, created, null, true);
+				revision, null, created, created, Map.of());
 		given(bookings.findById(id)).willReturn(Optional.of(booking));
 		return booking;
 	}

@@ -15,6 +15,7 @@ import com.acme.booking.core.BookingRepository;
 import com.acme.booking.support.DevServerMode;
 import com.acme.booking.support.Http;
 import com.acme.booking.system.RunningApp;
+import com.acme.booking.workflow.Integration;
 import io.temporal.client.WorkflowClient;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -126,17 +127,21 @@ class ChaosSuiteTest {
 
 	/** Both integrations pushed the current revision, or one waits for an operator. */
 	static boolean settled(Booking b) {
-		boolean calendar = b.requiresManualCalendarSync() || b.calendarSyncedRevision() == b.revision();
-		boolean crm = b.requiresManualCrmSync() || b.crmSyncedRevision() == b.revision();
+		boolean calendar = b.sync(Integration.CALENDAR).manual()
+				|| b.sync(Integration.CALENDAR).syncedRevision() == b.revision();
+		boolean crm = b.sync(Integration.CRM).manual() || b.sync(Integration.CRM).syncedRevision() == b.revision();
 		return calendar && crm;
 	}
 
 	static WorldCheck.Row row(Customer customer, Booking b) {
 		return new WorldCheck.Row(b.id(), b.isCancelled(), b.name(), b.email(), b.startTime(), b.endTime(),
-				b.calendarEventId(), b.calendarSynced() && b.calendarSyncedRevision() == b.revision(),
-				b.requiresManualCalendarSync() ? String.valueOf(b.calendarSyncError()) : null, b.crmContactId(),
-				b.crmSynced() && b.crmSyncedRevision() == b.revision(),
-				b.requiresManualCrmSync() ? String.valueOf(b.crmSyncError()) : null, customer.rescheduled());
+				b.calendarEventId(),
+				b.sync(Integration.CALENDAR).synced() && b.sync(Integration.CALENDAR).syncedRevision() == b.revision(),
+				b.sync(Integration.CALENDAR).manual() ? String.valueOf(b.sync(Integration.CALENDAR).error()) : null,
+				b.crmContactId(),
+				b.sync(Integration.CRM).synced() && b.sync(Integration.CRM).syncedRevision() == b.revision(),
+				b.sync(Integration.CRM).manual() ? String.valueOf(b.sync(Integration.CRM).error()) : null,
+				customer.rescheduled());
 	}
 
 }

@@ -13,16 +13,18 @@ import java.util.concurrent.TimeUnit;
 
 import com.acme.booking.booking.BookingWorkflows;
 import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingChange;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.FrequencyLimit;
-import com.acme.booking.core.Integration;
 import com.acme.booking.core.NewBooking;
 import com.acme.booking.core.SyncBacklog;
 import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
+import com.acme.booking.support.SyncedRevisions;
 import com.acme.booking.support.TestClock;
 import com.acme.booking.sync.SyncProperties;
 import com.acme.booking.workflow.BookingTemporal;
+import com.acme.booking.workflow.Integration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -222,14 +224,21 @@ class ReconcilerTest {
 		bookings.cancel(changed.id(), TestClock.now());
 		Booking operatorOnly = insert("paging-operator@example.com");
 		bookings.recordSynced(operatorOnly.id(), Integration.CRM, 1, "c-1", true);
+		bookings.recordSynced(operatorOnly.id(), Integration.MAIL, 1, null, true);
 		bookings.flagManualSync(operatorOnly.id(), Integration.CALENDAR, "Google said 403");
+		Booking mailBehind = insert("paging-mail@example.com");
+		bookings.recordSynced(mailBehind.id(), Integration.MAIL, 1, null, true);
+		bookings.update(mailBehind.id(), new BookingChange(null, null, "Renamed", null, null, null),
+				Duration.ofMinutes(15), TestClock.now());
+		bookings.flagManualSync(mailBehind.id(), Integration.CALENDAR, "Google said 403");
+		bookings.flagManualSync(mailBehind.id(), Integration.CRM, "HubSpot said 401");
 		List<UUID> neverStarted = insertNeverStarted(501);
 		RecordingWorkflows recording = new RecordingWorkflows(temporal);
 
 		reconciler(properties.stuckAfter(), recording, new SimpleMeterRegistry()).reconcile();
 
 		assertThat(recording.signalled).containsAll(neverStarted)
-			.contains(changed.id())
+			.contains(changed.id(), mailBehind.id())
 			.doesNotContain(operatorOnly.id())
 			.doesNotHaveDuplicates();
 		int lastNeverStarted = neverStarted.stream().mapToInt(recording.signalled::indexOf).max().orElseThrow();
@@ -285,14 +294,11 @@ class ReconcilerTest {
 	}
 
 	private long mailSyncedRevision(UUID id) {
-		return jdbc.sql("SELECT mail_synced_revision FROM booking WHERE id = ?").param(id).query(Long.class).single();
+		return SyncedRevisions.of(jdbc, id, Integration.MAIL);
 	}
 
 	private long syncedRevision(UUID id) {
-		return jdbc.sql("SELECT least(calendar_synced_revision, crm_synced_revision) FROM booking WHERE id = ?")
-			.param(id)
-			.query(Long.class)
-			.single();
+		return SyncedRevisions.calendarAndCrm(jdbc, id);
 	}
 
 	/**

@@ -147,7 +147,13 @@ public final class RunningApp implements AutoCloseable {
 
 	List<SyncRow> syncRows() {
 		return context.getBean(JdbcClient.class)
-			.sql("SELECT id, revision, calendar_synced_revision, crm_synced_revision, mail_synced_revision FROM booking")
+			.sql("""
+					SELECT b.id, b.revision,
+					       COALESCE(max(s.synced_revision) FILTER (WHERE s.integration = 'CALENDAR'), 0),
+					       COALESCE(max(s.synced_revision) FILTER (WHERE s.integration = 'CRM'), 0),
+					       COALESCE(max(s.synced_revision) FILTER (WHERE s.integration = 'MAIL'), 0)
+					FROM booking b LEFT JOIN booking_sync s ON s.booking_id = b.id
+					GROUP BY b.id, b.revision""")
 			.query((rs, row) -> new SyncRow(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3), rs.getLong(4),
 					rs.getLong(5)))
 			.list();

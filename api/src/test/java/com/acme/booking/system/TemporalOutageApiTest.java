@@ -12,6 +12,7 @@ import com.acme.booking.support.FreePorts;
 import com.acme.booking.support.Http;
 import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
+import com.acme.booking.support.SyncedRevisions;
 import com.acme.booking.support.WorkflowHistories;
 import com.acme.booking.workflow.BookingTemporal;
 import io.grpc.Grpc;
@@ -216,10 +217,7 @@ class TemporalOutageApiTest {
 	}
 
 	private long syncedRevision(UUID id) {
-		return jdbc.sql("SELECT least(calendar_synced_revision, crm_synced_revision) FROM booking WHERE id = ?")
-			.param(id)
-			.query(Long.class)
-			.single();
+		return SyncedRevisions.calendarAndCrm(jdbc, id);
 	}
 
 }

@@ -1,27 +1,23 @@
 package com.acme.booking.core;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
+import com.acme.booking.workflow.Integration;
+
 /**
- * A booking as stored in PostgreSQL, the source of truth for the calendar event and the
- * CRM contact.
+ * A booking as stored in PostgreSQL, the source of truth for the calendar event, the CRM
+ * contact and the customer's emails.
  *
  * @param revision bumped by every change; a sync records the revision it pushed
- * @param calendarSyncedRevision the last revision the calendar sync finished for (pushed,
- * or nothing to do)
- * @param crmSyncedRevision the same for the CRM
+ * @param calendarEventId the Google Calendar event's id, once known
+ * @param crmContactId the HubSpot contact's id, once known
+ * @param crmMeetingId the HubSpot meeting's id, once known
  * @param calendarConflict a busy period of the business's own calendar the booking
  * overlaps, found by the calendar sync; null when none
- * @param syncUnfinished true while some integration (the email included) still has to
- * push the current revision or waits for an operator; computed by PostgreSQL (the
- * {@code sync_unfinished} column), the one place that rule is written
- * @param mailSynced whether the email for the current revision went out
- * @param requiresManualMailSync the email could not be sent within the retry policy and
- * waits for an operator
- * @param mailSyncError why, for the operator
- * @param mailSyncedRevision the last revision whose email was handled (sent, or recorded
- * with mail disabled)
+ * @param sync where each integration stands ({@code booking_sync}); an integration
+ * without an entry has nothing recorded yet ({@link IntegrationSync#NONE})
  * @param holdExpiresAt for a booking made with email verification on, when its hold ends
  * unless the customer confirms; null for a booking made without. Kept after the
  * confirmation.
@@ -35,15 +31,16 @@ import java.util.UUID;
  */
 public record Booking(UUID id, BookingStatus status, String name, String email, String company, String phone,
 		String inquiry, Instant startTime, Instant endTime, String timeZone, long revision, String calendarEventId,
-		boolean calendarSynced, boolean requiresManualCalendarSync, String calendarSyncError,
-		long calendarSyncedRevision, String crmContactId, String crmMeetingId, boolean crmSynced,
-		boolean requiresManualCrmSync, String crmSyncError, long crmSyncedRevision, Instant createdAt,
-		Instant updatedAt, CalendarConflict calendarConflict, boolean syncUnfinished, boolean mailSynced,
-		boolean requiresManualMailSync, String mailSyncError, long mailSyncedRevision, Instant holdExpiresAt,
+		String crmContactId, String crmMeetingId, Instant createdAt, Instant updatedAt,
+		CalendarConflict calendarConflict, Map<Integration, IntegrationSync> sync, Instant holdExpiresAt,
 		Instant verifiedAt, String cancellationReason, int manageLinkVersion) {
 
 	/** The reason of a hold the customer did not confirm in time. */
 	public static final String VERIFICATION_EXPIRED = "VERIFICATION_EXPIRED";
+
+	public Booking {
+		sync = Map.copyOf(sync);
+	}
 
 	/**
 	 * A booking made without email verification, on the first manage link (for callers
@@ -51,32 +48,14 @@ public record Booking(UUID id, BookingStatus status, String name, String email, 
 	 */
 	public Booking(UUID id, BookingStatus status, String name, String email, String company, String phone,
 			String inquiry, Instant startTime, Instant endTime, String timeZone, long revision, String calendarEventId,
-			boolean calendarSynced, boolean requiresManualCalendarSync, String calendarSyncError,
-			long calendarSyncedRevision, String crmContactId, String crmMeetingId, boolean crmSynced,
-			boolean requiresManualCrmSync, String crmSyncError, long crmSyncedRevision, Instant createdAt,
-			Instant updatedAt, CalendarConflict calendarConflict, boolean syncUnfinished, boolean mailSynced,
-			boolean requiresManualMailSync, String mailSyncError, long mailSyncedRevision) {
+			Instant createdAt, Instant updatedAt, Map<Integration, IntegrationSync> sync) {
 		this(id, status, name, email, company, phone, inquiry, startTime, endTime, timeZone, revision, calendarEventId,
-				calendarSynced, requiresManualCalendarSync, calendarSyncError, calendarSyncedRevision, crmContactId,
-				crmMeetingId, crmSynced, requiresManualCrmSync, crmSyncError, crmSyncedRevision, createdAt, updatedAt,
-				calendarConflict, syncUnfinished, mailSynced, requiresManualMailSync, mailSyncError, mailSyncedRevision,
-				null, null, null, 1);
+				null, null, createdAt, updatedAt, null, sync, null, null, null, 1);
 	}
 
-	/**
-	 * A booking whose email bookkeeping is settled (for callers that only care about the
-	 * rest).
-	 */
-	public Booking(UUID id, BookingStatus status, String name, String email, String company, String phone,
-			String inquiry, Instant startTime, Instant endTime, String timeZone, long revision, String calendarEventId,
-			boolean calendarSynced, boolean requiresManualCalendarSync, String calendarSyncError,
-			long calendarSyncedRevision, String crmContactId, String crmMeetingId, boolean crmSynced,
-			boolean requiresManualCrmSync, String crmSyncError, long crmSyncedRevision, Instant createdAt,
-			Instant updatedAt, CalendarConflict calendarConflict, boolean syncUnfinished) {
-		this(id, status, name, email, company, phone, inquiry, startTime, endTime, timeZone, revision, calendarEventId,
-				calendarSynced, requiresManualCalendarSync, calendarSyncError, calendarSyncedRevision, crmContactId,
-				crmMeetingId, crmSynced, requiresManualCrmSync, crmSyncError, crmSyncedRevision, createdAt, updatedAt,
-				calendarConflict, syncUnfinished, false, false, null, revision);
+	/** Where {@code integration} stands for this booking. */
+	public IntegrationSync sync(Integration integration) {
+		return sync.getOrDefault(integration, IntegrationSync.NONE);
 	}
 
 	public boolean isCancelled() {

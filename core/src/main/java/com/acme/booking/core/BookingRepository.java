@@ -1,17 +1,22 @@
 package com.acme.booking.core;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+
+import com.acme.booking.workflow.Integration;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +40,33 @@ public class BookingRepository {
 
 	private static final String EXCLUSION_VIOLATION = "23P01";
 
+	/**
+	 * A booking's sync state, one row per integration in {@code booking_sync}, aggregated
+	 * next to its row ({@code b}): a booking is read in one query.
+	 */
+	private static final String SYNC = """
+			CROSS JOIN LATERAL (
+			  SELECT array_agg(s.integration) AS sync_integrations, array_agg(s.synced_revision) AS sync_revisions,
+			         array_agg(s.pushed) AS sync_pushed, array_agg(s.manual) AS sync_manual,
+			         array_agg(s.error) AS sync_errors
+			  FROM booking_sync s WHERE s.booking_id = b.id) sync
+			""";
+
+	/** Bookings ({@code b}) with their sync state; a WHERE clause may follow. */
+	static final String SELECT = "SELECT b.*, sync.* FROM booking b " + SYNC;
+
+	/** Every integration's name, for queries over all of them. */
+	static final String[] INTEGRATIONS = names(List.of(Integration.values()));
+
 	private final JdbcClient jdbc;
+
+	/**
+	 * A statement that returns booking rows ({@code RETURNING *}), answered with their
+	 * sync state.
+	 */
+	private static String returning(String statement) {
+		return "WITH b AS (" + statement + ") SELECT b.*, sync.* FROM b " + SYNC;
+	}
 
 	public BookingRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -76,14 +107,14 @@ public class BookingRepository {
 		BookingStatus status = holdUntil == null ? BookingStatus.CONFIRMED : BookingStatus.PENDING_VERIFICATION;
 		// RETURNING hands back the stored row: no second round trip to read what was just
 		// written.
-		return refuseOverlap(() -> jdbc.sql("""
+		return refuseOverlap(() -> jdbc.sql(returning("""
 				INSERT INTO booking (id, status, name, email, company, phone, inquiry, start_time, end_time, time_zone,
 				                     blocked, created_at, updated_at, hold_expires_at)
 				SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?, ?
 				WHERE (SELECT count(*) FROM booking
 				       WHERE lower(email) = lower(?) AND created_at > ?
 				         AND (status <> 'CANCELLED' OR (hold_expires_at IS NOT NULL AND verified_at IS NULL))) < ?
-				RETURNING *""")
+				RETURNING *"""))
 			.params(id, status.name(), booking.name(), booking.email(), booking.company(), booking.phone(),
 					booking.inquiry(), utc(booking.startTime()), utc(booking.endTime()), booking.timeZone(),
 					utc(booking.startTime().minus(half)), utc(booking.endTime().plus(half)), utc(now), utc(now),
@@ -94,7 +125,7 @@ public class BookingRepository {
 	}
 
 	public Optional<Booking> findById(UUID id) {
-		return jdbc.sql("SELECT * FROM booking WHERE id = ?").param(id).query(BookingRepository::map).optional();
+		return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(BookingRepository::map).optional();
 	}
 
 	/**
@@ -108,7 +139,7 @@ public class BookingRepository {
 		Instant start = change.startTime();
 		Instant end = change.endTime();
 		Duration half = buffer.dividedBy(2);
-		Optional<Booking> updated = refuseOverlap(() -> jdbc.sql("""
+		Optional<Booking> updated = refuseOverlap(() -> jdbc.sql(returning("""
 				UPDATE booking SET start_time = COALESCE(?, start_time), end_time = COALESCE(?, end_time),
 				       blocked = CASE WHEN ? THEN tstzrange(?, ?, '[)') ELSE blocked END,
 				       calendar_conflict_start = CASE WHEN ? THEN NULL ELSE calendar_conflict_start END,
@@ -117,9 +148,9 @@ public class BookingRepository {
 				       company = CASE WHEN CAST(? AS text) IS NULL THEN company ELSE NULLIF(?, '') END,
 				       phone = CASE WHEN CAST(? AS text) IS NULL THEN phone ELSE NULLIF(?, '') END,
 				       inquiry = CASE WHEN CAST(? AS text) IS NULL THEN inquiry ELSE NULLIF(?, '') END,
-				       revision = revision + 1, calendar_synced = false, crm_synced = false, updated_at = ?
+				       revision = revision + 1, updated_at = ?
 				WHERE id = ? AND status <> 'CANCELLED'
-				RETURNING *""")
+				RETURNING *"""))
 			// Only a move re-computes the blocked range: a detail edit must not fail
 			// because the buffer changed.
 			// A move also drops the clash found at the old time; the sync of the new
@@ -139,39 +170,38 @@ public class BookingRepository {
 	}
 
 	/**
-	 * Cancels the booking; cancelling a cancelled booking changes nothing and returns it
-	 * as it is.
+	 * Cancels a booking not cancelled yet; empty when there is none (no such booking, or
+	 * cancelled already). A hold never confirmed is settled at once: nothing outside the
+	 * service knew of it, so there is nothing to push or to mail.
 	 */
+	@Transactional
 	public Optional<Booking> cancel(UUID id, Instant now) {
-		return cancelConfirmed(id, now).or(() -> findById(id));
-	}
-
-	/**
-	 * Cancels a booking not cancelled yet in one statement; empty when there is none (no
-	 * such booking, or cancelled already). A hold never confirmed is settled at once:
-	 * nothing outside the service knew of it, so there is nothing to push or to mail.
-	 */
-	public Optional<Booking> cancelConfirmed(UUID id, Instant now) {
-		return jdbc.sql("""
-				UPDATE booking SET status = 'CANCELLED', revision = revision + 1, calendar_synced = false,
-				       crm_synced = false, updated_at = ?, calendar_conflict_start = NULL, calendar_conflict_end = NULL,
-				""" + SETTLE_UNCONFIRMED_HOLD + """
+		Optional<Booking> cancelled = jdbc.sql(returning("""
+				UPDATE booking SET status = 'CANCELLED', revision = revision + 1, updated_at = ?,
+				       calendar_conflict_start = NULL, calendar_conflict_end = NULL
 				WHERE id = ? AND status <> 'CANCELLED'
-				RETURNING *""").params(utc(now), id).query(BookingRepository::map).optional();
+				RETURNING *""")).params(utc(now), id).query(BookingRepository::map).optional();
+		if (cancelled.isPresent() && cancelled.get().unconfirmedHold()) {
+			settle(id);
+			return findById(id);
+		}
+		return cancelled;
 	}
 
 	/**
-	 * An unconfirmed hold that ends has nothing to push and no email to send: its synced
-	 * revisions move to the new revision in the same UPDATE (which bumps the revision).
+	 * An unconfirmed hold that ends has nothing to push and no email to send: every
+	 * integration is recorded as done with the booking's revision, without a push.
 	 */
-	private static final String SETTLE_UNCONFIRMED_HOLD = """
-			calendar_synced_revision = CASE WHEN status = 'PENDING_VERIFICATION' THEN revision + 1
-			                                ELSE calendar_synced_revision END,
-			crm_synced_revision = CASE WHEN status = 'PENDING_VERIFICATION' THEN revision + 1
-			                           ELSE crm_synced_revision END,
-			mail_synced_revision = CASE WHEN status = 'PENDING_VERIFICATION' THEN revision + 1
-			                            ELSE mail_synced_revision END
-			""";
+	private void settle(UUID id) {
+		jdbc.sql(
+				"""
+						INSERT INTO booking_sync AS s (booking_id, integration, synced_revision)
+						SELECT b.id, i.integration, b.revision FROM booking b, unnest(CAST(? AS varchar[])) AS i(integration) WHERE b.id = ?
+						ON CONFLICT (booking_id, integration) DO UPDATE
+						SET synced_revision = GREATEST(s.synced_revision, EXCLUDED.synced_revision), pushed = false""")
+			.params(INTEGRATIONS, id)
+			.update();
+	}
 
 	/**
 	 * Confirms a hold whose customer opened the verification link in time: the booking
@@ -181,10 +211,10 @@ public class BookingRepository {
 	 * such booking, confirmed already, cancelled, or past its hold)
 	 */
 	public Optional<Booking> verify(UUID id, Instant now) {
-		return jdbc.sql("""
+		return jdbc.sql(returning("""
 				UPDATE booking SET status = 'CONFIRMED', verified_at = ?, revision = revision + 1, updated_at = ?
 				WHERE id = ? AND status = 'PENDING_VERIFICATION' AND hold_expires_at > ?
-				RETURNING *""").params(utc(now), utc(now), id, utc(now)).query(BookingRepository::map).optional();
+				RETURNING *""")).params(utc(now), utc(now), id, utc(now)).query(BookingRepository::map).optional();
 	}
 
 	/**
@@ -199,10 +229,10 @@ public class BookingRepository {
 	public boolean expireHold(UUID id, Instant now) {
 		boolean expired = jdbc.sql("""
 				UPDATE booking SET status = 'CANCELLED', cancellation_reason = 'VERIFICATION_EXPIRED',
-				       revision = revision + 1, updated_at = ?,
-				""" + SETTLE_UNCONFIRMED_HOLD + """
+				       revision = revision + 1, updated_at = ?
 				WHERE id = ? AND status = 'PENDING_VERIFICATION'""").params(utc(now), id).update() == 1;
 		if (expired) {
+			settle(id);
 			jdbc.sql("SELECT pg_notify(?, ?)").params(CACHE_CHANNEL, "hold-expired bookings").query().singleRow();
 		}
 		return expired;
@@ -214,7 +244,8 @@ public class BookingRepository {
 	 * @return the booking with its new version; empty when there is no such booking
 	 */
 	public Optional<Booking> reissueManageLink(UUID id) {
-		return jdbc.sql("UPDATE booking SET manage_link_version = manage_link_version + 1 WHERE id = ? RETURNING *")
+		return jdbc
+			.sql(returning("UPDATE booking SET manage_link_version = manage_link_version + 1 WHERE id = ? RETURNING *"))
 			.param(id)
 			.query(BookingRepository::map)
 			.optional();
@@ -226,9 +257,8 @@ public class BookingRepository {
 	 * business's own calendar
 	 */
 	public List<Booking> list(boolean needsManualSync, boolean conflict, String email, int page, int size) {
-		return jdbc.sql("""
-				SELECT * FROM booking
-				WHERE (NOT ? OR requires_manual_calendar_sync OR requires_manual_crm_sync OR requires_manual_mail_sync)
+		return jdbc.sql(SELECT + """
+				WHERE (NOT ? OR EXISTS (SELECT 1 FROM booking_sync s WHERE s.booking_id = b.id AND s.manual))
 				  AND (NOT ? OR calendar_conflict_start IS NOT NULL)
 				  AND (CAST(? AS text) IS NULL OR lower(email) = lower(CAST(? AS text)))
 				ORDER BY created_at DESC, id
@@ -245,8 +275,8 @@ public class BookingRepository {
 	 * typed next to a stranger's address).
 	 */
 	public Optional<Booking> shownOnContact(String email, Instant now) {
-		return jdbc.sql("""
-				SELECT * FROM booking WHERE lower(email) = lower(?)
+		return jdbc.sql(SELECT + """
+				WHERE lower(email) = lower(?)
 				  AND NOT (hold_expires_at IS NOT NULL AND verified_at IS NULL)
 				ORDER BY (status = 'CONFIRMED' AND end_time > ?) DESC,
 				         CASE WHEN status = 'CONFIRMED' AND end_time > ? THEN start_time END ASC,
@@ -259,8 +289,7 @@ public class BookingRepository {
 	 * blocked range contains the booking's time, so {@code blocked &&} narrows the search
 	 * through the exclusion constraint's GiST index.
 	 */
-	static final String CONFIRMED_BETWEEN = """
-			SELECT * FROM booking
+	static final String CONFIRMED_BETWEEN = SELECT + """
 			WHERE status <> 'CANCELLED' AND blocked && tstzrange(?, ?, '[)') AND start_time < ? AND end_time > ?
 			ORDER BY start_time""";
 
@@ -271,41 +300,31 @@ public class BookingRepository {
 			.list();
 	}
 
-	/** Ids of bookings with something still to push, or waiting for an operator. */
-	public List<UUID> unfinishedSync(int limit) {
-		return jdbc.sql("""
-				SELECT id FROM booking WHERE sync_unfinished
-				-- Bookings with something to push come first: flagged ones usually have a running workflow.
-				ORDER BY (calendar_synced_revision < revision OR crm_synced_revision < revision
-				          OR mail_synced_revision < revision) DESC, updated_at
-				LIMIT ?""").param(limit).query(UUID.class).list();
-	}
-
 	/**
 	 * Records that {@code integration} now matches {@code revision}. "Synced" is only
 	 * claimed if no change came in meanwhile; a disabled integration records the revision
 	 * as done without claiming it is synced.
 	 */
+	@Transactional
 	public void recordSynced(UUID id, Integration integration, long revision, String externalId, boolean pushed) {
-		String c = prefix(integration);
+		jdbc.sql(
+				"""
+						INSERT INTO booking_sync AS s (booking_id, integration, synced_revision, pushed)
+						SELECT id, ?, ?, ? FROM booking WHERE id = ?
+						ON CONFLICT (booking_id, integration) DO UPDATE
+						SET pushed = CASE WHEN EXCLUDED.synced_revision >= s.synced_revision THEN EXCLUDED.pushed ELSE s.pushed END,
+						    synced_revision = GREATEST(s.synced_revision, EXCLUDED.synced_revision), manual = false, error = NULL""")
+			.params(integration.name(), revision, pushed, id)
+			.update();
 		String idColumn = switch (integration) {
 			case CALENDAR -> "calendar_event_id";
 			case CRM -> "crm_contact_id";
 			// An email has no id in an outside system.
 			case MAIL -> null;
 		};
-		List<Object> params = new ArrayList<>(List.of(pushed, revision, revision));
-		String keepId = "";
-		if (idColumn != null) {
-			keepId = ", " + idColumn + " = COALESCE(?, " + idColumn + ")";
-			params.add(externalId);
+		if (idColumn != null && externalId != null) {
+			jdbc.sql("UPDATE booking SET " + idColumn + " = ? WHERE id = ?").params(externalId, id).update();
 		}
-		params.add(id);
-		jdbc.sql("UPDATE booking SET " + c + "_synced = (? AND revision = ?), " + c + "_synced_revision = GREATEST(" + c
-				+ "_synced_revision, ?), requires_manual_" + c + "_sync = false, " + c + "_sync_error = NULL" + keepId
-				+ " WHERE id = ?")
-			.params(params)
-			.update();
 	}
 
 	/**
@@ -327,23 +346,24 @@ public class BookingRepository {
 
 	/** Flags the booking for an operator: attempts ran out or the error was permanent. */
 	public void flagManualSync(UUID id, Integration integration, String reason) {
-		String c = prefix(integration);
-		jdbc.sql("UPDATE booking SET requires_manual_" + c + "_sync = true, " + c + "_synced = false, " + c
-				+ "_sync_error = ? WHERE id = ?")
-			.params(truncate(reason, 2000), id)
+		jdbc.sql("""
+				INSERT INTO booking_sync AS s (booking_id, integration, manual, error)
+				SELECT id, ?, true, ? FROM booking WHERE id = ?
+				ON CONFLICT (booking_id, integration) DO UPDATE
+				SET manual = true, pushed = false, error = EXCLUDED.error""")
+			.params(integration.name(), truncate(reason, 2000), id)
 			.update();
 	}
 
 	/**
-	 * Clears every manual-sync flag before an operator's retry; false when the booking
-	 * does not exist.
+	 * Clears the manual-sync flags (and their errors) of {@code integrations} before an
+	 * operator's retry; the other integrations keep theirs.
 	 */
-	public boolean clearManualSync(UUID id) {
-		return jdbc.sql("""
-				UPDATE booking SET requires_manual_calendar_sync = false, requires_manual_crm_sync = false,
-				       requires_manual_mail_sync = false,
-				       calendar_sync_error = NULL, crm_sync_error = NULL, mail_sync_error = NULL
-				WHERE id = ?""").param(id).update() == 1;
+	public void clearManualSync(UUID id, Set<Integration> integrations) {
+		jdbc.sql(
+				"UPDATE booking_sync SET manual = false, error = NULL WHERE booking_id = ? AND integration = ANY (CAST(? AS varchar[]))")
+			.params(id, names(integrations))
+			.update();
 	}
 
 	/**
@@ -372,10 +392,6 @@ public class BookingRepository {
 		}
 	}
 
-	private static String prefix(Integration integration) {
-		return integration.name().toLowerCase(Locale.ROOT);
-	}
-
 	private static String truncate(String value, int max) {
 		return value == null || value.length() <= max ? value : value.substring(0, max);
 	}
@@ -390,19 +406,39 @@ public class BookingRepository {
 	}
 
 	static Booking map(ResultSet rs, int row) throws SQLException {
+		long revision = rs.getLong("revision");
 		return new Booking(rs.getObject("id", UUID.class), BookingStatus.valueOf(rs.getString("status")),
 				rs.getString("name"), rs.getString("email"), rs.getString("company"), rs.getString("phone"),
 				rs.getString("inquiry"), instant(rs, "start_time"), instant(rs, "end_time"), rs.getString("time_zone"),
-				rs.getLong("revision"), rs.getString("calendar_event_id"), rs.getBoolean("calendar_synced"),
-				rs.getBoolean("requires_manual_calendar_sync"), rs.getString("calendar_sync_error"),
-				rs.getLong("calendar_synced_revision"), rs.getString("crm_contact_id"), rs.getString("crm_meeting_id"),
-				rs.getBoolean("crm_synced"), rs.getBoolean("requires_manual_crm_sync"), rs.getString("crm_sync_error"),
-				rs.getLong("crm_synced_revision"), instant(rs, "created_at"), instant(rs, "updated_at"),
+				revision, rs.getString("calendar_event_id"), rs.getString("crm_contact_id"),
+				rs.getString("crm_meeting_id"), instant(rs, "created_at"), instant(rs, "updated_at"),
 				conflict(instant(rs, "calendar_conflict_start"), instant(rs, "calendar_conflict_end")),
-				rs.getBoolean("sync_unfinished"), rs.getBoolean("mail_synced"),
-				rs.getBoolean("requires_manual_mail_sync"), rs.getString("mail_sync_error"),
-				rs.getLong("mail_synced_revision"), instant(rs, "hold_expires_at"), instant(rs, "verified_at"),
+				sync(rs, revision), instant(rs, "hold_expires_at"), instant(rs, "verified_at"),
 				rs.getString("cancellation_reason"), rs.getInt("manage_link_version"));
+	}
+
+	/** The rows of {@code booking_sync}, aggregated into arrays by {@link #SYNC}. */
+	private static Map<Integration, IntegrationSync> sync(ResultSet rs, long revision) throws SQLException {
+		Map<Integration, IntegrationSync> sync = new EnumMap<>(Integration.class);
+		Array integrations = rs.getArray("sync_integrations");
+		if (integrations == null) {
+			return sync;
+		}
+		String[] names = (String[]) integrations.getArray();
+		Long[] syncedRevisions = (Long[]) rs.getArray("sync_revisions").getArray();
+		Boolean[] pushed = (Boolean[]) rs.getArray("sync_pushed").getArray();
+		Boolean[] manual = (Boolean[]) rs.getArray("sync_manual").getArray();
+		String[] errors = (String[]) rs.getArray("sync_errors").getArray();
+		for (int i = 0; i < names.length; i++) {
+			boolean synced = pushed[i] && syncedRevisions[i] == revision && !manual[i];
+			sync.put(Integration.valueOf(names[i]),
+					new IntegrationSync(synced, syncedRevisions[i], manual[i], errors[i]));
+		}
+		return sync;
+	}
+
+	static String[] names(Collection<Integration> integrations) {
+		return integrations.stream().map(Integration::name).toArray(String[]::new);
 	}
 
 	private static CalendarConflict conflict(Instant start, Instant end) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.acme.booking.DatabaseSlice;
+import com.acme.booking.workflow.Integration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package com.acme.booking.core;
 
-import java.time.Duration;
-import java.util.UUID;
+import java.util.EnumSet;
 
 import com.acme.booking.DatabaseSlice;
+import com.acme.booking.workflow.Integration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +14,7 @@ import static com.acme.booking.core.TestBookings.BUFFER;
 import static com.acme.booking.core.TestBookings.NOW;
 import static com.acme.booking.core.TestBookings.TEN;
 import static com.acme.booking.core.TestBookings.insert;
+import static com.acme.booking.core.TestBookings.syncUnfinished;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,10 +46,10 @@ class BookingSyncBookkeepingTest {
 
 		assertThat(updated.revision()).isEqualTo(2);
 		assertThat(updated.company()).isEqualTo("New Co");
-		assertThat(updated.calendarSynced()).isFalse();
-		assertThat(updated.crmSynced()).isFalse();
-		assertThat(updated.calendarSyncedRevision()).isEqualTo(1);
-		assertThat(updated.syncUnfinished()).isTrue();
+		assertThat(updated.sync(Integration.CALENDAR).synced()).isFalse();
+		assertThat(updated.sync(Integration.CRM).synced()).isFalse();
+		assertThat(updated.sync(Integration.CALENDAR).syncedRevision()).isEqualTo(1);
+		assertThat(syncUnfinished(updated)).isTrue();
 	}
 
 	@Test
@@ -59,10 +60,10 @@ class BookingSyncBookkeepingTest {
 
 		assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED);
 		assertThat(cancelled.revision()).isEqualTo(2);
-		assertThat(cancelled.calendarSynced()).isFalse();
-		assertThat(cancelled.crmSynced()).isFalse();
+		assertThat(cancelled.sync(Integration.CALENDAR).synced()).isFalse();
+		assertThat(cancelled.sync(Integration.CRM).synced()).isFalse();
 		assertThat(cancelled.updatedAt()).isEqualTo(NOW.plusSeconds(60));
-		assertThat(bookings.unfinishedSync(10)).containsExactly(booking.id());
+		assertThat(syncUnfinished(cancelled)).isTrue();
 	}
 
 	@Test
@@ -72,17 +73,17 @@ class BookingSyncBookkeepingTest {
 
 		bookings.recordSynced(booking.id(), Integration.CALENDAR, 1, "event1", true);
 		Booking stale = bookings.findById(booking.id()).orElseThrow();
-		assertThat(stale.calendarSynced()).isFalse();
-		assertThat(stale.calendarSyncedRevision()).isEqualTo(1);
+		assertThat(stale.sync(Integration.CALENDAR).synced()).isFalse();
+		assertThat(stale.sync(Integration.CALENDAR).syncedRevision()).isEqualTo(1);
 		assertThat(stale.calendarEventId()).isEqualTo("event1");
 
 		bookings.recordSynced(booking.id(), Integration.CALENDAR, 2, null, true);
 		Booking current = bookings.findById(booking.id()).orElseThrow();
-		assertThat(current.calendarSynced()).isTrue();
-		assertThat(current.calendarSyncedRevision()).isEqualTo(2);
+		assertThat(current.sync(Integration.CALENDAR).synced()).isTrue();
+		assertThat(current.sync(Integration.CALENDAR).syncedRevision()).isEqualTo(2);
 		assertThat(current.calendarEventId()).isEqualTo("event1");
-		assertThat(current.crmSynced()).isFalse();
-		assertThat(current.crmSyncedRevision()).isZero();
+		assertThat(current.sync(Integration.CRM).synced()).isFalse();
+		assertThat(current.sync(Integration.CRM).syncedRevision()).isZero();
 	}
 
 	@Test
@@ -94,7 +95,7 @@ class BookingSyncBookkeepingTest {
 		bookings.recordSynced(booking.id(), Integration.CRM, 1, null, true);
 
 		Booking read = bookings.findById(booking.id()).orElseThrow();
-		assertThat(read.crmSyncedRevision()).isEqualTo(2);
+		assertThat(read.sync(Integration.CRM).syncedRevision()).isEqualTo(2);
 		assertThat(read.crmContactId()).isEqualTo("contact1");
 	}
 
@@ -107,63 +108,43 @@ class BookingSyncBookkeepingTest {
 		bookings.recordSynced(booking.id(), Integration.MAIL, 1, null, false);
 
 		Booking read = bookings.findById(booking.id()).orElseThrow();
-		assertThat(read.calendarSynced()).isFalse();
-		assertThat(read.crmSynced()).isFalse();
-		assertThat(read.mailSynced()).isFalse();
-		assertThat(read.mailSyncedRevision()).isEqualTo(1);
-		assertThat(read.syncUnfinished()).isFalse();
-		assertThat(bookings.unfinishedSync(10)).isEmpty();
+		assertThat(read.sync(Integration.CALENDAR).synced()).isFalse();
+		assertThat(read.sync(Integration.CRM).synced()).isFalse();
+		assertThat(read.sync(Integration.MAIL).synced()).isFalse();
+		assertThat(read.sync(Integration.MAIL).syncedRevision()).isEqualTo(1);
+		assertThat(syncUnfinished(read)).isFalse();
 	}
 
 	@Test
-	void unfinishedSyncListsExactlyTheBookingsWithSomethingToPushOrFlagged() {
-		Booking fresh = insert(bookings, "a@example.com", TEN);
-		Booking done = synced(insert(bookings, "b@example.com", TEN.plus(Duration.ofHours(1))));
-		Booking crmPending = insert(bookings, "c@example.com", TEN.plus(Duration.ofHours(2)));
-		bookings.recordSynced(crmPending.id(), Integration.CALENDAR, 1, "event", true);
-		bookings.recordSynced(crmPending.id(), Integration.MAIL, 1, null, true);
-		Booking mailPending = insert(bookings, "f@example.com", TEN.plus(Duration.ofHours(5)));
-		bookings.recordSynced(mailPending.id(), Integration.CALENDAR, 1, "event", true);
-		bookings.recordSynced(mailPending.id(), Integration.CRM, 1, "contact", true);
-		Booking mailFlagged = synced(insert(bookings, "g@example.com", TEN.plus(Duration.ofHours(6))));
-		bookings.flagManualSync(mailFlagged.id(), Integration.MAIL, "The SMTP server cannot be reached");
-		Booking flagged = synced(insert(bookings, "d@example.com", TEN.plus(Duration.ofHours(3))));
-		bookings.flagManualSync(flagged.id(), Integration.CRM, "HubSpot said 403");
-		Booking changed = synced(insert(bookings, "e@example.com", TEN.plus(Duration.ofHours(4))));
-		bookings.cancel(changed.id(), NOW);
-
-		assertThat(bookings.unfinishedSync(10)).containsExactlyInAnyOrder(fresh.id(), crmPending.id(), flagged.id(),
-				changed.id(), mailPending.id(), mailFlagged.id());
-		assertThat(bookings.unfinishedSync(10)).doesNotContain(done.id());
-		assertThat(bookings.unfinishedSync(2)).hasSize(2);
-	}
-
-	@Test
-	void flagManualSyncKeepsTheReasonAndClearManualSyncForgetsIt() {
+	void flagManualSyncKeepsTheReasonAndClearManualSyncForgetsItForTheIntegrationsCleared() {
 		Booking booking = synced(insert(bookings, "ann@example.com", TEN));
 
 		bookings.flagManualSync(booking.id(), Integration.CALENDAR, "x".repeat(3000));
 		Booking flagged = bookings.findById(booking.id()).orElseThrow();
-		assertThat(flagged.requiresManualCalendarSync()).isTrue();
-		assertThat(flagged.calendarSynced()).isFalse();
-		assertThat(flagged.calendarSyncError()).hasSize(2000);
-		assertThat(flagged.requiresManualCrmSync()).isFalse();
-		assertThat(flagged.crmSynced()).isTrue();
-		assertThat(flagged.syncUnfinished()).isTrue();
+		assertThat(flagged.sync(Integration.CALENDAR).manual()).isTrue();
+		assertThat(flagged.sync(Integration.CALENDAR).synced()).isFalse();
+		assertThat(flagged.sync(Integration.CALENDAR).error()).hasSize(2000);
+		assertThat(flagged.sync(Integration.CRM).manual()).isFalse();
+		assertThat(flagged.sync(Integration.CRM).synced()).isTrue();
+		assertThat(syncUnfinished(flagged)).isTrue();
 
-		assertThat(bookings.clearManualSync(booking.id())).isTrue();
+		bookings.clearManualSync(booking.id(), EnumSet.allOf(Integration.class));
 		Booking cleared = bookings.findById(booking.id()).orElseThrow();
-		assertThat(cleared.requiresManualCalendarSync()).isFalse();
-		assertThat(cleared.calendarSyncError()).isNull();
-		assertThat(cleared.syncUnfinished()).isFalse();
+		assertThat(cleared.sync(Integration.CALENDAR).manual()).isFalse();
+		assertThat(cleared.sync(Integration.CALENDAR).error()).isNull();
+		assertThat(syncUnfinished(cleared)).isFalse();
 
 		bookings.flagManualSync(booking.id(), Integration.MAIL, "The SMTP server cannot be reached");
 		Booking mailFlagged = bookings.findById(booking.id()).orElseThrow();
-		assertThat(mailFlagged.requiresManualMailSync()).isTrue();
-		assertThat(mailFlagged.mailSyncError()).isEqualTo("The SMTP server cannot be reached");
+		assertThat(mailFlagged.sync(Integration.MAIL).manual()).isTrue();
+		assertThat(mailFlagged.sync(Integration.MAIL).error()).isEqualTo("The SMTP server cannot be reached");
 		assertThat(bookings.list(true, false, null, 0, 10)).extracting(Booking::id).containsExactly(booking.id());
-		assertThat(bookings.clearManualSync(booking.id())).isTrue();
-		assertThat(bookings.findById(booking.id()).orElseThrow().requiresManualMailSync()).isFalse();
+		bookings.clearManualSync(booking.id(), EnumSet.of(Integration.CALENDAR, Integration.CRM));
+		assertThat(bookings.findById(booking.id()).orElseThrow().sync(Integration.MAIL))
+			.as("another integration's flag stays")
+			.isEqualTo(new IntegrationSync(false, 1, true, "The SMTP server cannot be reached"));
+		bookings.clearManualSync(booking.id(), EnumSet.of(Integration.MAIL));
+		assertThat(bookings.findById(booking.id()).orElseThrow().sync(Integration.MAIL).manual()).isFalse();
 	}
 
 	@Test
@@ -174,14 +155,9 @@ class BookingSyncBookkeepingTest {
 		bookings.recordSynced(booking.id(), Integration.CRM, 1, "contact1", true);
 
 		Booking read = bookings.findById(booking.id()).orElseThrow();
-		assertThat(read.requiresManualCrmSync()).isFalse();
-		assertThat(read.crmSyncError()).isNull();
-		assertThat(read.crmSynced()).isTrue();
-	}
-
-	@Test
-	void clearManualSyncOfAnUnknownBookingReportsFalse() {
-		assertThat(bookings.clearManualSync(UUID.randomUUID())).isFalse();
+		assertThat(read.sync(Integration.CRM).manual()).isFalse();
+		assertThat(read.sync(Integration.CRM).error()).isNull();
+		assertThat(read.sync(Integration.CRM).synced()).isTrue();
 	}
 
 	private Booking synced(Booking booking) {
@@ -189,8 +165,8 @@ class BookingSyncBookkeepingTest {
 		bookings.recordSynced(booking.id(), Integration.CRM, booking.revision(), "contact", true);
 		bookings.recordSynced(booking.id(), Integration.MAIL, booking.revision(), null, true);
 		Booking read = bookings.findById(booking.id()).orElseThrow();
-		assertThat(read.calendarSynced()).isTrue();
-		assertThat(read.crmSynced()).isTrue();
+		assertThat(read.sync(Integration.CALENDAR).synced()).isTrue();
+		assertThat(read.sync(Integration.CRM).synced()).isTrue();
 		return read;
 	}
 

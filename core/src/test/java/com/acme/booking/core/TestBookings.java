@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.acme.booking.workflow.Integration;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -34,6 +36,20 @@ final class TestBookings {
 
 	static long count(JdbcClient jdbc) {
 		return jdbc.sql("SELECT count(*) FROM booking").query(Long.class).single();
+	}
+
+	/**
+	 * Some integration still has to push the booking's revision, or waits for an
+	 * operator.
+	 */
+	static boolean syncUnfinished(Booking booking) {
+		for (Integration integration : Integration.values()) {
+			IntegrationSync sync = booking.sync(integration);
+			if (sync.syncedRevision() < booking.revision() || sync.manual()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static void deleteAll(JdbcClient jdbc) {

@@ -2,6 +2,7 @@ package com.acme.booking.ics;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import biweekly.Biweekly;
@@ -96,8 +97,7 @@ class BookingIcsTest {
 	void aNameWithDoubleQuotesStaysReadable() {
 		Instant start = Instant.parse("2027-01-11T10:00:00Z");
 		Booking booking = new Booking(ID, BookingStatus.CONFIRMED, "Ada \"The Countess\" Lovelace", "ada@example.com",
-				null, null, null, start, start.plusSeconds(1800), "Europe/London", 1, null, false, false, null, 0, null,
-				null, false, false, null, 0, start, start, null, false);
+				null, null, null, start, start.plusSeconds(1800), "Europe/London", 1, null, start, start, Map.of());
 
 		VEvent event = parse(ics.forBooking(booking, IcsMethod.REQUEST)).getEvents().get(0);
 
@@ -111,7 +111,7 @@ class BookingIcsTest {
 
 	private static Booking booking(BookingStatus status, long revision, Instant start, Instant end) {
 		return new Booking(ID, status, "Ada Lovelace", "ada@example.com", null, null, null, start, end, "Europe/London",
-				revision, null, false, false, null, 0, null, null, false, false, null, 0, start, start, null, false);
+				revision, null, start, start, Map.of());
 	}
 
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import com.acme.booking.core.Booking;
@@ -95,8 +96,7 @@ class ManageLinksTest {
 	private static Booking booking(int linkVersion) {
 		Instant start = END.minus(Duration.ofMinutes(30));
 		return new Booking(BOOKING, BookingStatus.CONFIRMED, "Ada", "ada@example.com", null, null, null, start, END,
-				"Europe/London", 1, null, false, false, null, 0, null, null, false, false, null, 0, start, start, null,
-				false, false, false, null, 0, null, null, null, linkVersion);
+				"Europe/London", 1, null, null, null, start, start, null, Map.of(), null, null, null, linkVersion);
 	}
 
 	private ManageTokens tokens() {
