@@ -83,11 +83,15 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		// The start options set it (BookingTemporal.startAttributes); a run started
 		// otherwise shows it here.
 		attributes.show(BookingTemporal.BOOKING_ID.valueSet(bookingId));
+		// A run continued from another inherits its search attributes: a clash it showed
+		// is cleared by this run's first clear sync.
+		conflictShown = "YES".equals(Workflow.getTypedSearchAttributes().get(BookingTemporal.CALENDAR_CONFLICT));
 		mail.start(bookingId, state);
 		while (true) {
-			if (Workflow.getInfo().isContinueAsNewSuggested()) {
-				// Only reached after a wake-up, which re-syncs anyway: a fresh run starts
-				// with everything due.
+			// Only after a wake-up, which re-syncs anyway: a fresh run starts with
+			// everything due. Never while an email attempt is under way: its outcome
+			// would be lost with this run.
+			if (Workflow.getInfo().isContinueAsNewSuggested() && !mail.busy()) {
 				Workflow.continueAsNew(bookingId);
 			}
 			if (changed) {

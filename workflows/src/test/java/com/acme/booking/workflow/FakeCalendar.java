@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -34,6 +35,8 @@ final class FakeCalendar implements CalendarSyncActivities {
 
 	private final AtomicReference<CountDownLatch> hang = new AtomicReference<>();
 
+	private final AtomicBoolean clash = new AtomicBoolean();
+
 	FakeCalendar(FakeBookingDatabase database) {
 		this.database = database;
 	}
@@ -57,7 +60,15 @@ final class FakeCalendar implements CalendarSyncActivities {
 		Event event = new Event(eventId, booking.start(), booking.end());
 		writes.add(event);
 		events.put(eventId, event);
-		return SyncResult.synced(booking.revision(), eventId);
+		return SyncResult.synced(booking.revision(), eventId).withCalendarConflict(clash.get());
+	}
+
+	/**
+	 * Whether the business's own calendar is busy at the booking's time, as the next
+	 * syncs find it.
+	 */
+	void clashes(boolean clashes) {
+		clash.set(clashes);
 	}
 
 	/**

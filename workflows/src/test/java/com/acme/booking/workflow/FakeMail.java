@@ -3,6 +3,8 @@ package com.acme.booking.workflow;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
@@ -26,6 +28,8 @@ final class FakeMail implements MailActivities {
 
 	private final Outage outage = new Outage("Mail");
 
+	private final AtomicReference<CountDownLatch> hold = new AtomicReference<>();
+
 	FakeMail(FakeBookingDatabase database, LongSupplier clock) {
 		this.database = database;
 		this.clock = clock;
@@ -33,6 +37,16 @@ final class FakeMail implements MailActivities {
 
 	@Override
 	public SyncResult sendBookingMail(String bookingId) {
+		CountDownLatch held = hold.getAndSet(null);
+		if (held != null) {
+			// A slow relay: the attempt is under way until the test lets it finish.
+			try {
+				held.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		outage.write();
 		FakeBookingDatabase.Booking booking = database.booking(bookingId);
 		if (booking.holdUntil() != null) {
@@ -42,7 +56,11 @@ final class FakeMail implements MailActivities {
 			}
 			return SyncResult.synced(booking.revision(), null);
 		}
-		sent.add(new Sent(bookingId, "CHANGE", booking.revision(), booking.cancelled(), now()));
+		// Claimed per revision, as in PostgreSQL: a second attempt for a revision sends
+		// nothing.
+		if (sent(bookingId, "CHANGE").stream().noneMatch(mail -> mail.revision() == booking.revision())) {
+			sent.add(new Sent(bookingId, "CHANGE", booking.revision(), booking.cancelled(), now()));
+		}
 		return SyncResult.synced(booking.revision(), null);
 	}
 
@@ -52,6 +70,11 @@ final class FakeMail implements MailActivities {
 		if (!booking.cancelled()) {
 			sent.add(new Sent(bookingId, "REMINDER", booking.revision(), false, now()));
 		}
+	}
+
+	/** The next attempt waits for {@code release} before it talks to the relay. */
+	void holdNextAttempt(CountDownLatch release) {
+		hold.set(release);
 	}
 
 	/** The relay as the next emails meet it. */
