@@ -3,12 +3,9 @@ package com.acme.booking.calendar;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 
+import com.acme.booking.sync.RetryAfter;
 import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponseException;
@@ -31,9 +28,6 @@ final class CalendarFailures {
 	/** Google's 403 reasons that mean "slow down", not "forbidden". */
 	private static final Set<String> RATE_LIMIT_REASONS = Set.of("rateLimitExceeded", "userRateLimitExceeded",
 			"quotaExceeded");
-
-	/** Longest Retry-After honoured; beyond it the retry policy's own backoff is fine. */
-	private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
 
 	private final Clock clock;
 
@@ -198,27 +192,7 @@ final class CalendarFailures {
 
 	/** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
 	Duration retryAfter(HttpResponseException error) {
-		String value = error.getHeaders().getRetryAfter();
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		Duration delay;
-		try {
-			delay = Duration.ofSeconds(Long.parseLong(value.trim()));
-		}
-		catch (NumberFormatException notSeconds) {
-			try {
-				Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-				delay = Duration.between(clock.instant(), at);
-			}
-			catch (DateTimeParseException notDate) {
-				return null;
-			}
-		}
-		if (delay.isNegative()) {
-			return Duration.ZERO;
-		}
-		return delay.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : delay;
+		return RetryAfter.parse(error.getHeaders().getRetryAfter(), clock.instant());
 	}
 
 	/** Google's exception is not attached: see the class comment. */

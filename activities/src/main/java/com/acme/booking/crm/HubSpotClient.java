@@ -1,6 +1,7 @@
 package com.acme.booking.crm;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import com.acme.booking.crm.HubSpotModel.PropertyGroupCreate;
 import com.acme.booking.crm.HubSpotModel.TokenInfo;
 import com.acme.booking.crm.HubSpotModel.TokenKey;
 import com.acme.booking.crm.HubSpotModel.UpsertInput;
+import com.acme.booking.sync.RetryAfter;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import org.springframework.http.HttpHeaders;
@@ -208,17 +210,12 @@ class HubSpotClient {
 				null);
 	}
 
+	/**
+	 * HubSpot's {@code Retry-After}, read as every integration reads it; an HTTP date is
+	 * compared with this machine's time, as the server's own clock would be.
+	 */
 	static Duration retryAfter(HttpHeaders headers) {
-		String value = headers == null ? null : headers.getFirst(HttpHeaders.RETRY_AFTER);
-		if (value == null) {
-			return null;
-		}
-		try {
-			return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
-		}
-		catch (NumberFormatException httpDate) {
-			return null;
-		}
+		return RetryAfter.parse(headers == null ? null : headers.getFirst(HttpHeaders.RETRY_AFTER), Instant.now());
 	}
 
 	private static int statusOf(String category) {
