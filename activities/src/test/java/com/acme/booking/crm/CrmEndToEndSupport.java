@@ -56,6 +56,9 @@ abstract class CrmEndToEndSupport {
 
 	private static final AtomicInteger slot = new AtomicInteger();
 
+	/** Stubs naming {@link AppliedWrites#NAME} report to it. */
+	static final AppliedWrites appliedWrites = new AppliedWrites();
+
 	/**
 	 * One server for the JVM: the cached Spring context shared by the subclasses keeps
 	 * pointing at its port.
@@ -74,7 +77,7 @@ abstract class CrmEndToEndSupport {
 	WorkflowClient temporal;
 
 	private static WireMockServer start() {
-		WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+		WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().extensions(appliedWrites));
 		server.start();
 		return server;
 	}
