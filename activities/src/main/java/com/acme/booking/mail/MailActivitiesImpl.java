@@ -29,12 +29,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The customer's emails. Every message is claimed in PostgreSQL under (booking, revision,
- * kind) before SMTP is called, and carries a {@code Message-ID} made of the same three. A
- * message the SMTP server accepted is never sent again. One that certainly did not leave,
- * or whose outcome is unknown (the answer was lost once its content was handed over), is
- * sent again by the next attempt with the same {@code Message-ID}: a customer can get a
- * message twice only when the server took it and its answer was lost, and no email is
- * dropped without a flag. Logs carry the booking id, never an address.
+ * kind), a reminder under (booking, appointment time), before SMTP is called, and carries
+ * a {@code Message-ID} made of the same. A message the SMTP server accepted is never sent
+ * again. One that certainly did not leave, or whose outcome is unknown (the answer was
+ * lost once its content was handed over), is sent again by the next attempt with the same
+ * {@code Message-ID}: a customer can get a message twice only when the server took it and
+ * its answer was lost, and no email is dropped without a flag. Logs carry the booking id,
+ * never an address.
  * <p>
  * A hold the customer has not confirmed gets its verification email, once however often
  * it is changed, and nothing else: the confirmation follows once it is confirmed, and a
@@ -96,17 +97,32 @@ class MailActivitiesImpl implements MailActivities {
 	}
 
 	@Override
-	public void sendReminder(String bookingId, long reminderAtEpochMillis) {
+	public void sendReminder(String bookingId, long startEpochMillis) {
 		Booking booking = SyncSupport.load(bookings, bookingId);
-		Instant scheduled = workflowNow();
-		boolean moved = !properties.reminders()
-				|| booking.startTime().minus(properties.reminderBefore()).toEpochMilli() != reminderAtEpochMillis;
-		if (booking.isCancelled() || moved || !scheduled.isBefore(booking.startTime())) {
-			log.info("Reminder of booking {} skipped: {}", bookingId,
-					booking.isCancelled() ? "cancelled" : moved ? "rescheduled" : "the appointment has started");
+		String skipped = reminderSkipped(booking, startEpochMillis);
+		if (skipped != null) {
+			log.info("Reminder of booking {} skipped: {}", bookingId, skipped);
 			return;
 		}
 		deliver(booking, MessageKind.REMINDER);
+	}
+
+	/**
+	 * Why the reminder of the appointment at {@code startEpochMillis} is no longer sent;
+	 * null when it is. Judged by the appointment's time, not by when the reminder was
+	 * due: a changed {@code reminder-before} does not make a planned reminder "moved".
+	 */
+	private String reminderSkipped(Booking booking, long startEpochMillis) {
+		if (!properties.reminders()) {
+			return "reminders are off";
+		}
+		if (booking.isCancelled()) {
+			return "cancelled";
+		}
+		if (booking.startTime().toEpochMilli() != startEpochMillis) {
+			return "rescheduled";
+		}
+		return workflowNow().isBefore(booking.startTime()) ? null : "the appointment has started";
 	}
 
 	/**
@@ -130,10 +146,13 @@ class MailActivitiesImpl implements MailActivities {
 
 	/**
 	 * The name of the message in its {@code Message-ID}: the same for every attempt to
-	 * send it.
+	 * send it. A reminder is named by its appointment time, not the revision: a detail
+	 * edit does not make it another message.
 	 */
 	static String messageKey(Booking booking, MessageKind kind) {
-		return "booking-" + booking.id() + "." + booking.revision() + "." + kind.name().toLowerCase(Locale.ROOT);
+		String of = kind == MessageKind.REMINDER ? "at" + booking.startTime().getEpochSecond()
+				: String.valueOf(booking.revision());
+		return "booking-" + booking.id() + "." + of + "." + kind.name().toLowerCase(Locale.ROOT);
 	}
 
 	private void deliver(Booking booking, MessageKind kind) {
@@ -142,10 +161,11 @@ class MailActivitiesImpl implements MailActivities {
 		boolean send = properties.enabled();
 		BookingMessage message = new BookingMessage(booking.id(), booking.revision(), kind,
 				send ? Delivery.SENDING : Delivery.RECORDED, List.of(booking.email()), mail.subject(), mail.keptText(),
-				mail.keptHtml(), mail.sequence(), now, send ? null : now);
+				mail.keptHtml(), mail.sequence(), now, send ? null : now,
+				kind == MessageKind.REMINDER ? booking.startTime() : null);
 		MessageClaim claim = claim();
 		if (!messages.claim(message, claim)) {
-			if (messages.delivery(booking.id(), booking.revision(), kind).orElse(null) == Delivery.SENDING) {
+			if (messages.delivery(message).orElse(null) == Delivery.SENDING) {
 				// Another attempt (another run's, say) is sending it now: this one tries
 				// again later, and takes it over if that attempt leaves it unsent.
 				SyncSupport.reportCancellationIfRequested();

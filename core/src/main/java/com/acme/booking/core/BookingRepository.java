@@ -142,6 +142,8 @@ public class BookingRepository {
 		Optional<Booking> updated = refuseOverlap(() -> jdbc.sql(returning("""
 				UPDATE booking SET start_time = COALESCE(?, start_time), end_time = COALESCE(?, end_time),
 				       blocked = CASE WHEN ? THEN tstzrange(?, ?, '[)') ELSE blocked END,
+				       start_moved_at = CASE WHEN start_time IS DISTINCT FROM COALESCE(?, start_time) THEN ?
+				                             ELSE start_moved_at END,
 				       calendar_conflict_start = CASE WHEN ? THEN NULL ELSE calendar_conflict_start END,
 				       calendar_conflict_end = CASE WHEN ? THEN NULL ELSE calendar_conflict_end END,
 				       name = COALESCE(?, name),
@@ -156,8 +158,8 @@ public class BookingRepository {
 			// A move also drops the clash found at the old time; the sync of the new
 			// revision looks again.
 			.params(utc(start), utc(end), change.moves(), utc(start == null ? null : start.minus(half)),
-					utc(end == null ? null : end.plus(half)), change.moves(), change.moves(), change.name(),
-					change.company(), change.company(), change.phone(), change.phone(), change.inquiry(),
+					utc(end == null ? null : end.plus(half)), utc(start), utc(now), change.moves(), change.moves(),
+					change.name(), change.company(), change.company(), change.phone(), change.phone(), change.inquiry(),
 					change.inquiry(), utc(now), id)
 			.query(BookingRepository::map)
 			.optional());
@@ -167,6 +169,19 @@ public class BookingRepository {
 			findById(id).ifPresent(Booking::requireChangeable);
 		}
 		return updated;
+	}
+
+	/**
+	 * When the appointment got its current time: when it was booked, or last moved. An
+	 * appointment booked or moved closer than {@code booking.mail.reminder-before} gets
+	 * no reminder.
+	 */
+	public Instant startSetAt(UUID id) {
+		return jdbc.sql("SELECT COALESCE(start_moved_at, created_at) FROM booking WHERE id = ?")
+			.param(id)
+			.query(OffsetDateTime.class)
+			.single()
+			.toInstant();
 	}
 
 	/**

@@ -42,26 +42,44 @@ public class BookingMessages {
 	}
 
 	/**
-	 * Records the message for {@code claim} unless its (booking, revision, kind) is
-	 * already there; a row that is open (certainly not sent, or its outcome unknown and
-	 * nobody working on it) is taken over and sent again. A row {@link Delivery#SENT} or
-	 * {@link Delivery#RECORDED} is never taken over. True when the caller now owns the
-	 * message and may send it.
+	 * Records the message for {@code claim} unless its key is already there: (booking,
+	 * revision, kind), or for a reminder (booking, appointment time), whatever revision
+	 * it was claimed at. A row that is open (certainly not sent, or its outcome unknown
+	 * and nobody working on it) is taken over, moved to the message's revision, and sent
+	 * again. A row {@link Delivery#SENT} or {@link Delivery#RECORDED} is never taken
+	 * over. True when the caller now owns the message and may send it.
 	 */
 	public boolean claim(BookingMessage message, MessageClaim claim) {
+		String key = message.appointmentStart() != null ? "(booking_id, appointment_start) WHERE kind = 'REMINDER'"
+				: "(booking_id, revision, kind)";
 		return jdbc.sql("""
 				INSERT INTO booking_message AS m (booking_id, revision, kind, delivery, recipients, subject, text_body,
-				                                  html_body, ics_sequence, recorded_at, sent_at, claim_owner,
-				                                  claim_attempt, claimed_at)
+				                                  html_body, ics_sequence, recorded_at, sent_at, appointment_start,
+				                                  claim_owner, claim_attempt, claimed_at)
 				VALUES (:id, :revision, :kind, :delivery, :recipients, :subject, :text, :html, :sequence, :recordedAt,
-				        :sentAt, :owner, :attempt, now())
-				ON CONFLICT (booking_id, revision, kind) DO UPDATE
-				   SET delivery = EXCLUDED.delivery, recipients = EXCLUDED.recipients, subject = EXCLUDED.subject,
-				       text_body = EXCLUDED.text_body, html_body = EXCLUDED.html_body,
+				        :sentAt, :start, :owner, :attempt, now())
+				ON CONFLICT %s DO UPDATE
+				   SET revision = EXCLUDED.revision, delivery = EXCLUDED.delivery, recipients = EXCLUDED.recipients,
+				       subject = EXCLUDED.subject, text_body = EXCLUDED.text_body, html_body = EXCLUDED.html_body,
 				       ics_sequence = EXCLUDED.ics_sequence, recorded_at = EXCLUDED.recorded_at,
 				       sent_at = EXCLUDED.sent_at, claim_owner = EXCLUDED.claim_owner,
 				       claim_attempt = EXCLUDED.claim_attempt, claimed_at = EXCLUDED.claimed_at
-				 WHERE""" + OPEN).params(row(message)).params(claimParams(claim)).update() == 1;
+				 WHERE""".formatted(key) + OPEN).params(row(message)).params(claimParams(claim)).update() == 1;
+	}
+
+	/**
+	 * Whether the reminder of the booking's appointment at {@code appointmentStart} was
+	 * sent (or, mail disabled, recorded): it is never due again. One that certainly
+	 * failed, or whose outcome is unknown, is still due.
+	 */
+	public boolean reminderSent(UUID bookingId, Instant appointmentStart) {
+		return jdbc.sql("""
+				SELECT count(*) FROM booking_message
+				 WHERE booking_id = ? AND kind = 'REMINDER' AND appointment_start = ?
+				   AND delivery IN ('SENT', 'RECORDED')""")
+			.params(bookingId, utc(appointmentStart))
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/**
@@ -110,6 +128,22 @@ public class BookingMessages {
 	public Optional<Delivery> delivery(UUID bookingId, long revision, MessageKind kind) {
 		return jdbc.sql("SELECT delivery FROM booking_message WHERE booking_id = ? AND revision = ? AND kind = ?")
 			.params(bookingId, revision, kind.name())
+			.query((rs, row) -> Delivery.valueOf(rs.getString(1)))
+			.optional();
+	}
+
+	/**
+	 * Where the row that holds {@code message}'s key stands (a reminder's may have been
+	 * claimed at another revision); empty when there is none.
+	 */
+	public Optional<Delivery> delivery(BookingMessage message) {
+		if (message.appointmentStart() == null) {
+			return delivery(message.bookingId(), message.revision(), message.kind());
+		}
+		return jdbc.sql("""
+				SELECT delivery FROM booking_message
+				 WHERE booking_id = ? AND kind = 'REMINDER' AND appointment_start = ?""")
+			.params(message.bookingId(), utc(message.appointmentStart()))
 			.query((rs, row) -> Delivery.valueOf(rs.getString(1)))
 			.optional();
 	}
@@ -196,6 +230,7 @@ public class BookingMessages {
 		row.put("recordedAt", utc(message.recordedAt()));
 		// Null until sent: Map.of takes no nulls.
 		row.put("sentAt", utc(message.sentAt()));
+		row.put("start", utc(message.appointmentStart()));
 		return row;
 	}
 
@@ -213,7 +248,7 @@ public class BookingMessages {
 				MessageKind.valueOf(rs.getString("kind")), Delivery.valueOf(rs.getString("delivery")),
 				Arrays.asList(rs.getString("recipients").split(",")), rs.getString("subject"),
 				rs.getString("text_body"), rs.getString("html_body"), rs.getInt("ics_sequence"),
-				instant(rs, "recorded_at"), instant(rs, "sent_at"));
+				instant(rs, "recorded_at"), instant(rs, "sent_at"), instant(rs, "appointment_start"));
 	}
 
 }

@@ -11,25 +11,19 @@ package com.acme.booking.workflow;
  * never. Delivered with the booking so that the workflow reads configuration only through
  * an activity (deterministic on replay).
  * @param reminderAtEpochMillis when the reminder email is due
- * ({@code booking.mail.reminder-before} before the start), 0 for none
+ * ({@code booking.mail.reminder-before}, as set now, before the start); 0 when none is
+ * due: reminders off, a cancelled booking or an unconfirmed hold, an appointment booked
+ * or moved closer than that, or its reminder already sent. A fact of PostgreSQL, so a new
+ * run past that time sends a reminder not sent yet, once.
  * @param holdUntilEpochMillis for a hold the customer has not confirmed (pending, or
  * ended unconfirmed when {@code cancelled}), when the hold expires; 0 for a booking that
  * is (or was) confirmed. Nothing is pushed or mailed (but the verification email) for
  * such a hold.
+ * @param startEpochMillis when the appointment starts: the reminder is the reminder of
+ * that time
  */
 public record BookingSnapshot(long revision, boolean cancelled, long endEpochMillis, long backgroundRetryMillis,
-		long reminderAtEpochMillis, long holdUntilEpochMillis) {
-
-	/** A confirmed (or cancelled) booking, no hold. */
-	public BookingSnapshot(long revision, boolean cancelled, long endEpochMillis, long backgroundRetryMillis,
-			long reminderAtEpochMillis) {
-		this(revision, cancelled, endEpochMillis, backgroundRetryMillis, reminderAtEpochMillis, 0);
-	}
-
-	/** A snapshot without background tries or a reminder. */
-	public BookingSnapshot(long revision, boolean cancelled, long endEpochMillis) {
-		this(revision, cancelled, endEpochMillis, 0, 0);
-	}
+		long reminderAtEpochMillis, long holdUntilEpochMillis, long startEpochMillis) {
 
 	/** A hold the customer has not confirmed (pending, or ended unconfirmed). */
 	public boolean unconfirmedHold() {

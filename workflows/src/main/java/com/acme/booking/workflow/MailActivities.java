@@ -19,11 +19,12 @@ public interface MailActivities {
 	SyncResult sendBookingMail(String bookingId);
 
 	/**
-	 * Sends the reminder planned for {@code reminderAtEpochMillis}; does nothing if the
-	 * booking was cancelled or moved meanwhile (the workflow plans the new one) or the
-	 * appointment has already started.
+	 * Sends the reminder of the appointment at {@code startEpochMillis}, at most once
+	 * however often the booking's details change; does nothing if the booking was
+	 * cancelled or moved to another time meanwhile (the workflow plans the new one), the
+	 * appointment has already started, or reminders are off.
 	 */
 	@ActivityMethod(name = "SendReminder")
-	void sendReminder(String bookingId, long reminderAtEpochMillis);
+	void sendReminder(String bookingId, long startEpochMillis);
 
 }

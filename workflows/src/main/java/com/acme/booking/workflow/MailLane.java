@@ -76,11 +76,12 @@ final class MailLane {
 	void sendReminder() {
 		reminder.pending = false;
 		try {
-			mail.sendReminder(bookingId, reminder.at);
+			mail.sendReminder(bookingId, reminder.start);
 		}
 		catch (ActivityFailure failure) {
-			flag(FailureReason.of(failure));
-			reminder.failed = true;
+			String reason = FailureReason.of(failure);
+			flag(reason);
+			reminder.failed(reason);
 		}
 	}
 
@@ -100,6 +101,11 @@ final class MailLane {
 				track.background = false;
 				track.healsItself = false;
 				track.ended(result.revision());
+				if (reminder.failed) {
+					// Recording the email cleared the mail flag; the reminder's failure
+					// stands until it is sent or no longer due.
+					flag(reminder.failure);
+				}
 			}
 			catch (ActivityFailure failure) {
 				flag(FailureReason.of(failure));

@@ -4,26 +4,36 @@ import io.temporal.workflow.Workflow;
 
 /**
  * The reminder email of a booking workflow: one durable timer, moved when the booking is
- * rescheduled, dropped when it is cancelled. Workflow state, deterministic.
+ * rescheduled, dropped when it is cancelled. Whether a reminder is due comes from
+ * PostgreSQL with each load ({@link BookingSnapshot#reminderAtEpochMillis}), so a new run
+ * plans one not sent yet, also after its time. Workflow state, deterministic.
  */
 final class ReminderPlan {
 
 	/** When the planned reminder is due, 0 for none. */
 	long at;
 
+	/** The appointment time it reminds of. */
+	long start;
+
 	boolean pending;
 
 	/** It was due but could not be sent; an operator's retry sends it. */
 	boolean failed;
 
+	/** Why it could not be sent, while {@link #failed}. */
+	String failure;
+
 	void plan(BookingSnapshot snapshot) {
 		long wanted = snapshot.cancelled() ? 0 : snapshot.reminderAtEpochMillis();
-		if (wanted != at) {
+		if (wanted != at || snapshot.startEpochMillis() != start) {
 			at = wanted;
-			// An appointment booked (or moved) closer than reminder-before gets no
-			// reminder.
-			pending = wanted > Workflow.currentTimeMillis();
+			start = snapshot.startEpochMillis();
+			// Late (a new run, or a run that learnt of it late) it still goes out, up to
+			// the start.
+			pending = wanted != 0 && start > Workflow.currentTimeMillis();
 			failed = false;
+			failure = null;
 		}
 	}
 
@@ -31,9 +41,16 @@ final class ReminderPlan {
 		return pending && at <= now;
 	}
 
+	/** It could not be sent: flagged until it is sent or no longer due. */
+	void failed(String reason) {
+		failed = true;
+		failure = reason;
+	}
+
 	void retryIfFailed() {
 		if (failed) {
 			failed = false;
+			failure = null;
 			pending = true;
 		}
 	}

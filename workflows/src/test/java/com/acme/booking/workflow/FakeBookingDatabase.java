@@ -3,7 +3,10 @@ package com.acme.booking.workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * The booking table as the workflow's activities see it in PostgreSQL: the desired state,
@@ -44,9 +47,22 @@ final class FakeBookingDatabase {
 
 	private final Map<String, SyncRecord> records = new HashMap<>();
 
+	/** When each booking's appointment got its current time. */
+	private final Map<String, Instant> startSetAt = new HashMap<>();
+
+	/** The reminders sent, as "booking id/appointment start". */
+	private final Set<String> reminders = new HashSet<>();
+
+	private final LongSupplier clock;
+
+	FakeBookingDatabase(LongSupplier clock) {
+		this.clock = clock;
+	}
+
 	synchronized Booking create(String id, Instant start, Duration duration) {
 		Booking booking = new Booking(id, 1, false, start, start.plus(duration));
 		bookings.put(id, booking);
+		startSetAt.put(id, now());
 		return booking;
 	}
 
@@ -54,13 +70,37 @@ final class FakeBookingDatabase {
 	synchronized Booking hold(String id, Instant start, Duration duration, Instant holdUntil) {
 		Booking booking = new Booking(id, 1, false, start, start.plus(duration), holdUntil);
 		bookings.put(id, booking);
+		startSetAt.put(id, now());
 		return booking;
 	}
 
 	synchronized Booking reschedule(String id, Instant start) {
 		Booking old = booking(id);
 		Duration duration = Duration.between(old.start(), old.end());
+		startSetAt.put(id, now());
 		return save(new Booking(id, old.revision() + 1, old.cancelled(), start, start.plus(duration), old.holdUntil()));
+	}
+
+	/** A change of the customer's details: a new revision, the same appointment time. */
+	synchronized Booking edit(String id) {
+		Booking old = booking(id);
+		return save(new Booking(id, old.revision() + 1, old.cancelled(), old.start(), old.end(), old.holdUntil()));
+	}
+
+	synchronized Instant startSetAt(String id) {
+		return startSetAt.get(id);
+	}
+
+	/**
+	 * Records the reminder of the appointment at {@code start}, as its message row does;
+	 * false when it was sent already.
+	 */
+	synchronized boolean recordReminder(String id, Instant start) {
+		return reminders.add(id + "/" + start);
+	}
+
+	synchronized boolean reminderSent(String id, Instant start) {
+		return reminders.contains(id + "/" + start);
 	}
 
 	synchronized Booking cancel(String id) {
@@ -132,6 +172,10 @@ final class FakeBookingDatabase {
 			records.put(key(id, integration),
 					new SyncRecord(old.syncedRevision(), old.externalId(), old.synced(), false, null));
 		}
+	}
+
+	private Instant now() {
+		return Instant.ofEpochMilli(clock.getAsLong());
 	}
 
 	private Booking save(Booking booking) {

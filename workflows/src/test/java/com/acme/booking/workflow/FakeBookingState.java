@@ -1,5 +1,7 @@
 package com.acme.booking.workflow;
 
+import java.time.Instant;
+
 import io.temporal.failure.ApplicationFailure;
 
 /**
@@ -22,9 +24,22 @@ final class FakeBookingState implements BookingStateActivities {
 		}
 		FakeBookingDatabase.Booking booking = database.booking(bookingId);
 		return new BookingSnapshot(booking.revision(), booking.cancelled(), booking.end().toEpochMilli(),
-				WorkflowTestSupport.BACKGROUND_INTERVAL.toMillis(),
-				booking.start().minus(WorkflowTestSupport.REMINDER_BEFORE).toEpochMilli(),
-				booking.holdUntil() == null ? 0 : booking.holdUntil().toEpochMilli());
+				WorkflowTestSupport.BACKGROUND_INTERVAL.toMillis(), reminderAt(booking),
+				booking.holdUntil() == null ? 0 : booking.holdUntil().toEpochMilli(), booking.start().toEpochMilli());
+	}
+
+	/**
+	 * As in PostgreSQL: none for a cancelled booking or a hold, an appointment booked or
+	 * moved closer than reminder-before, or a reminder sent already.
+	 */
+	private long reminderAt(FakeBookingDatabase.Booking booking) {
+		Instant reminderAt = booking.start().minus(WorkflowTestSupport.REMINDER_BEFORE);
+		if (booking.cancelled() || booking.pendingVerification()
+				|| !database.startSetAt(booking.id()).isBefore(reminderAt)
+				|| database.reminderSent(booking.id(), booking.start())) {
+			return 0;
+		}
+		return reminderAt.toEpochMilli();
 	}
 
 	@Override

@@ -64,10 +64,19 @@ final class FakeMail implements MailActivities {
 		return SyncResult.synced(booking.revision(), null);
 	}
 
+	/**
+	 * Like the real activity: nothing for a cancelled or moved booking, or an appointment
+	 * that has started; at most once per appointment time.
+	 */
 	@Override
-	public void sendReminder(String bookingId, long reminderAtEpochMillis) {
+	public void sendReminder(String bookingId, long startEpochMillis) {
+		outage.write();
 		FakeBookingDatabase.Booking booking = database.booking(bookingId);
-		if (!booking.cancelled()) {
+		if (booking.cancelled() || booking.start().toEpochMilli() != startEpochMillis
+				|| !now().isBefore(booking.start())) {
+			return;
+		}
+		if (database.recordReminder(bookingId, booking.start())) {
 			sent.add(new Sent(bookingId, "REMINDER", booking.revision(), false, now()));
 		}
 	}

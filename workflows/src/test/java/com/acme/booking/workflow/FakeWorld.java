@@ -17,11 +17,11 @@ import static org.assertj.core.api.Assertions.fail;
  */
 final class FakeWorld {
 
-	final FakeBookingDatabase database = new FakeBookingDatabase();
+	final FakeBookingDatabase database;
 
-	final FakeCalendar calendar = new FakeCalendar(database);
+	final FakeCalendar calendar;
 
-	final FakeCrm crm = new FakeCrm(database);
+	final FakeCrm crm;
 
 	final FakeMail mail;
 
@@ -35,6 +35,9 @@ final class FakeWorld {
 	private FakeWorld(TestWorkflowEnvironment env, Worker worker) {
 		this.env = env;
 		this.worker = worker;
+		this.database = new FakeBookingDatabase(env::currentTimeMillis);
+		this.calendar = new FakeCalendar(database);
+		this.crm = new FakeCrm(database);
 		this.mail = new FakeMail(database, env::currentTimeMillis);
 	}
 
@@ -61,6 +64,16 @@ final class FakeWorld {
 	 */
 	BookingRun hold(String bookingId, Instant start, Duration window) {
 		database.hold(bookingId, start, WorkflowTestSupport.DURATION, Instant.ofEpochMilli(now()).plus(window));
+		return startWorkflow(bookingId);
+	}
+
+	/** Ends the booking's run, as the reconciler's stuck-run repair does. */
+	void terminate(String bookingId) {
+		env.getWorkflowClient().newUntypedWorkflowStub(BookingTemporal.workflowId(bookingId)).terminate("stuck (test)");
+	}
+
+	/** Starts a new run for a stored booking, as the stuck-run repair does. */
+	BookingRun rerun(String bookingId) {
 		return startWorkflow(bookingId);
 	}
 
