@@ -136,6 +136,10 @@ class EventSync {
 	 * booking stands; any other patch leaves it alone.
 	 */
 	private void patch(Booking booking, String eventId, Event desired, Event found) throws Exception {
+		if (found.getEtag() == null) {
+			// Without it the patch would be unconditional, and no longer fenced.
+			throw new IllegalStateException("Google returned event " + eventId + " without an etag");
+		}
 		requireUnchanged(booking);
 		Event patch = desired.clone();
 		if (!CANCELLED.equals(found.getStatus())) {
