@@ -29,9 +29,8 @@ final class BookingEvents {
 	}
 
 	/**
-	 * The full desired state, used for insert and patch alike. {@code status: confirmed}
-	 * is included so that a patch brings back an event someone deleted by hand in Google
-	 * Calendar while the booking still stands.
+	 * The full desired state, as inserted. A patch sends it without the status unless it
+	 * brings back an event someone deleted by hand ({@link EventSync}).
 	 */
 	Event toEvent(Booking booking) {
 		Event event = new Event().setSummary(summary(booking))
@@ -44,6 +43,19 @@ final class BookingEvents {
 			event.setAttendees(List.of(new EventAttendee().setEmail(booking.email()).setDisplayName(booking.name())));
 		}
 		return event;
+	}
+
+	/**
+	 * What takes the id of a cancelled booking that never got its event, deleted right
+	 * after: shown as free, with no attendees (nobody is notified), and marked as a
+	 * booking's so the busy-time checks skip it for the moment it exists.
+	 */
+	Event placeholder(Booking booking) {
+		return new Event().setSummary("Cancelled booking")
+			.setStart(at(booking.startTime()))
+			.setEnd(at(booking.endTime()))
+			.setTransparency("transparent")
+			.setExtendedProperties(new Event.ExtendedProperties().setPrivate(privateProperties(booking)));
 	}
 
 	/**

@@ -14,10 +14,11 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.temporal.failure.ApplicationFailure;
 
 /**
- * Sorts Calendar errors into what a retry can fix (I/O, 429, 5xx, rate limits, an open
- * circuit) and what only an operator can (bad credentials, missing sharing, unknown
- * calendar, invalid data). Permanent ones become non-retryable failures whose message
- * says what to fix; it ends up as the booking's manual-sync reason.
+ * Sorts Calendar errors into what a retry can fix (I/O, 429, 5xx, rate limits, 412 on a
+ * conditional write, an open circuit) and what only an operator can (bad credentials,
+ * missing sharing, unknown calendar, invalid data). Permanent ones become non-retryable
+ * failures whose message says what to fix; it ends up as the booking's manual-sync
+ * reason.
  * <p>
  * Google's exception is never attached as the cause: its message holds the request URL
  * and Google's full JSON answer, and cause and stack would go into Temporal's history.
@@ -159,6 +160,10 @@ final class CalendarFailures {
 		if (isTransient(error)) {
 			String type = status == 429 || status == 403 ? "CalendarRateLimited" : "CalendarUnavailable";
 			return retryable("Google Calendar answered " + said, type, retryAfter(error));
+		}
+		if (status == 412) {
+			return retryable("The event changed at Google during the attempt (" + said + "); trying again from the "
+					+ "current state", "CalendarEventChangedDuringAttempt", null);
 		}
 		if (status == 401) {
 			return permanent("Google rejected the service account's credentials (" + said + "): check that the key in "

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.Callable;
 
+import com.google.api.client.http.HttpHeaders;
 import com.google.api.client.util.DateTime;
 import com.google.api.services.calendar.Calendar;
 import com.google.api.services.calendar.model.Event;
@@ -45,11 +46,24 @@ class GoogleCalendar {
 			.execute());
 	}
 
-	Event patch(String eventId, Event event) throws Exception {
-		return guarded(() -> api.events()
+	/**
+	 * The event as Google holds it, with its etag; a deleted event comes back with status
+	 * {@code cancelled}.
+	 */
+	Event get(String eventId) throws Exception {
+		return guarded(() -> api.events().get(properties.calendarId(), eventId).execute());
+	}
+
+	/**
+	 * A conditional patch: Google applies it only while the event's etag is still
+	 * {@code etag}, and answers 412 otherwise.
+	 */
+	Event patch(String eventId, Event event, String etag) throws Exception {
+		Calendar.Events.Patch request = api.events()
 			.patch(properties.calendarId(), eventId, event)
-			.setSendUpdates(properties.sendUpdates().wireValue())
-			.execute());
+			.setSendUpdates(properties.sendUpdates().wireValue());
+		request.setRequestHeaders(new HttpHeaders().setIfMatch(etag));
+		return guarded(request::execute);
 	}
 
 	void delete(String eventId) throws Exception {

@@ -96,7 +96,7 @@ class CalendarClashWireTest {
 	void aCancelledBookingLooksForNoClash() throws Exception {
 		Booking booking = CalendarEventSyncWireTest.booking(BookingStatus.CANCELLED, null);
 		google.stub(WireMock.delete(FakeGoogle.eventUrl(EventIds.forBooking(booking.id())))
-			.willReturn(FakeGoogle.notFound()));
+			.willReturn(WireMock.noContent()));
 
 		assertThat(sync.converge(booking).clash()).isNull();
 		google.server.verify(0, getRequestedFor(eventsUrl()));

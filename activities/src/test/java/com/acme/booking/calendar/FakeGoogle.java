@@ -11,14 +11,17 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.matching.UrlPattern;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -41,11 +44,15 @@ public final class FakeGoogle implements AutoCloseable {
 
 	static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
-	public final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+	public final WireMockServer server;
 
 	public final Path keyFile;
 
-	public FakeGoogle() {
+	/**
+	 * @param extensions answers stubs can name, such as {@link GoogleEventStore}
+	 */
+	public FakeGoogle(Extension... extensions) {
+		server = new WireMockServer(wireMockConfig().dynamicPort().extensions(extensions));
 		server.start();
 		keyFile = writeKeyFile(server.baseUrl() + "/token");
 		stubToken();
@@ -75,10 +82,21 @@ public final class FakeGoogle implements AutoCloseable {
 
 	/**
 	 * The calendar holds no events of the owner: the sync's clash check finds nothing
-	 * (tests stub their own).
+	 * (tests stub their own). Reading one event by id finds it, live, with an etag: the
+	 * read that comes before every patch.
 	 */
 	void stubNoEvents() {
 		stub(get(eventsUrl()).atPriority(10).willReturn(eventList()));
+		stub(get(anyEventUrl()).atPriority(10).willReturn(eventJson("event")));
+	}
+
+	/**
+	 * Inserts and every call on one event are answered by {@code store}, which must be
+	 * among the constructor's extensions; lists keep their stubs.
+	 */
+	void serveEventsFrom(GoogleEventStore store) {
+		stub(post(eventsUrl()).atPriority(5).willReturn(aResponse().withTransformers(store.getName())));
+		stub(any(anyEventUrl()).atPriority(5).willReturn(aResponse().withTransformers(store.getName())));
 	}
 
 	/**
@@ -128,6 +146,10 @@ public final class FakeGoogle implements AutoCloseable {
 
 	public static UrlPattern eventUrl(String eventId) {
 		return WireMock.urlPathEqualTo(calendarPath() + "/events/" + eventId);
+	}
+
+	static UrlPattern anyEventUrl() {
+		return WireMock.urlPathMatching(Pattern.quote(calendarPath() + "/events/") + "[a-v0-9]+");
 	}
 
 	/**

@@ -18,7 +18,9 @@ import tools.jackson.databind.JsonNode;
  * Google Calendar v3 as the booking service uses it (token endpoint, events insert /
  * patch / delete with client-chosen ids, events.list in a window or since a sync token,
  * free/busy), keeping the events it was sent. Like Google, a deleted event keeps its id:
- * inserting it again is 409 {@code duplicate}, deleting it again is 410.
+ * inserting it again is 409 {@code duplicate}, deleting it again is 410, reading it shows
+ * it {@code cancelled}; every write changes the etag, and a patch whose {@code If-Match}
+ * is not the current etag is 412.
  */
 final class GoogleCalendarStandIn extends StandIn {
 
@@ -110,7 +112,14 @@ final class GoogleCalendarStandIn extends StandIn {
 				event.changed = ++changes;
 				return WireMock.aResponse().withStatus(204);
 			}
+			if (method.equals("GET")) {
+				return json(200, view(event));
+			}
 			if (method.equals("PATCH")) {
+				String ifMatch = request.getHeader("If-Match");
+				if (ifMatch != null && !ifMatch.equals(etag(event))) {
+					return error(412, "conditionNotMet", "Precondition Failed");
+				}
 				apply(event, body(request));
 				event.changed = ++changes;
 				return json(200, view(event));
@@ -200,11 +209,17 @@ final class GoogleCalendarStandIn extends StandIn {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("kind", "calendar#event");
 		view.put("id", event.id);
+		view.put("etag", etag(event));
 		view.put("status", event.status);
 		view.put("summary", event.summary);
 		view.put("start", Map.of("dateTime", event.start.toString()));
 		view.put("end", Map.of("dateTime", event.end.toString()));
 		return view;
+	}
+
+	/** Every write counts one change, so the count of its last one is its version. */
+	private static String etag(Event event) {
+		return "\"" + event.changed + "\"";
 	}
 
 	private static ResponseDefinitionBuilder error(int code, String reason, String message) {
