@@ -35,8 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cancels racing the syncs, on a real Temporal server (the CLI's dev server). At the end
  * every booking's event, contact, meeting and email match PostgreSQL exactly, or the
  * booking is flagged with its reason; nothing is duplicated but an email whose answer the
- * relay dropped. Replay a run with {@code -Dchaos.seed=<seed>} (printed on failure);
- * {@code -Dchaos.bookings=} changes the size.
+ * relay dropped. A fifth of the bookings still live change once more after the first
+ * round has settled, so that updates follow confirmations. Replay a run with
+ * {@code -Dchaos.seed=<seed>} (printed on failure); {@code -Dchaos.bookings=} changes the
+ * size.
  */
 class ChaosSuiteTest {
 
@@ -59,11 +61,16 @@ class ChaosSuiteTest {
 				SmtpStandIn smtp = new SmtpStandIn(plan, READ_TIMEOUT);
 				RunningApp app = RunningApp.start(dir.resolve("data"), settings(google, hubspot, smtp,
 						ServiceAccountKey.write(dir.resolve("key.json"), google.baseUrl() + "/token")))) {
-			List<Customer> customers = liveAll(new Customers(new Http(app.port()), SEED));
+			Customers living = new Customers(new Http(app.port()), SEED);
+			List<Customer> customers = liveAll(living);
+			long changed = System.nanoTime();
+			awaitSettled(app.bookings(), customers, Duration.ofMinutes(4));
+			Duration firstConverged = Duration.ofNanos(System.nanoTime() - changed);
 
-			long lastChange = System.nanoTime();
+			customers = changeLater(living, customers);
+			changed = System.nanoTime();
 			List<Booking> unsettled = awaitSettled(app.bookings(), customers, Duration.ofMinutes(4));
-			Duration converged = Duration.ofNanos(System.nanoTime() - lastChange);
+			Duration lateConverged = Duration.ofNanos(System.nanoTime() - changed);
 			assertThat(unsettled)
 				.as("bookings neither synced nor flagged, seed %d; their workflows: %s", SEED,
 						WorkflowDiagnosis.describe(app.bean(WorkflowClient.class), unsettled))
@@ -76,10 +83,12 @@ class ChaosSuiteTest {
 
 			String replay = "seed " + SEED + " (-Dchaos.seed=" + SEED + "), " + plan.summary();
 			log.info(
-					"Chaos run: {} bookings, {}; emails delivered {}, duplicates {} (answers dropped {}), "
-							+ "flagged for email {}; converged {} s after the last change; flagged: {}",
-					rows.size(), replay, mail.delivered(), mail.duplicates(), smtp.answersDropped(), mail.flagged(),
-					converged.toMillis() / 1000.0, outcome.flagged());
+					"Chaos run: {} bookings, {}; emails delivered {} {}, duplicates {} (answers dropped {}), "
+							+ "flagged for email {}; converged {} s after the first changes, {} s after the late ones; "
+							+ "flagged: {}",
+					rows.size(), replay, mail.delivered(), mail.kinds(), mail.duplicates(), smtp.answersDropped(),
+					mail.flagged(), firstConverged.toMillis() / 1000.0, lateConverged.toMillis() / 1000.0,
+					outcome.flagged());
 			assertThat(outcome.mismatches()).as(replay).isEmpty();
 			assertThat(mail.mismatches()).as("emails: " + replay).isEmpty();
 			assertThat(plan.injected(SmtpStandIn.NAME)).as("SMTP faults injected: " + replay)
@@ -102,6 +111,23 @@ class ChaosSuiteTest {
 			List<Customer> done = new ArrayList<>();
 			for (Future<Customer> life : lives) {
 				done.add(life.get());
+			}
+			return done;
+		}
+		finally {
+			clients.shutdownNow();
+		}
+	}
+
+	/** The late changes, from sixteen clients at once. */
+	static List<Customer> changeLater(Customers customers, List<Customer> live) throws Exception {
+		ExecutorService clients = Executors.newFixedThreadPool(16);
+		try {
+			List<Future<Customer>> changes = new ArrayList<>();
+			live.forEach(customer -> changes.add(clients.submit(() -> customers.changeLater(customer))));
+			List<Customer> done = new ArrayList<>();
+			for (Future<Customer> change : changes) {
+				done.add(change.get());
 			}
 			return done;
 		}

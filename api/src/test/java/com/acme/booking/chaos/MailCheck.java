@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,10 +35,11 @@ final class MailCheck {
 		.compile("<booking-([0-9a-f-]{36})\\.(\\d+)\\.([a-z]+)@" + Pattern.quote(DOMAIN) + ">");
 
 	/**
-	 * What the comparison found; {@code duplicates} counts copies beyond the first of a
-	 * {@code Message-ID}, {@code flagged} bookings flagged for their emails.
+	 * What the comparison found; {@code kinds} counts the distinct messages delivered by
+	 * kind, {@code duplicates} copies beyond the first of a {@code Message-ID},
+	 * {@code flagged} bookings flagged for their emails.
 	 */
-	record Outcome(List<String> mismatches, int delivered, int duplicates, int flagged) {
+	record Outcome(List<String> mismatches, int delivered, Map<String, Long> kinds, int duplicates, int flagged) {
 	}
 
 	/** A delivered {@code Message-ID} taken apart. */
@@ -96,7 +98,11 @@ final class MailCheck {
 				.forEach(c -> mismatches
 					.add(row.id() + " email " + messageId + " went to " + c.to() + ", not " + row.email()));
 		}
-		return new Outcome(mismatches, delivered.size(), duplicates, flagged);
+		Map<String, Long> kinds = byBooking.values()
+			.stream()
+			.flatMap(List::stream)
+			.collect(Collectors.groupingBy(Key::kind, TreeMap::new, Collectors.counting()));
+		return new Outcome(mismatches, delivered.size(), kinds, duplicates, flagged);
 	}
 
 	/**
