@@ -3,6 +3,7 @@ package com.acme.booking.chaos;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,11 +30,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Hundreds of bookings against Google and HubSpot stand-ins that fail about 15 % of calls
  * at random (5xx, 429 with Retry-After, slow answers, answers lost after the write was
- * done), with reschedules, renames and cancels racing the syncs, on a real Temporal
- * server (the CLI's dev server). At the end every booking's event, contact and meeting
- * match PostgreSQL exactly, or the booking is flagged with its reason; nothing is
- * duplicated. Replay a run with {@code -Dchaos.seed=<seed>} (printed on failure);
- * {@code -Dchaos.bookings=} changes the size.
+ * done) and an SMTP relay that fails about 15 % of connections (refused, hanging, slow,
+ * the answer dropped after the server took the message), with reschedules, renames and
+ * cancels racing the syncs, on a real Temporal server (the CLI's dev server). At the end
+ * every booking's event, contact, meeting and email match PostgreSQL exactly, or the
+ * booking is flagged with its reason; nothing is duplicated but an email whose answer the
+ * relay dropped. A fifth of the bookings still live change once more after the first
+ * round has settled, so that updates follow confirmations. Replay a run with
+ * {@code -Dchaos.seed=<seed>} (printed on failure); {@code -Dchaos.bookings=} changes the
+ * size.
  */
 class ChaosSuiteTest {
 
@@ -49,15 +54,23 @@ class ChaosSuiteTest {
 	Path dir;
 
 	@Test
-	void everyBookingMatchesCalendarAndCrmExactlyOnceDespiteFaultsAndRacingChanges() throws Exception {
+	void everyBookingMatchesCalendarCrmAndEmailsExactlyOnceDespiteFaultsAndRacingChanges() throws Exception {
 		ChaosPlan plan = new ChaosPlan(SEED, 0.15);
 		try (GoogleCalendarStandIn google = new GoogleCalendarStandIn(plan, READ_TIMEOUT, Duration.ZERO);
 				HubSpotStandIn hubspot = new HubSpotStandIn(plan, READ_TIMEOUT, Duration.ZERO);
-				RunningApp app = RunningApp.start(dir.resolve("data"), settings(google, hubspot,
+				SmtpStandIn smtp = new SmtpStandIn(plan, READ_TIMEOUT);
+				RunningApp app = RunningApp.start(dir.resolve("data"), settings(google, hubspot, smtp,
 						ServiceAccountKey.write(dir.resolve("key.json"), google.baseUrl() + "/token")))) {
-			List<Customer> customers = liveAll(new Customers(new Http(app.port()), SEED));
+			Customers living = new Customers(new Http(app.port()), SEED);
+			List<Customer> customers = liveAll(living);
+			long changed = System.nanoTime();
+			awaitSettled(app.bookings(), customers, Duration.ofMinutes(4));
+			Duration firstConverged = Duration.ofNanos(System.nanoTime() - changed);
 
+			customers = changeLater(living, customers);
+			changed = System.nanoTime();
 			List<Booking> unsettled = awaitSettled(app.bookings(), customers, Duration.ofMinutes(4));
+			Duration lateConverged = Duration.ofNanos(System.nanoTime() - changed);
 			assertThat(unsettled)
 				.as("bookings neither synced nor flagged, seed %d; their workflows: %s", SEED,
 						WorkflowDiagnosis.describe(app.bean(WorkflowClient.class), unsettled))
@@ -66,10 +79,21 @@ class ChaosSuiteTest {
 				.map(c -> row(c, app.bookings().findById(c.id()).orElseThrow()))
 				.toList();
 			WorldCheck.Outcome outcome = WorldCheck.compare(rows, google, hubspot);
+			MailCheck.Outcome mail = MailCheck.compare(rows, smtp.delivered(), smtp.answersDropped());
 
 			String replay = "seed " + SEED + " (-Dchaos.seed=" + SEED + "), " + plan.summary();
-			log.info("Chaos run: {} bookings, {}; flagged: {}", rows.size(), replay, outcome.flagged());
+			log.info(
+					"Chaos run: {} bookings, {}; emails delivered {} {}, duplicates {} (answers dropped {}), "
+							+ "flagged for email {}; converged {} s after the first changes, {} s after the late ones; "
+							+ "flagged: {}",
+					rows.size(), replay, mail.delivered(), mail.kinds(), mail.duplicates(), smtp.answersDropped(),
+					mail.flagged(), firstConverged.toMillis() / 1000.0, lateConverged.toMillis() / 1000.0,
+					outcome.flagged());
 			assertThat(outcome.mismatches()).as(replay).isEmpty();
+			assertThat(mail.mismatches()).as("emails: " + replay).isEmpty();
+			assertThat(plan.injected(SmtpStandIn.NAME)).as("SMTP faults injected: " + replay)
+				.isGreaterThan(BOOKINGS / 20);
+			assertThat(smtp.answersDropped()).as("SMTP answers dropped: " + replay).isPositive();
 			assertThat(plan.injected()).as("faults injected: " + replay).isGreaterThan(BOOKINGS / 2);
 			assertThat(outcome.flagged()).as("flagged bookings (each with its reason): " + replay)
 				.hasSizeLessThan(BOOKINGS / 20);
@@ -95,12 +119,30 @@ class ChaosSuiteTest {
 		}
 	}
 
+	/** The late changes, from sixteen clients at once. */
+	static List<Customer> changeLater(Customers customers, List<Customer> live) throws Exception {
+		ExecutorService clients = Executors.newFixedThreadPool(16);
+		try {
+			List<Future<Customer>> changes = new ArrayList<>();
+			live.forEach(customer -> changes.add(clients.submit(() -> customers.changeLater(customer))));
+			List<Customer> done = new ArrayList<>();
+			for (Future<Customer> change : changes) {
+				done.add(change.get());
+			}
+			return done;
+		}
+		finally {
+			clients.shutdownNow();
+		}
+	}
+
 	/**
 	 * The stand-ins, and the dev server the service starts by default (as its child, data
 	 * in its data folder).
 	 */
-	static String[] settings(GoogleCalendarStandIn google, HubSpotStandIn hubspot, Path keyFile) {
+	static String[] settings(GoogleCalendarStandIn google, HubSpotStandIn hubspot, SmtpStandIn smtp, Path keyFile) {
 		List<String> settings = new ArrayList<>(StandInSettings.of(google, hubspot, keyFile, READ_TIMEOUT));
+		settings.addAll(StandInSettings.mail(smtp, READ_TIMEOUT));
 		settings.addAll(DevServerMode.properties());
 		return settings.toArray(String[]::new);
 	}
@@ -125,23 +167,29 @@ class ChaosSuiteTest {
 		return customers.stream().map(c -> bookings.findById(c.id()).orElseThrow()).filter(b -> !settled(b)).toList();
 	}
 
-	/** Both integrations pushed the current revision, or one waits for an operator. */
+	/**
+	 * Every integration (the customer's email too) handled the current revision, or waits
+	 * for an operator.
+	 */
 	static boolean settled(Booking b) {
-		boolean calendar = b.sync(Integration.CALENDAR).manual()
-				|| b.sync(Integration.CALENDAR).syncedRevision() == b.revision();
-		boolean crm = b.sync(Integration.CRM).manual() || b.sync(Integration.CRM).syncedRevision() == b.revision();
-		return calendar && crm;
+		return Arrays.stream(Integration.values())
+			.allMatch(i -> b.sync(i).manual() || b.sync(i).syncedRevision() == b.revision());
 	}
 
 	static WorldCheck.Row row(Customer customer, Booking b) {
-		return new WorldCheck.Row(b.id(), b.isCancelled(), b.name(), b.email(), b.startTime(), b.endTime(),
-				b.calendarEventId(),
-				b.sync(Integration.CALENDAR).synced() && b.sync(Integration.CALENDAR).syncedRevision() == b.revision(),
-				b.sync(Integration.CALENDAR).manual() ? String.valueOf(b.sync(Integration.CALENDAR).error()) : null,
-				b.crmContactId(),
-				b.sync(Integration.CRM).synced() && b.sync(Integration.CRM).syncedRevision() == b.revision(),
-				b.sync(Integration.CRM).manual() ? String.valueOf(b.sync(Integration.CRM).error()) : null,
-				customer.rescheduled());
+		return new WorldCheck.Row(b.id(), b.revision(), b.isCancelled(), b.name(), b.email(), b.startTime(),
+				b.endTime(), b.calendarEventId(), synced(b, Integration.CALENDAR), flag(b, Integration.CALENDAR),
+				b.crmContactId(), synced(b, Integration.CRM), flag(b, Integration.CRM), synced(b, Integration.MAIL),
+				flag(b, Integration.MAIL), customer.rescheduled());
+	}
+
+	private static boolean synced(Booking b, Integration integration) {
+		return b.sync(integration).synced() && b.sync(integration).syncedRevision() == b.revision();
+	}
+
+	/** The reason the integration waits for an operator; null when it does not. */
+	private static String flag(Booking b, Integration integration) {
+		return b.sync(integration).manual() ? String.valueOf(b.sync(integration).error()) : null;
 	}
 
 }

@@ -14,8 +14,8 @@ import com.acme.booking.support.TestClock;
 /**
  * Customers of the chaos runs, each booking over HTTP and then, as its seeded dice say,
  * rescheduling, renaming or cancelling at once, while the first syncs are still under
- * way. Slots are whole hours from the day after tomorrow (the runs open business hours
- * all day, every day, in UTC), each used once.
+ * way, and some once more later. Slots are whole hours from the day after tomorrow (the
+ * runs open business hours all day, every day, in UTC), each used once.
  */
 final class Customers {
 
@@ -77,23 +77,42 @@ final class Customers {
 		int changes = random.nextInt(4);
 		for (int change = 0; change < changes && !customer.cancelled(); change++) {
 			pause(random.nextInt(300));
-			double roll = random.nextDouble();
-			String path = "/api/bookings/" + customer.id();
-			if (roll < 0.5) {
-				require(http.patch(path, Map.of("startTime", nextSlot().toString()), "X-Booking-Token",
-						customer.token()), 200);
-				customer = new Customer(n, customer.id(), customer.token(), true, false);
-			}
-			else if (roll < 0.75) {
-				require(http.patch(path, Map.of("name", "Chaos " + n + " v" + change), "X-Booking-Token",
-						customer.token()), 200);
-			}
-			else {
-				require(http.delete(path, "X-Booking-Token", customer.token()), 200);
-				customer = new Customer(n, customer.id(), customer.token(), customer.rescheduled(), true);
-			}
+			customer = change(customer, random.nextDouble(), "v" + change);
 		}
 		return customer;
+	}
+
+	/**
+	 * A fifth of the bookings still live, as their dice say, change once more, later:
+	 * once their first email went out, the next one is an update or a cancellation.
+	 */
+	Customer changeLater(Customer customer) {
+		SplittableRandom random = new SplittableRandom(seed * 104_729 + customer.n());
+		if (customer.cancelled() || random.nextDouble() >= 0.2) {
+			return customer;
+		}
+		return change(customer, random.nextDouble(), "late");
+	}
+
+	/**
+	 * Reschedules to a fresh slot (half the rolls), renames (a quarter) or cancels (a
+	 * quarter).
+	 */
+	private Customer change(Customer customer, double roll, String version) {
+		int n = customer.n();
+		String path = "/api/bookings/" + customer.id();
+		if (roll < 0.5) {
+			require(http.patch(path, Map.of("startTime", nextSlot().toString()), "X-Booking-Token", customer.token()),
+					200);
+			return new Customer(n, customer.id(), customer.token(), true, false);
+		}
+		if (roll < 0.75) {
+			require(http.patch(path, Map.of("name", "Chaos " + n + " " + version), "X-Booking-Token", customer.token()),
+					200);
+			return customer;
+		}
+		require(http.delete(path, "X-Booking-Token", customer.token()), 200);
+		return new Customer(n, customer.id(), customer.token(), customer.rescheduled(), true);
 	}
 
 	private Instant nextSlot() {

@@ -84,7 +84,7 @@ abstract class StandIn implements ResponseDefinitionTransformerV2, AutoCloseable
 		Request request = event.getRequest();
 		String path = request.getUrl().split("\\?", 2)[0];
 		String key = faultKey(request, path);
-		Fault fault = key == null ? Fault.NONE : plan.next(method(request) + " " + key);
+		Fault fault = key == null ? Fault.NONE : plan.next(getName(), method(request) + " " + key);
 		switch (fault) {
 			case SERVER_ERROR:
 				return serverError().build();

@@ -40,4 +40,19 @@ final class StandInSettings {
 		return settings;
 	}
 
+	/**
+	 * The customer's emails on, sent through {@code smtp}'s relay with JavaMail timeouts
+	 * as short as the APIs' (the default attempt timeout covers them many times over).
+	 */
+	static List<String> mail(SmtpStandIn smtp, Duration readTimeout) {
+		String millis = String.valueOf(readTimeout.toMillis());
+		return List.of("booking.mail.enabled=true",
+				"booking.mail.from=Chaos Consulting <bookings@" + MailCheck.DOMAIN + ">", "spring.mail.host=127.0.0.1",
+				"spring.mail.port=" + smtp.port(), "spring.mail.properties[mail.smtp.connectiontimeout]=" + millis,
+				"spring.mail.properties[mail.smtp.timeout]=" + millis,
+				"spring.mail.properties[mail.smtp.writetimeout]=" + millis, "logging.level.com.acme.booking.mail=ERROR",
+				// GreenMail announces every new mailbox.
+				"logging.level.com.icegreen.greenmail=WARN");
+	}
+
 }

@@ -19,7 +19,7 @@ import com.acme.booking.chaos.HubSpotStandIn.CrmObject;
  * event per live booking with its times, none live for a cancelled one, one contact per
  * email, one meeting per booking with its times and outcome, and nothing anywhere that
  * belongs to no booking. A booking flagged for manual sync (with its reason) is exempt
- * for that integration.
+ * for that integration. The emails are {@link MailCheck}'s.
  */
 final class WorldCheck {
 
@@ -27,11 +27,12 @@ final class WorldCheck {
 	 * A booking as PostgreSQL has it.
 	 *
 	 * @param calendarFlag the manual-sync reason when flagged, else null (likewise
-	 * {@code crmFlag})
+	 * {@code crmFlag}, {@code mailFlag})
+	 * @param mailSynced the customer's email of the current revision is handled
 	 */
-	record Row(UUID id, boolean cancelled, String name, String email, Instant start, Instant end,
+	record Row(UUID id, long revision, boolean cancelled, String name, String email, Instant start, Instant end,
 			String calendarEventId, boolean calendarSynced, String calendarFlag, String crmContactId, boolean crmSynced,
-			String crmFlag, boolean rescheduled) {
+			String crmFlag, boolean mailSynced, String mailFlag, boolean rescheduled) {
 	}
 
 	/** What the comparison found. */
@@ -55,9 +56,10 @@ final class WorldCheck {
 			.collect(Collectors.groupingBy(c -> c.properties.get("email").toLowerCase(Locale.ROOT)));
 		for (Row row : rows) {
 			String id = row.id().toString();
-			if (row.calendarFlag() != null || row.crmFlag() != null) {
-				flagged.add(id + ": calendar=" + row.calendarFlag() + ", crm=" + row.crmFlag());
-				if (isBlankFlag(row.calendarFlag()) || isBlankFlag(row.crmFlag())) {
+			if (row.calendarFlag() != null || row.crmFlag() != null || row.mailFlag() != null) {
+				flagged.add(id + ": calendar=" + row.calendarFlag() + ", crm=" + row.crmFlag() + ", mail="
+						+ row.mailFlag());
+				if (isBlankFlag(row.calendarFlag()) || isBlankFlag(row.crmFlag()) || isBlankFlag(row.mailFlag())) {
 					mismatches.add(id + " is flagged without a reason");
 				}
 			}
