@@ -165,11 +165,7 @@ public class BookingMessages {
 	 * attempt may send it. Only while {@code claim} still holds the message.
 	 */
 	public void markFailed(UUID bookingId, long revision, MessageKind kind, MessageClaim claim) {
-		jdbc.sql("UPDATE booking_message m SET delivery = 'FAILED', claim_owner = NULL " + HELD_BY)
-			.params(key(bookingId, revision, kind))
-			.param("owner", claim.owner())
-			.param("attempt", claim.attempt())
-			.update();
+		updateHeld("delivery = 'FAILED', claim_owner = NULL", bookingId, revision, kind, claim);
 	}
 
 	/**
@@ -178,7 +174,12 @@ public class BookingMessages {
 	 * {@code Message-ID}). Only while {@code claim} still holds the message.
 	 */
 	public void release(UUID bookingId, long revision, MessageKind kind, MessageClaim claim) {
-		jdbc.sql("UPDATE booking_message m SET claim_owner = NULL " + HELD_BY)
+		updateHeld("claim_owner = NULL", bookingId, revision, kind, claim);
+	}
+
+	/** Sets {@code assignments} on the message while {@code claim} still holds it. */
+	private void updateHeld(String assignments, UUID bookingId, long revision, MessageKind kind, MessageClaim claim) {
+		jdbc.sql("UPDATE booking_message m SET " + assignments + " " + HELD_BY)
 			.params(key(bookingId, revision, kind))
 			.param("owner", claim.owner())
 			.param("attempt", claim.attempt())
