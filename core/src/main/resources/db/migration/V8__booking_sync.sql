@@ -3,7 +3,8 @@
 -- A booking without a row for an integration has nothing recorded for it yet (synced revision 0, not flagged).
 CREATE TABLE booking_sync (
     booking_id      uuid          NOT NULL REFERENCES booking (id) ON DELETE CASCADE,
-    integration     varchar(16)   NOT NULL CHECK (integration IN ('CALENDAR', 'CRM', 'MAIL')),
+    -- An Integration value, written only by the service; no CHECK, so adding an integration takes no migration.
+    integration     varchar(16)   NOT NULL,
     -- The last revision the integration finished for (pushed, or nothing to do); never lowered.
     synced_revision bigint        NOT NULL DEFAULT 0,
     -- Whether synced_revision was pushed to the outside system (false: the integration was disabled, or the
