@@ -79,8 +79,17 @@ class MailActivitiesImpl implements MailActivities {
 			return SyncResult.disabled(booking.revision());
 		}
 		if (booking.unconfirmedHold()) {
-			if (booking.isPendingVerification() && !messages.handled(booking.id(), MessageKind.VERIFICATION, claim())) {
-				deliver(booking, MessageKind.VERIFICATION);
+			if (booking.isPendingVerification()) {
+				MessageClaim claim = claim();
+				if (messages.sendingElsewhere(booking.id(), MessageKind.VERIFICATION, claim)) {
+					// Its outcome is not known yet: this attempt must not record the
+					// email
+					// as handled.
+					throw inProgress();
+				}
+				if (!messages.handled(booking.id(), MessageKind.VERIFICATION, claim)) {
+					deliver(booking, MessageKind.VERIFICATION);
+				}
 			}
 			return result(booking);
 		}
@@ -168,8 +177,7 @@ class MailActivitiesImpl implements MailActivities {
 			if (messages.delivery(message).orElse(null) == Delivery.SENDING) {
 				// Another attempt (another run's, say) is sending it now: this one tries
 				// again later, and takes it over if that attempt leaves it unsent.
-				SyncSupport.reportCancellationIfRequested();
-				throw ApplicationFailure.newFailure("Another attempt is sending the email", "MailInProgress");
+				throw inProgress();
 			}
 			log.info("{} email of booking {} revision {} already handled; not sent again", kind, booking.id(),
 					booking.revision());
@@ -188,6 +196,12 @@ class MailActivitiesImpl implements MailActivities {
 		}
 		messages.markSent(booking.id(), booking.revision(), kind, clock.instant());
 		log.info("{} email of booking {} revision {} sent", kind, booking.id(), booking.revision());
+	}
+
+	/** Another attempt (another run's, say) is sending the email: retried later. */
+	private static RuntimeException inProgress() {
+		SyncSupport.reportCancellationIfRequested();
+		return ApplicationFailure.newFailure("Another attempt is sending the email", "MailInProgress");
 	}
 
 	private RuntimeException failure(Booking booking, MessageKind kind, MessageClaim claim,

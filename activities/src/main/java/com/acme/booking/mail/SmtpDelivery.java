@@ -134,7 +134,10 @@ class SmtpDelivery {
 		if (ex instanceof MailPreparationException) {
 			return new Failed("The email could not be built: " + ex.getMessage(), true, true, ex);
 		}
-		if (causedBy(ex, SendFailedException.class)) {
+		// Once the content went over, only a reply code says "refused": a send failure
+		// without one (the connection closed after the content, JavaMail's -1) may
+		// follow a message the server took.
+		if (causedBy(ex, SendFailedException.class) && (!contentStarted || replyCode(ex) >= 400)) {
 			return new Failed("The SMTP server refused the email", true, false, ex);
 		}
 		if (causedBy(ex, ConnectException.class) || causedBy(ex, UnknownHostException.class)
@@ -147,6 +150,27 @@ class SmtpDelivery {
 					true, false, ex);
 		}
 		return new Failed("The SMTP server's answer was lost; the email may have been sent", false, false, ex);
+	}
+
+	/**
+	 * The SMTP reply code of the first send failure in the chain (JavaMail's
+	 * {@code SMTPSendFailedException#getReturnCode}, read reflectively: the SMTP
+	 * transport is a runtime dependency), -1 when the server gave none.
+	 */
+	static int replyCode(Throwable ex) {
+		for (Throwable t = ex; t != null; t = next(t)) {
+			if (t instanceof SendFailedException) {
+				try {
+					if (t.getClass().getMethod("getReturnCode").invoke(t) instanceof Integer code) {
+						return code;
+					}
+				}
+				catch (ReflectiveOperationException | RuntimeException noCode) {
+					// A plain SendFailedException: no reply code.
+				}
+			}
+		}
+		return -1;
 	}
 
 	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {

@@ -68,9 +68,44 @@ class SmtpDeliveryTest {
 	@Test
 	void aRefusedMessageCertainlySentNothingEvenAfterItsContent() {
 		SmtpDelivery.Failed refused = SmtpDelivery
-			.classify(new MailSendException("Failed messages", new SendFailedException("554 rejected")), true);
+			.classify(new MailSendException("Failed messages", new Replied("554 rejected", 554)), true);
 		assertThat(refused.certainlyNotSent).isTrue();
 		assertThat(refused.permanent).isFalse();
+	}
+
+	/**
+	 * The connection closed after the content, before the server's answer: JavaMail
+	 * reports a send failure with reply code -1, and the server may have taken the
+	 * message.
+	 */
+	@Test
+	void aSendFailureWithoutAReplyOnceTheContentWentOverHasAnUnknownOutcome() {
+		SmtpDelivery.Failed noAnswer = SmtpDelivery
+			.classify(new MailSendException("Failed messages", new Replied("[EOF]", -1)), true);
+		assertThat(noAnswer.certainlyNotSent).isFalse();
+		assertThat(noAnswer.getMessage()).contains("may have been sent");
+		assertThat(SmtpDelivery.classify(new MailSendException("Failed messages", new Replied("[EOF]", -1)),
+				false).certainlyNotSent)
+			.as("before the content, nothing can have been taken")
+			.isTrue();
+	}
+
+	/**
+	 * A send failure carrying the SMTP reply code, as JavaMail's SMTP transport makes.
+	 */
+	static final class Replied extends SendFailedException {
+
+		private final int returnCode;
+
+		Replied(String message, int returnCode) {
+			super(message);
+			this.returnCode = returnCode;
+		}
+
+		public int getReturnCode() {
+			return returnCode;
+		}
+
 	}
 
 	@Test

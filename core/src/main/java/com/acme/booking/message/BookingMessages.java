@@ -123,6 +123,22 @@ public class BookingMessages {
 	}
 
 	/**
+	 * Whether another attempt holds a message of {@code kind} for the booking (at any
+	 * revision) and may still be sending it: the caller waits and tries again, rather
+	 * than take the message for handled, since that attempt may yet leave it unsent.
+	 */
+	public boolean sendingElsewhere(UUID bookingId, MessageKind kind, MessageClaim claim) {
+		return jdbc
+			.sql("SELECT count(*) FROM booking_message m WHERE m.booking_id = :id AND m.kind = :kind"
+					+ " AND m.delivery = 'SENDING' AND NOT" + OPEN)
+			.param("id", bookingId)
+			.param("kind", kind.name())
+			.params(claimParams(claim))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
 	 * Where the message of (booking, revision, kind) stands; empty when there is none.
 	 */
 	public Optional<Delivery> delivery(UUID bookingId, long revision, MessageKind kind) {

@@ -98,6 +98,23 @@ class BookingMessagesTest {
 	}
 
 	@Test
+	void aMessageHeldByAnotherAttemptThatMayStillSendIsSendingElsewhere() {
+		Booking booking = insert();
+		assertThat(messages.sendingElsewhere(booking.id(), MessageKind.VERIFICATION, OTHER)).isFalse();
+		messages.claim(message(booking, 1, MessageKind.VERIFICATION), FIRST);
+
+		assertThat(messages.sendingElsewhere(booking.id(), MessageKind.VERIFICATION, OTHER))
+			.as("held by another activity's attempt")
+			.isTrue();
+		assertThat(messages.sendingElsewhere(booking.id(), MessageKind.VERIFICATION, SECOND))
+			.as("a later attempt of the same activity takes it over")
+			.isFalse();
+		assertThat(messages.handled(booking.id(), MessageKind.VERIFICATION, OTHER))
+			.as("which is why handled() alone must not be trusted")
+			.isTrue();
+	}
+
+	@Test
 	void aSentMessageIsNeverClaimedAgain() {
 		Booking booking = insert();
 		messages.claim(message(booking, 1, MessageKind.CONFIRMATION), FIRST);
