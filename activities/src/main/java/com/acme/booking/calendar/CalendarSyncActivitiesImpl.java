@@ -48,7 +48,7 @@ public class CalendarSyncActivitiesImpl implements CalendarSyncActivities {
 	}
 
 	@Override
-	public SyncResult syncCalendar(String bookingId) {
+	public SyncResult sync(String bookingId) {
 		Booking booking = SyncSupport.load(bookings, bookingId);
 		if (!properties.enabled()) {
 			return SyncResult.disabled(booking.revision());
@@ -72,8 +72,8 @@ public class CalendarSyncActivitiesImpl implements CalendarSyncActivities {
 	}
 
 	@Override
-	public SyncResult syncCalendarInBackground(String bookingId) {
-		return syncCalendar(bookingId);
+	public SyncResult syncInBackground(String bookingId) {
+		return sync(bookingId);
 	}
 
 }

@@ -38,7 +38,7 @@ public class CrmSyncActivitiesImpl implements CrmSyncActivities {
 	}
 
 	@Override
-	public SyncResult syncCrm(String bookingId) {
+	public SyncResult sync(String bookingId) {
 		Booking booking = SyncSupport.load(bookings, bookingId);
 		if (!properties.enabled()) {
 			return SyncResult.disabled(booking.revision());
@@ -62,8 +62,8 @@ public class CrmSyncActivitiesImpl implements CrmSyncActivities {
 	}
 
 	@Override
-	public SyncResult syncCrmInBackground(String bookingId) {
-		return syncCrm(bookingId);
+	public SyncResult syncInBackground(String bookingId) {
+		return sync(bookingId);
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package com.acme.booking.sync;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.acme.booking.workflow.Integration;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,8 +30,9 @@ import org.springframework.stereotype.Component;
 class SyncMetrics extends WorkerInterceptorBase {
 
 	/** Activity type, as the workflow names it, to the integration it syncs. */
-	private static final Map<String, String> INTEGRATIONS = Map.of("SyncCalendar", tag(Integration.CALENDAR), "SyncCrm",
-			tag(Integration.CRM));
+	private static final Map<String, String> INTEGRATIONS = Arrays.stream(Integration.values())
+		.filter(Integration::inPasses)
+		.collect(Collectors.toUnmodifiableMap(Integration::activity, SyncMetrics::tag));
 
 	private final MeterRegistry registry;
 

@@ -15,15 +15,22 @@ final class ActivitySummaries {
 	private ActivitySummaries() {
 	}
 
-	static CalendarSyncActivities calendar(BookingSnapshot snapshot, boolean syncedBefore) {
-		String summary = snapshot.cancelled() ? "Delete calendar event"
-				: syncedBefore ? "Update calendar event" : "Create calendar event";
-		return Workflow.newActivityStub(CalendarSyncActivities.class, null, summarised("SyncCalendar", summary));
+	/**
+	 * The stub that pushes {@code integration} in a pass, its attempts summarised as
+	 * {@link Integration#summary}.
+	 */
+	static IntegrationActivities push(Integration integration, BookingSnapshot snapshot, boolean pushedBefore) {
+		return Workflow.newActivityStub(integration.activities(), null,
+				summarised(integration.activity(), integration.summary(snapshot.cancelled(), pushedBefore)));
 	}
 
-	static CrmSyncActivities crm(BookingSnapshot snapshot) {
-		String summary = snapshot.cancelled() ? "Cancel CRM meeting" : "Upsert CRM contact and meeting";
-		return Workflow.newActivityStub(CrmSyncActivities.class, null, summarised("SyncCrm", summary));
+	/**
+	 * The stub of a background try: a plain stub, as a stub with per-method options (the
+	 * summaries) does not keep the worker's single-attempt policy for it (seen: the
+	 * default policy's attempts), and a try must be one attempt.
+	 */
+	static IntegrationActivities background(Integration integration) {
+		return Workflow.newActivityStub(integration.activities());
 	}
 
 	/**

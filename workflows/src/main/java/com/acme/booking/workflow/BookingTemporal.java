@@ -1,6 +1,12 @@
 package com.acme.booking.workflow;
 
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.SearchAttributes;
@@ -37,14 +43,21 @@ public final class BookingTemporal {
 
 	public static final SearchAttributeKey<String> BOOKING_STATUS = SearchAttributeKey.forKeyword("BookingStatus");
 
-	public static final SearchAttributeKey<String> CALENDAR_SYNC = SearchAttributeKey.forKeyword("CalendarSync");
-
-	public static final SearchAttributeKey<String> CRM_SYNC = SearchAttributeKey.forKeyword("CrmSync");
-
 	/**
-	 * Where the customer's emails stand: {@code MAIL_SYNC="MANUAL"} lists flagged ones.
+	 * Where each integration stands ({@link SyncState}): {@code CalendarSync},
+	 * {@code CrmSync}, {@code MailSync}; {@code CalendarSync="MANUAL"} lists the bookings
+	 * whose calendar waits for an operator.
 	 */
-	public static final SearchAttributeKey<String> MAIL_SYNC = SearchAttributeKey.forKeyword("MailSync");
+	private static final Map<Integration, SearchAttributeKey<String>> SYNC_ATTRIBUTES = Arrays
+		.stream(Integration.values())
+		.collect(Collectors.toMap(Function.identity(), i -> SearchAttributeKey.forKeyword(i.searchAttribute()),
+				(a, b) -> a, () -> new EnumMap<>(Integration.class)));
+
+	public static final SearchAttributeKey<String> CALENDAR_SYNC = syncAttribute(Integration.CALENDAR);
+
+	public static final SearchAttributeKey<String> CRM_SYNC = syncAttribute(Integration.CRM);
+
+	public static final SearchAttributeKey<String> MAIL_SYNC = syncAttribute(Integration.MAIL);
 
 	/**
 	 * {@code YES} while the booking overlaps a busy time of the business's own calendar
@@ -58,8 +71,10 @@ public final class BookingTemporal {
 	 * Every custom search attribute the workflow writes; all are keywords and must be
 	 * registered on the server.
 	 */
-	public static final List<SearchAttributeKey<String>> SEARCH_ATTRIBUTES = List.of(BOOKING_ID, BOOKING_STATUS,
-			CALENDAR_SYNC, CRM_SYNC, MAIL_SYNC, CALENDAR_CONFLICT);
+	public static final List<SearchAttributeKey<String>> SEARCH_ATTRIBUTES = Stream
+		.of(Stream.of(BOOKING_ID, BOOKING_STATUS), SYNC_ATTRIBUTES.values().stream(), Stream.of(CALENDAR_CONFLICT))
+		.flatMap(Function.identity())
+		.toList();
 
 	private BookingTemporal() {
 	}
@@ -71,13 +86,16 @@ public final class BookingTemporal {
 	 * for a booking cancelled meanwhile shows {@code CANCELLED} once it has loaded it.
 	 */
 	public static SearchAttributes startAttributes(String bookingId) {
-		return SearchAttributes.newBuilder()
+		SearchAttributes.Builder attributes = SearchAttributes.newBuilder()
 			.set(BOOKING_ID, bookingId)
-			.set(BOOKING_STATUS, "CONFIRMED")
-			.set(CALENDAR_SYNC, SyncState.PENDING.name())
-			.set(CRM_SYNC, SyncState.PENDING.name())
-			.set(MAIL_SYNC, SyncState.PENDING.name())
-			.build();
+			.set(BOOKING_STATUS, "CONFIRMED");
+		SYNC_ATTRIBUTES.values().forEach(key -> attributes.set(key, SyncState.PENDING.name()));
+		return attributes.build();
+	}
+
+	/** The search attribute that shows where {@code integration} stands. */
+	public static SearchAttributeKey<String> syncAttribute(Integration integration) {
+		return SYNC_ATTRIBUTES.get(integration);
 	}
 
 	public static String workflowId(String bookingId) {

@@ -2,7 +2,9 @@ package com.acme.booking.workflow;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -43,15 +45,19 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 
 	private final ShownAttributes attributes = new ShownAttributes();
 
-	private final SyncTrack calendarTrack = new SyncTrack(Integration.CALENDAR, BookingTemporal.CALENDAR_SYNC);
+	/** Where each integration stands in this run, in {@link Integration}'s order. */
+	private final Map<Integration, SyncTrack> tracks = new EnumMap<>(Integration.class);
 
-	private final SyncTrack crmTrack = new SyncTrack(Integration.CRM, BookingTemporal.CRM_SYNC);
+	{
+		for (Integration integration : Integration.values()) {
+			tracks.put(integration, new SyncTrack(integration, BookingTemporal.syncAttribute(integration)));
+		}
+	}
 
-	private final CalendarSyncActivities calendarInBackground = Workflow.newActivityStub(CalendarSyncActivities.class);
+	/** The calendar: the email waits a little for it, and it reports clashes. */
+	private final SyncTrack calendarTrack = tracks.get(Integration.CALENDAR);
 
-	private final CrmSyncActivities crmInBackground = Workflow.newActivityStub(CrmSyncActivities.class);
-
-	private final SyncTrack mailTrack = new SyncTrack(Integration.MAIL, BookingTemporal.MAIL_SYNC);
+	private final SyncTrack mailTrack = tracks.get(Integration.MAIL);
 
 	/**
 	 * The booking is an unconfirmed hold: no calendar sync will run, so its email does
@@ -59,7 +65,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	 */
 	private boolean holding;
 
-	private final MailLane mail = new MailLane(mailTrack, attributes, () -> calendarTrack.due && !holding);
+	private final MailLane mail = new MailLane(mailTrack, attributes, () -> calendarTrack.due() && !holding);
 
 	private String bookingId;
 
@@ -161,53 +167,65 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	}
 
 	/**
-	 * Waits for a change or a retry, sending the reminder when its time comes; false when
-	 * the workflow is done (the email of the last change sent or flagged first). A run
-	 * ends with the appointment, and tries a flag raised by an outage again every
-	 * background interval until then.
+	 * Waits for work, sending the reminder when its time comes; true for work (a change,
+	 * a retry, a background try of a flag an outage raised, every background interval),
+	 * false when the workflow is done: cancelled with nothing flagged, or the appointment
+	 * over, and the email of the last change sent or flagged.
 	 */
 	private boolean waitForWork() {
 		long healAt = Long.MAX_VALUE;
-		while (!(changed || retryRequested)) {
+		while (!workOrDone(healAt)) {
 			long now = Workflow.currentTimeMillis();
 			if (healAt == Long.MAX_VALUE && healing()) {
 				// Flagged in the pass, or by the email lane while this run waited.
 				healAt = now + snapshot.backgroundRetryMillis();
 			}
-			boolean manual = allTracks().stream().anyMatch(SyncTrack::manual);
-			boolean over = snapshot.endEpochMillis() <= now;
-			boolean done = (snapshot.cancelled() && !manual) || over;
-			if (done) {
-				if (!mail.busy()) {
-					return false;
-				}
-				// The workflow ends once the email of the last change has gone out (or
-				// been flagged).
+			else if (over(now)) {
+				// Nothing left but the email of the last change.
 				Workflow.await(() -> changed || retryRequested || !mail.busy());
-				continue;
 			}
-			if (mail.reminder().dueBy(now)) {
+			else if (mail.reminder().dueBy(now)) {
 				mail.sendReminder();
-				continue;
 			}
-			if (now >= healAt) {
-				allTracks().forEach(SyncTrack::retryInBackgroundIfHealing);
-				return true;
+			else {
+				long wakeAt = Math.min(Math.min(healAt, snapshot.endEpochMillis()), mail.reminder().wakeAt());
+				boolean healPlanned = healAt != Long.MAX_VALUE;
+				awaitWorkUntil(Duration.ofMillis(wakeAt - now), () -> !healPlanned && healing());
 			}
-			long wakeAt = Math.min(Math.min(healAt, snapshot.endEpochMillis()),
-					mail.reminder().pending ? mail.reminder().at : Long.MAX_VALUE);
-			boolean healPlanned = healAt != Long.MAX_VALUE;
-			awaitWorkUntil(Duration.ofMillis(wakeAt - now), () -> !healPlanned && healing());
 		}
+		if (changed || retryRequested) {
+			return true;
+		}
+		if (over(Workflow.currentTimeMillis())) {
+			return false;
+		}
+		allTracks().forEach(SyncTrack::retryInBackgroundIfHealing);
 		return true;
+	}
+
+	/**
+	 * The one exit of the wait: a change or a retry arrived, or the workflow is over and
+	 * its last email done, or (not over) the background try is due.
+	 */
+	private boolean workOrDone(long healAt) {
+		long now = Workflow.currentTimeMillis();
+		return changed || retryRequested || (over(now) ? !mail.busy() : now >= healAt);
+	}
+
+	/**
+	 * Nothing left to push: cancelled with no flag waiting for an operator, or the
+	 * appointment has ended.
+	 */
+	private boolean over(long now) {
+		boolean manual = allTracks().stream().anyMatch(SyncTrack::manual);
+		return (snapshot.cancelled() && !manual) || snapshot.endEpochMillis() <= now;
 	}
 
 	/**
 	 * A flag raised by an outage: the next wait ends with a background try.
 	 */
 	private boolean healing() {
-		return snapshot.backgroundRetryMillis() > 0
-				&& allTracks().stream().anyMatch(track -> track.manual() && track.healsItself);
+		return snapshot.backgroundRetryMillis() > 0 && allTracks().stream().anyMatch(SyncTrack::healing);
 	}
 
 	/**
@@ -235,12 +253,12 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	}
 
 	private void runPass() {
-		List<SyncTrack> due = Stream.of(calendarTrack, crmTrack).filter(track -> track.due).toList();
+		List<SyncTrack> due = passTracks().filter(SyncTrack::due).toList();
 		// A background try keeps MANUAL shown: the alert stands until the outside system
 		// answers.
 		Stream<SearchAttributeUpdate<String>> pending = due.stream()
-			.filter(track -> !track.background)
-			.map(track -> track.show(SyncState.PENDING, null));
+			.filter(track -> !track.background())
+			.map(SyncTrack::passStarted);
 		attributes.show(Stream
 			.concat(Stream
 				.of(BookingTemporal.BOOKING_STATUS.valueSet(snapshot.cancelled() ? "CANCELLED" : "CONFIRMED")), pending)
@@ -254,7 +272,12 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	}
 
 	private List<SyncTrack> allTracks() {
-		return List.of(calendarTrack, crmTrack, mailTrack);
+		return List.copyOf(tracks.values());
+	}
+
+	/** The integrations pushed in the passes: all but the email, which has its lane. */
+	private Stream<SyncTrack> passTracks() {
+		return tracks.values().stream().filter(track -> track.integration.inPasses());
 	}
 
 	private void sync(SyncTrack track) {
@@ -269,25 +292,19 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 			}
 			String reason = FailureReason.of(failure);
 			boolean outage = failure.getRetryState() == RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED;
-			if (!track.background) {
+			if (!track.background()) {
 				log.warn("{} sync of booking {} needs an operator{}: {}", track.integration, bookingId,
 						outage ? " (tried again in the background)" : "", reason);
 			}
 			Workflow.newDetachedCancellationScope(() -> state.flagManualSync(bookingId, track.integration, reason))
 				.run();
-			track.due = false;
-			track.ended(track.knownRevision);
-			track.background = false;
-			track.healsItself = outage;
-			attributes.show(track.show(SyncState.MANUAL, reason));
+			track.passEnded();
+			attributes.show(track.flagged(reason, outage));
 			return;
 		}
 		Workflow.newDetachedCancellationScope(() -> state.recordResult(bookingId, track.integration, result)).run();
-		track.due = false;
-		track.ended(result.revision());
-		track.background = false;
-		track.healsItself = false;
-		attributes.show(track.show(result.state(), null),
+		track.passEnded();
+		attributes.show(track.pushed(result),
 				track.integration == Integration.CALENDAR ? conflict(result.calendarConflict()) : null);
 	}
 
@@ -305,22 +322,16 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	}
 
 	private SyncResult call(SyncTrack track) {
-		// Background tries use plain stubs: a stub with per-method options (the
-		// summaries) does not keep the worker's
-		// single-attempt policy for them (seen: the default policy's attempts), and a try
-		// must be one attempt.
-		if (track.integration == Integration.CALENDAR) {
-			return track.background ? calendarInBackground.syncCalendarInBackground(bookingId)
-					: ActivitySummaries.calendar(snapshot, track.syncedBefore).syncCalendar(bookingId);
+		if (track.background()) {
+			return ActivitySummaries.background(track.integration).syncInBackground(bookingId);
 		}
-		return track.background ? crmInBackground.syncCrmInBackground(bookingId)
-				: ActivitySummaries.crm(snapshot).syncCrm(bookingId);
+		return ActivitySummaries.push(track.integration, snapshot, track.syncedBefore()).sync(bookingId);
 	}
 
 	@Override
 	public void retrySync() {
 		retryRequested = true;
-		if (pass != null && (calendarTrack.manual() || crmTrack.manual())) {
+		if (pass != null && passTracks().anyMatch(SyncTrack::manual)) {
 			// The operator waits for the flagged integration; the other one's pending
 			// retries must not hold it
 			// back. The cancelled sync is still due and starts afresh in the next pass,
@@ -353,9 +364,10 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 
 	@Override
 	public SyncStatus syncStatus() {
-		return new SyncStatus(calendarTrack.state, crmTrack.state, snapshot == null ? 0 : snapshot.revision(),
-				snapshot == null ? null : statusName(), calendarTrack.error, crmTrack.error, mailTrack.state,
-				mailTrack.error);
+		SyncTrack crm = tracks.get(Integration.CRM);
+		return new SyncStatus(calendarTrack.state(), crm.state(), snapshot == null ? 0 : snapshot.revision(),
+				snapshot == null ? null : statusName(), calendarTrack.error(), crm.error(), mailTrack.state(),
+				mailTrack.error());
 	}
 
 	private String statusName() {

@@ -8,22 +8,14 @@ import io.temporal.activity.ActivityMethod;
  * patch or delete).
  */
 @ActivityInterface
-public interface CalendarSyncActivities {
+public interface CalendarSyncActivities extends IntegrationActivities {
 
-	/**
-	 * Idempotent: loads the booking and converges the event to it. Throws a non-retryable
-	 * {@code ApplicationFailure} for permanent errors (the reason goes to the operator).
-	 */
+	@Override
 	@ActivityMethod(name = "SyncCalendar")
-	SyncResult syncCalendar(String bookingId);
+	SyncResult sync(String bookingId);
 
-	/**
-	 * The same sync as one single attempt: the workflow's background try of a flag raised
-	 * by a transient failure (an outage), every
-	 * {@code booking.sync.retry.background-interval}. Its own activity type, so that its
-	 * options ({@link SyncRetrySettings#BACKGROUND_ACTIVITIES}) allow no retry.
-	 */
+	@Override
 	@ActivityMethod(name = "SyncCalendarInBackground")
-	SyncResult syncCalendarInBackground(String bookingId);
+	SyncResult syncInBackground(String bookingId);
 
 }

@@ -7,23 +7,14 @@ import io.temporal.activity.ActivityMethod;
  * Makes the booking's HubSpot contact (and its meeting) match the booking as stored now.
  */
 @ActivityInterface
-public interface CrmSyncActivities {
+public interface CrmSyncActivities extends IntegrationActivities {
 
-	/**
-	 * Idempotent: loads the booking and converges the contact and meeting to it. Throws a
-	 * non-retryable {@code ApplicationFailure} for permanent errors (the reason goes to
-	 * the operator).
-	 */
+	@Override
 	@ActivityMethod(name = "SyncCrm")
-	SyncResult syncCrm(String bookingId);
+	SyncResult sync(String bookingId);
 
-	/**
-	 * The same sync as one single attempt: the workflow's background try of a flag raised
-	 * by a transient failure (an outage), every
-	 * {@code booking.sync.retry.background-interval}. Its own activity type, so that its
-	 * options ({@link SyncRetrySettings#BACKGROUND_ACTIVITIES}) allow no retry.
-	 */
+	@Override
 	@ActivityMethod(name = "SyncCrmInBackground")
-	SyncResult syncCrmInBackground(String bookingId);
+	SyncResult syncInBackground(String bookingId);
 
 }

@@ -66,7 +66,7 @@ final class MailLane {
 
 	/** An email is due or under way; the workflow does not end before it is done. */
 	boolean busy() {
-		return track.due || sending;
+		return track.due() || sending;
 	}
 
 	/**
@@ -74,9 +74,9 @@ final class MailLane {
 	 * like any email.
 	 */
 	void sendReminder() {
-		reminder.pending = false;
+		long start = reminder.take();
 		try {
-			mail.sendReminder(bookingId, reminder.start);
+			mail.sendReminder(bookingId, start);
 		}
 		catch (ActivityFailure failure) {
 			String reason = FailureReason.of(failure);
@@ -87,34 +87,29 @@ final class MailLane {
 
 	private void run() {
 		while (true) {
-			Workflow.await(() -> track.due);
-			// Cleared before sending: a change during the send makes the email due again.
-			track.due = false;
-			track.inFlight = true;
+			Workflow.await(track::due);
+			// No longer due while it sends: a change during the send makes the email due
+			// again.
 			sending = true;
-			attributes.show(track.show(SyncState.PENDING, null));
+			attributes.show(track.pushStarted());
 			awaitCalendar();
 			try {
 				SyncResult result = mail.sendBookingMail(bookingId);
 				state.recordResult(bookingId, Integration.MAIL, result);
-				attributes.show(track.show(result.state(), null));
-				track.background = false;
-				track.healsItself = false;
-				track.ended(result.revision());
-				if (reminder.failed) {
+				attributes.show(track.pushed(result));
+				if (reminder.failure() != null) {
 					// Recording the email cleared the mail flag; the reminder's failure
 					// stands until it is sent or no longer due.
-					flag(reminder.failure);
+					flag(reminder.failure());
 				}
 			}
 			catch (ActivityFailure failure) {
-				flag(FailureReason.of(failure));
+				String reason = FailureReason.of(failure);
+				record(reason);
 				// Its attempts ran out (the relay unreachable or refusing for a while):
-				// tried
-				// again in the background, like the calendar's and the CRM's flags.
-				track.healsItself = failure.getRetryState() == RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED;
-				track.background = false;
-				track.ended(track.knownRevision);
+				// tried again in the background, like the calendar's and the CRM's flags.
+				attributes.show(track.flagged(reason,
+						failure.getRetryState() == RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED));
 			}
 			sending = false;
 		}
@@ -136,10 +131,16 @@ final class MailLane {
 		waiting.cancel();
 	}
 
+	/** Flags the email for the reminder's failure, which is not this push's. */
 	private void flag(String reason) {
+		record(reason);
+		attributes.show(track.showFlag(reason));
+	}
+
+	/** The flag in PostgreSQL, and the log line that says why. */
+	private void record(String reason) {
 		log.warn("Email of booking {} needs an operator: {}", bookingId, reason);
 		state.flagManualSync(bookingId, Integration.MAIL, reason);
-		attributes.show(track.show(SyncState.MANUAL, reason));
 	}
 
 }

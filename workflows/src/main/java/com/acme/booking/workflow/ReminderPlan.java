@@ -11,18 +11,18 @@ import io.temporal.workflow.Workflow;
 final class ReminderPlan {
 
 	/** When the planned reminder is due, 0 for none. */
-	long at;
+	private long at;
 
 	/** The appointment time it reminds of. */
-	long start;
+	private long start;
 
-	boolean pending;
+	private boolean pending;
 
 	/** It was due but could not be sent; an operator's retry sends it. */
-	boolean failed;
+	private boolean failed;
 
 	/** Why it could not be sent, while {@link #failed}. */
-	String failure;
+	private String failure;
 
 	void plan(BookingSnapshot snapshot) {
 		long wanted = snapshot.cancelled() ? 0 : snapshot.reminderAtEpochMillis();
@@ -39,6 +39,25 @@ final class ReminderPlan {
 
 	boolean dueBy(long now) {
 		return pending && at <= now;
+	}
+
+	/** When the wait must end for it: its time, or never when none is planned. */
+	long wakeAt() {
+		return pending ? at : Long.MAX_VALUE;
+	}
+
+	/**
+	 * It goes out now: no longer pending. The appointment time it reminds of, for the
+	 * activity.
+	 */
+	long take() {
+		pending = false;
+		return start;
+	}
+
+	/** Why it could not be sent, while it stands failed; null otherwise. */
+	String failure() {
+		return failed ? failure : null;
 	}
 
 	/** It could not be sent: flagged until it is sent or no longer due. */

@@ -1,6 +1,7 @@
 package com.acme.booking.workflow;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,10 @@ public record SyncRetrySettings(Duration initialInterval, Duration maximumInterv
 	 * Activity names of the background tries: one attempt each, the workflow's timer
 	 * spaces them.
 	 */
-	public static final List<String> BACKGROUND_ACTIVITIES = List.of("SyncCalendarInBackground", "SyncCrmInBackground");
+	public static final List<String> BACKGROUND_ACTIVITIES = Arrays.stream(Integration.values())
+		.filter(Integration::inPasses)
+		.map(Integration::backgroundActivity)
+		.toList();
 
 	/**
 	 * Activity names of the customer's emails: the sync retry policy, but no heartbeat

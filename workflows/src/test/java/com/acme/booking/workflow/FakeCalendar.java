@@ -42,7 +42,7 @@ final class FakeCalendar implements CalendarSyncActivities {
 	}
 
 	@Override
-	public SyncResult syncCalendar(String bookingId) {
+	public SyncResult sync(String bookingId) {
 		attempts.incrementAndGet();
 		CountDownLatch dead = hang.getAndSet(null);
 		if (dead != null) {
@@ -111,8 +111,8 @@ final class FakeCalendar implements CalendarSyncActivities {
 	}
 
 	@Override
-	public SyncResult syncCalendarInBackground(String bookingId) {
-		return syncCalendar(bookingId);
+	public SyncResult syncInBackground(String bookingId) {
+		return sync(bookingId);
 	}
 
 }

@@ -25,7 +25,7 @@ final class FakeCrm implements CrmSyncActivities {
 	}
 
 	@Override
-	public SyncResult syncCrm(String bookingId) {
+	public SyncResult sync(String bookingId) {
 		attempts.incrementAndGet();
 		FakeBookingDatabase.Booking booking = database.booking(bookingId);
 		if (!enabled) {
@@ -56,8 +56,8 @@ final class FakeCrm implements CrmSyncActivities {
 	}
 
 	@Override
-	public SyncResult syncCrmInBackground(String bookingId) {
-		return syncCrm(bookingId);
+	public SyncResult syncInBackground(String bookingId) {
+		return sync(bookingId);
 	}
 
 }
