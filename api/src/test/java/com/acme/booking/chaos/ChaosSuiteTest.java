@@ -28,10 +28,10 @@ import org.slf4j.LoggerFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Hundreds of bookings against Google and HubSpot stand-ins that fail about 15 % of calls
- * at random (5xx, 429 with Retry-After, slow answers, answers lost after the write was
- * done) and an SMTP relay that fails about 15 % of connections (refused, hanging, slow,
- * the answer dropped after the server took the message), with reschedules, renames and
+ * 150 bookings against Google and HubSpot stand-ins that fail about 15 % of calls at
+ * random (5xx, 429 with Retry-After, slow answers, answers lost after the write was done)
+ * and an SMTP relay that fails about 15 % of connections (refused, hanging, slow, the
+ * answer dropped after the server took the message), with reschedules, renames and
  * cancels racing the syncs, on a real Temporal server (the CLI's dev server). At the end
  * every booking's event, contact, meeting and email match PostgreSQL exactly, or the
  * booking is flagged with its reason; nothing is duplicated but an email whose answer the
@@ -46,7 +46,7 @@ class ChaosSuiteTest {
 
 	static final long SEED = Long.getLong("chaos.seed", 20261201L);
 
-	static final int BOOKINGS = Integer.getInteger("chaos.bookings", 200);
+	static final int BOOKINGS = Integer.getInteger("chaos.bookings", 150);
 
 	static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
 

@@ -34,7 +34,7 @@ class CrashRecoveryTest {
 	@Test
 	void syncsInFlightWhenTheServiceIsKilledCompleteOnceAfterARestart() throws Exception {
 		ChaosPlan calm = new ChaosPlan(ChaosSuiteTest.SEED, 0.0);
-		Duration latency = Duration.ofMillis(700);
+		Duration latency = Duration.ofMillis(400);
 		try (GoogleCalendarStandIn google = new GoogleCalendarStandIn(calm, Duration.ofSeconds(3), latency);
 				HubSpotStandIn hubspot = new HubSpotStandIn(calm, Duration.ofSeconds(3), latency)) {
 			List<String> settings = new ArrayList<>(StandInSettings.of(google, hubspot,
