@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.ChangeSource;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
 import com.acme.booking.workflow.BookingTemporal;
@@ -56,7 +57,8 @@ class BookingWorkerApplicationTest {
 		Booking inserted = bookings.insert(id,
 				new NewBooking("Ada Lovelace", "ada@example.com", "Analytical Engines", null, "Demo please", start,
 						start.plus(Duration.ofMinutes(30)), "Europe/London"),
-				Duration.ofMinutes(15), new FrequencyLimit(3, Duration.ofDays(7)), Instant.now());
+				Duration.ofMinutes(15), new FrequencyLimit(3, Duration.ofDays(7)), Instant.now(),
+				ChangeSource.CUSTOMER);
 		assertThat(inserted.sync()).as("nothing recorded yet").isEmpty();
 
 		BookingWorkflow workflow = client.newWorkflowStub(BookingWorkflow.class,

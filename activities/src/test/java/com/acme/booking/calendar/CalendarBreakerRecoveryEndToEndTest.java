@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import com.acme.activitiestest.ActivitiesTestApplication;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.ChangeSource;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
 import com.acme.booking.support.TestClock;
@@ -113,7 +114,8 @@ class CalendarBreakerRecoveryEndToEndTest {
 		Booking booking = bookings.insert(id,
 				new NewBooking("Grace Hopper", "grace+" + id + "@example.com", null, null, null, start,
 						start.plus(Duration.ofMinutes(30)), "America/New_York"),
-				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now());
+				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now(),
+				ChangeSource.CUSTOMER);
 		BookingWorkflow workflow = temporal.newWorkflowStub(BookingWorkflow.class,
 				WorkflowOptions.newBuilder()
 					.setWorkflowId(BookingTemporal.workflowId(id.toString()))

@@ -15,6 +15,7 @@ import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingChange;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.CalendarConflict;
+import com.acme.booking.core.ChangeSource;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
 import com.acme.booking.support.BookingRuns;
@@ -204,7 +205,7 @@ class CalendarSyncEndToEndTest {
 		start(booking);
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> !google.server.findAll(postRequestedFor(eventsUrl())).isEmpty());
-		bookings.cancel(booking.id(), TestClock.now());
+		bookings.cancel(booking.id(), TestClock.now(), ChangeSource.CUSTOMER);
 		workflow(booking).bookingChanged();
 
 		Booking done = awaitBooking(booking, b -> b.isCancelled() && b.sync(Integration.CALENDAR).synced());
@@ -228,8 +229,10 @@ class CalendarSyncEndToEndTest {
 		awaitBooking(booking, b -> b.sync(Integration.CALENDAR).synced());
 
 		Instant newStart = booking.startTime().plus(Duration.ofHours(2));
-		bookings.update(booking.id(), new BookingChange(newStart, newStart.plus(Duration.ofMinutes(45)), null,
-				"Difference Engines Ltd", null, null), Duration.ofMinutes(15), TestClock.now());
+		bookings.update(
+				booking.id(), new BookingChange(newStart, newStart.plus(Duration.ofMinutes(45)), null,
+						"Difference Engines Ltd", null, null),
+				Duration.ofMinutes(15), TestClock.now(), ChangeSource.CUSTOMER);
 		workflow(booking).bookingChanged();
 
 		Booking synced = awaitBooking(booking,
@@ -283,7 +286,7 @@ class CalendarSyncEndToEndTest {
 		Instant later = booking.startTime().plus(Duration.ofHours(3));
 		bookings.update(booking.id(),
 				new BookingChange(later, later.plus(Duration.ofMinutes(30)), null, null, null, null),
-				Duration.ofMinutes(15), TestClock.now());
+				Duration.ofMinutes(15), TestClock.now(), ChangeSource.CUSTOMER);
 		workflow(booking).bookingChanged();
 
 		Booking moved = awaitBooking(booking,
@@ -308,7 +311,8 @@ class CalendarSyncEndToEndTest {
 		return bookings.insert(id,
 				new NewBooking("Grace Hopper", "grace+" + id + "@example.com", "Remington Rand", "+1 555 0100",
 						"Compilers", start, start.plus(Duration.ofMinutes(30)), "America/New_York"),
-				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now());
+				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now(),
+				ChangeSource.CUSTOMER);
 	}
 
 	private void start(Booking booking) {

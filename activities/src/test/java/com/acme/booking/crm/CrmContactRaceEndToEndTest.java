@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import com.acme.booking.core.Booking;
+import com.acme.booking.core.ChangeSource;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
 import com.acme.booking.support.TestClock;
@@ -57,7 +58,7 @@ class CrmContactRaceEndToEndTest extends CrmEndToEndSupport {
 			.withServeEventListener(AppliedWrites.NAME, AppliedWrites.HOLD)
 			.willReturn(HubSpotStubs.object(200, "1301", "{}")));
 
-		Booking cancelled = bookings.cancel(old.id(), TestClock.now()).orElseThrow();
+		Booking cancelled = bookings.cancel(old.id(), TestClock.now(), ChangeSource.CUSTOMER).orElseThrow();
 		CompletableFuture<String> late = CompletableFuture.supplyAsync(() -> crm.push(cancelled));
 		await().atMost(Duration.ofSeconds(30)).until(() -> appliedWrites.held() == 1);
 		// The customer books again; that sync's write goes through at once.
@@ -100,7 +101,8 @@ class CrmContactRaceEndToEndTest extends CrmEndToEndSupport {
 		return bookings.insert(UUID.randomUUID(),
 				new NewBooking("Ada Lovelace", email, null, null, "Demo please", start,
 						start.plus(30, ChronoUnit.MINUTES), "Europe/London"),
-				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now());
+				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now(),
+				ChangeSource.CUSTOMER);
 	}
 
 }

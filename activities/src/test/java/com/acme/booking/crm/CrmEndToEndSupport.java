@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.acme.activitiestest.ActivitiesTestApplication;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.ChangeSource;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
 import com.acme.booking.support.TestClock;
@@ -112,7 +113,8 @@ abstract class CrmEndToEndSupport {
 		Booking booking = bookings.insert(id,
 				new NewBooking(name, email, company, phone, "Demo please", start, start.plus(30, ChronoUnit.MINUTES),
 						"Europe/London"),
-				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now());
+				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now(),
+				ChangeSource.CUSTOMER);
 		BookingWorkflow workflow = temporal.newWorkflowStub(BookingWorkflow.class,
 				WorkflowOptions.newBuilder()
 					.setWorkflowId(BookingTemporal.workflowId(id.toString()))

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import com.acme.booking.core.Booking;
+import com.acme.booking.core.ChangeSource;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
 import com.acme.booking.support.TestClock;
@@ -43,7 +44,7 @@ class CrmStaleAttemptEndToEndTest extends CrmEndToEndSupport {
 		Booking loaded = book("Ada Lovelace", "ada-stale@example.com");
 		awaitSynced(loaded.id(), 1);
 		// Cancelled while the late attempt, still holding revision 1, waited for HubSpot.
-		bookings.cancel(loaded.id(), TestClock.now()).orElseThrow();
+		bookings.cancel(loaded.id(), TestClock.now(), ChangeSource.CUSTOMER).orElseThrow();
 		hubspot.resetRequests();
 
 		assertThatThrownBy(() -> crm.push(loaded)).isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
@@ -65,7 +66,8 @@ class CrmStaleAttemptEndToEndTest extends CrmEndToEndSupport {
 		Booking loaded = bookings.insert(UUID.randomUUID(),
 				new NewBooking("Ada Lovelace", "ada-late@example.com", null, null, null, start,
 						start.plus(30, ChronoUnit.MINUTES), "Europe/London"),
-				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now());
+				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now(),
+				ChangeSource.CUSTOMER);
 		ContactSync contacts = new ContactSync(client, bookings, Caffeine.newBuilder().<String, String>build());
 
 		CompletableFuture<String> late = CompletableFuture
@@ -73,7 +75,7 @@ class CrmStaleAttemptEndToEndTest extends CrmEndToEndSupport {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> !hubspot.findAll(postRequestedFor(urlPathEqualTo(CONTACTS))).isEmpty());
 		// Cancelled while the create waited for its answer.
-		bookings.cancel(loaded.id(), TestClock.now()).orElseThrow();
+		bookings.cancel(loaded.id(), TestClock.now(), ChangeSource.CUSTOMER).orElseThrow();
 
 		assertThatThrownBy(late::join).hasCauseInstanceOf(ApplicationFailure.class)
 			.cause()

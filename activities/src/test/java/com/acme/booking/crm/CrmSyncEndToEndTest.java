@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingChange;
+import com.acme.booking.core.ChangeSource;
 import com.acme.booking.support.TestClock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -142,7 +143,7 @@ class CrmSyncEndToEndTest extends CrmEndToEndSupport {
 
 		bookings.update(booking.id(),
 				new BookingChange(moved, moved.plus(30, ChronoUnit.MINUTES), null, null, null, null),
-				Duration.ofMinutes(15), TestClock.now());
+				Duration.ofMinutes(15), TestClock.now(), ChangeSource.CUSTOMER);
 		workflow(booking.id()).bookingChanged();
 		awaitSynced(booking.id(), 2);
 
@@ -164,7 +165,7 @@ class CrmSyncEndToEndTest extends CrmEndToEndSupport {
 		Booking booking = book("Ada Byron", "byron@example.com");
 		awaitSynced(booking.id(), 1);
 
-		bookings.cancel(booking.id(), TestClock.now());
+		bookings.cancel(booking.id(), TestClock.now(), ChangeSource.CUSTOMER);
 		workflow(booking.id()).bookingChanged();
 		awaitSynced(booking.id(), 2);
 
@@ -185,7 +186,7 @@ class CrmSyncEndToEndTest extends CrmEndToEndSupport {
 		hubspot.stubFor(get(urlPathEqualTo("/crm/v3/objects/meetings/2009"))
 			.willReturn(meetingAt(newer.startTime(), "SCHEDULED")));
 
-		bookings.cancel(older.id(), TestClock.now());
+		bookings.cancel(older.id(), TestClock.now(), ChangeSource.CUSTOMER);
 		workflow(older.id()).bookingChanged();
 		awaitSynced(older.id(), 2);
 

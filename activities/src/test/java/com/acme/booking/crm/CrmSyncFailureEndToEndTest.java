@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.acme.booking.core.Booking;
+import com.acme.booking.core.ChangeSource;
 import com.acme.booking.support.TestClock;
 import com.acme.booking.workflow.Integration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -83,7 +84,7 @@ class CrmSyncFailureEndToEndTest extends CrmEndToEndSupport {
 		Booking booking = book("Frances Allen", "frances@example.com");
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !requests("POST", CONTACTS).isEmpty());
 
-		bookings.cancel(booking.id(), TestClock.now());
+		bookings.cancel(booking.id(), TestClock.now(), ChangeSource.CUSTOMER);
 		workflow(booking.id()).bookingChanged();
 		hubspot.stubFor(post(CONTACTS).willReturn(HubSpotStubs.contactCreated("1010")));
 		hubspot.stubFor(post(UPSERT_MEETING).willReturn(HubSpotStubs.meetingUpserted("2010", true)));

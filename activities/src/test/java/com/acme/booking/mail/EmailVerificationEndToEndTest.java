@@ -15,6 +15,7 @@ import com.acme.booking.calendar.FakeGoogle;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.BookingStatus;
+import com.acme.booking.core.ChangeSource;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
 import com.acme.booking.crm.HubSpotStubs;
@@ -205,7 +206,7 @@ class EmailVerificationEndToEndTest {
 	@Test
 	void aNewManageLinkIsMailedWithTheNewTokenAndKeptMasked() {
 		Booking booking = bookings.insert(UUID.randomUUID(), details("Grace Hopper", nextStart()),
-				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), now());
+				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), now(), ChangeSource.CUSTOMER);
 		Booking reissued = bookings.reissueManageLink(booking.id()).orElseThrow();
 
 		assertThat(newLinks.send(reissued)).isEqualTo(Delivery.SENT);
@@ -257,7 +258,7 @@ class EmailVerificationEndToEndTest {
 
 	private Booking newHold(String name) {
 		return bookings.hold(UUID.randomUUID(), details(name, nextStart()), Duration.ofMinutes(15),
-				new FrequencyLimit(100, Duration.ofDays(7)), now(), WINDOW);
+				new FrequencyLimit(100, Duration.ofDays(7)), now(), WINDOW, ChangeSource.CUSTOMER);
 	}
 
 	private void start(Booking booking) {

@@ -20,6 +20,7 @@ import com.acme.activitiestest.ActivitiesTestApplication;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingChange;
 import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.ChangeSource;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
 import com.acme.booking.message.BookingMessages;
@@ -111,10 +112,10 @@ class MailEndToEndTest {
 		Instant moved = booking.startTime().plus(Duration.ofHours(2));
 		bookings.update(booking.id(),
 				new BookingChange(moved, moved.plus(Duration.ofMinutes(30)), null, null, null, null),
-				Duration.ofMinutes(15), now());
+				Duration.ofMinutes(15), now(), ChangeSource.CUSTOMER);
 		workflow(booking).bookingChanged();
 		awaitMails(booking, 2);
-		bookings.cancel(booking.id(), now());
+		bookings.cancel(booking.id(), now(), ChangeSource.CUSTOMER);
 		workflow(booking).bookingChanged();
 		awaitMails(booking, 3);
 
@@ -322,7 +323,7 @@ class MailEndToEndTest {
 		return bookings.insert(id,
 				new NewBooking(name, "customer+" + id + "@example.com", null, null, null, start,
 						start.plus(Duration.ofMinutes(30)), "America/New_York"),
-				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), now());
+				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), now(), ChangeSource.CUSTOMER);
 	}
 
 	private void start(Booking booking) {

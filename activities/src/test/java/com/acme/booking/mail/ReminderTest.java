@@ -13,6 +13,7 @@ import com.acme.activitiestest.ActivitiesTestApplication;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingChange;
 import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.ChangeSource;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
 import com.acme.booking.message.BookingMessage;
@@ -124,7 +125,7 @@ class ReminderTest {
 		Booking moved = newBooking("Annie Easley", now.minus(Duration.ofDays(3)));
 		Instant soon = now.plus(Duration.ofHours(5)).truncatedTo(ChronoUnit.MINUTES);
 		bookings.update(moved.id(), new BookingChange(soon, soon.plus(Duration.ofMinutes(30)), null, null, null, null),
-				Duration.ofMinutes(15), now);
+				Duration.ofMinutes(15), now, ChangeSource.CUSTOMER);
 		assertThat(state.load(moved.id().toString()).reminderAtEpochMillis()).isZero();
 	}
 
@@ -194,7 +195,7 @@ class ReminderTest {
 
 	private void edit(Booking booking, String name, Instant now) {
 		bookings.update(booking.id(), new BookingChange(null, null, name, null, null, null), Duration.ofMinutes(15),
-				now);
+				now, ChangeSource.CUSTOMER);
 	}
 
 	private static Instant dayAhead() {
@@ -213,7 +214,7 @@ class ReminderTest {
 		return bookings.insert(id,
 				new NewBooking(name, "customer+" + id + "@example.com", null, null, null, start,
 						start.plus(Duration.ofMinutes(30)), "America/New_York"),
-				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), now);
+				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), now, ChangeSource.CUSTOMER);
 	}
 
 }

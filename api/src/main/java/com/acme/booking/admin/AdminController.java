@@ -9,6 +9,7 @@ import com.acme.booking.booking.BookingNotFound;
 import com.acme.booking.booking.BookingResource;
 import com.acme.booking.booking.BookingWorkflows;
 import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingHistory;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.mail.NewManageLinkMail;
 import com.acme.booking.message.BookingMessages;
@@ -54,14 +55,17 @@ class AdminController {
 
 	private final NewManageLinkMail newLinks;
 
+	private final BookingHistory history;
+
 	AdminController(BookingRepository bookings, BookingWorkflows workflows, BulkRetry bulkRetry,
-			BookingMessages messages, ManageLinks links, NewManageLinkMail newLinks) {
+			BookingMessages messages, ManageLinks links, NewManageLinkMail newLinks, BookingHistory history) {
 		this.bookings = bookings;
 		this.workflows = workflows;
 		this.bulkRetry = bulkRetry;
 		this.messages = messages;
 		this.links = links;
 		this.newLinks = newLinks;
+		this.history = history;
 	}
 
 	@GetMapping
@@ -90,6 +94,21 @@ class AdminController {
 		UUID bookingId = BookingNotFound.parseId(id);
 		bookings.findById(bookingId).orElseThrow(BookingNotFound::new);
 		return Map.of("messages", messages.forBooking(bookingId).stream().map(MessageResource::of).toList());
+	}
+
+	@Operation(summary = "Every change of the booking, oldest first", description = """
+			For support staff asked "who moved my appointment?": each change with its time (`at`), its \
+			`source` (`CUSTOMER`: the booking page or the API with the manage token; `OPERATOR`: the admin key; \
+			`CALENDAR_OWNER`: the owner moved or deleted the event in Google Calendar; `SERVICE`: the service \
+			itself, e.g. an unconfirmed hold that expired) and `what` it changed, field by field as the booking \
+			resource names them, `{"startTime": {"from": "...", "to": "..."}}`. The first entry is the booking \
+			being made (every field `from: null`). Written in the same transaction as the change. Unknown \
+			booking: 404.""")
+	@GetMapping("/{id}/history")
+	Map<String, Object> history(@PathVariable String id) {
+		UUID bookingId = BookingNotFound.parseId(id);
+		bookings.findById(bookingId).orElseThrow(BookingNotFound::new);
+		return Map.of("changes", history.of(bookingId).stream().map(HistoryResource::of).toList());
 	}
 
 	@Operation(summary = "Revokes the booking's manage link and issues a new one", description = """

@@ -17,6 +17,7 @@ import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.BookingRulesProperties;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
+import com.acme.booking.security.Callers;
 import com.acme.booking.token.ManageLinks;
 import com.acme.booking.web.InvalidRequest;
 import com.acme.booking.web.Text;
@@ -74,8 +75,8 @@ class BookingService {
 				Text.blankToNull(request.inquiry()), start, end, timeZone);
 		Booking saved = rules.verifyEmail()
 				? bookings.hold(id, booking, rules.buffer(), frequencyLimit(), clock.instant(),
-						rules.verificationWindow())
-				: bookings.insert(id, booking, rules.buffer(), frequencyLimit(), clock.instant());
+						rules.verificationWindow(), Callers.current())
+				: bookings.insert(id, booking, rules.buffer(), frequencyLimit(), clock.instant(), Callers.current());
 		metrics.created();
 		events.publishEvent(new BookingsChanged(id.toString()));
 		workflows.started(id);
@@ -132,7 +133,7 @@ class BookingService {
 		}
 		BookingChange change = new BookingChange(start, end, strip(request.name()), clearable(request.company()),
 				clearable(request.phone()), clearable(request.inquiry()));
-		Booking updated = bookings.update(id, change, rules.buffer(), clock.instant())
+		Booking updated = bookings.update(id, change, rules.buffer(), clock.instant(), Callers.current())
 			.orElseThrow(BookingNotFound::new);
 		if (request.reschedules()) {
 			metrics.rescheduled();
@@ -149,7 +150,7 @@ class BookingService {
 	 * read.
 	 */
 	Booking cancel(UUID id) {
-		Optional<Booking> cancelled = bookings.cancel(id, clock.instant());
+		Optional<Booking> cancelled = bookings.cancel(id, clock.instant(), Callers.current());
 		if (cancelled.isEmpty()) {
 			return get(id);
 		}

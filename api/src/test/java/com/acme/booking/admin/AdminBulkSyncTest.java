@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.ChangeSource;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.IntegrationSync;
 import com.acme.booking.core.NewBooking;
@@ -137,7 +138,8 @@ class AdminBulkSyncTest {
 		Booking booking = bookings.insert(UUID.randomUUID(),
 				new NewBooking("Ada", "bulk-" + UUID.randomUUID() + "@example.com", null, null, null, start,
 						start.plus(Duration.ofMinutes(30)), "Europe/London"),
-				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now());
+				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now(),
+				ChangeSource.CUSTOMER);
 		bookings.flagManualSync(booking.id(), integration, reason);
 		return booking;
 	}

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import com.acme.booking.booking.BookingWorkflows;
 import com.acme.booking.core.Booking;
+import com.acme.booking.core.BookingHistory;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.BookingStatus;
 import com.acme.booking.core.IntegrationSync;
@@ -66,6 +67,9 @@ class AdminControllerTest {
 
 	@MockitoBean
 	NewManageLinkMail newLinks;
+
+	@MockitoBean
+	BookingHistory history;
 
 	/** The booking's manual-sync flags with their reasons. */
 	final Map<Integration, String> flags = new EnumMap<>(Integration.class);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.ChangeSource;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
 import com.acme.booking.support.RunningService;
@@ -47,8 +48,8 @@ class BufferChangeTest {
 						+ start.plus(Duration.ofMinutes(35)) + ") are closer than the buffer of PT15M");
 		}
 		finally {
-			bookings.cancel(first, TestClock.now());
-			bookings.cancel(second, TestClock.now());
+			bookings.cancel(first, TestClock.now(), ChangeSource.CUSTOMER);
+			bookings.cancel(second, TestClock.now(), ChangeSource.CUSTOMER);
 		}
 	}
 
@@ -57,7 +58,7 @@ class BufferChangeTest {
 		bookings.insert(id,
 				new NewBooking("Ada Lovelace", "buffer-" + id + "@example.com", null, null, null, start,
 						start.plus(Duration.ofMinutes(30)), "Europe/London"),
-				Duration.ZERO, new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now());
+				Duration.ZERO, new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now(), ChangeSource.CUSTOMER);
 		return id;
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.ChangeSource;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
 import com.acme.booking.support.RunningService;
@@ -84,7 +85,7 @@ class SlotsApiTest {
 				new NewBooking("Ada", "ada-" + id + "@example.com", null, null, null,
 						Instant.parse("2026-12-02T10:00:00Z"), Instant.parse("2026-12-02T10:30:00Z"), "Europe/London"),
 				Duration.ofMinutes(15), new FrequencyLimit(3, Duration.ofDays(7)),
-				Instant.parse("2026-11-30T08:00:00Z"));
+				Instant.parse("2026-11-30T08:00:00Z"), ChangeSource.CUSTOMER);
 
 		events.publishEvent(new BookingsChanged(id.toString()));
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.ChangeSource;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
 import com.acme.booking.support.RunningService;
@@ -129,7 +130,7 @@ class SlotsForReschedulingApiTest {
 				new NewBooking("Ada", "ada-" + id + "@example.com", null, null, null, from, from.plusSeconds(1800),
 						"Europe/London"),
 				Duration.ofMinutes(15), new FrequencyLimit(3, Duration.ofDays(7)),
-				Instant.parse("2026-11-30T08:00:00Z"));
+				Instant.parse("2026-11-30T08:00:00Z"), ChangeSource.CUSTOMER);
 		events.publishEvent(new BookingsChanged(id.toString()));
 		return id;
 	}

@@ -123,7 +123,7 @@ class BookingControllerTest {
 			assertThat(response.problemType()).isEqualTo("validation-failed");
 			assertThat(response.json().path("errors").findValuesAsString("field")).as("%s", body).contains(field);
 		});
-		then(bookings).should(never()).insert(any(), any(), any(), any(), any());
+		then(bookings).should(never()).insert(any(), any(), any(), any(), any(), any());
 	}
 
 	@Test
@@ -143,7 +143,7 @@ class BookingControllerTest {
 		assertThat(spacesName.status()).isEqualTo(400);
 		assertThat(unknown.status()).isEqualTo(400);
 		assertThat(unknown.json().path("errors").findValuesAsString("field")).contains("status");
-		then(bookings).should(never()).update(any(), any(), any(), any());
+		then(bookings).should(never()).update(any(), any(), any(), any(), any());
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import com.acme.booking.booking.BookingWorkflows;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingChange;
 import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.ChangeSource;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
 import com.acme.booking.core.SyncBacklog;
@@ -85,7 +86,7 @@ class ReconcilerTest {
 		await().atMost(SYNC).until(() -> syncedRevision(booking.id()) == 1);
 
 		// The API committed the cancel; its bookingChanged signal never reached Temporal.
-		bookings.cancel(booking.id(), TestClock.now());
+		bookings.cancel(booking.id(), TestClock.now(), ChangeSource.CUSTOMER);
 		reconciler.reconcile();
 
 		await().atMost(SYNC).until(() -> syncedRevision(booking.id()) == 2);
@@ -103,7 +104,7 @@ class ReconcilerTest {
 		Booking booking = insert("reconcile-late-start@example.com");
 		reconciler.reconcile();
 		await().atMost(SYNC).until(() -> syncedRevision(booking.id()) == 1);
-		bookings.cancel(booking.id(), TestClock.now());
+		bookings.cancel(booking.id(), TestClock.now(), ChangeSource.CUSTOMER);
 		reconciler.reconcile();
 		WorkflowStub workflow = temporal.newUntypedWorkflowStub(BookingTemporal.workflowId(booking.id().toString()));
 		workflow.getResult(30, TimeUnit.SECONDS, Void.class);
@@ -189,7 +190,7 @@ class ReconcilerTest {
 				new NewBooking("Ada", "reconcile-hold@example.com", null, null, null, start,
 						start.plus(Duration.ofMinutes(30)), "Europe/London"),
 				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now(),
-				Duration.ofMinutes(15));
+				Duration.ofMinutes(15), ChangeSource.CUSTOMER);
 		workflows.start(held.id());
 		// The verification email is recorded: the workflow now only waits for the
 		// customer.
@@ -221,7 +222,7 @@ class ReconcilerTest {
 		for (Integration integration : Integration.values()) {
 			bookings.recordSynced(changed.id(), integration, 1, "x", true);
 		}
-		bookings.cancel(changed.id(), TestClock.now());
+		bookings.cancel(changed.id(), TestClock.now(), ChangeSource.CUSTOMER);
 		Booking operatorOnly = insert("paging-operator@example.com");
 		bookings.recordSynced(operatorOnly.id(), Integration.CRM, 1, "c-1", true);
 		bookings.recordSynced(operatorOnly.id(), Integration.MAIL, 1, null, true);
@@ -229,7 +230,7 @@ class ReconcilerTest {
 		Booking mailBehind = insert("paging-mail@example.com");
 		bookings.recordSynced(mailBehind.id(), Integration.MAIL, 1, null, true);
 		bookings.update(mailBehind.id(), new BookingChange(null, null, "Renamed", null, null, null),
-				Duration.ofMinutes(15), TestClock.now());
+				Duration.ofMinutes(15), TestClock.now(), ChangeSource.CUSTOMER);
 		bookings.flagManualSync(mailBehind.id(), Integration.CALENDAR, "Google said 403");
 		bookings.flagManualSync(mailBehind.id(), Integration.CRM, "HubSpot said 401");
 		List<UUID> neverStarted = insertNeverStarted(501);
@@ -279,7 +280,8 @@ class ReconcilerTest {
 		return bookings.insert(UUID.randomUUID(),
 				new NewBooking("Ada", email, null, null, null, start, start.plus(Duration.ofMinutes(30)),
 						"Europe/London"),
-				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now());
+				Duration.ofMinutes(15), new FrequencyLimit(100, Duration.ofDays(7)), TestClock.now(),
+				ChangeSource.CUSTOMER);
 	}
 
 	/** A run that never makes progress: no worker polls its task queue. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.acme.booking.core.ChangeSource;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
 import com.acme.booking.support.TestClock;
@@ -81,7 +82,8 @@ class RestartRecoveryTest {
 		NewBooking booking = new NewBooking("Crashed " + n, "crashed" + n + "@example.com", null, null, null, start,
 				start.plus(Duration.ofMinutes(30)), "Europe/London");
 		app.bookings()
-			.insert(id, booking, Duration.ofMinutes(15), new FrequencyLimit(3, Duration.ofDays(7)), TestClock.now());
+			.insert(id, booking, Duration.ofMinutes(15), new FrequencyLimit(3, Duration.ofDays(7)), TestClock.now(),
+					ChangeSource.CUSTOMER);
 		return id;
 	}
 

@@ -80,8 +80,9 @@ public class BookingRepository {
 	 * lock was granted: two round trips and the commit.
 	 */
 	@Transactional
-	public Booking insert(UUID id, NewBooking booking, Duration buffer, FrequencyLimit limit, Instant now) {
-		return insert(id, booking, buffer, limit, now, null);
+	public Booking insert(UUID id, NewBooking booking, Duration buffer, FrequencyLimit limit, Instant now,
+			ChangeSource source) {
+		return insert(id, booking, buffer, limit, now, null, source);
 	}
 
 	/**
@@ -91,8 +92,8 @@ public class BookingRepository {
 	 */
 	@Transactional
 	public Booking hold(UUID id, NewBooking booking, Duration buffer, FrequencyLimit limit, Instant now,
-			Duration window) {
-		return insert(id, booking, buffer, limit, now, now.plus(window));
+			Duration window, ChangeSource source) {
+		return insert(id, booking, buffer, limit, now, now.plus(window), source);
 	}
 
 	/**
@@ -101,7 +102,7 @@ public class BookingRepository {
 	 * verification emails sent to a stranger's address without end, one per hold.
 	 */
 	private Booking insert(UUID id, NewBooking booking, Duration buffer, FrequencyLimit limit, Instant now,
-			Instant holdUntil) {
+			Instant holdUntil, ChangeSource source) {
 		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(lower(?)))").param(booking.email()).query().singleRow();
 		Duration half = buffer.dividedBy(2);
 		BookingStatus status = holdUntil == null ? BookingStatus.CONFIRMED : BookingStatus.PENDING_VERIFICATION;
@@ -109,8 +110,8 @@ public class BookingRepository {
 		// written.
 		return refuseOverlap(() -> jdbc.sql(returning("""
 				INSERT INTO booking (id, status, name, email, company, phone, inquiry, start_time, end_time, time_zone,
-				                     blocked, created_at, updated_at, hold_expires_at)
-				SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?, ?
+				                     blocked, created_at, updated_at, hold_expires_at, changed_by)
+				SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?, ?, ?
 				WHERE (SELECT count(*) FROM booking
 				       WHERE lower(email) = lower(?) AND created_at > ?
 				         AND (status <> 'CANCELLED' OR (hold_expires_at IS NOT NULL AND verified_at IS NULL))) < ?
@@ -118,7 +119,7 @@ public class BookingRepository {
 			.params(id, status.name(), booking.name(), booking.email(), booking.company(), booking.phone(),
 					booking.inquiry(), utc(booking.startTime()), utc(booking.endTime()), booking.timeZone(),
 					utc(booking.startTime().minus(half)), utc(booking.endTime().plus(half)), utc(now), utc(now),
-					utc(holdUntil), booking.email(), utc(now.minus(limit.window())), limit.maxBookings())
+					utc(holdUntil), source.name(), booking.email(), utc(now.minus(limit.window())), limit.maxBookings())
 			.query(BookingRepository::map)
 			.optional()
 			.orElseThrow(() -> new FrequencyLimitReached(limit.maxBookings())));
@@ -135,7 +136,7 @@ public class BookingRepository {
 	 * @throws BookingCancelled when the booking is cancelled (also when a cancel won a
 	 * race with this change)
 	 */
-	public Optional<Booking> update(UUID id, BookingChange change, Duration buffer, Instant now) {
+	public Optional<Booking> update(UUID id, BookingChange change, Duration buffer, Instant now, ChangeSource source) {
 		Instant start = change.startTime();
 		Instant end = change.endTime();
 		Duration half = buffer.dividedBy(2);
@@ -150,7 +151,7 @@ public class BookingRepository {
 				       company = CASE WHEN CAST(? AS text) IS NULL THEN company ELSE NULLIF(?, '') END,
 				       phone = CASE WHEN CAST(? AS text) IS NULL THEN phone ELSE NULLIF(?, '') END,
 				       inquiry = CASE WHEN CAST(? AS text) IS NULL THEN inquiry ELSE NULLIF(?, '') END,
-				       revision = revision + 1, updated_at = ?
+				       revision = revision + 1, updated_at = ?, changed_by = ?
 				WHERE id = ? AND status <> 'CANCELLED'
 				RETURNING *"""))
 			// Only a move re-computes the blocked range: a detail edit must not fail
@@ -160,7 +161,7 @@ public class BookingRepository {
 			.params(utc(start), utc(end), change.moves(), utc(start == null ? null : start.minus(half)),
 					utc(end == null ? null : end.plus(half)), utc(start), utc(now), change.moves(), change.moves(),
 					change.name(), change.company(), change.company(), change.phone(), change.phone(), change.inquiry(),
-					change.inquiry(), utc(now), id)
+					change.inquiry(), utc(now), source.name(), id)
 			.query(BookingRepository::map)
 			.optional());
 		if (updated.isEmpty()) {
@@ -190,12 +191,12 @@ public class BookingRepository {
 	 * service knew of it, so there is nothing to push or to mail.
 	 */
 	@Transactional
-	public Optional<Booking> cancel(UUID id, Instant now) {
+	public Optional<Booking> cancel(UUID id, Instant now, ChangeSource source) {
 		Optional<Booking> cancelled = jdbc.sql(returning("""
-				UPDATE booking SET status = 'CANCELLED', revision = revision + 1, updated_at = ?,
+				UPDATE booking SET status = 'CANCELLED', revision = revision + 1, updated_at = ?, changed_by = ?,
 				       calendar_conflict_start = NULL, calendar_conflict_end = NULL
 				WHERE id = ? AND status <> 'CANCELLED'
-				RETURNING *""")).params(utc(now), id).query(BookingRepository::map).optional();
+				RETURNING *""")).params(utc(now), source.name(), id).query(BookingRepository::map).optional();
 		if (cancelled.isPresent() && cancelled.get().unconfirmedHold()) {
 			settle(id);
 			return findById(id);
@@ -227,7 +228,8 @@ public class BookingRepository {
 	 */
 	public Optional<Booking> verify(UUID id, Instant now) {
 		return jdbc.sql(returning("""
-				UPDATE booking SET status = 'CONFIRMED', verified_at = ?, revision = revision + 1, updated_at = ?
+				UPDATE booking SET status = 'CONFIRMED', verified_at = ?, revision = revision + 1, updated_at = ?,
+				       changed_by = 'CUSTOMER'
 				WHERE id = ? AND status = 'PENDING_VERIFICATION' AND hold_expires_at > ?
 				RETURNING *""")).params(utc(now), utc(now), id, utc(now)).query(BookingRepository::map).optional();
 	}
@@ -244,7 +246,7 @@ public class BookingRepository {
 	public boolean expireHold(UUID id, Instant now) {
 		boolean expired = jdbc.sql("""
 				UPDATE booking SET status = 'CANCELLED', cancellation_reason = 'VERIFICATION_EXPIRED',
-				       revision = revision + 1, updated_at = ?
+				       revision = revision + 1, updated_at = ?, changed_by = 'SERVICE'
 				WHERE id = ? AND status = 'PENDING_VERIFICATION'""").params(utc(now), id).update() == 1;
 		if (expired) {
 			settle(id);

@@ -110,7 +110,8 @@ class BlockedRangesTest {
 	}
 
 	private Booking insert(String email, Instant start, Duration buffer) {
-		return bookings.insert(UUID.randomUUID(), booking(email, start, HALF_HOUR), buffer, NO_LIMIT, NOW);
+		return bookings.insert(UUID.randomUUID(), booking(email, start, HALF_HOUR), buffer, NO_LIMIT, NOW,
+				ChangeSource.CUSTOMER);
 	}
 
 	private String blocked(Booking booking) {

@@ -77,8 +77,8 @@ class BookingFrequencyLimitTest {
 		Booking first = book("ann@example.com", 0, NOW);
 		Booking second = book("ann@example.com", 1, NOW);
 		book("ann@example.com", 2, NOW);
-		bookings.cancel(first.id(), NOW);
-		bookings.cancel(second.id(), NOW);
+		bookings.cancel(first.id(), NOW, ChangeSource.CUSTOMER);
+		bookings.cancel(second.id(), NOW, ChangeSource.CUSTOMER);
 
 		book("ann@example.com", 3, NOW);
 		book("ann@example.com", 4, NOW);
@@ -137,7 +137,7 @@ class BookingFrequencyLimitTest {
 	private Booking book(String email, int slot, Instant now) {
 		Instant start = TEN.plus(Duration.ofHours(slot));
 		return bookings.insert(UUID.randomUUID(), booking(email, start, Duration.ofMinutes(30)), BUFFER, THREE_A_WEEK,
-				now);
+				now, ChangeSource.CUSTOMER);
 	}
 
 }

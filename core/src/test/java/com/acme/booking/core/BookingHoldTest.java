@@ -101,12 +101,12 @@ class BookingHoldTest {
 	@Test
 	void aWithdrawnHoldIsSettledAndACancelledBookingKeepsItsSyncDue() {
 		Booking held = hold("ann@example.com", TEN);
-		Booking withdrawn = bookings.cancel(held.id(), NOW).orElseThrow();
+		Booking withdrawn = bookings.cancel(held.id(), NOW, ChangeSource.CUSTOMER).orElseThrow();
 		assertThat(syncUnfinished(withdrawn)).isFalse();
 		assertThat(withdrawn.cancellationReason()).as("a customer's cancel").isNull();
 
 		Booking confirmed = insert(bookings, "bob@example.com", TEN.plus(Duration.ofHours(2)));
-		assertThat(syncUnfinished(bookings.cancel(confirmed.id(), NOW).orElseThrow()))
+		assertThat(syncUnfinished(bookings.cancel(confirmed.id(), NOW, ChangeSource.CUSTOMER).orElseThrow()))
 			.as("a confirmed booking's cancel is pushed")
 			.isTrue();
 	}
@@ -115,27 +115,29 @@ class BookingHoldTest {
 	void theFrequencyLimitCountsHoldsNeverConfirmedEvenOnceTheyEnded() {
 		FrequencyLimit two = new FrequencyLimit(2, Duration.ofDays(7));
 		Booking expired = bookings.hold(UUID.randomUUID(), booking("ann@example.com", TEN, HALF_HOUR), BUFFER, two, NOW,
-				WINDOW);
+				WINDOW, ChangeSource.CUSTOMER);
 		bookings.expireHold(expired.id(), NOW.plus(WINDOW));
 		Booking withdrawn = bookings.hold(UUID.randomUUID(),
-				booking("ann@example.com", TEN.plus(Duration.ofHours(2)), HALF_HOUR), BUFFER, two, NOW, WINDOW);
-		bookings.cancel(withdrawn.id(), NOW);
+				booking("ann@example.com", TEN.plus(Duration.ofHours(2)), HALF_HOUR), BUFFER, two, NOW, WINDOW,
+				ChangeSource.CUSTOMER);
+		bookings.cancel(withdrawn.id(), NOW, ChangeSource.CUSTOMER);
 
 		assertThatExceptionOfType(FrequencyLimitReached.class).isThrownBy(() -> bookings.hold(UUID.randomUUID(),
-				booking("ann@example.com", TEN.plus(Duration.ofHours(4)), HALF_HOUR), BUFFER, two, NOW, WINDOW));
+				booking("ann@example.com", TEN.plus(Duration.ofHours(4)), HALF_HOUR), BUFFER, two, NOW, WINDOW,
+				ChangeSource.CUSTOMER));
 	}
 
 	@Test
 	void aConfirmedHoldThenCancelledNoLongerCounts() {
 		FrequencyLimit one = new FrequencyLimit(1, Duration.ofDays(7));
 		Booking held = bookings.hold(UUID.randomUUID(), booking("ann@example.com", TEN, HALF_HOUR), BUFFER, one, NOW,
-				WINDOW);
+				WINDOW, ChangeSource.CUSTOMER);
 		bookings.verify(held.id(), NOW);
-		bookings.cancel(held.id(), NOW);
+		bookings.cancel(held.id(), NOW, ChangeSource.CUSTOMER);
 
 		assertThat(bookings
 			.hold(UUID.randomUUID(), booking("ann@example.com", TEN.plus(Duration.ofHours(2)), HALF_HOUR), BUFFER, one,
-					NOW, WINDOW)
+					NOW, WINDOW, ChangeSource.CUSTOMER)
 			.status()).isEqualTo(BookingStatus.PENDING_VERIFICATION);
 	}
 
@@ -159,7 +161,8 @@ class BookingHoldTest {
 	}
 
 	private Booking hold(String email, Instant start) {
-		return bookings.hold(UUID.randomUUID(), booking(email, start, HALF_HOUR), BUFFER, NO_LIMIT, NOW, WINDOW);
+		return bookings.hold(UUID.randomUUID(), booking(email, start, HALF_HOUR), BUFFER, NO_LIMIT, NOW, WINDOW,
+				ChangeSource.CUSTOMER);
 	}
 
 }

@@ -72,7 +72,7 @@ class BookingListTest {
 	private UUID insert(String email, int n) {
 		UUID id = UUID.randomUUID();
 		bookings.insert(id, booking(email, TEN.plus(Duration.ofHours(n)), Duration.ofMinutes(30)), BUFFER, NO_LIMIT,
-				NOW.plus(Duration.ofMinutes(n)));
+				NOW.plus(Duration.ofMinutes(n)), ChangeSource.CUSTOMER);
 		return id;
 	}
 

@@ -49,7 +49,7 @@ class BookingRepositoryTest {
 		NewBooking request = new NewBooking("Ann Example", "Ann@Example.com", "Example Ltd", "+44 20 7946 0000",
 				"Line one\nline two", TEN, TEN.plus(HALF_HOUR), "America/New_York");
 
-		Booking returned = bookings.insert(id, request, BUFFER, NO_LIMIT, NOW);
+		Booking returned = bookings.insert(id, request, BUFFER, NO_LIMIT, NOW, ChangeSource.CUSTOMER);
 		Booking read = bookings.findById(id).orElseThrow();
 
 		assertThat(returned).isEqualTo(read);
@@ -114,10 +114,10 @@ class BookingRepositoryTest {
 	@Test
 	void cancelledBookingsNeverBlockTheSlot() {
 		Booking first = insert(bookings, "ann@example.com", TEN);
-		bookings.cancel(first.id(), NOW);
+		bookings.cancel(first.id(), NOW, ChangeSource.CUSTOMER);
 
 		Booking second = insert(bookings, "bob@example.com", TEN);
-		bookings.cancel(second.id(), NOW);
+		bookings.cancel(second.id(), NOW, ChangeSource.CUSTOMER);
 		Booking third = insert(bookings, "cid@example.com", TEN);
 
 		assertThat(third.status()).isEqualTo(BookingStatus.CONFIRMED);
@@ -133,7 +133,7 @@ class BookingRepositoryTest {
 				"Bob Renamed", null, null, null);
 
 		assertThatExceptionOfType(SlotTaken.class)
-			.isThrownBy(() -> bookings.update(mine.id(), ontoAnn, BUFFER, NOW.plusSeconds(60)));
+			.isThrownBy(() -> bookings.update(mine.id(), ontoAnn, BUFFER, NOW.plusSeconds(60), ChangeSource.CUSTOMER));
 
 		assertThat(bookings.findById(mine.id())).contains(mine);
 	}
@@ -144,7 +144,8 @@ class BookingRepositoryTest {
 		BookingChange later = new BookingChange(TEN.plus(Duration.ofMinutes(15)), TEN.plus(Duration.ofMinutes(45)),
 				null, null, null, null);
 
-		Booking moved = bookings.update(mine.id(), later, BUFFER, NOW.plusSeconds(60)).orElseThrow();
+		Booking moved = bookings.update(mine.id(), later, BUFFER, NOW.plusSeconds(60), ChangeSource.CUSTOMER)
+			.orElseThrow();
 
 		assertThat(moved.startTime()).isEqualTo(TEN.plus(Duration.ofMinutes(15)));
 		assertThat(moved.endTime()).isEqualTo(TEN.plus(Duration.ofMinutes(45)));
@@ -156,12 +157,14 @@ class BookingRepositoryTest {
 	@Test
 	void aCancelledBookingIsNeitherUpdatedNorCancelledAgain() {
 		Booking mine = insert(bookings, "ann@example.com", TEN);
-		Booking cancelled = bookings.cancel(mine.id(), NOW.plusSeconds(60)).orElseThrow();
+		Booking cancelled = bookings.cancel(mine.id(), NOW.plusSeconds(60), ChangeSource.CUSTOMER).orElseThrow();
 
-		assertThatExceptionOfType(BookingCancelled.class).isThrownBy(() -> bookings.update(mine.id(),
-				new BookingChange(null, null, "New", null, null, null), BUFFER, NOW.plusSeconds(120)));
+		assertThatExceptionOfType(BookingCancelled.class)
+			.isThrownBy(() -> bookings.update(mine.id(), new BookingChange(null, null, "New", null, null, null), BUFFER,
+					NOW.plusSeconds(120), ChangeSource.CUSTOMER));
 		assertThat(bookings.findById(mine.id())).contains(cancelled);
-		assertThat(bookings.cancel(mine.id(), NOW.plusSeconds(180))).as("changes nothing").isEmpty();
+		assertThat(bookings.cancel(mine.id(), NOW.plusSeconds(180), ChangeSource.CUSTOMER)).as("changes nothing")
+			.isEmpty();
 		assertThat(bookings.findById(mine.id())).contains(cancelled);
 		assertThat(cancelled.revision()).isEqualTo(2);
 	}
@@ -173,7 +176,8 @@ class BookingRepositoryTest {
 		bookings.recordCalendarConflict(mine.id(), mine.revision(), dentist);
 
 		Booking edited = bookings
-			.update(mine.id(), new BookingChange(null, null, "Ann B", null, null, null), BUFFER, NOW.plusSeconds(60))
+			.update(mine.id(), new BookingChange(null, null, "Ann B", null, null, null), BUFFER, NOW.plusSeconds(60),
+					ChangeSource.CUSTOMER)
 			.orElseThrow();
 		assertThat(edited.calendarConflict()).isEqualTo(dentist);
 
@@ -181,14 +185,14 @@ class BookingRepositoryTest {
 		Instant later = TEN.plus(Duration.ofHours(2));
 		Booking moved = bookings
 			.update(mine.id(), new BookingChange(later, later.plus(HALF_HOUR), null, null, null, null), BUFFER,
-					NOW.plusSeconds(120))
+					NOW.plusSeconds(120), ChangeSource.CUSTOMER)
 			.orElseThrow();
 		assertThat(moved.calendarConflict()).as("the clash was with the old time").isNull();
 
 		bookings.recordCalendarConflict(mine.id(), moved.revision(), dentist);
-		assertThat(bookings.cancel(mine.id(), NOW.plusSeconds(180)).orElseThrow().calendarConflict())
-			.as("a cancelled booking overlaps nothing")
-			.isNull();
+		assertThat(bookings.cancel(mine.id(), NOW.plusSeconds(180), ChangeSource.CUSTOMER)
+			.orElseThrow()
+			.calendarConflict()).as("a cancelled booking overlaps nothing").isNull();
 	}
 
 }

@@ -41,7 +41,7 @@ class BookingSyncBookkeepingTest {
 
 		Booking updated = bookings
 			.update(booking.id(), new BookingChange(null, null, null, "New Co", null, null), BUFFER,
-					NOW.plusSeconds(60))
+					NOW.plusSeconds(60), ChangeSource.CUSTOMER)
 			.orElseThrow();
 
 		assertThat(updated.revision()).isEqualTo(2);
@@ -56,7 +56,7 @@ class BookingSyncBookkeepingTest {
 	void cancelBumpsTheRevisionAndClearsBothSyncedFlags() {
 		Booking booking = synced(insert(bookings, "ann@example.com", TEN));
 
-		Booking cancelled = bookings.cancel(booking.id(), NOW.plusSeconds(60)).orElseThrow();
+		Booking cancelled = bookings.cancel(booking.id(), NOW.plusSeconds(60), ChangeSource.CUSTOMER).orElseThrow();
 
 		assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED);
 		assertThat(cancelled.revision()).isEqualTo(2);
@@ -69,7 +69,8 @@ class BookingSyncBookkeepingTest {
 	@Test
 	void recordSyncedClaimsSyncedOnlyWhileTheRevisionIsCurrent() {
 		Booking booking = insert(bookings, "ann@example.com", TEN);
-		bookings.update(booking.id(), new BookingChange(null, null, "Renamed", null, null, null), BUFFER, NOW);
+		bookings.update(booking.id(), new BookingChange(null, null, "Renamed", null, null, null), BUFFER, NOW,
+				ChangeSource.CUSTOMER);
 
 		bookings.recordSynced(booking.id(), Integration.CALENDAR, 1, "event1", true);
 		Booking stale = bookings.findById(booking.id()).orElseThrow();
@@ -89,7 +90,8 @@ class BookingSyncBookkeepingTest {
 	@Test
 	void aLateResultForAnOlderRevisionNeverLowersTheSyncedRevision() {
 		Booking booking = insert(bookings, "ann@example.com", TEN);
-		bookings.update(booking.id(), new BookingChange(null, null, "Renamed", null, null, null), BUFFER, NOW);
+		bookings.update(booking.id(), new BookingChange(null, null, "Renamed", null, null, null), BUFFER, NOW,
+				ChangeSource.CUSTOMER);
 		bookings.recordSynced(booking.id(), Integration.CRM, 2, "contact1", true);
 
 		bookings.recordSynced(booking.id(), Integration.CRM, 1, null, true);

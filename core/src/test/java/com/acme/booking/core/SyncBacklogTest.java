@@ -44,7 +44,7 @@ class SyncBacklogTest {
 			neverSynced.add(insert(bookings, "n" + i + "@example.com", TEN.plus(Duration.ofHours(i))).id());
 		}
 		Booking changed = synced(insert(bookings, "c@example.com", TEN.plus(Duration.ofDays(1))));
-		bookings.cancel(changed.id(), NOW);
+		bookings.cancel(changed.id(), NOW, ChangeSource.CUSTOMER);
 		synced(insert(bookings, "done@example.com", TEN.plus(Duration.ofDays(2))));
 
 		// Each exactly once (PostgreSQL orders uuids bytewise, Java's compareTo does not:
@@ -75,7 +75,7 @@ class SyncBacklogTest {
 		bookings.recordSynced(mailDue.id(), Integration.CRM, 1, "contact", true);
 		Booking bothFlagged = synced(insert(bookings, "b@example.com", TEN.plus(Duration.ofHours(2))));
 		bookings.update(bothFlagged.id(), new BookingChange(null, null, "Renamed", null, null, null),
-				TestBookings.BUFFER, NOW);
+				TestBookings.BUFFER, NOW, ChangeSource.CUSTOMER);
 		bookings.flagManualSync(bothFlagged.id(), Integration.CALENDAR, "Google said 403");
 		bookings.flagManualSync(bothFlagged.id(), Integration.CRM, "HubSpot said 401");
 		Booking mailFlagged = insert(bookings, "c@example.com", TEN.plus(Duration.ofHours(4)));

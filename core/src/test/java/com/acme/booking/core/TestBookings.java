@@ -31,7 +31,8 @@ final class TestBookings {
 	}
 
 	static Booking insert(BookingRepository bookings, String email, Instant start) {
-		return bookings.insert(UUID.randomUUID(), booking(email, start, Duration.ofMinutes(30)), BUFFER, NO_LIMIT, NOW);
+		return bookings.insert(UUID.randomUUID(), booking(email, start, Duration.ofMinutes(30)), BUFFER, NO_LIMIT, NOW,
+				ChangeSource.CUSTOMER);
 	}
 
 	static long count(JdbcClient jdbc) {

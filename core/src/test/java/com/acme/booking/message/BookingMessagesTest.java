@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.acme.booking.DatabaseSlice;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingRepository;
+import com.acme.booking.core.ChangeSource;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
 import org.assertj.core.groups.Tuple;
@@ -165,7 +166,7 @@ class BookingMessagesTest {
 		return bookings.insert(id,
 				new NewBooking("Ann Example", "ann+" + id + "@example.com", null, null, null, start,
 						start.plus(Duration.ofMinutes(30)), "Europe/London"),
-				Duration.ofMinutes(15), new FrequencyLimit(1000, Duration.ofDays(7)), NOW);
+				Duration.ofMinutes(15), new FrequencyLimit(1000, Duration.ofDays(7)), NOW, ChangeSource.CUSTOMER);
 	}
 
 	private static BookingMessage message(Booking booking, long revision, MessageKind kind) {
