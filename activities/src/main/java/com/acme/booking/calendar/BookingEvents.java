@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TimeZone;
 
 import com.acme.booking.core.Booking;
@@ -18,6 +19,17 @@ import com.google.api.services.calendar.model.EventDateTime;
 final class BookingEvents {
 
 	static final String BOOKING_ID_PROPERTY = "bookingId";
+
+	/**
+	 * What the service wrote, kept in the event's private properties (which an owner's
+	 * edit in Google keeps): the booking's revision and its time. An event whose time is
+	 * not the one written was moved by someone else.
+	 */
+	static final String REVISION_PROPERTY = "bookingRevision";
+
+	static final String START_PROPERTY = "bookingStart";
+
+	static final String END_PROPERTY = "bookingEnd";
 
 	private final ZoneId businessZone;
 
@@ -38,7 +50,7 @@ final class BookingEvents {
 			.setStart(at(booking.startTime()))
 			.setEnd(at(booking.endTime()))
 			.setStatus("confirmed")
-			.setExtendedProperties(new Event.ExtendedProperties().setPrivate(privateProperties(booking)));
+			.setExtendedProperties(new Event.ExtendedProperties().setPrivate(written(booking)));
 		if (inviteAttendees) {
 			event.setAttendees(List.of(new EventAttendee().setEmail(booking.email()).setDisplayName(booking.name())));
 		}
@@ -66,6 +78,38 @@ final class BookingEvents {
 		Map<String, String> properties = new HashMap<>();
 		properties.put(BOOKING_ID_PROPERTY, booking.id().toString());
 		return properties;
+	}
+
+	private static Map<String, String> written(Booking booking) {
+		Map<String, String> properties = privateProperties(booking);
+		properties.put(REVISION_PROPERTY, Long.toString(booking.revision()));
+		properties.put(START_PROPERTY, booking.startTime().toString());
+		properties.put(END_PROPERTY, booking.endTime().toString());
+		return properties;
+	}
+
+	/**
+	 * What the service last wrote to {@code event}: empty when it carries no record (a
+	 * deleted event listed by id only, or one written before records were kept).
+	 */
+	static Optional<Written> written(Event event) {
+		Map<String, String> properties = event.getExtendedProperties() == null ? null
+				: event.getExtendedProperties().getPrivate();
+		if (properties == null || properties.get(REVISION_PROPERTY) == null || properties.get(START_PROPERTY) == null
+				|| properties.get(END_PROPERTY) == null) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(new Written(Long.parseLong(properties.get(REVISION_PROPERTY)),
+					Instant.parse(properties.get(START_PROPERTY)), Instant.parse(properties.get(END_PROPERTY))));
+		}
+		catch (RuntimeException unreadable) {
+			return Optional.empty();
+		}
+	}
+
+	/** The booking's revision and time the service wrote to its event. */
+	record Written(long revision, Instant start, Instant end) {
 	}
 
 	static String summary(Booking booking) {

@@ -11,6 +11,8 @@ import com.acme.booking.probe.IntegrationCheck;
 import com.acme.booking.sync.AttemptTimeouts;
 import com.acme.booking.sync.SyncProperties;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -77,12 +79,16 @@ class CalendarBeans {
 	@ConditionalOnBooleanProperty(name = "booking.calendar.mirror.enabled", matchIfMissing = true)
 	@ConditionalOnWebApplication
 	CalendarMirror calendarMirror(GoogleCalendar calendar, CalendarMirrorProperties settings,
-			BookingRulesProperties rules, ObjectProvider<Clock> clock, ApplicationEventPublisher events) {
+			CalendarProperties properties, BookingRulesProperties rules, BookingRepository bookings,
+			ObjectProvider<Clock> clock, ApplicationEventPublisher events, ObjectProvider<MeterRegistry> meters) {
 		// The last bookable date's window ends up to a day and a buffer after
 		// max-advance.
 		Duration horizon = rules.maxAdvance().plus(Duration.ofDays(2)).plus(rules.buffer());
-		return new CalendarMirror(new MirrorSync(calendar, new OwnCalendarEvents(calendar, rules.timeZone())), settings,
-				horizon, clock.getIfAvailable(Clock::systemUTC), events);
+		OwnCalendarEvents ownEvents = new OwnCalendarEvents(calendar, rules.timeZone());
+		Clock time = clock.getIfAvailable(Clock::systemUTC);
+		OwnerChanges ownerChanges = new OwnerChanges(calendar, ownEvents, bookings, properties.ownerChanges(),
+				rules.buffer(), time, events, meters.getIfAvailable(() -> Metrics.globalRegistry));
+		return new CalendarMirror(new MirrorSync(calendar, ownEvents), settings, horizon, time, events, ownerChanges);
 	}
 
 	/**

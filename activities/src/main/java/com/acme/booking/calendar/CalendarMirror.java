@@ -3,6 +3,7 @@ package com.acme.booking.calendar;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.google.api.services.calendar.model.Event;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -36,6 +38,10 @@ import org.springframework.context.SmartLifecycle;
  * ({@code calendarConflict}). A mirror whose last successful sync is older than
  * {@code max-staleness} is not read at all ({@link #besidesBookings} is empty and readers
  * ask free/busy).
+ * <p>
+ * The bookings' events each sync lists (changed or deleted ones incrementally, all of the
+ * window in full) go to {@link BookingEventsSeen}: how the owner's moves and deletes of
+ * them reach the bookings ({@link OwnerChanges}).
  */
 public class CalendarMirror implements BusyMirror, SmartLifecycle, MeterBinder {
 
@@ -64,6 +70,8 @@ public class CalendarMirror implements BusyMirror, SmartLifecycle, MeterBinder {
 
 	private final ApplicationEventPublisher events;
 
+	private final BookingEventsSeen bookingEvents;
+
 	private final Object syncing = new Object();
 
 	private volatile MirrorState state = MirrorState.NONE;
@@ -78,11 +86,23 @@ public class CalendarMirror implements BusyMirror, SmartLifecycle, MeterBinder {
 	 */
 	CalendarMirror(MirrorSync sync, CalendarMirrorProperties settings, Duration horizon, Clock clock,
 			ApplicationEventPublisher events) {
+		this(sync, settings, horizon, clock, events, (seen, window) -> {
+		});
+	}
+
+	/**
+	 * @param horizon how far ahead of now the mirror must reach: the booking horizon and
+	 * a day's window beyond
+	 * @param bookingEvents told of the bookings' events each sync lists
+	 */
+	CalendarMirror(MirrorSync sync, CalendarMirrorProperties settings, Duration horizon, Clock clock,
+			ApplicationEventPublisher events, BookingEventsSeen bookingEvents) {
 		this.sync = sync;
 		this.settings = settings;
 		this.horizon = horizon;
 		this.clock = clock;
 		this.events = events;
+		this.bookingEvents = bookingEvents;
 	}
 
 	@Override
@@ -116,12 +136,15 @@ public class CalendarMirror implements BusyMirror, SmartLifecycle, MeterBinder {
 			MirrorState before = state;
 			Instant now = clock.instant();
 			MirrorState after;
+			List<Event> seen = new ArrayList<>();
+			boolean full = before.syncToken() == null || now.plus(horizon).isAfter(before.to());
 			try {
-				after = before.syncToken() == null || now.plus(horizon).isAfter(before.to()) ? full(now)
-						: sync.changes(before, now);
+				after = full ? full(now, seen) : sync.changes(before, now, seen);
 				if (after == null) {
 					log.info("Google no longer accepts the calendar mirror's sync token (410 GONE); syncing in full");
-					after = full(now);
+					seen.clear();
+					full = true;
+					after = full(now, seen);
 				}
 			}
 			catch (Exception ex) {
@@ -130,11 +153,37 @@ public class CalendarMirror implements BusyMirror, SmartLifecycle, MeterBinder {
 			}
 			state = after;
 			announce(before, after);
+			seen(seen, full ? after : null);
 		}
 	}
 
-	private MirrorState full(Instant now) throws Exception {
-		return sync.full(now.minus(PAST), now.plus(horizon).plus(MARGIN), now);
+	private void seen(List<Event> seen, MirrorState window) {
+		try {
+			bookingEvents.seen(seen, window);
+		}
+		catch (RuntimeException ex) {
+			// The busy times are in step; the owner's changes are looked at again by the
+			// next full sync at the latest.
+			log.warn("The owner's changes of bookings' events could not all be handled: {}", ex.toString());
+		}
+	}
+
+	private MirrorState full(Instant now, List<Event> seen) throws Exception {
+		return sync.full(now.minus(PAST), now.plus(horizon).plus(MARGIN), now, seen);
+	}
+
+	/** Where the bookings' events a sync lists go. */
+	@FunctionalInterface
+	interface BookingEventsSeen {
+
+		/**
+		 * @param events the bookings' events listed: changed or deleted since the last
+		 * sync, or every one of the window
+		 * @param fullWindow the state of a full sync (its window {@code from}-{@code to}
+		 * was listed whole), or null for an incremental one
+		 */
+		void seen(List<Event> events, MirrorState fullWindow);
+
 	}
 
 	private void announce(MirrorState before, MirrorState after) {

@@ -36,6 +36,13 @@ import org.springframework.validation.annotation.Validated;
  * @param sendUpdates who Google notifies of event changes: {@code all},
  * {@code externalOnly} or {@code none}
  * @param circuitBreaker when to stop calling Google for a while
+ * @param ownerChanges what an owner's move or delete of a booking's event in Google does
+ * (the calendar mirror sees it at its next poll, or at the daily full resync):
+ * {@code follow} reschedules the booking to the event's new start, its length kept, or
+ * cancels it, and the customer is told as usual; {@code flag} changes nothing but marks
+ * the booking ({@code calendarDrift}, {@code GET /api/admin/bookings?drift=true}) for an
+ * operator; {@code restore} puts the event back as the booking has it. Only with the
+ * mirror ({@code booking.calendar.mirror.enabled})
  */
 @Validated
 @ConfigurationProperties("booking.calendar")
@@ -43,7 +50,7 @@ public record CalendarProperties(boolean enabled, String calendarId, String serv
 		@NotNull @URL(message = "must be an absolute URL, e.g. https://www.googleapis.com/") String rootUrl,
 		@NotNull @PositiveDuration Duration connectTimeout, @NotNull @PositiveDuration Duration readTimeout,
 		String delegatedUser, boolean inviteAttendees, SendUpdates sendUpdates,
-		@Valid @NotNull CircuitBreaker circuitBreaker) {
+		@Valid @NotNull CircuitBreaker circuitBreaker, @NotNull OwnerChanges ownerChanges) {
 
 	static final String GOOGLE_ROOT_URL = "https://www.googleapis.com/";
 
@@ -52,7 +59,7 @@ public record CalendarProperties(boolean enabled, String calendarId, String serv
 			@DefaultValue(GOOGLE_ROOT_URL) String rootUrl, @DefaultValue("5s") Duration connectTimeout,
 			@DefaultValue("10s") Duration readTimeout, String delegatedUser,
 			@DefaultValue("false") boolean inviteAttendees, @DefaultValue("all") SendUpdates sendUpdates,
-			@DefaultValue CircuitBreaker circuitBreaker) {
+			@DefaultValue CircuitBreaker circuitBreaker, @DefaultValue("follow") OwnerChanges ownerChanges) {
 		this.enabled = enabled;
 		this.calendarId = calendarId;
 		this.serviceAccountFile = serviceAccountFile;
@@ -63,9 +70,18 @@ public record CalendarProperties(boolean enabled, String calendarId, String serv
 		this.inviteAttendees = inviteAttendees;
 		this.sendUpdates = sendUpdates;
 		this.circuitBreaker = circuitBreaker;
+		this.ownerChanges = ownerChanges;
 		if (enabled) {
 			CalendarSettingsCheck.requireUsable(this);
 		}
+	}
+
+	/** Owner changes followed. */
+	public CalendarProperties(boolean enabled, String calendarId, String serviceAccountFile, String rootUrl,
+			Duration connectTimeout, Duration readTimeout, String delegatedUser, boolean inviteAttendees,
+			SendUpdates sendUpdates, CircuitBreaker circuitBreaker) {
+		this(enabled, calendarId, serviceAccountFile, rootUrl, connectTimeout, readTimeout, delegatedUser,
+				inviteAttendees, sendUpdates, circuitBreaker, OwnerChanges.FOLLOW);
 	}
 
 	/**
@@ -93,6 +109,18 @@ public record CalendarProperties(boolean enabled, String calendarId, String serv
 	 */
 	boolean invitesAttendees() {
 		return inviteAttendees && delegatedUser != null && !delegatedUser.isBlank();
+	}
+
+	/** What an owner's move or delete of a booking's event in Google does. */
+	public enum OwnerChanges {
+
+		/** The booking follows: rescheduled to the event's new start, or cancelled. */
+		FOLLOW,
+		/** Nothing changes; the booking is marked for an operator. */
+		FLAG,
+		/** The event is put back as the booking has it. */
+		RESTORE
+
 	}
 
 	/** Google's {@code sendUpdates} values. */

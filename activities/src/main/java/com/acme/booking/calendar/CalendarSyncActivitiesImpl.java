@@ -56,6 +56,9 @@ public class CalendarSyncActivitiesImpl implements CalendarSyncActivities {
 		try {
 			EventSync.Outcome outcome = SyncSupport.whileHeartbeating(() -> eventSync.getObject().converge(booking));
 			conflicts.record(booking, outcome.clash());
+			// The event matches the booking now: whatever the owner had done to it is
+			// settled.
+			bookings.clearCalendarDrift(booking.id());
 			return SyncResult.synced(booking.revision(), outcome.eventId())
 				.withCalendarConflict(outcome.clash() != null);
 		}

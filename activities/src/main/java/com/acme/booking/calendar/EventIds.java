@@ -1,6 +1,7 @@
 package com.acme.booking.calendar;
 
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.google.common.io.BaseEncoding;
@@ -23,6 +24,20 @@ final class EventIds {
 		ByteBuffer bytes = ByteBuffer.allocate(16);
 		bytes.putLong(bookingId.getMostSignificantBits()).putLong(bookingId.getLeastSignificantBits());
 		return BASE32_HEX.encode(bytes.array());
+	}
+
+	/**
+	 * The booking whose event id {@code eventId} would be; empty for an id that cannot be
+	 * one. Google's own ids have the same form, so only PostgreSQL can tell whether the
+	 * booking exists.
+	 */
+	static Optional<UUID> bookingOf(String eventId) {
+		if (eventId == null || eventId.length() != 26 || !BASE32_HEX.canDecode(eventId)) {
+			return Optional.empty();
+		}
+		ByteBuffer bytes = ByteBuffer.wrap(BASE32_HEX.decode(eventId));
+		UUID bookingId = new UUID(bytes.getLong(), bytes.getLong());
+		return forBooking(bookingId).equals(eventId) ? Optional.of(bookingId) : Optional.empty();
 	}
 
 }

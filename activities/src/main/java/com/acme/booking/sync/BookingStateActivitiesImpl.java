@@ -49,7 +49,8 @@ public class BookingStateActivitiesImpl implements BookingStateActivities {
 		Booking booking = SyncSupport.load(bookings, bookingId);
 		long holdUntil = booking.unconfirmedHold() ? booking.holdExpiresAt().toEpochMilli() : 0;
 		return new BookingSnapshot(booking.revision(), booking.isCancelled(), booking.endTime().toEpochMilli(),
-				backgroundRetryMillis, reminderAt(booking), holdUntil, booking.startTime().toEpochMilli());
+				backgroundRetryMillis, reminderAt(booking), holdUntil, booking.startTime().toEpochMilli(),
+				booking.calendarDrift() != null);
 	}
 
 	/**

@@ -100,6 +100,14 @@ public final class FakeGoogle implements AutoCloseable {
 	}
 
 	/**
+	 * Lists too are answered by {@code store} (with sync tokens), on top of
+	 * {@link #serveEventsFrom}.
+	 */
+	void serveListsFrom(GoogleEventStore store) {
+		stub(get(eventsUrl()).atPriority(5).willReturn(aResponse().withTransformers(store.getName())));
+	}
+
+	/**
 	 * Google's {@code events.list} answer. Each event is
 	 * {@code "<id> <start> <end> [transparent] [booking]"}: {@code transparent} shows it
 	 * as free, {@code booking} marks it as made by this service (bookingId property).

@@ -22,7 +22,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
  * events included); get returns a deleted event with status {@code cancelled}; a patch
  * with {@code If-Match} is refused with 412 unless the etag is current; delete marks the
  * event cancelled and keeps its id (deleting it again is 410). Every write gives the
- * event a new etag.
+ * event a new etag. {@code events.list} without a sync token lists the live events (no
+ * time window: the tests' calendars are small), with one the events changed since,
+ * deleted ones included; both end with a {@code nextSyncToken}, and a token handed out
+ * before {@link #expireSyncTokens} is answered with 410 GONE.
  */
 final class GoogleEventStore implements ResponseDefinitionTransformerV2 {
 
@@ -33,6 +36,9 @@ final class GoogleEventStore implements ResponseDefinitionTransformerV2 {
 	private final Map<String, ObjectNode> events = new ConcurrentHashMap<>();
 
 	private long version;
+
+	/** Sync tokens up to this one are no longer accepted. */
+	private long expiredUpTo;
 
 	/** An id whose next 404 is followed at once by a late insert landing under it. */
 	private String landsAfterNotFound;
@@ -50,6 +56,7 @@ final class GoogleEventStore implements ResponseDefinitionTransformerV2 {
 	synchronized void clear() {
 		events.clear();
 		version = 0;
+		expiredUpTo = 0;
 		landsAfterNotFound = null;
 	}
 
@@ -71,9 +78,53 @@ final class GoogleEventStore implements ResponseDefinitionTransformerV2 {
 		return OffsetDateTime.parse(events.get(eventId).path("start").path("dateTime").asString()).toInstant();
 	}
 
+	Instant end(String eventId) {
+		return OffsetDateTime.parse(events.get(eventId).path("end").path("dateTime").asString()).toInstant();
+	}
+
+	String summary(String eventId) {
+		return events.get(eventId).path("summary").asString();
+	}
+
+	/** A private extended property of the event, as the service wrote it. */
+	String property(String eventId, String name) {
+		return events.get(eventId).path("extendedProperties").path("private").path(name).asString(null);
+	}
+
 	/** The owner deletes the event in Google Calendar. */
 	synchronized void deleteByHand(String eventId) {
 		changed(events.get(eventId)).put("status", "cancelled");
+	}
+
+	/**
+	 * The owner drags the event to another time in Google Calendar: its private
+	 * properties stay.
+	 */
+	synchronized void moveByHand(String eventId, Instant start, Instant end) {
+		ObjectNode event = changed(events.get(eventId));
+		event.putObject("start").put("dateTime", start.toString());
+		event.putObject("end").put("dateTime", end.toString());
+	}
+
+	/** The owner renames the event in Google Calendar. */
+	synchronized void retitleByHand(String eventId, String summary) {
+		changed(events.get(eventId)).put("summary", summary);
+	}
+
+	/** The owner makes an event of their own, under an id Google chose. */
+	synchronized void addByHand(String eventId, Instant start, Instant end) {
+		ObjectNode event = JSON.createObjectNode().put("id", eventId).put("status", "confirmed");
+		event.putObject("start").put("dateTime", start.toString());
+		event.putObject("end").put("dateTime", end.toString());
+		events.put(eventId, changed(event));
+	}
+
+	/**
+	 * Google forgets every sync token handed out so far: the next incremental list is 410
+	 * GONE.
+	 */
+	synchronized void expireSyncTokens() {
+		expiredUpTo = version;
 	}
 
 	@Override
@@ -82,6 +133,9 @@ final class GoogleEventStore implements ResponseDefinitionTransformerV2 {
 		String path = request.getUrl().split("\\?", 2)[0];
 		String override = request.getHeader("X-HTTP-Method-Override");
 		String method = override != null ? override : request.getMethod().getName();
+		if (path.equals(EVENTS) && method.equals("GET")) {
+			return list(request).build();
+		}
 		if (path.equals(EVENTS)) {
 			return insert((ObjectNode) JSON.readTree(request.getBodyAsString())).build();
 		}
@@ -100,6 +154,30 @@ final class GoogleEventStore implements ResponseDefinitionTransformerV2 {
 			case "DELETE" -> delete(event).build();
 			default -> error(405, "methodNotAllowed", method).build();
 		};
+	}
+
+	private ResponseDefinitionBuilder list(Request request) {
+		String syncToken = request.queryParameter("syncToken").isPresent()
+				? request.queryParameter("syncToken").firstValue() : null;
+		if (syncToken != null && Long.parseLong(syncToken) <= expiredUpTo) {
+			return error(410, "fullSyncRequired", "Sync token is no longer valid");
+		}
+		ObjectNode answer = JSON.createObjectNode().put("kind", "calendar#events");
+		var items = answer.putArray("items");
+		for (ObjectNode event : events.values()) {
+			boolean deleted = "cancelled".equals(event.path("status").asString());
+			if (syncToken == null ? !deleted : etag(event) > Long.parseLong(syncToken)) {
+				items.add(event.deepCopy().put("kind", "calendar#event"));
+			}
+		}
+		answer.put("nextSyncToken", Long.toString(version));
+		return aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json; charset=UTF-8")
+			.withBody(JSON.writeValueAsString(answer));
+	}
+
+	private static long etag(ObjectNode event) {
+		return Long.parseLong(event.path("etag").asString().replace("\"", ""));
 	}
 
 	private ResponseDefinitionBuilder insert(ObjectNode body) {

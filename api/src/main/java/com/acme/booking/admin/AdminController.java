@@ -70,15 +70,17 @@ class AdminController {
 
 	@GetMapping
 	Map<String, Object> list(@RequestParam(defaultValue = "false") boolean needsManualSync,
-			@RequestParam(defaultValue = "false") boolean conflict, @RequestParam(required = false) String email,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+			@RequestParam(defaultValue = "false") boolean conflict, @RequestParam(defaultValue = "false") boolean drift,
+			@RequestParam(required = false) String email, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
 		if (page < 0) {
 			throw new InvalidRequest("page", "must be 0 or more");
 		}
 		if (size < 1 || size > 200) {
 			throw new InvalidRequest("size", "must be between 1 and 200");
 		}
-		List<BookingResource> found = bookings.list(needsManualSync, conflict, Text.blankToNull(email), page, size)
+		List<BookingResource> found = bookings
+			.list(needsManualSync, conflict, drift, Text.blankToNull(email), page, size)
 			.stream()
 			.map(BookingResource::of)
 			.toList();

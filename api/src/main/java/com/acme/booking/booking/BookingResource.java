@@ -6,6 +6,7 @@ import java.util.UUID;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingStatus;
 import com.acme.booking.core.CalendarConflict;
+import com.acme.booking.core.CalendarDrift;
 import com.acme.booking.core.IntegrationSync;
 import com.acme.booking.workflow.Integration;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -19,15 +20,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * within the retry policy. {@code status} is {@code PENDING_VERIFICATION} while a hold
  * waits for the customer's email confirmation; {@code cancellationReason} appears only on
  * a booking the service cancelled itself: {@code VERIFICATION_EXPIRED} for a hold not
- * confirmed in time.
+ * confirmed in time. {@code calendarDrift} is null, or what the business's owner did to
+ * the booking's event in Google, kept for an operator with
+ * {@code booking.calendar.owner-changes=flag}: {@code {"start", "end"}} of its new time
+ * or {@code {"deleted": true}}.
  */
 public record BookingResource(UUID id, BookingStatus status,
 		@JsonInclude(JsonInclude.Include.NON_NULL) String cancellationReason, String name, String email, String company,
 		String phone, String inquiry, Instant startTime, Instant endTime, String timeZone, String calendarEventId,
 		boolean calendarSynced, boolean requiresManualCalendarSync, String calendarSyncError, String crmContactId,
 		boolean crmSynced, boolean requiresManualCrmSync, String crmSyncError, boolean requiresManualMailSync,
-		String mailSyncError, CalendarConflict calendarConflict, Instant createdAt, Instant updatedAt,
-		@JsonInclude(JsonInclude.Include.NON_NULL) String manageToken,
+		String mailSyncError, CalendarConflict calendarConflict, Drift calendarDrift, Instant createdAt,
+		Instant updatedAt, @JsonInclude(JsonInclude.Include.NON_NULL) String manageToken,
 		@JsonInclude(JsonInclude.Include.NON_NULL) String manageUrl) {
 
 	public static BookingResource of(Booking b) {
@@ -42,8 +46,24 @@ public record BookingResource(UUID id, BookingStatus status,
 		return new BookingResource(b.id(), b.status(), b.cancellationReason(), b.name(), b.email(), b.company(),
 				b.phone(), b.inquiry(), b.startTime(), b.endTime(), b.timeZone(), b.calendarEventId(),
 				calendar.synced(), calendar.manual(), calendar.error(), b.crmContactId(), crm.synced(), crm.manual(),
-				crm.error(), mail.manual(), mail.error(), b.calendarConflict(), b.createdAt(), b.updatedAt(),
-				manageToken, manageUrl);
+				crm.error(), mail.manual(), mail.error(), b.calendarConflict(), Drift.of(b.calendarDrift()),
+				b.createdAt(), b.updatedAt(), manageToken, manageUrl);
+	}
+
+	/**
+	 * What the owner did to the event: {@code {"start", "end"}} or {@code {"deleted":
+	 * true}}.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Drift(Instant start, Instant end, Boolean deleted) {
+
+		static Drift of(CalendarDrift drift) {
+			if (drift == null) {
+				return null;
+			}
+			return drift.deleted() ? new Drift(null, null, true) : new Drift(drift.start(), drift.end(), null);
+		}
+
 	}
 
 }

@@ -76,6 +76,14 @@ public class BookingWorkflows {
 	}
 
 	/**
+	 * Tells the workflow the booking's calendar drift changed, so that it shows it; false
+	 * when Temporal could not be reached.
+	 */
+	public boolean driftChanged(UUID bookingId) {
+		return signalWithStart(bookingId, (request, workflow) -> request.add(workflow::calendarDriftChanged));
+	}
+
+	/**
 	 * Asks the workflow to try the flagged syncs again; false when Temporal could not be
 	 * reached.
 	 */

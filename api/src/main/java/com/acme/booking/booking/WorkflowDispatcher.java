@@ -81,6 +81,13 @@ class WorkflowDispatcher implements DisposableBean {
 		dispatch(bookingId, "change signal", () -> workflows.changed(bookingId));
 	}
 
+	/**
+	 * Tells the workflow the booking's calendar drift changed (starting it if needed).
+	 */
+	void driftChanged(UUID bookingId) {
+		dispatch(bookingId, "drift signal", () -> workflows.driftChanged(bookingId));
+	}
+
 	private void dispatch(UUID bookingId, String what, Runnable call) {
 		try {
 			lanes.get(Math.floorMod(bookingId.hashCode(), lanes.size())).execute(withRequestContext(call));

@@ -28,18 +28,31 @@ import com.acme.booking.workflow.Integration;
  * cancelled
  * @param manageLinkVersion version of the manage link: part of the token, bumped when an
  * operator revokes the link
+ * @param calendarDrift what the owner did to the booking's event in Google, kept for an
+ * operator ({@code booking.calendar.owner-changes=flag}); null when nothing
  */
 public record Booking(UUID id, BookingStatus status, String name, String email, String company, String phone,
 		String inquiry, Instant startTime, Instant endTime, String timeZone, long revision, String calendarEventId,
 		String crmContactId, String crmMeetingId, Instant createdAt, Instant updatedAt,
 		CalendarConflict calendarConflict, Map<Integration, IntegrationSync> sync, Instant holdExpiresAt,
-		Instant verifiedAt, String cancellationReason, int manageLinkVersion) {
+		Instant verifiedAt, String cancellationReason, int manageLinkVersion, CalendarDrift calendarDrift) {
 
 	/** The reason of a hold the customer did not confirm in time. */
 	public static final String VERIFICATION_EXPIRED = "VERIFICATION_EXPIRED";
 
 	public Booking {
 		sync = Map.copyOf(sync);
+	}
+
+	/** A booking without a calendar drift. */
+	public Booking(UUID id, BookingStatus status, String name, String email, String company, String phone,
+			String inquiry, Instant startTime, Instant endTime, String timeZone, long revision, String calendarEventId,
+			String crmContactId, String crmMeetingId, Instant createdAt, Instant updatedAt,
+			CalendarConflict calendarConflict, Map<Integration, IntegrationSync> sync, Instant holdExpiresAt,
+			Instant verifiedAt, String cancellationReason, int manageLinkVersion) {
+		this(id, status, name, email, company, phone, inquiry, startTime, endTime, timeZone, revision, calendarEventId,
+				crmContactId, crmMeetingId, createdAt, updatedAt, calendarConflict, sync, holdExpiresAt, verifiedAt,
+				cancellationReason, manageLinkVersion, null);
 	}
 
 	/**

@@ -145,6 +145,7 @@ public class BookingRepository {
 				       blocked = CASE WHEN ? THEN tstzrange(?, ?, '[)') ELSE blocked END,
 				       start_moved_at = CASE WHEN start_time IS DISTINCT FROM COALESCE(?, start_time) THEN ?
 				                             ELSE start_moved_at END,
+				       owner_clash = CASE WHEN ? THEN false ELSE owner_clash END,
 				       calendar_conflict_start = CASE WHEN ? THEN NULL ELSE calendar_conflict_start END,
 				       calendar_conflict_end = CASE WHEN ? THEN NULL ELSE calendar_conflict_end END,
 				       name = COALESCE(?, name),
@@ -158,10 +159,12 @@ public class BookingRepository {
 			// because the buffer changed.
 			// A move also drops the clash found at the old time; the sync of the new
 			// revision looks again.
+			// A move by the service's rules also puts a booking the owner placed on
+			// another back under the exclusion constraint.
 			.params(utc(start), utc(end), change.moves(), utc(start == null ? null : start.minus(half)),
 					utc(end == null ? null : end.plus(half)), utc(start), utc(now), change.moves(), change.moves(),
-					change.name(), change.company(), change.company(), change.phone(), change.phone(), change.inquiry(),
-					change.inquiry(), utc(now), source.name(), id)
+					change.moves(), change.name(), change.company(), change.company(), change.phone(), change.phone(),
+					change.inquiry(), change.inquiry(), utc(now), source.name(), id)
 			.query(BookingRepository::map)
 			.optional());
 		if (updated.isEmpty()) {
@@ -170,6 +173,119 @@ public class BookingRepository {
 			findById(id).ifPresent(Booking::requireChangeable);
 		}
 		return updated;
+	}
+
+	/**
+	 * The business's owner moved the booking's event in Google to {@code [start, end)}
+	 * (with {@code booking.calendar.owner-changes=follow}): the booking follows, with no
+	 * slot rule, and its revision is bumped like any reschedule. Only the move seen on
+	 * the booking as it is ({@code seenRevision}, {@code seenStart}) applies, so a move
+	 * seen twice (a poll and a full resync, two API instances) moves it once. The owner
+	 * decided, so an overlap with another booking (buffer included) is kept, not refused:
+	 * the other bookings' time is recorded as the clash ({@code calendarConflict}) and
+	 * the row leaves the exclusion constraint until the booking is moved by the rules
+	 * again.
+	 * @return the moved booking; empty when the booking is not that (changed, cancelled,
+	 * already moved)
+	 */
+	public Optional<Booking> moveByOwner(UUID id, long seenRevision, Instant seenStart, Instant start, Instant end,
+			Duration buffer, Instant now) {
+		try {
+			return moveByOwner(id, seenRevision, seenStart, start, end, buffer, now, false);
+		}
+		catch (SlotTaken raced) {
+			// A booking committed after this statement's snapshot took the time
+			// meanwhile.
+			return moveByOwner(id, seenRevision, seenStart, start, end, buffer, now, true);
+		}
+	}
+
+	private Optional<Booking> moveByOwner(UUID id, long seenRevision, Instant seenStart, Instant start, Instant end,
+			Duration buffer, Instant now, boolean clash) {
+		Duration half = buffer.dividedBy(2);
+		OffsetDateTime from = utc(start.minus(half));
+		OffsetDateTime to = utc(end.plus(half));
+		return refuseOverlap(() -> jdbc
+			.sql(returning(
+					"""
+							UPDATE booking SET start_time = ?, end_time = ?, blocked = tstzrange(?, ?, '[)'), start_moved_at = ?,
+							       owner_clash = c.clash OR ?, calendar_conflict_start = c.clash_start,
+							       calendar_conflict_end = c.clash_end, calendar_drift_start = NULL, calendar_drift_end = NULL,
+							       calendar_drift_deleted = false, revision = revision + 1, updated_at = ?, changed_by = 'CALENDAR_OWNER'
+							FROM (SELECT count(*) > 0 AS clash, min(o.start_time) AS clash_start, max(o.end_time) AS clash_end
+							      FROM booking o
+							      WHERE o.id <> ? AND o.status <> 'CANCELLED' AND o.blocked && tstzrange(?, ?, '[)')) c
+							WHERE booking.id = ? AND booking.revision = ? AND booking.start_time = ? AND booking.status = 'CONFIRMED'
+							RETURNING booking.*"""))
+			.params(utc(start), utc(end), from, to, utc(now), clash, utc(now), id, from, to, id, seenRevision,
+					utc(seenStart))
+			.query(BookingRepository::map)
+			.optional());
+	}
+
+	/**
+	 * The business's owner deleted the booking's event in Google (with
+	 * {@code booking.calendar.owner-changes=follow}): the booking is cancelled like any
+	 * cancellation, once, and only as it was seen ({@code seenRevision}).
+	 * @return the cancelled booking; empty when the booking is not that (changed, already
+	 * cancelled)
+	 */
+	public Optional<Booking> cancelByOwner(UUID id, long seenRevision, Instant now) {
+		return jdbc
+			.sql(returning(
+					"""
+							UPDATE booking SET status = 'CANCELLED', revision = revision + 1, updated_at = ?, changed_by = 'CALENDAR_OWNER',
+							       calendar_conflict_start = NULL, calendar_conflict_end = NULL,
+							       calendar_drift_start = NULL, calendar_drift_end = NULL, calendar_drift_deleted = false
+							WHERE id = ? AND revision = ? AND status = 'CONFIRMED'
+							RETURNING *"""))
+			.params(utc(now), id, seenRevision)
+			.query(BookingRepository::map)
+			.optional();
+	}
+
+	/**
+	 * Keeps what the owner did to the booking's event (with
+	 * {@code booking.calendar.owner-changes=flag}), or clears it ({@code drift} null: the
+	 * owner put the event back); only on the booking as it was seen
+	 * ({@code seenRevision}).
+	 * @return true when this changed what was kept
+	 */
+	public boolean recordCalendarDrift(UUID id, long seenRevision, CalendarDrift drift) {
+		OffsetDateTime start = drift == null ? null : utc(drift.start());
+		OffsetDateTime end = drift == null ? null : utc(drift.end());
+		boolean deleted = drift != null && drift.deleted();
+		return jdbc.sql("""
+				UPDATE booking SET calendar_drift_start = ?, calendar_drift_end = ?, calendar_drift_deleted = ?
+				WHERE id = ? AND revision = ? AND status = 'CONFIRMED'
+				  AND (calendar_drift_start IS DISTINCT FROM ? OR calendar_drift_end IS DISTINCT FROM ?
+				       OR calendar_drift_deleted <> ?)""")
+			.params(start, end, deleted, id, seenRevision, start, end, deleted)
+			.update() == 1;
+	}
+
+	/**
+	 * Forgets the owner's change of the booking's event: the calendar sync has just made
+	 * the event match the booking again.
+	 * @return true when there was one
+	 */
+	public boolean clearCalendarDrift(UUID id) {
+		return jdbc
+			.sql("""
+					UPDATE booking SET calendar_drift_start = NULL, calendar_drift_end = NULL, calendar_drift_deleted = false
+					WHERE id = ? AND (calendar_drift_start IS NOT NULL OR calendar_drift_deleted)""")
+			.param(id)
+			.update() == 1;
+	}
+
+	/**
+	 * Confirmed bookings not over at {@code now} whose event was made and whose time
+	 * intersects {@code [from, to)}: the events a full list of that window must show.
+	 */
+	public List<Booking> withEventsBetween(Instant from, Instant to, Instant now) {
+		return jdbc.sql(SELECT + """
+				WHERE status = 'CONFIRMED' AND calendar_event_id IS NOT NULL AND start_time < ? AND end_time > ?
+				  AND end_time > ?""").params(utc(to), utc(from), utc(now)).query(BookingRepository::map).list();
 	}
 
 	/**
@@ -274,13 +390,26 @@ public class BookingRepository {
 	 * business's own calendar
 	 */
 	public List<Booking> list(boolean needsManualSync, boolean conflict, String email, int page, int size) {
+		return list(needsManualSync, conflict, false, email, page, size);
+	}
+
+	/**
+	 * Bookings newest first, for operators.
+	 * @param conflict only those whose calendar event overlaps a busy period of the
+	 * business's own calendar
+	 * @param drift only those whose event the owner moved or deleted in Google, kept for
+	 * an operator ({@code calendarDrift})
+	 */
+	public List<Booking> list(boolean needsManualSync, boolean conflict, boolean drift, String email, int page,
+			int size) {
 		return jdbc.sql(SELECT + """
 				WHERE (NOT ? OR EXISTS (SELECT 1 FROM booking_sync s WHERE s.booking_id = b.id AND s.manual))
 				  AND (NOT ? OR calendar_conflict_start IS NOT NULL)
+				  AND (NOT ? OR calendar_drift_start IS NOT NULL OR calendar_drift_deleted)
 				  AND (CAST(? AS text) IS NULL OR lower(email) = lower(CAST(? AS text)))
 				ORDER BY created_at DESC, id
 				LIMIT ? OFFSET ?""")
-			.params(needsManualSync, conflict, email, email, size, (long) page * size)
+			.params(needsManualSync, conflict, drift, email, email, size, (long) page * size)
 			.query(BookingRepository::map)
 			.list();
 	}
@@ -347,7 +476,8 @@ public class BookingRepository {
 	/**
 	 * Records what the calendar sync found for {@code revision}: the clash with the
 	 * business's own calendar, or null for none. A change made meanwhile wins: its own
-	 * sync decides.
+	 * sync decides. None found keeps the clash with another booking the owner's move made
+	 * ({@link #moveByOwner}): the sync does not look at bookings.
 	 * @return true when this changed what was recorded
 	 */
 	public boolean recordCalendarConflict(UUID id, long revision, CalendarConflict conflict) {
@@ -355,9 +485,9 @@ public class BookingRepository {
 		OffsetDateTime end = conflict == null ? null : utc(conflict.end());
 		return jdbc.sql("""
 				UPDATE booking SET calendar_conflict_start = ?, calendar_conflict_end = ?
-				WHERE id = ? AND revision = ?
+				WHERE id = ? AND revision = ? AND (CAST(? AS timestamptz) IS NOT NULL OR NOT owner_clash)
 				  AND (calendar_conflict_start IS DISTINCT FROM ? OR calendar_conflict_end IS DISTINCT FROM ?)""")
-			.params(start, end, id, revision, start, end)
+			.params(start, end, id, revision, start, start, end)
 			.update() == 1;
 	}
 
@@ -431,7 +561,15 @@ public class BookingRepository {
 				rs.getString("crm_meeting_id"), instant(rs, "created_at"), instant(rs, "updated_at"),
 				conflict(instant(rs, "calendar_conflict_start"), instant(rs, "calendar_conflict_end")),
 				sync(rs, revision), instant(rs, "hold_expires_at"), instant(rs, "verified_at"),
-				rs.getString("cancellation_reason"), rs.getInt("manage_link_version"));
+				rs.getString("cancellation_reason"), rs.getInt("manage_link_version"), drift(rs));
+	}
+
+	private static CalendarDrift drift(ResultSet rs) throws SQLException {
+		if (rs.getBoolean("calendar_drift_deleted")) {
+			return CalendarDrift.DELETED;
+		}
+		Instant start = instant(rs, "calendar_drift_start");
+		return start == null ? null : CalendarDrift.moved(start, instant(rs, "calendar_drift_end"));
 	}
 
 	/** The rows of {@code booking_sync}, aggregated into arrays by {@link #SYNC}. */

@@ -103,7 +103,7 @@ class BlockedRangesTest {
 			.query(String.class)
 			.list();
 
-		assertThat(String.join("\n", plan)).contains("booking_no_overlap").doesNotContain("Seq Scan");
+		assertThat(String.join("\n", plan)).contains("booking_blocked_idx").doesNotContain("Seq Scan");
 		assertThat(
 				bookings.confirmedBetween(Instant.parse("2031-03-01T00:00:00Z"), Instant.parse("2031-03-02T00:00:00Z")))
 			.hasSize(22);

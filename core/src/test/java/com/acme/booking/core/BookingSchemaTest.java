@@ -40,8 +40,8 @@ class BookingSchemaTest {
 			.query(String.class)
 			.single();
 
-		assertThat(constraint)
-			.isEqualTo("EXCLUDE USING gist (blocked WITH &&) WHERE (((status)::text <> 'CANCELLED'::text))");
+		assertThat(constraint).isEqualTo(
+				"EXCLUDE USING gist (blocked WITH &&) WHERE ((((status)::text <> 'CANCELLED'::text) AND (NOT owner_clash)))");
 	}
 
 }

@@ -21,9 +21,17 @@ package com.acme.booking.workflow;
  * such a hold.
  * @param startEpochMillis when the appointment starts: the reminder is the reminder of
  * that time
+ * @param calendarDrift the owner's move or delete of the booking's event in Google waits
+ * for an operator
  */
 public record BookingSnapshot(long revision, boolean cancelled, long endEpochMillis, long backgroundRetryMillis,
-		long reminderAtEpochMillis, long holdUntilEpochMillis, long startEpochMillis) {
+		long reminderAtEpochMillis, long holdUntilEpochMillis, long startEpochMillis, boolean calendarDrift) {
+
+	public BookingSnapshot(long revision, boolean cancelled, long endEpochMillis, long backgroundRetryMillis,
+			long reminderAtEpochMillis, long holdUntilEpochMillis, long startEpochMillis) {
+		this(revision, cancelled, endEpochMillis, backgroundRetryMillis, reminderAtEpochMillis, holdUntilEpochMillis,
+				startEpochMillis, false);
+	}
 
 	/** A hold the customer has not confirmed (pending, or ended unconfirmed). */
 	public boolean unconfirmedHold() {

@@ -37,6 +37,12 @@ public final class BookingTemporal {
 	 */
 	public static final String SIGNAL_SYNC_BEHIND = "syncBehind";
 
+	/**
+	 * The booking's {@code calendarDrift} was set or cleared: the workflow shows it in
+	 * {@link #CALENDAR_DRIFT}, and pushes nothing for it.
+	 */
+	public static final String SIGNAL_CALENDAR_DRIFT = "calendarDriftChanged";
+
 	public static final String QUERY_SYNC_STATUS = "syncStatus";
 
 	public static final SearchAttributeKey<String> BOOKING_ID = SearchAttributeKey.forKeyword("BookingId");
@@ -68,11 +74,19 @@ public final class BookingTemporal {
 		.forKeyword("CalendarConflict");
 
 	/**
+	 * {@code YES} while the owner's move or delete of the booking's event in Google waits
+	 * for an operator ({@code booking.calendar.owner-changes=flag}), {@code NO} once it
+	 * was settled; absent on a booking that never drifted.
+	 */
+	public static final SearchAttributeKey<String> CALENDAR_DRIFT = SearchAttributeKey.forKeyword("CalendarDrift");
+
+	/**
 	 * Every custom search attribute the workflow writes; all are keywords and must be
 	 * registered on the server.
 	 */
 	public static final List<SearchAttributeKey<String>> SEARCH_ATTRIBUTES = Stream
-		.of(Stream.of(BOOKING_ID, BOOKING_STATUS), SYNC_ATTRIBUTES.values().stream(), Stream.of(CALENDAR_CONFLICT))
+		.of(Stream.of(BOOKING_ID, BOOKING_STATUS), SYNC_ATTRIBUTES.values().stream(),
+				Stream.of(CALENDAR_CONFLICT, CALENDAR_DRIFT))
 		.flatMap(Function.identity())
 		.toList();
 

@@ -45,6 +45,13 @@ public interface BookingWorkflow {
 	@SignalMethod(name = BookingTemporal.SIGNAL_SYNC_BEHIND)
 	void syncBehind(long revision);
 
+	/**
+	 * The booking's {@code calendarDrift} was set or cleared in PostgreSQL: the workflow
+	 * loads the booking again to show it, and pushes nothing for it.
+	 */
+	@SignalMethod(name = BookingTemporal.SIGNAL_CALENDAR_DRIFT)
+	void calendarDriftChanged();
+
 	@QueryMethod(name = BookingTemporal.QUERY_SYNC_STATUS)
 	SyncStatus syncStatus();
 

@@ -75,6 +75,15 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 
 	private boolean retryRequested;
 
+	/** The booking's calendar drift changed: load it again to show it. */
+	private boolean driftChanged;
+
+	/**
+	 * Whether the CalendarDrift search attribute says YES; only written once a drift was
+	 * seen.
+	 */
+	private boolean driftShown;
+
 	private CancellationScope pass;
 
 	/**
@@ -92,6 +101,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		// A run continued from another inherits its search attributes: a clash it showed
 		// is cleared by this run's first clear sync.
 		conflictShown = "YES".equals(Workflow.getTypedSearchAttributes().get(BookingTemporal.CALENDAR_CONFLICT));
+		driftShown = "YES".equals(Workflow.getTypedSearchAttributes().get(BookingTemporal.CALENDAR_DRIFT));
 		mail.start(bookingId, state);
 		while (true) {
 			// Only after a wake-up, which re-syncs anyway: a fresh run starts with
@@ -109,7 +119,9 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 				allTracks().forEach(SyncTrack::retryIfManual);
 				mail.reminder().retryIfFailed();
 			}
+			driftChanged = false;
 			snapshot = state.load(bookingId);
+			attributes.show(drift(snapshot.calendarDrift()));
 			long revision = snapshot.revision();
 			allTracks().forEach(track -> track.loaded(revision));
 			if (snapshot.unconfirmedHold()) {
@@ -120,7 +132,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 			}
 			mail.reminder().plan(snapshot);
 			runPass();
-			if (changed || retryRequested) {
+			if (changed || retryRequested || driftChanged) {
 				continue;
 			}
 			if (!waitForWork()) {
@@ -193,7 +205,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 				awaitWorkUntil(Duration.ofMillis(wakeAt - now), () -> !healPlanned && healing());
 			}
 		}
-		if (changed || retryRequested) {
+		if (changed || retryRequested || driftChanged) {
 			return true;
 		}
 		if (over(Workflow.currentTimeMillis())) {
@@ -209,7 +221,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	 */
 	private boolean workOrDone(long healAt) {
 		long now = Workflow.currentTimeMillis();
-		return changed || retryRequested || (over(now) ? !mail.busy() : now >= healAt);
+		return changed || retryRequested || driftChanged || (over(now) ? !mail.busy() : now >= healAt);
 	}
 
 	/**
@@ -241,8 +253,8 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	 */
 	private boolean awaitWorkUntil(Duration timeout, Supplier<Boolean> also) {
 		boolean[] woken = new boolean[1];
-		CancellationScope waiting = Workflow.newCancellationScope(
-				() -> woken[0] = Workflow.await(timeout, () -> changed || retryRequested || also.get()));
+		CancellationScope waiting = Workflow.newCancellationScope(() -> woken[0] = Workflow.await(timeout,
+				() -> changed || retryRequested || driftChanged || also.get()));
 		waiting.run();
 		// Workflow.await leaves its timer running when the condition wins; without this a
 		// rescheduled booking
@@ -304,8 +316,10 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		}
 		Workflow.newDetachedCancellationScope(() -> state.recordResult(bookingId, track.integration, result)).run();
 		track.passEnded();
+		// A calendar push makes the event match the booking: a drift is settled.
 		attributes.show(track.pushed(result),
-				track.integration == Integration.CALENDAR ? conflict(result.calendarConflict()) : null);
+				track.integration == Integration.CALENDAR ? conflict(result.calendarConflict()) : null,
+				track.integration == Integration.CALENDAR ? drift(false) : null);
 	}
 
 	/**
@@ -319,6 +333,15 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		}
 		conflictShown = conflict;
 		return BookingTemporal.CALENDAR_CONFLICT.valueSet(conflict ? "YES" : "NO");
+	}
+
+	/** CalendarDrift as CalendarConflict: only when it changes, never before a first. */
+	private SearchAttributeUpdate<String> drift(boolean drift) {
+		if (drift == driftShown) {
+			return null;
+		}
+		driftShown = drift;
+		return BookingTemporal.CALENDAR_DRIFT.valueSet(drift ? "YES" : "NO");
 	}
 
 	private SyncResult call(SyncTrack track) {
@@ -346,6 +369,11 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		if (pass != null) {
 			pass.cancel("booking changed");
 		}
+	}
+
+	@Override
+	public void calendarDriftChanged() {
+		driftChanged = true;
 	}
 
 	@Override

@@ -87,6 +87,10 @@ class BookingWorkflowReplayTest {
 		}
 
 		@Override
+		public void calendarDriftChanged() {
+		}
+
+		@Override
 		public SyncStatus syncStatus() {
 			return null;
 		}

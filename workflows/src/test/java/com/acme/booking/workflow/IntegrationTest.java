@@ -36,7 +36,8 @@ class IntegrationTest {
 	@Test
 	void everyIntegrationHasASearchAttributeAndStartsPending() {
 		assertThat(BookingTemporal.SEARCH_ATTRIBUTES).extracting(SearchAttributeKey::getName)
-			.containsExactly("BookingId", "BookingStatus", "CalendarSync", "CrmSync", "MailSync", "CalendarConflict");
+			.containsExactly("BookingId", "BookingStatus", "CalendarSync", "CrmSync", "MailSync", "CalendarConflict",
+					"CalendarDrift");
 		SearchAttributes start = BookingTemporal.startAttributes("b-1");
 		for (Integration integration : Integration.values()) {
 			assertThat(start.get(BookingTemporal.syncAttribute(integration))).as(integration.name())
