@@ -17,8 +17,10 @@ import com.acme.booking.support.Http;
 import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
 import com.acme.booking.support.SyncedRevisions;
+import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.Integration;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.temporal.client.WorkflowClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,9 @@ class CalendarOwnerChangesApiTest {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	WorkflowClient temporal;
 
 	Http http;
 
@@ -214,6 +219,9 @@ class CalendarOwnerChangesApiTest {
 		assertThat(ids("/api/admin/bookings?email=" + booking.email())).containsExactly(booking.id());
 		assertThat(http.get("/actuator/prometheus").body()).as("the gauge the BookingCalendarDrift alert reads")
 			.containsPattern("booking_calendar_drift_open(\\{[^}]*})? [1-9]");
+		await().atMost(Duration.ofSeconds(20))
+			.alias("the Web UI lists it with CalendarDrift=YES")
+			.until(() -> "YES".equals(driftAttribute(booking)));
 
 		Http.Response changed = http.patch("/api/bookings/" + booking.id(), Map.of("name", "Ada King"), "X-Api-Key",
 				ADMIN);
@@ -224,6 +232,14 @@ class CalendarOwnerChangesApiTest {
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> bookings.findById(booking.id()).orElseThrow().calendarDrift() == null);
 		assertThat(ids("/api/admin/bookings?drift=true&email=" + booking.email())).isEmpty();
+		await().atMost(Duration.ofSeconds(20)).until(() -> "NO".equals(driftAttribute(booking)));
+	}
+
+	String driftAttribute(Created booking) {
+		return temporal.newUntypedWorkflowStub(BookingTemporal.workflowId(booking.id().toString()))
+			.describe()
+			.getTypedSearchAttributes()
+			.get(BookingTemporal.CALENDAR_DRIFT);
 	}
 
 	@Test
