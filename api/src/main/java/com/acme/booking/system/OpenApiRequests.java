@@ -39,7 +39,7 @@ final class OpenApiRequests {
 			List.of("company", "phone", "inquiry", "durationMinutes", "timeZone"), "UpdateBookingRequest",
 			List.of("startTime", "durationMinutes", "name", "company", "phone", "inquiry"), "BulkSyncRequest",
 			List.of("integration"), "BookingResource", List.of("company", "phone", "inquiry", "calendarEventId",
-					"calendarSyncError", "crmContactId", "crmSyncError", "mailSyncError", "calendarConflict"));
+					"calendarSyncError", "crmContactId", "crmSyncError", "mailSyncError", "calendarConflict", "calendarDrift"));
 
 	private OpenApiRequests() {
 	}
