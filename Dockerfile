@@ -19,8 +19,8 @@ COPY . .
 RUN ./mvnw -q -B -DskipTests -Dbooking.tools.skip=true package
 
 FROM eclipse-temurin:17.0.20.1_1-jre-jammy AS runtime
-# curl for the health check, procps for the worker's; nothing else.
-RUN apt-get update && apt-get install -y --no-install-recommends curl procps && rm -rf /var/lib/apt/lists/* \
+# curl for the health checks; nothing else.
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home-dir /app booking
 WORKDIR /app
 USER booking
@@ -32,4 +32,6 @@ ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/booking-api.jar"]
 
 FROM runtime AS worker
 COPY --from=build /src/worker/target/booking-worker.jar /app/booking-worker.jar
+# Actuator only (management.server.port): health probes and Prometheus.
+EXPOSE 8081
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/booking-worker.jar"]

@@ -1,5 +1,7 @@
 package com.acme.activitiestest;
 
+import java.time.Clock;
+
 import com.acme.booking.workflow.BookingTemporal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -32,6 +34,12 @@ public class ActivitiesTestApplication {
 	@Bean
 	MeterRegistry meterRegistry() {
 		return new SimpleMeterRegistry();
+	}
+
+	/** As the API and the worker jar have it; the tests' pinned clock moves it. */
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
 	}
 
 	@Bean

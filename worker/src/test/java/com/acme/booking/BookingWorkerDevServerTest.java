@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * obtained, never a download), whose search attributes the worker registers itself at
  * start, as it would on a server of its own.
  */
-@SpringBootTest(classes = BookingWorkerApplication.class,
+@SpringBootTest(classes = BookingWorkerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "spring.datasource.url=", "booking.embedded.enabled=true",
 				"booking.embedded.data-dir=target/worker-dev-server-test-${random.uuid}",
 				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off",

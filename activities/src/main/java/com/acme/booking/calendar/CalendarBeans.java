@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
+import com.acme.booking.ApiOnly;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.BookingRulesProperties;
 import com.acme.booking.probe.IntegrationCheck;
@@ -17,7 +18,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -57,9 +57,8 @@ class CalendarBeans {
 
 	@Bean
 	@ConditionalOnBooleanProperty("booking.calendar.enabled")
-	CalendarFailures calendarFailures(GoogleCalendar calendar, CalendarProperties properties,
-			ObjectProvider<Clock> clock) {
-		return new CalendarFailures(clock.getIfAvailable(Clock::systemUTC), properties, calendar.serviceAccountEmail());
+	CalendarFailures calendarFailures(GoogleCalendar calendar, CalendarProperties properties, Clock clock) {
+		return new CalendarFailures(clock, properties, calendar.serviceAccountEmail());
 	}
 
 	@Bean
@@ -77,18 +76,17 @@ class CalendarBeans {
 	@Bean
 	@ConditionalOnBooleanProperty("booking.calendar.enabled")
 	@ConditionalOnBooleanProperty(name = "booking.calendar.mirror.enabled", matchIfMissing = true)
-	@ConditionalOnWebApplication
+	@ApiOnly
 	CalendarMirror calendarMirror(GoogleCalendar calendar, CalendarMirrorProperties settings,
-			CalendarProperties properties, BookingRulesProperties rules, BookingRepository bookings,
-			ObjectProvider<Clock> clock, ApplicationEventPublisher events, ObjectProvider<MeterRegistry> meters) {
+			CalendarProperties properties, BookingRulesProperties rules, BookingRepository bookings, Clock clock,
+			ApplicationEventPublisher events, ObjectProvider<MeterRegistry> meters) {
 		// The last bookable date's window ends up to a day and a buffer after
 		// max-advance.
 		Duration horizon = rules.maxAdvance().plus(Duration.ofDays(2)).plus(rules.buffer());
 		OwnCalendarEvents ownEvents = new OwnCalendarEvents(calendar, rules.timeZone());
-		Clock time = clock.getIfAvailable(Clock::systemUTC);
 		OwnerChanges ownerChanges = new OwnerChanges(calendar, ownEvents, bookings, properties.ownerChanges(),
-				rules.buffer(), time, events, meters.getIfAvailable(() -> Metrics.globalRegistry));
-		return new CalendarMirror(new MirrorSync(calendar, ownEvents), settings, horizon, time, events, ownerChanges);
+				rules.buffer(), clock, events, meters.getIfAvailable(() -> Metrics.globalRegistry));
+		return new CalendarMirror(new MirrorSync(calendar, ownEvents), settings, horizon, clock, events, ownerChanges);
 	}
 
 	/**
@@ -96,9 +94,8 @@ class CalendarBeans {
 	 * of {@code /api/health}.
 	 */
 	@Bean
-	CalendarHealthIndicator calendarHealthIndicator(ObjectProvider<GoogleCalendar> calendar,
-			ObjectProvider<Clock> clock) {
-		return new CalendarHealthIndicator(calendar.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC));
+	CalendarHealthIndicator calendarHealthIndicator(ObjectProvider<GoogleCalendar> calendar, Clock clock) {
+		return new CalendarHealthIndicator(calendar.getIfAvailable(), clock);
 	}
 
 	/**
@@ -112,8 +109,8 @@ class CalendarBeans {
 	}
 
 	@Bean
-	IntegrationCheck calendarCheck(ObjectProvider<GoogleCalendar> calendar, ObjectProvider<Clock> clock) {
-		return new CalendarCheck(calendar.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC));
+	IntegrationCheck calendarCheck(ObjectProvider<GoogleCalendar> calendar, Clock clock) {
+		return new CalendarCheck(calendar.getIfAvailable(), clock);
 	}
 
 }

@@ -120,9 +120,9 @@ class CrmBeans {
 
 	@Bean
 	CrmSync crmSync(HubSpotClient client, BookingRepository bookings, Cache<String, String> crmContactIds,
-			ObjectProvider<Clock> clock) {
+			Clock clock) {
 		return new CrmSync(new HubSpotSchema(client), new ContactSync(client, bookings, crmContactIds),
-				new MeetingSync(client, bookings), bookings, clock.getIfAvailable(Clock::systemUTC));
+				new MeetingSync(client, bookings), bookings, clock);
 	}
 
 	/**
@@ -130,8 +130,8 @@ class CrmBeans {
 	 * {@code /api/health}.
 	 */
 	@Bean
-	CrmHealthIndicator crmHealthIndicator(CrmProperties properties, HubSpotClient client, ObjectProvider<Clock> clock) {
-		return new CrmHealthIndicator(properties, client, clock.getIfAvailable(Clock::systemUTC));
+	CrmHealthIndicator crmHealthIndicator(CrmProperties properties, HubSpotClient client, Clock clock) {
+		return new CrmHealthIndicator(properties, client, clock);
 	}
 
 	@Bean

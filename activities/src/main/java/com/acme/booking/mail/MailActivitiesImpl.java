@@ -60,13 +60,13 @@ class MailActivitiesImpl implements MailActivities {
 	private final Clock clock;
 
 	MailActivitiesImpl(BookingRepository bookings, BookingMessages messages, MessageComposer composer,
-			MailProperties properties, ObjectProvider<SmtpDelivery> smtp, ObjectProvider<Clock> clock) {
+			MailProperties properties, ObjectProvider<SmtpDelivery> smtp, Clock clock) {
 		this.bookings = bookings;
 		this.messages = messages;
 		this.composer = composer;
 		this.properties = properties;
 		this.smtp = smtp.getIfAvailable();
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 	}
 
 	@Override

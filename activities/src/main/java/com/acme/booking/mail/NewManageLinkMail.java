@@ -40,12 +40,12 @@ public class NewManageLinkMail {
 	private final Clock clock;
 
 	NewManageLinkMail(MessageComposer composer, BookingMessages messages, MailProperties properties,
-			ObjectProvider<SmtpDelivery> smtp, ObjectProvider<Clock> clock) {
+			ObjectProvider<SmtpDelivery> smtp, Clock clock) {
 		this.composer = composer;
 		this.messages = messages;
 		this.properties = properties;
 		this.smtp = smtp.getIfAvailable();
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 	}
 
 	/**

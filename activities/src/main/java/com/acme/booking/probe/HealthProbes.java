@@ -6,10 +6,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.acme.booking.ApiOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -18,12 +18,12 @@ import org.springframework.stereotype.Component;
  * Probes every enabled integration in the background: at start, every
  * {@code booking.health.probe-interval}, and right after its circuit breaker changes
  * state, so the health endpoints follow an outage within moments of the sync noticing it.
- * Only a web application serves health, so the worker alone probes nothing. One thread
- * per integration: a hanging Google never delays HubSpot's probe (each call is bounded by
- * its client's timeouts).
+ * Only the API serves the integrations' health, so the worker alone probes nothing. One
+ * thread per integration: a hanging Google never delays HubSpot's probe (each call is
+ * bounded by its client's timeouts).
  */
 @Component
-@ConditionalOnWebApplication
+@ApiOnly
 @EnableConfigurationProperties(HealthProperties.class)
 class HealthProbes implements SmartLifecycle {
 

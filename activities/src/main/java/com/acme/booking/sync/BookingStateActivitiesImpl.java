@@ -16,7 +16,6 @@ import com.acme.booking.workflow.SyncResult;
 import com.acme.booking.workflow.SyncState;
 import io.temporal.spring.boot.ActivityImpl;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -36,12 +35,12 @@ public class BookingStateActivitiesImpl implements BookingStateActivities {
 	private final Clock clock;
 
 	public BookingStateActivitiesImpl(BookingRepository bookings, BookingMessages messages, SyncProperties properties,
-			@Value("${booking.mail.reminder-before:24h}") Duration reminderBefore, ObjectProvider<Clock> clock) {
+			@Value("${booking.mail.reminder-before:24h}") Duration reminderBefore, Clock clock) {
 		this.bookings = bookings;
 		this.messages = messages;
 		this.backgroundRetryMillis = properties.retry().backgroundInterval().toMillis();
 		this.reminderBefore = reminderBefore;
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 	}
 
 	@Override

@@ -79,7 +79,7 @@ class ReminderTest {
 	ObjectProvider<SmtpDelivery> delivery;
 
 	@Autowired
-	ObjectProvider<Clock> clock;
+	Clock clock;
 
 	@Autowired
 	JavaMailSender sender;

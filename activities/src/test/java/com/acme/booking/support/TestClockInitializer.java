@@ -10,10 +10,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Gives every Spring application the tests start (in their JVM or one of its own, listed
  * in {@code META-INF/spring.factories}) the pinned {@link TestClock}: the service's
- * {@code clock} bean is moved by the pin, and a context without a {@link Clock} bean (the
- * worker's parts, which fall back to the system clock) gets one. Test clocks of other
- * names (a fixed or movable one) are left as they are. Does nothing when the time is not
- * pinned.
+ * {@code clock} bean is moved by the pin, and a context without a {@link Clock} bean gets
+ * one. Test clocks of other names (a fixed or movable one) are left as they are. Does
+ * nothing when the time is not pinned.
  */
 public final class TestClockInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.sql.DataSource;
+
 import com.acme.booking.booking.BookingWorkflows;
 import com.acme.booking.core.SyncBacklog;
 import com.acme.booking.sync.SyncProperties;
@@ -19,7 +21,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -39,12 +43,18 @@ import org.springframework.stereotype.Component;
  * booking is judged at most once a pass. A booking held for email verification is behind
  * until it is confirmed or expires; its idle workflow is waiting, not stuck, and is only
  * started when it is not running.
+ * <p>
+ * However many API instances run, one reconciles: the one that holds the PostgreSQL
+ * advisory lock of {@link ReconcilerLeadership}. Every pass it makes counts in
+ * {@code booking.sync.reconciler.passes}.
  */
 @Component
 @ConditionalOnProperty(name = "booking.sync.reconciler-enabled", havingValue = "true", matchIfMissing = true)
-class Reconciler {
+class Reconciler implements DisposableBean {
 
 	static final String RESTARTS = "booking.sync.workflow.restarts";
+
+	static final String PASSES = "booking.sync.reconciler.passes";
 
 	private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
@@ -66,15 +76,31 @@ class Reconciler {
 
 	private final Counter restarts;
 
+	private final Counter passes;
+
+	private final ReconcilerLeadership leadership;
+
+	@Autowired
 	Reconciler(SyncBacklog backlog, BookingWorkflows workflows, Clock clock, SyncProperties properties,
-			ObjectProvider<MeterRegistry> meters) {
+			ObjectProvider<MeterRegistry> meters, DataSource dataSource) {
+		this(backlog, workflows, clock, properties, meters,
+				new ReconcilerLeadership(dataSource, ReconcilerLeadership.LOCK));
+	}
+
+	Reconciler(SyncBacklog backlog, BookingWorkflows workflows, Clock clock, SyncProperties properties,
+			ObjectProvider<MeterRegistry> meters, ReconcilerLeadership leadership) {
 		this.backlog = backlog;
 		this.workflows = workflows;
 		this.clock = clock;
 		this.stuckAfter = properties.stuckAfter();
+		this.leadership = leadership;
+		MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
 		this.restarts = Counter.builder(RESTARTS)
 			.description("Booking workflows the reconciler found stuck, terminated and started afresh")
-			.register(meters.getIfAvailable(SimpleMeterRegistry::new));
+			.register(registry);
+		this.passes = Counter.builder(PASSES)
+			.description("Reconciler passes this instance made while it led (one instance leads)")
+			.register(registry);
 	}
 
 	private record Signalled(long revision, Instant at) {
@@ -82,13 +108,30 @@ class Reconciler {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void atStartup() {
-		reconcile();
+		pass();
 	}
 
 	@Scheduled(fixedDelayString = "${booking.sync.reconcile-interval:1m}",
 			initialDelayString = "${booking.sync.reconcile-interval:1m}")
 	void periodically() {
+		pass();
+	}
+
+	/** Reconciles when this instance leads; returns whether it did. */
+	boolean pass() {
+		if (!leadership.leads()) {
+			// What it signalled while it led is stale by the time it leads again.
+			signalled.clear();
+			return false;
+		}
+		passes.increment();
 		reconcile();
+		return true;
+	}
+
+	@Override
+	public void destroy() {
+		leadership.release();
 	}
 
 	/** Returns how many workflows it signalled or restarted. */

@@ -75,7 +75,9 @@ class StartupSummary {
 				: "embedded, data in " + embedded.dataDir().resolve("postgres").toAbsolutePath().normalize()));
 		lines.add("Durability:       " + durability + (durability.durable() ? "" : " (a crash can lose bookings)"));
 		lines.add("Temporal:         " + temporalServer() + ", namespace "
-				+ env.getProperty("spring.temporal.namespace", "default") + ", task queue booking-sync");
+				+ env.getProperty("spring.temporal.namespace", "default") + ", task queue booking-sync"
+				+ (env.getProperty("booking.worker.enabled", Boolean.class, true) ? ""
+						: " (no worker here: booking.worker.enabled=false)"));
 		if (devServer != null) {
 			lines.add("Temporal Web UI:  " + devServer.uiUrl());
 		}

@@ -74,6 +74,9 @@ class ComposeFileTest {
 
 		assertThat(hostPorts).doesNotHaveDuplicates().doesNotContain("8080");
 		assertThat(services().get("booking-api").get("healthcheck").toString()).contains("/actuator/health/readiness");
+		assertThat(services().get("booking-worker").get("healthcheck").toString())
+			.contains("http://localhost:8081/actuator/health/readiness")
+			.doesNotContain("pgrep");
 	}
 
 	@Test

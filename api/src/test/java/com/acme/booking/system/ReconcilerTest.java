@@ -11,6 +11,8 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import com.acme.booking.booking.BookingWorkflows;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingChange;
@@ -73,6 +75,9 @@ class ReconcilerTest {
 
 	@Autowired
 	SyncProperties properties;
+
+	@Autowired
+	DataSource dataSource;
 
 	@AfterEach
 	void removeUnsyncableRows() {
@@ -246,16 +251,78 @@ class ReconcilerTest {
 		assertThat(recording.signalled.indexOf(changed.id())).isGreaterThan(lastNeverStarted);
 	}
 
+	/**
+	 * Two instances, each with its reconciler, on one database: in each interval one of
+	 * them passes; when the leader's session ends (killed, or its connection lost), the
+	 * other takes over at its next pass.
+	 */
+	@Test
+	void oneOfTwoInstancesReconcilesAndTheOtherTakesOverWhenTheLeaderIsGone() {
+		long lock = 424_242_001L;
+		SyncBacklog nothingBehind = new SyncBacklog(jdbc) {
+			@Override
+			public List<Behind> behind(boolean neverSynced, UUID after, int limit) {
+				return List.of();
+			}
+		};
+		SimpleMeterRegistry firstMeters = new SimpleMeterRegistry();
+		SimpleMeterRegistry secondMeters = new SimpleMeterRegistry();
+		Reconciler first = reconciler(nothingBehind, properties.stuckAfter(), workflows, firstMeters,
+				new ReconcilerLeadership(dataSource, lock));
+		Reconciler second = reconciler(nothingBehind, properties.stuckAfter(), workflows, secondMeters,
+				new ReconcilerLeadership(dataSource, lock));
+		try {
+			for (int interval = 0; interval < 3; interval++) {
+				assertThat(List.of(first.pass(), second.pass())).as("interval " + interval)
+					.containsExactly(true, false);
+			}
+			assertThat(passes(firstMeters)).isEqualTo(3);
+			assertThat(passes(secondMeters)).isZero();
+
+			// The leading instance is killed: its session, and the lock with it, ends.
+			assertThat(jdbc.sql("""
+					SELECT pg_terminate_backend(pid) FROM pg_locks
+					WHERE locktype = 'advisory' AND classid = 0 AND objid = CAST(? AS oid) AND granted""")
+				.param(lock)
+				.query(Boolean.class)
+				.list()).containsExactly(true);
+
+			assertThat(second.pass()).as("the other takes over").isTrue();
+			assertThat(first.pass()).as("the old leader, reconnected, follows").isFalse();
+			assertThat(List.of(first.pass(), second.pass())).containsExactly(false, true);
+			assertThat(passes(firstMeters)).isEqualTo(3);
+			assertThat(passes(secondMeters)).isEqualTo(2);
+
+			second.destroy();
+			assertThat(first.pass()).as("a leader that stops hands over at once").isTrue();
+		}
+		finally {
+			first.destroy();
+			second.destroy();
+		}
+	}
+
+	private static double passes(MeterRegistry meters) {
+		return meters.counter(Reconciler.PASSES).count();
+	}
+
 	private Reconciler reconciler(Duration stuckAfter, BookingWorkflows target, MeterRegistry meters) {
 		return reconciler(backlog, stuckAfter, target, meters);
 	}
 
 	private Reconciler reconciler(SyncBacklog backlog, Duration stuckAfter, BookingWorkflows target,
 			MeterRegistry meters) {
+		return reconciler(backlog, stuckAfter, target, meters,
+				new ReconcilerLeadership(dataSource, ReconcilerLeadership.LOCK));
+	}
+
+	private Reconciler reconciler(SyncBacklog backlog, Duration stuckAfter, BookingWorkflows target,
+			MeterRegistry meters, ReconcilerLeadership leadership) {
 		SyncProperties impatient = new SyncProperties(properties.retry(), properties.attemptTimeout(),
 				properties.reconcileInterval(), properties.heartbeatTimeout(), stuckAfter);
 		return new Reconciler(backlog, target, TestClock.clock(), impatient,
-				new StaticListableBeanFactory(Map.of("meters", meters)).getBeanProvider(MeterRegistry.class));
+				new StaticListableBeanFactory(Map.of("meters", meters)).getBeanProvider(MeterRegistry.class),
+				leadership);
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package com.acme.booking.health;
+package com.acme.booking.sync;
 
 import java.util.concurrent.TimeUnit;
 
@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Actuator's {@code temporal}: one cheap real call to the frontend, bounded at two
- * seconds. Part of readiness: without Temporal a booking is stored but its workflow
- * cannot start until the reconciler retries.
+ * seconds. Part of readiness in the API (without Temporal a booking is stored but its
+ * workflow cannot start until the reconciler retries) and in the worker jar (without it
+ * nothing is polled).
  */
 @Component
 class TemporalHealthIndicator implements HealthIndicator {
