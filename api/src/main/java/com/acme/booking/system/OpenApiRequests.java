@@ -38,8 +38,9 @@ final class OpenApiRequests {
 	static final Map<String, List<String>> NULLABLE = Map.of("CreateBookingRequest",
 			List.of("company", "phone", "inquiry", "durationMinutes", "timeZone"), "UpdateBookingRequest",
 			List.of("startTime", "durationMinutes", "name", "company", "phone", "inquiry"), "BulkSyncRequest",
-			List.of("integration"), "BookingResource", List.of("company", "phone", "inquiry", "calendarEventId",
-					"calendarSyncError", "crmContactId", "crmSyncError", "mailSyncError", "calendarConflict", "calendarDrift"));
+			List.of("integration"), "BookingResource",
+			List.of("company", "phone", "inquiry", "calendarEventId", "calendarSyncError", "crmContactId",
+					"crmSyncError", "mailSyncError", "calendarConflict", "calendarDrift"));
 
 	private OpenApiRequests() {
 	}
