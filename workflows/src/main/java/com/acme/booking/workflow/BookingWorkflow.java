@@ -45,6 +45,13 @@ public interface BookingWorkflow {
 	@SignalMethod(name = BookingTemporal.SIGNAL_SYNC_BEHIND)
 	void syncBehind(long revision);
 
+	/**
+	 * An operator reset one of the booking's webhook deliveries in PostgreSQL: the
+	 * workflow sends the booking's webhooks again (and only those).
+	 */
+	@SignalMethod(name = BookingTemporal.SIGNAL_REDELIVER_WEBHOOKS)
+	void redeliverWebhooks();
+
 	@QueryMethod(name = BookingTemporal.QUERY_SYNC_STATUS)
 	SyncStatus syncStatus();
 

@@ -87,6 +87,10 @@ class BookingWorkflowReplayTest {
 		}
 
 		@Override
+		public void redeliverWebhooks() {
+		}
+
+		@Override
 		public SyncStatus syncStatus() {
 			return null;
 		}
