@@ -19,14 +19,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * within the retry policy. {@code status} is {@code PENDING_VERIFICATION} while a hold
  * waits for the customer's email confirmation; {@code cancellationReason} appears only on
  * a booking the service cancelled itself: {@code VERIFICATION_EXPIRED} for a hold not
- * confirmed in time.
+ * confirmed in time. {@code requiresManualWebhookSync} is set when a webhook delivery ran
+ * out of attempts. The webhooks' {@code data} is this resource without the manage link,
+ * so it lives where the API and the worker both reach it.
  */
 public record BookingResource(UUID id, BookingStatus status,
 		@JsonInclude(JsonInclude.Include.NON_NULL) String cancellationReason, String name, String email, String company,
 		String phone, String inquiry, Instant startTime, Instant endTime, String timeZone, String calendarEventId,
 		boolean calendarSynced, boolean requiresManualCalendarSync, String calendarSyncError, String crmContactId,
 		boolean crmSynced, boolean requiresManualCrmSync, String crmSyncError, boolean requiresManualMailSync,
-		String mailSyncError, CalendarConflict calendarConflict, Instant createdAt, Instant updatedAt,
+		String mailSyncError, boolean requiresManualWebhookSync, String webhookSyncError,
+		CalendarConflict calendarConflict, Instant createdAt, Instant updatedAt,
 		@JsonInclude(JsonInclude.Include.NON_NULL) String manageToken,
 		@JsonInclude(JsonInclude.Include.NON_NULL) String manageUrl) {
 
@@ -39,11 +42,12 @@ public record BookingResource(UUID id, BookingStatus status,
 		IntegrationSync calendar = b.sync(Integration.CALENDAR);
 		IntegrationSync crm = b.sync(Integration.CRM);
 		IntegrationSync mail = b.sync(Integration.MAIL);
+		IntegrationSync webhook = b.sync(Integration.WEBHOOK);
 		return new BookingResource(b.id(), b.status(), b.cancellationReason(), b.name(), b.email(), b.company(),
 				b.phone(), b.inquiry(), b.startTime(), b.endTime(), b.timeZone(), b.calendarEventId(),
 				calendar.synced(), calendar.manual(), calendar.error(), b.crmContactId(), crm.synced(), crm.manual(),
-				crm.error(), mail.manual(), mail.error(), b.calendarConflict(), b.createdAt(), b.updatedAt(),
-				manageToken, manageUrl);
+				crm.error(), mail.manual(), mail.error(), webhook.manual(), webhook.error(), b.calendarConflict(),
+				b.createdAt(), b.updatedAt(), manageToken, manageUrl);
 	}
 
 }
