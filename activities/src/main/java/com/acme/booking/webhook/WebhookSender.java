@@ -20,6 +20,7 @@ import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookSigningException;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,9 +46,14 @@ class WebhookSender {
 
 	private final Clock clock;
 
+	@Autowired
 	WebhookSender(WebhookProperties properties, ObjectProvider<Clock> clock) {
-		this.allowPrivateAddresses = properties.allowPrivateAddresses();
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this(properties.allowPrivateAddresses(), clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	WebhookSender(boolean allowPrivateAddresses, Clock clock) {
+		this.allowPrivateAddresses = allowPrivateAddresses;
+		this.clock = clock;
 	}
 
 	Outcome send(WebhookProperties.Endpoint endpoint, UUID id, String body) {
