@@ -21,8 +21,10 @@ import org.springframework.validation.annotation.Validated;
  * Outbound webhooks ({@code booking.webhooks.*}): where the booking's events go, and how
  * long a delivery is retried. With no endpoint configured nothing is sent.
  *
- * @param endpoints the receivers; each gets the events it subscribes to, signed with its
- * own secret
+ * @param endpoints the receivers, each as {@code endpoints[n].url} (absolute http or
+ * https), {@code .secret} ({@code whsec_} and base64, at least 24 bytes) and
+ * {@code .events} (a list of event types; all when left out); each gets the events it
+ * subscribes to, signed with its own secret (docs/webhooks.md)
  * @param retry the Temporal retry policy of a booking's deliveries; when its attempts run
  * out the booking is flagged for manual sync ({@code WEBHOOK}) and tried again every
  * {@code booking.sync.retry.background-interval}
