@@ -31,11 +31,14 @@ import org.springframework.validation.annotation.Validated;
  * @param allowPrivateAddresses allow endpoints whose host is (or resolves to) a loopback,
  * private, link-local or otherwise non-public address; for tests and private networks.
  * Checked at startup and again before every request
+ * @param timeout how long a request may take to connect, and then to be answered; a
+ * receiver that takes longer counts as failed (and is tried again)
  */
 @Validated
 @ConfigurationProperties("booking.webhooks")
 public record WebhookProperties(@Valid @NotNull @DefaultValue List<Endpoint> endpoints,
-		@Valid @NotNull @DefaultValue Retry retry, @DefaultValue("false") boolean allowPrivateAddresses) {
+		@Valid @NotNull @DefaultValue Retry retry, @DefaultValue("false") boolean allowPrivateAddresses,
+		@NotNull @PositiveDuration @DefaultValue("10s") Duration timeout) {
 
 	/** The secret's prefix, as the specification writes it. */
 	static final String SECRET_PREFIX = "whsec_";

@@ -27,20 +27,18 @@ import org.springframework.stereotype.Component;
  * Sends one signed webhook request: {@code POST} of the frozen body with
  * {@code webhook-id}, {@code webhook-timestamp} (this attempt's Unix seconds) and
  * {@code webhook-signature} ({@code v1,} and the base64 HMAC-SHA256 of
- * {@code id.timestamp.body}, made by the specification's own library). Ten seconds to
- * connect and ten for the answer; redirects are not followed. Unless private addresses
- * are allowed, the host is resolved and checked right before the request, so a name that
- * has come to point inside the network since startup is refused.
+ * {@code id.timestamp.body}, made by the specification's own library).
+ * {@code booking.webhooks.timeout} (10s) to connect and as long for the answer; redirects
+ * are not followed. Unless private addresses are allowed, the host is resolved and
+ * checked right before the request, so a name that has come to point inside the network
+ * since startup is refused.
  */
 @Component
 class WebhookSender {
 
-	static final Duration TIMEOUT = Duration.ofSeconds(10);
+	private final Duration timeout;
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.connectTimeout(TIMEOUT)
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
+	private final HttpClient http;
 
 	private final boolean allowPrivateAddresses;
 
@@ -48,12 +46,14 @@ class WebhookSender {
 
 	@Autowired
 	WebhookSender(WebhookProperties properties, ObjectProvider<Clock> clock) {
-		this(properties.allowPrivateAddresses(), clock.getIfAvailable(Clock::systemUTC));
+		this(properties.allowPrivateAddresses(), properties.timeout(), clock.getIfAvailable(Clock::systemUTC));
 	}
 
-	WebhookSender(boolean allowPrivateAddresses, Clock clock) {
+	WebhookSender(boolean allowPrivateAddresses, Duration timeout, Clock clock) {
 		this.allowPrivateAddresses = allowPrivateAddresses;
+		this.timeout = timeout;
 		this.clock = clock;
+		this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
 	}
 
 	Outcome send(WebhookProperties.Endpoint endpoint, UUID id, String body) {
@@ -70,7 +70,7 @@ class WebhookSender {
 			long timestamp = at.getEpochSecond();
 			String signature = new Webhook(endpoint.secret()).sign(id.toString(), timestamp, body);
 			HttpRequest request = HttpRequest.newBuilder(url)
-				.timeout(TIMEOUT)
+				.timeout(timeout)
 				.header("Content-Type", "application/json")
 				.header("User-Agent", "booking-service-webhooks")
 				.header("webhook-id", id.toString())
@@ -92,7 +92,7 @@ class WebhookSender {
 			return Outcome.failed(at, "unknown host " + url.getHost(), millis(started));
 		}
 		catch (HttpTimeoutException ex) {
-			return Outcome.failed(at, "no answer within " + TIMEOUT.toSeconds() + "s", millis(started));
+			return Outcome.failed(at, "no answer within " + timeout.toMillis() + " ms", millis(started));
 		}
 		catch (IOException ex) {
 			return Outcome.failed(at, ex.getClass().getSimpleName() + ": " + ex.getMessage(), millis(started));

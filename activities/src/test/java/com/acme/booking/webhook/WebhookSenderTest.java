@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 import com.standardwebhooks.Webhook;
 import com.sun.net.httpserver.Headers;
@@ -38,6 +39,9 @@ class WebhookSenderTest {
 
 	volatile int status = 204;
 
+	/** Holds every answer back while closed. */
+	volatile CountDownLatch answering = new CountDownLatch(0);
+
 	final Map<String, String> answerHeaders = new ConcurrentHashMap<>();
 
 	record Request(Headers headers, String body) {
@@ -51,6 +55,12 @@ class WebhookSenderTest {
 				requests.add(new Request(exchange.getRequestHeaders(),
 						new String(in.readAllBytes(), StandardCharsets.UTF_8)));
 			}
+			try {
+				answering.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 			answerHeaders.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
 			exchange.sendResponseHeaders(status, -1);
 			exchange.close();
@@ -60,6 +70,7 @@ class WebhookSenderTest {
 
 	@AfterEach
 	void stop() {
+		answering.countDown();
 		server.stop(0);
 	}
 
@@ -107,6 +118,19 @@ class WebhookSenderTest {
 	}
 
 	@Test
+	void aReceiverThatDoesNotAnswerInTimeFails() {
+		answering = new CountDownLatch(1);
+		WebhookSender impatient = new WebhookSender(true, Duration.ofMillis(300), Clock.systemUTC());
+
+		WebhookSender.Outcome outcome = impatient.send(endpoint(), UUID.randomUUID(), "{}");
+
+		assertThat(outcome.delivered()).isFalse();
+		assertThat(outcome.attempt().httpStatus()).isNull();
+		assertThat(outcome.attempt().error()).isEqualTo("no answer within 300 ms");
+		assertThat(outcome.attempt().durationMillis()).isBetween(300L, 5_000L);
+	}
+
+	@Test
 	void refusesAnEndpointOnAPrivateAddressBeforeAnyRequest() {
 		WebhookSender.Outcome outcome = sender(false).send(endpoint(), UUID.randomUUID(), "{}");
 
@@ -121,7 +145,7 @@ class WebhookSenderTest {
 	}
 
 	private static WebhookSender sender(boolean allowPrivateAddresses) {
-		return new WebhookSender(allowPrivateAddresses, Clock.systemUTC());
+		return new WebhookSender(allowPrivateAddresses, Duration.ofSeconds(10), Clock.systemUTC());
 	}
 
 }
