@@ -1,5 +1,6 @@
 package com.acme.booking.webhook;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,10 +111,10 @@ public class WebhookSyncActivitiesImpl implements WebhookSyncActivities {
 					continue;
 				}
 				if (outcome.gone()) {
-					disable(queue.getKey());
+					disable(endpoint);
 				}
 				else {
-					failures.add(queue.getKey() + ": " + outcome.attempt().error());
+					failures.add(shown(endpoint) + ": " + outcome.attempt().error());
 					refused |= outcome.refused();
 					retryAfter = longer(retryAfter, outcome.retryAfter());
 				}
@@ -139,12 +140,23 @@ public class WebhookSyncActivitiesImpl implements WebhookSyncActivities {
 			.build();
 	}
 
-	private void disable(String endpoint) {
-		if (deliveries.disable(endpoint, "410 Gone", clock.instant())) {
+	private void disable(WebhookProperties.Endpoint endpoint) {
+		if (deliveries.disable(endpoint.url().toString(), "410 Gone", clock.instant())) {
 			log.warn("Webhook endpoint {} answered 410 Gone: disabled, nothing more is sent to it until an operator "
-					+ "redelivers one of its deliveries", endpoint);
+					+ "redelivers one of its deliveries", shown(endpoint));
 			registry.counter("booking.webhooks.endpoint.disabled").increment();
 		}
+	}
+
+	/**
+	 * The endpoint as failures and log lines name it: without a query or user info, which
+	 * may hold a credential, as these go to the Temporal history and the booking's sync
+	 * error.
+	 */
+	static String shown(WebhookProperties.Endpoint endpoint) {
+		URI url = endpoint.url();
+		return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
+				+ (url.getRawPath() == null ? "" : url.getRawPath());
 	}
 
 	private static Duration longer(Duration a, Duration b) {

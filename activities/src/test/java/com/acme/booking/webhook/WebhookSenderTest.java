@@ -139,6 +139,14 @@ class WebhookSenderTest {
 		assertThat(requests).isEmpty();
 	}
 
+	@Test
+	void namesAnEndpointWithoutItsQueryOrUserInfo() {
+		WebhookProperties.Endpoint endpoint = new WebhookProperties.Endpoint(
+				URI.create("https://user:pw@hooks.example.com:8443/in/bookings?key=secret-key"), SECRET, null);
+
+		assertThat(WebhookSyncActivitiesImpl.shown(endpoint)).isEqualTo("https://hooks.example.com:8443/in/bookings");
+	}
+
 	private WebhookProperties.Endpoint endpoint() {
 		return new WebhookProperties.Endpoint(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook"),
 				SECRET, null);
