@@ -27,7 +27,7 @@ else
 fi
 
 existing="$(temporal operator search-attribute list --namespace "$NAMESPACE")"
-for name in BookingId BookingStatus CalendarSync CrmSync MailSync CalendarConflict CalendarDrift; do
+for name in BookingId BookingStatus CalendarSync CrmSync MailSync WebhookSync CalendarConflict CalendarDrift; do
 	if printf '%s\n' "$existing" | grep -qw "$name"; then
 		echo "Search attribute $name exists"
 	else

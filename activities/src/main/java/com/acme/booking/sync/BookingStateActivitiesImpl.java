@@ -77,14 +77,14 @@ public class BookingStateActivitiesImpl implements BookingStateActivities {
 	}
 
 	@Override
-	public void recordResult(String bookingId, Integration integration, SyncResult result) {
-		bookings.recordSynced(UUID.fromString(bookingId), integration, result.revision(), result.externalId(),
+	public boolean recordResult(String bookingId, Integration integration, SyncResult result) {
+		return bookings.recordSynced(UUID.fromString(bookingId), integration, result.revision(), result.externalId(),
 				result.state() == SyncState.SYNCED);
 	}
 
 	@Override
-	public void flagManualSync(String bookingId, Integration integration, String reason) {
-		bookings.flagManualSync(UUID.fromString(bookingId), integration, reason);
+	public boolean flagManualSync(String bookingId, Integration integration, String reason) {
+		return bookings.flagManualSync(UUID.fromString(bookingId), integration, reason);
 	}
 
 }

@@ -16,6 +16,7 @@ import com.acme.booking.message.BookingMessages;
 import com.acme.booking.token.ManageLinks;
 import com.acme.booking.web.InvalidRequest;
 import com.acme.booking.web.Text;
+import com.acme.booking.webhook.WebhookDeliveries;
 import com.acme.booking.workflow.Integration;
 import io.swagger.v3.oas.annotations.Operation;
 import org.slf4j.Logger;
@@ -57,8 +58,11 @@ class AdminController {
 
 	private final BookingHistory history;
 
+	private final WebhookDeliveries webhooks;
+
 	AdminController(BookingRepository bookings, BookingWorkflows workflows, BulkRetry bulkRetry,
-			BookingMessages messages, ManageLinks links, NewManageLinkMail newLinks, BookingHistory history) {
+			BookingMessages messages, ManageLinks links, NewManageLinkMail newLinks, BookingHistory history,
+			WebhookDeliveries webhooks) {
 		this.bookings = bookings;
 		this.workflows = workflows;
 		this.bulkRetry = bulkRetry;
@@ -66,6 +70,7 @@ class AdminController {
 		this.links = links;
 		this.newLinks = newLinks;
 		this.history = history;
+		this.webhooks = webhooks;
 	}
 
 	@GetMapping
@@ -111,6 +116,41 @@ class AdminController {
 		UUID bookingId = BookingNotFound.parseId(id);
 		bookings.findById(bookingId).orElseThrow(BookingNotFound::new);
 		return Map.of("changes", history.of(bookingId).stream().map(HistoryResource::of).toList());
+	}
+
+	@Operation(summary = "The booking's webhook deliveries with their attempts", description = """
+			One delivery per event and subscribed endpoint, in the order of the booking's changes: its `id` (the \
+			`webhook-id` header, the same on every attempt), `endpoint`, `type`, `status` (`PENDING` or \
+			`DELIVERED`), `endpointDisabled` (the endpoint answered 410 Gone; nothing is sent to it until a \
+			redelivery), `createdAt`, `deliveredAt`, the `body` exactly as sent (the booking as it stood when the \
+			delivery was made), and its `attempts`, each with `at`, `httpStatus` (null when no answer came), \
+			`error` and `durationMs`. Unknown booking: 404.""")
+	@GetMapping("/{id}/webhooks")
+	Map<String, Object> webhooks(@PathVariable String id) {
+		UUID bookingId = BookingNotFound.parseId(id);
+		bookings.findById(bookingId).orElseThrow(BookingNotFound::new);
+		return Map.of("deliveries", webhooks.of(bookingId).stream().map(WebhookResource::of).toList());
+	}
+
+	@Operation(summary = "Sends one webhook delivery again with its original webhook-id", description = """
+			The delivery becomes `PENDING` again with its id and body, its endpoint is enabled again if it had \
+			answered 410 Gone, and the booking's workflow sends it (started again if it had ended), before any \
+			later delivery to that endpoint still pending. Unknown booking or delivery: 404; Temporal \
+			unreachable: 503 `sync-unavailable` (the delivery stays reset and goes with the booking's next \
+			sync).""")
+	@PostMapping("/{id}/webhooks/{deliveryId}/redeliver")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Map<String, Object> redeliver(@PathVariable String id, @PathVariable String deliveryId) {
+		UUID bookingId = BookingNotFound.parseId(id);
+		UUID delivery = BookingNotFound.parseId(deliveryId);
+		bookings.findById(bookingId).orElseThrow(BookingNotFound::new);
+		if (!webhooks.redeliver(bookingId, delivery)) {
+			throw new BookingNotFound();
+		}
+		if (!workflows.redeliverWebhooks(bookingId)) {
+			throw new SyncUnavailable();
+		}
+		return Map.of("id", delivery, "status", "PENDING");
 	}
 
 	@Operation(summary = "Revokes the booking's manage link and issues a new one", description = """
@@ -161,7 +201,8 @@ class AdminController {
 	}
 
 	/**
-	 * @param integration {@code CALENDAR}, {@code CRM}, {@code MAIL}, or null for all
+	 * @param integration {@code CALENDAR}, {@code CRM}, {@code MAIL}, {@code WEBHOOK}, or
+	 * null for all
 	 */
 	record BulkSyncRequest(Integration integration) {
 	}

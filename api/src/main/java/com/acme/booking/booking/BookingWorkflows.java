@@ -92,6 +92,15 @@ public class BookingWorkflows {
 	}
 
 	/**
+	 * Asks the workflow to send the booking's pending webhook deliveries (an operator
+	 * reset one), starting it if it is not running; false when Temporal could not be
+	 * reached.
+	 */
+	public boolean redeliverWebhooks(UUID bookingId) {
+		return signalWithStart(bookingId, (request, workflow) -> request.add(workflow::redeliverWebhooks));
+	}
+
+	/**
 	 * The reconciler's signal: PostgreSQL is at {@code revision}. Starts the workflow if
 	 * it is not running; false when Temporal could not be reached.
 	 */

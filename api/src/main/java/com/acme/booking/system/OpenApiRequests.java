@@ -40,7 +40,7 @@ final class OpenApiRequests {
 			List.of("startTime", "durationMinutes", "name", "company", "phone", "inquiry"), "BulkSyncRequest",
 			List.of("integration"), "BookingResource",
 			List.of("company", "phone", "inquiry", "calendarEventId", "calendarSyncError", "crmContactId",
-					"crmSyncError", "mailSyncError", "calendarConflict", "calendarDrift"));
+					"crmSyncError", "mailSyncError", "webhookSyncError", "calendarConflict", "calendarDrift"));
 
 	private OpenApiRequests() {
 	}

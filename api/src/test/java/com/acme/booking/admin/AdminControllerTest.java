@@ -22,6 +22,7 @@ import com.acme.booking.message.BookingMessages;
 import com.acme.booking.support.Http;
 import com.acme.booking.web.MockHttp;
 import com.acme.booking.web.WebSlice;
+import com.acme.booking.webhook.WebhookDeliveries;
 import com.acme.booking.workflow.Integration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,9 @@ class AdminControllerTest {
 	@MockitoBean
 	BookingHistory history;
 
+	@MockitoBean
+	WebhookDeliveries webhooks;
+
 	/** The booking's manual-sync flags with their reasons. */
 	final Map<Integration, String> flags = new EnumMap<>(Integration.class);
 
@@ -104,6 +108,23 @@ class AdminControllerTest {
 		assertThat(sync.status()).isEqualTo(503);
 		assertThat(sync.problemType()).isEqualTo("sync-unavailable");
 		assertThat(flags).containsExactly(Map.entry(Integration.CALENDAR, "Google said 403"));
+	}
+
+	@Test
+	void aRedeliveryThatCannotReachTemporalAnswers503AndAnUnknownOne404() {
+		Booking booking = flagged(Integration.WEBHOOK, "HTTP 500");
+		UUID delivery = UUID.randomUUID();
+		given(webhooks.redeliver(booking.id(), delivery)).willReturn(true);
+		given(workflows.redeliverWebhooks(booking.id())).willReturn(false);
+		String path = "/api/admin/bookings/" + booking.id() + "/webhooks/";
+
+		Http.Response unreachable = http.post(path + delivery + "/redeliver", null, "X-Api-Key", ADMIN);
+		Http.Response unknown = http.post(path + UUID.randomUUID() + "/redeliver", null, "X-Api-Key", ADMIN);
+
+		assertThat(unreachable.status()).isEqualTo(503);
+		assertThat(unreachable.problemType()).isEqualTo("sync-unavailable");
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(http.post(path + delivery + "/redeliver", null).status()).isEqualTo(401);
 	}
 
 	@Test
@@ -144,8 +165,10 @@ class AdminControllerTest {
 			flags.keySet().removeAll(cleared);
 			return null;
 		}).given(bookings).clearManualSync(eq(id), any());
-		willAnswer(call -> flags.put(call.getArgument(1), call.getArgument(2))).given(bookings)
-			.flagManualSync(eq(id), any(), any());
+		willAnswer(call -> {
+			flags.put(call.getArgument(1), call.getArgument(2));
+			return true;
+		}).given(bookings).flagManualSync(eq(id), any(), any());
 		return booking;
 	}
 

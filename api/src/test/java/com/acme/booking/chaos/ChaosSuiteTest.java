@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import com.acme.booking.chaos.Customers.Customer;
@@ -16,6 +17,7 @@ import com.acme.booking.core.BookingRepository;
 import com.acme.booking.support.DevServerMode;
 import com.acme.booking.support.Http;
 import com.acme.booking.system.RunningApp;
+import com.acme.booking.webhook.WebhookDeliveries;
 import com.acme.booking.workflow.Integration;
 import io.temporal.client.WorkflowClient;
 import org.awaitility.Awaitility;
@@ -35,7 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cancels racing the syncs, on a real Temporal server (the CLI's dev server). At the end
  * every booking's event, contact, meeting and email match PostgreSQL exactly, or the
  * booking is flagged with its reason; nothing is duplicated but an email whose answer the
- * relay dropped. A fifth of the bookings still live change once more after the first
+ * relay dropped. Two webhook receivers fail, hang and answer 429 at random as well: every
+ * event reaches each of them at least once, in order per booking, one event per
+ * {@code webhook-id}. A fifth of the bookings still live change once more after the first
  * round has settled, so that updates follow confirmations. Replay a run with
  * {@code -Dchaos.seed=<seed>} (printed on failure); {@code -Dchaos.bookings=} changes the
  * size.
@@ -59,7 +63,8 @@ class ChaosSuiteTest {
 		try (GoogleCalendarStandIn google = new GoogleCalendarStandIn(plan, READ_TIMEOUT, Duration.ZERO);
 				HubSpotStandIn hubspot = new HubSpotStandIn(plan, READ_TIMEOUT, Duration.ZERO);
 				SmtpStandIn smtp = new SmtpStandIn(plan, READ_TIMEOUT);
-				RunningApp app = RunningApp.start(dir.resolve("data"), settings(google, hubspot, smtp,
+				WebhookStandIn webhooks = new WebhookStandIn(plan, READ_TIMEOUT);
+				RunningApp app = RunningApp.start(dir.resolve("data"), settings(google, hubspot, smtp, webhooks,
 						ServiceAccountKey.write(dir.resolve("key.json"), google.baseUrl() + "/token")))) {
 			Customers living = new Customers(new Http(app.port()), SEED);
 			List<Customer> customers = liveAll(living);
@@ -80,17 +85,27 @@ class ChaosSuiteTest {
 				.toList();
 			WorldCheck.Outcome outcome = WorldCheck.compare(rows, google, hubspot);
 			MailCheck.Outcome mail = MailCheck.compare(rows, smtp.delivered(), smtp.answersDropped());
+			List<String> webhookMismatches = webhooks.check(app.bean(WebhookDeliveries.class),
+					rows.stream().map(WorldCheck.Row::id).toList(),
+					customers.stream()
+						.map(c -> app.bookings().findById(c.id()).orElseThrow())
+						.filter(b -> b.sync(Integration.WEBHOOK).manual())
+						.map(Booking::id)
+						.collect(Collectors.toSet()));
 
 			String replay = "seed " + SEED + " (-Dchaos.seed=" + SEED + "), " + plan.summary();
 			log.info(
 					"Chaos run: {} bookings, {}; emails delivered {} {}, duplicates {} (answers dropped {}), "
-							+ "flagged for email {}; converged {} s after the first changes, {} s after the late ones; "
-							+ "flagged: {}",
+							+ "flagged for email {}; webhooks taken {}; converged {} s after the first changes, {} s "
+							+ "after the late ones; flagged: {}",
 					rows.size(), replay, mail.delivered(), mail.kinds(), mail.duplicates(), smtp.answersDropped(),
-					mail.flagged(), firstConverged.toMillis() / 1000.0, lateConverged.toMillis() / 1000.0,
-					outcome.flagged());
+					mail.flagged(), webhooks.taken(), firstConverged.toMillis() / 1000.0,
+					lateConverged.toMillis() / 1000.0, outcome.flagged());
 			assertThat(outcome.mismatches()).as(replay).isEmpty();
 			assertThat(mail.mismatches()).as("emails: " + replay).isEmpty();
+			assertThat(webhookMismatches).as("webhooks: " + replay).isEmpty();
+			assertThat(plan.injected(WebhookStandIn.NAME)).as("webhook faults injected: " + replay)
+				.isGreaterThan(BOOKINGS / 20);
 			assertThat(plan.injected(SmtpStandIn.NAME)).as("SMTP faults injected: " + replay)
 				.isGreaterThan(BOOKINGS / 20);
 			assertThat(smtp.answersDropped()).as("SMTP answers dropped: " + replay).isPositive();
@@ -140,9 +155,11 @@ class ChaosSuiteTest {
 	 * The stand-ins, and the dev server the service starts by default (as its child, data
 	 * in its data folder).
 	 */
-	static String[] settings(GoogleCalendarStandIn google, HubSpotStandIn hubspot, SmtpStandIn smtp, Path keyFile) {
+	static String[] settings(GoogleCalendarStandIn google, HubSpotStandIn hubspot, SmtpStandIn smtp,
+			WebhookStandIn webhooks, Path keyFile) {
 		List<String> settings = new ArrayList<>(StandInSettings.of(google, hubspot, keyFile, READ_TIMEOUT));
 		settings.addAll(StandInSettings.mail(smtp, READ_TIMEOUT));
+		settings.addAll(webhooks.settings());
 		settings.addAll(DevServerMode.properties());
 		return settings.toArray(String[]::new);
 	}

@@ -12,6 +12,7 @@ import com.acme.booking.sync.SyncProperties;
 import com.acme.booking.temporal.TemporalServerProperties;
 import com.acme.booking.token.PublicUrlProperties;
 import com.acme.booking.web.WebProperties;
+import com.acme.booking.webhook.WebhookProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,11 +85,27 @@ class ConfigurationValidationTest {
 					booking.public-url                         | book.example.com | booking.public-url
 					booking.temporal.dev-server.sqlite-pragmas | synchronous;off | booking.temporal.dev-server.sqlite-pragmas
 					booking.temporal.dev-server.niceness       | 20            | booking.temporal.dev-server.niceness
+					booking.webhooks.endpoints[0].secret       | nope          | booking.webhooks.endpoints[].secret
+					booking.webhooks.endpoints[0].secret       | whsec_c2hvcnQ= | booking.webhooks.endpoints[].secret
+					booking.webhooks.endpoints[0].url          | ftp://hooks.example.com/b | booking.webhooks.endpoints[].url
+					booking.webhooks.endpoints[0].events       | booking.deleted | booking.webhooks.endpoints[].events
+					booking.webhooks.retry.initial-interval    | 2h            | booking.webhooks.retry.initial-interval
+					booking.webhooks.retry.maximum-attempts    | 0             | booking.webhooks.retry.maximum-attempts
 					""")
 	void refusesToStartNamingTheProperty(String property, String value, String named, CapturedOutput output) {
 		List<String> args = new ArrayList<>(List.of("--" + property + "=" + value));
 		if (property.startsWith("booking.crm.hubspot.access-token")) {
 			args.add("--booking.crm.enabled=true");
+		}
+		if (property.startsWith("booking.webhooks.endpoints[0]")) {
+			// The endpoint's other required part, valid: only the one under test is
+			// wrong.
+			if (!property.endsWith(".url")) {
+				args.add("--booking.webhooks.endpoints[0].url=https://hooks.example.com/bookings");
+			}
+			if (!property.endsWith(".secret")) {
+				args.add("--booking.webhooks.endpoints[0].secret=whsec_" + "A".repeat(44));
+			}
 		}
 
 		assertThatThrownBy(() -> start(args.toArray(String[]::new)).close()).isNotNull();
@@ -117,7 +134,7 @@ class ConfigurationValidationTest {
 	@ImportAutoConfiguration({ ConfigurationPropertiesAutoConfiguration.class, ValidationAutoConfiguration.class })
 	@EnableConfigurationProperties({ BookingRulesProperties.class, SyncProperties.class, CalendarProperties.class,
 			CalendarMirrorProperties.class, CrmProperties.class, RateLimitProperties.class, WebProperties.class,
-			PublicUrlProperties.class, TemporalServerProperties.class })
+			PublicUrlProperties.class, TemporalServerProperties.class, WebhookProperties.class })
 	static class AllBookingProperties {
 
 	}

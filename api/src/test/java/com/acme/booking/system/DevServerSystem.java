@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.acme.booking.support.DevServerMode;
+import com.acme.booking.support.WebhookReceiver;
 import com.acme.booking.tools.RequiredTools;
 import io.temporal.client.WorkflowClient;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -18,15 +19,22 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * The booking service on the Temporal CLI's dev server it starts as its child (random
- * ports, a temporary data folder), with Google and HubSpot played by their wire
- * stand-ins. Started once for the whole test run by the classes that ask for it as a
- * parameter, stopped when the run ends.
+ * ports, a temporary data folder), with Google and HubSpot played by their wire stand-ins
+ * and two webhook endpoints on a receiver that verifies their signatures. Started once
+ * for the whole test run by the classes that ask for it as a parameter, stopped when the
+ * run ends.
  */
 final class DevServerSystem implements AutoCloseable {
 
 	final Path dataDir;
 
 	final SyncStandIns standIns = new SyncStandIns();
+
+	/**
+	 * Two webhook endpoints: every event to {@code /all}, the creations to
+	 * {@code /created}.
+	 */
+	final WebhookReceiver webhooks = new WebhookReceiver();
 
 	final RunningApp app;
 
@@ -37,7 +45,14 @@ final class DevServerSystem implements AutoCloseable {
 		List<String> properties = new ArrayList<>(standIns.properties());
 		properties.addAll(DevServerMode.properties());
 		properties.addAll(List.of("booking.admin.api-key=" + RunningApp.ADMIN_KEY, "booking.sync.reconcile-interval=1h",
-				"booking.sync.retry.initial-interval=100ms", "booking.sync.retry.maximum-attempts=3"));
+				"booking.sync.retry.initial-interval=100ms", "booking.sync.retry.maximum-attempts=3",
+				"booking.webhooks.endpoints[0].url=" + webhooks.url("/all"),
+				"booking.webhooks.endpoints[0].secret=" + webhooks.secret,
+				"booking.webhooks.endpoints[1].url=" + webhooks.url("/created"),
+				"booking.webhooks.endpoints[1].secret=" + webhooks.secret,
+				"booking.webhooks.endpoints[1].events=booking.created", "booking.webhooks.allow-private-addresses=true",
+				"booking.webhooks.retry.initial-interval=100ms", "booking.webhooks.retry.maximum-interval=1s",
+				"booking.webhooks.retry.maximum-attempts=40"));
 		app = RunningApp.start(dataDir, properties.toArray(String[]::new));
 		temporal = app.bean(WorkflowClient.class);
 	}
@@ -49,6 +64,7 @@ final class DevServerSystem implements AutoCloseable {
 		}
 		finally {
 			standIns.close();
+			webhooks.close();
 			FileSystemUtils.deleteRecursively(dataDir);
 		}
 	}

@@ -231,6 +231,7 @@ class ReconcilerTest {
 		Booking operatorOnly = insert("paging-operator@example.com");
 		bookings.recordSynced(operatorOnly.id(), Integration.CRM, 1, "c-1", true);
 		bookings.recordSynced(operatorOnly.id(), Integration.MAIL, 1, null, true);
+		bookings.recordSynced(operatorOnly.id(), Integration.WEBHOOK, 1, null, true);
 		bookings.flagManualSync(operatorOnly.id(), Integration.CALENDAR, "Google said 403");
 		Booking mailBehind = insert("paging-mail@example.com");
 		bookings.recordSynced(mailBehind.id(), Integration.MAIL, 1, null, true);

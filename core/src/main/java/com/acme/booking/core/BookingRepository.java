@@ -449,10 +449,14 @@ public class BookingRepository {
 	/**
 	 * Records that {@code integration} now matches {@code revision}. "Synced" is only
 	 * claimed if no change came in meanwhile; a disabled integration records the revision
-	 * as done without claiming it is synced.
+	 * as done without claiming it is synced. An integration other than the webhooks whose
+	 * last recorded sync event was a flag is healed: a change row of the service's,
+	 * {@code {"calendarSync": {"from": "MANUAL", "to": "SYNCED"}}} (the
+	 * {@code booking.sync.healed} webhook, and a line in the booking's history).
+	 * @return true when this recorded the heal
 	 */
 	@Transactional
-	public void recordSynced(UUID id, Integration integration, long revision, String externalId, boolean pushed) {
+	public boolean recordSynced(UUID id, Integration integration, long revision, String externalId, boolean pushed) {
 		jdbc.sql(
 				"""
 						INSERT INTO booking_sync AS s (booking_id, integration, synced_revision, pushed)
@@ -466,11 +470,33 @@ public class BookingRepository {
 			case CALENDAR -> "calendar_event_id";
 			case CRM -> "crm_contact_id";
 			// An email has no id in an outside system.
-			case MAIL -> null;
+			case MAIL, WEBHOOK -> null;
 		};
 		if (idColumn != null && externalId != null) {
 			jdbc.sql("UPDATE booking SET " + idColumn + " = ? WHERE id = ?").params(externalId, id).update();
 		}
+		return integration != Integration.WEBHOOK && jdbc.sql("""
+				INSERT INTO booking_change (booking_id, revision, at, source, what)
+				SELECT b.id, b.revision, now(), 'SERVICE', jsonb_build_object(CAST(? AS text),
+				       jsonb_build_object('from', 'MANUAL', 'to', 'SYNCED'))
+				FROM booking b WHERE b.id = ? AND """ + LAST_SYNC_EVENT + " = 'MANUAL'")
+			.params(syncField(integration), id, syncField(integration), syncField(integration))
+			.update() == 1;
+	}
+
+	/**
+	 * The state the last sync event of an integration ({@code ?}, its field, twice)
+	 * recorded for booking {@code b}: {@code MANUAL}, {@code SYNCED}, or null for none.
+	 */
+	private static final String LAST_SYNC_EVENT = """
+			(SELECT c.what -> CAST(? AS text) ->> 'to' FROM booking_change c
+			 WHERE c.booking_id = b.id AND c.source = 'SERVICE' AND c.what -> CAST(? AS text) IS NOT NULL
+			 ORDER BY c.seq DESC LIMIT 1)""";
+
+	/** The field of an integration's sync events: {@code calendarSync}. */
+	private static String syncField(Integration integration) {
+		String attribute = integration.searchAttribute();
+		return Character.toLowerCase(attribute.charAt(0)) + attribute.substring(1);
 	}
 
 	/**
@@ -491,15 +517,37 @@ public class BookingRepository {
 			.update() == 1;
 	}
 
-	/** Flags the booking for an operator: attempts ran out or the error was permanent. */
-	public void flagManualSync(UUID id, Integration integration, String reason) {
-		jdbc.sql("""
-				INSERT INTO booking_sync AS s (booking_id, integration, manual, error)
-				SELECT id, ?, true, ? FROM booking WHERE id = ?
-				ON CONFLICT (booking_id, integration) DO UPDATE
-				SET manual = true, pushed = false, error = EXCLUDED.error""")
-			.params(integration.name(), truncate(reason, 2000), id)
-			.update();
+	/**
+	 * Flags the booking for an operator: attempts ran out or the error was permanent. The
+	 * first flag of an integration other than the webhooks since it last synced is
+	 * recorded in the same statement as a change row of the service's,
+	 * {@code {"calendarSync": {"from": "PENDING", "to": "MANUAL"}}} (the
+	 * {@code booking.sync.flagged} webhook, and a line in the booking's history); not for
+	 * an unconfirmed hold, which is no booking yet.
+	 * @return true when this recorded the flag as an event
+	 */
+	public boolean flagManualSync(UUID id, Integration integration, String reason) {
+		return jdbc.sql("""
+				WITH flag AS (
+				  INSERT INTO booking_sync AS s (booking_id, integration, manual, error)
+				  SELECT id, ?, true, ? FROM booking WHERE id = ?
+				  ON CONFLICT (booking_id, integration) DO UPDATE
+				  SET manual = true, pushed = false, error = EXCLUDED.error
+				  RETURNING booking_id),
+				event AS (
+				  INSERT INTO booking_change (booking_id, revision, at, source, what)
+				  SELECT b.id, b.revision, now(), 'SERVICE', jsonb_build_object(CAST(? AS text),
+				         jsonb_build_object('from', 'PENDING', 'to', 'MANUAL'))
+				  FROM booking b JOIN flag ON flag.booking_id = b.id
+				  WHERE ? AND NOT (b.hold_expires_at IS NOT NULL AND b.verified_at IS NULL)
+				    AND COALESCE(""" + LAST_SYNC_EVENT + """
+				, 'SYNCED') <> 'MANUAL'
+				  RETURNING seq)
+				SELECT count(*) FROM event""")
+			.params(integration.name(), truncate(reason, 2000), id, syncField(integration),
+					integration != Integration.WEBHOOK, syncField(integration), syncField(integration))
+			.query(Long.class)
+			.single() == 1;
 	}
 
 	/**

@@ -108,6 +108,7 @@ class BookingSyncBookkeepingTest {
 		bookings.recordSynced(booking.id(), Integration.CALENDAR, 1, null, false);
 		bookings.recordSynced(booking.id(), Integration.CRM, 1, null, false);
 		bookings.recordSynced(booking.id(), Integration.MAIL, 1, null, false);
+		bookings.recordSynced(booking.id(), Integration.WEBHOOK, 1, null, false);
 
 		Booking read = bookings.findById(booking.id()).orElseThrow();
 		assertThat(read.sync(Integration.CALENDAR).synced()).isFalse();
@@ -166,6 +167,7 @@ class BookingSyncBookkeepingTest {
 		bookings.recordSynced(booking.id(), Integration.CALENDAR, booking.revision(), "event", true);
 		bookings.recordSynced(booking.id(), Integration.CRM, booking.revision(), "contact", true);
 		bookings.recordSynced(booking.id(), Integration.MAIL, booking.revision(), null, true);
+		bookings.recordSynced(booking.id(), Integration.WEBHOOK, booking.revision(), null, true);
 		Booking read = bookings.findById(booking.id()).orElseThrow();
 		assertThat(read.sync(Integration.CALENDAR).synced()).isTrue();
 		assertThat(read.sync(Integration.CRM).synced()).isTrue();

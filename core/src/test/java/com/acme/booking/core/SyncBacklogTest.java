@@ -60,6 +60,7 @@ class SyncBacklogTest {
 		Booking calendarFlagged = insert(bookings, "a@example.com", TEN);
 		bookings.recordSynced(calendarFlagged.id(), Integration.CRM, 1, "c-1", true);
 		bookings.recordSynced(calendarFlagged.id(), Integration.MAIL, 1, null, true);
+		bookings.recordSynced(calendarFlagged.id(), Integration.WEBHOOK, 1, null, true);
 		bookings.flagManualSync(calendarFlagged.id(), Integration.CALENDAR, "401");
 		Booking crmStillDue = insert(bookings, "b@example.com", TEN.plus(Duration.ofHours(2)));
 		bookings.flagManualSync(crmStillDue.id(), Integration.CALENDAR, "401");
@@ -81,6 +82,7 @@ class SyncBacklogTest {
 		Booking mailFlagged = insert(bookings, "c@example.com", TEN.plus(Duration.ofHours(4)));
 		bookings.recordSynced(mailFlagged.id(), Integration.CALENDAR, 1, "event", true);
 		bookings.recordSynced(mailFlagged.id(), Integration.CRM, 1, "contact", true);
+		bookings.recordSynced(mailFlagged.id(), Integration.WEBHOOK, 1, null, true);
 		bookings.flagManualSync(mailFlagged.id(), Integration.MAIL, "The SMTP server cannot be reached");
 		synced(insert(bookings, "d@example.com", TEN.plus(Duration.ofHours(6))));
 

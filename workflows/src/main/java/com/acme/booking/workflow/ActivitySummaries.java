@@ -20,6 +20,11 @@ final class ActivitySummaries {
 	 * {@link Integration#summary}.
 	 */
 	static IntegrationActivities push(Integration integration, BookingSnapshot snapshot, boolean pushedBefore) {
+		if (integration.ownRetryPolicy()) {
+			// Per-method options replace, not merge with, the worker's options for the
+			// activity type: a summary would drop its own retry policy.
+			return Workflow.newActivityStub(integration.activities());
+		}
 		return Workflow.newActivityStub(integration.activities(), null,
 				summarised(integration.activity(), integration.summary(snapshot.cancelled(), pushedBefore)));
 	}

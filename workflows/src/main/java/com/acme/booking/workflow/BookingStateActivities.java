@@ -10,13 +10,19 @@ public interface BookingStateActivities {
 	@ActivityMethod(name = "LoadBookingSnapshot")
 	BookingSnapshot load(String bookingId);
 
-	/** Records the ids and synced flags of a finished sync. */
+	/**
+	 * Records the ids and synced flags of a finished sync.
+	 * @return true when this healed a flag of the integration (a webhook event is owed)
+	 */
 	@ActivityMethod(name = "RecordSyncResult")
-	void recordResult(String bookingId, Integration integration, SyncResult result);
+	boolean recordResult(String bookingId, Integration integration, SyncResult result);
 
-	/** Flags the booking for manual sync with the reason, for the operator. */
+	/**
+	 * Flags the booking for manual sync with the reason, for the operator.
+	 * @return true when the integration was not flagged before (a webhook event is owed)
+	 */
 	@ActivityMethod(name = "FlagManualSync")
-	void flagManualSync(String bookingId, Integration integration, String reason);
+	boolean flagManualSync(String bookingId, Integration integration, String reason);
 
 	/**
 	 * Ends a hold the customer did not confirm in time: the booking is cancelled (reason

@@ -43,6 +43,12 @@ public final class BookingTemporal {
 	 */
 	public static final String SIGNAL_CALENDAR_DRIFT = "calendarDriftChanged";
 
+	/**
+	 * An operator asked for a webhook delivery again (reset in PostgreSQL): the workflow
+	 * sends the booking's webhooks.
+	 */
+	public static final String SIGNAL_REDELIVER_WEBHOOKS = "redeliverWebhooks";
+
 	public static final String QUERY_SYNC_STATUS = "syncStatus";
 
 	public static final SearchAttributeKey<String> BOOKING_ID = SearchAttributeKey.forKeyword("BookingId");
@@ -51,8 +57,9 @@ public final class BookingTemporal {
 
 	/**
 	 * Where each integration stands ({@link SyncState}): {@code CalendarSync},
-	 * {@code CrmSync}, {@code MailSync}; {@code CalendarSync="MANUAL"} lists the bookings
-	 * whose calendar waits for an operator.
+	 * {@code CrmSync}, {@code MailSync}, {@code WebhookSync};
+	 * {@code CalendarSync="MANUAL"} lists the bookings whose calendar waits for an
+	 * operator.
 	 */
 	private static final Map<Integration, SearchAttributeKey<String>> SYNC_ATTRIBUTES = Arrays
 		.stream(Integration.values())
@@ -64,6 +71,8 @@ public final class BookingTemporal {
 	public static final SearchAttributeKey<String> CRM_SYNC = syncAttribute(Integration.CRM);
 
 	public static final SearchAttributeKey<String> MAIL_SYNC = syncAttribute(Integration.MAIL);
+
+	public static final SearchAttributeKey<String> WEBHOOK_SYNC = syncAttribute(Integration.WEBHOOK);
 
 	/**
 	 * {@code YES} while the booking overlaps a busy time of the business's own calendar

@@ -52,6 +52,13 @@ public interface BookingWorkflow {
 	@SignalMethod(name = BookingTemporal.SIGNAL_CALENDAR_DRIFT)
 	void calendarDriftChanged();
 
+	/**
+	 * An operator reset one of the booking's webhook deliveries in PostgreSQL: the
+	 * workflow sends the booking's webhooks again (and only those).
+	 */
+	@SignalMethod(name = BookingTemporal.SIGNAL_REDELIVER_WEBHOOKS)
+	void redeliverWebhooks();
+
 	@QueryMethod(name = BookingTemporal.QUERY_SYNC_STATUS)
 	SyncStatus syncStatus();
 

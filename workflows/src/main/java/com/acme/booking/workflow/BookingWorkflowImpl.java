@@ -59,13 +59,23 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 
 	private final SyncTrack mailTrack = tracks.get(Integration.MAIL);
 
+	private final SyncTrack webhookTrack = tracks.get(Integration.WEBHOOK);
+
+	/**
+	 * PostgreSQL recorded a webhook event that no change of the booking brought (another
+	 * integration flagged or healed), or an operator reset a delivery: the webhooks are
+	 * pushed once more.
+	 */
+	private boolean webhooksOwed;
+
 	/**
 	 * The booking is an unconfirmed hold: no calendar sync will run, so its email does
 	 * not wait for one.
 	 */
 	private boolean holding;
 
-	private final MailLane mail = new MailLane(mailTrack, attributes, () -> calendarTrack.due() && !holding);
+	private final MailLane mail = new MailLane(mailTrack, attributes, () -> calendarTrack.due() && !holding,
+			() -> webhooksOwed = true);
 
 	private String bookingId;
 
@@ -120,6 +130,10 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 				mail.reminder().retryIfFailed();
 			}
 			driftChanged = false;
+			if (webhooksOwed) {
+				webhooksOwed = false;
+				webhookTrack.dueNow();
+			}
 			snapshot = state.load(bookingId);
 			attributes.show(drift(snapshot.calendarDrift()));
 			long revision = snapshot.revision();
@@ -132,7 +146,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 			}
 			mail.reminder().plan(snapshot);
 			runPass();
-			if (changed || retryRequested || driftChanged) {
+			if (changed || retryRequested || driftChanged || webhooksOwed) {
 				continue;
 			}
 			if (!waitForWork()) {
@@ -194,7 +208,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 			}
 			else if (over(now)) {
 				// Nothing left but the email of the last change.
-				Workflow.await(() -> changed || retryRequested || !mail.busy());
+				Workflow.await(() -> changed || retryRequested || driftChanged || webhooksOwed || !mail.busy());
 			}
 			else if (mail.reminder().dueBy(now)) {
 				mail.sendReminder();
@@ -202,10 +216,10 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 			else {
 				long wakeAt = Math.min(Math.min(healAt, snapshot.endEpochMillis()), mail.reminder().wakeAt());
 				boolean healPlanned = healAt != Long.MAX_VALUE;
-				awaitWorkUntil(Duration.ofMillis(wakeAt - now), () -> !healPlanned && healing());
+				awaitWorkUntil(Duration.ofMillis(wakeAt - now), () -> webhooksOwed || (!healPlanned && healing()));
 			}
 		}
-		if (changed || retryRequested || driftChanged) {
+		if (changed || retryRequested || driftChanged || webhooksOwed) {
 			return true;
 		}
 		if (over(Workflow.currentTimeMillis())) {
@@ -216,12 +230,12 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	}
 
 	/**
-	 * The one exit of the wait: a change or a retry arrived, or the workflow is over and
-	 * its last email done, or (not over) the background try is due.
+	 * The one exit of the wait: a change, a retry or an owed webhook arrived, or the
+	 * workflow is over and its last email done, or (not over) the background try is due.
 	 */
 	private boolean workOrDone(long healAt) {
 		long now = Workflow.currentTimeMillis();
-		return changed || retryRequested || driftChanged || (over(now) ? !mail.busy() : now >= healAt);
+		return changed || retryRequested || driftChanged || webhooksOwed || (over(now) ? !mail.busy() : now >= healAt);
 	}
 
 	/**
@@ -308,13 +322,20 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 				log.warn("{} sync of booking {} needs an operator{}: {}", track.integration, bookingId,
 						outage ? " (tried again in the background)" : "", reason);
 			}
-			Workflow.newDetachedCancellationScope(() -> state.flagManualSync(bookingId, track.integration, reason))
+			boolean[] owed = new boolean[1];
+			Workflow
+				.newDetachedCancellationScope(
+						() -> owed[0] = state.flagManualSync(bookingId, track.integration, reason))
 				.run();
+			webhooksOwed |= owed[0];
 			track.passEnded();
 			attributes.show(track.flagged(reason, outage));
 			return;
 		}
-		Workflow.newDetachedCancellationScope(() -> state.recordResult(bookingId, track.integration, result)).run();
+		boolean[] owed = new boolean[1];
+		Workflow.newDetachedCancellationScope(() -> owed[0] = state.recordResult(bookingId, track.integration, result))
+			.run();
+		webhooksOwed |= owed[0];
 		track.passEnded();
 		// A calendar push makes the event match the booking: a drift is settled.
 		attributes.show(track.pushed(result),
@@ -377,6 +398,11 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 	}
 
 	@Override
+	public void redeliverWebhooks() {
+		webhooksOwed = true;
+	}
+
+	@Override
 	public void verified() {
 		bookingChanged();
 	}
@@ -395,7 +421,7 @@ public class BookingWorkflowImpl implements BookingWorkflow {
 		SyncTrack crm = tracks.get(Integration.CRM);
 		return new SyncStatus(calendarTrack.state(), crm.state(), snapshot == null ? 0 : snapshot.revision(),
 				snapshot == null ? null : statusName(), calendarTrack.error(), crm.error(), mailTrack.state(),
-				mailTrack.error());
+				mailTrack.error(), webhookTrack.state(), webhookTrack.error());
 	}
 
 	private String statusName() {

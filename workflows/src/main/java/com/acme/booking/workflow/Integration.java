@@ -3,12 +3,13 @@ package com.acme.booking.workflow;
 import java.util.Locale;
 
 /**
- * The outside systems a booking is pushed to (MAIL: the customer's email). The one list
- * of them: the workflow's tracks and their activities, search attributes and options, the
- * sync state in PostgreSQL ({@code booking_sync}), the reconciler, bulk retry, the
- * metrics and the gauges all go over its values. An integration pushed in the workflow's
- * passes names its activity interface ({@link IntegrationActivities}); the email has a
- * lane of its own ({@code MailLane}) and none.
+ * The outside systems a booking is pushed to (MAIL: the customer's email, WEBHOOK: the
+ * configured webhook endpoints). The one list of them: the workflow's tracks and their
+ * activities, search attributes and options, the sync state in PostgreSQL
+ * ({@code booking_sync}), the reconciler, bulk retry, the metrics and the gauges all go
+ * over its values. An integration pushed in the workflow's passes names its activity
+ * interface ({@link IntegrationActivities}); the email has a lane of its own
+ * ({@code MailLane}) and none.
  */
 public enum Integration {
 
@@ -27,7 +28,19 @@ public enum Integration {
 		}
 	},
 
-	MAIL("Mail", null);
+	MAIL("Mail", null),
+
+	WEBHOOK("Webhook", WebhookSyncActivities.class) {
+		@Override
+		public String summary(boolean cancelled, boolean pushedBefore) {
+			return "Send webhooks";
+		}
+
+		@Override
+		public boolean ownRetryPolicy() {
+			return true;
+		}
+	};
 
 	private final String label;
 
@@ -49,6 +62,14 @@ public enum Integration {
 	/** Pushed in the workflow's passes (every integration but the email). */
 	public boolean inPasses() {
 		return activities != null;
+	}
+
+	/**
+	 * Retried by a policy of its own ({@code booking.webhooks.retry.*}) rather than the
+	 * sync policy: the worker's options name its activity type.
+	 */
+	public boolean ownRetryPolicy() {
+		return false;
 	}
 
 	/** Its activity type ({@code SyncCalendar}), as its interface names it. */

@@ -37,6 +37,9 @@ final class MailLane {
 
 	private final BooleanSupplier calendarDue;
 
+	/** Told when PostgreSQL recorded a webhook event (the email flagged or healed). */
+	private final Runnable webhookOwed;
+
 	private final ReminderPlan reminder = new ReminderPlan();
 
 	private String bookingId;
@@ -44,10 +47,11 @@ final class MailLane {
 	/** An email activity is under way (or between its retries). */
 	private boolean sending;
 
-	MailLane(SyncTrack track, ShownAttributes attributes, BooleanSupplier calendarDue) {
+	MailLane(SyncTrack track, ShownAttributes attributes, BooleanSupplier calendarDue, Runnable webhookOwed) {
 		this.track = track;
 		this.attributes = attributes;
 		this.calendarDue = calendarDue;
+		this.webhookOwed = webhookOwed;
 	}
 
 	/**
@@ -95,7 +99,7 @@ final class MailLane {
 			awaitCalendar();
 			try {
 				SyncResult result = mail.sendBookingMail(bookingId);
-				state.recordResult(bookingId, Integration.MAIL, result);
+				owed(state.recordResult(bookingId, Integration.MAIL, result));
 				attributes.show(track.pushed(result));
 				if (reminder.failure() != null) {
 					// Recording the email cleared the mail flag; the reminder's failure
@@ -140,7 +144,13 @@ final class MailLane {
 	/** The flag in PostgreSQL, and the log line that says why. */
 	private void record(String reason) {
 		log.warn("Email of booking {} needs an operator: {}", bookingId, reason);
-		state.flagManualSync(bookingId, Integration.MAIL, reason);
+		owed(state.flagManualSync(bookingId, Integration.MAIL, reason));
+	}
+
+	private void owed(boolean webhookEvent) {
+		if (webhookEvent) {
+			webhookOwed.run();
+		}
 	}
 
 }

@@ -114,10 +114,25 @@ public record SyncRetrySettings(Duration initialInterval, Duration maximumInterv
 	}
 
 	public WorkflowImplementationOptions implementationOptions() {
+		return implementationOptions(this);
+	}
+
+	/**
+	 * The workflow's activity options: this policy for every sync, {@code own} for the
+	 * integrations with a policy of their own ({@link Integration#ownRetryPolicy}: the
+	 * webhooks, {@code booking.webhooks.retry.*}).
+	 */
+	public WorkflowImplementationOptions implementationOptions(SyncRetrySettings own) {
 		var perActivity = new HashMap<String, ActivityOptions>();
 		ActivityOptions background = syncActivityOptions(1);
 		for (String name : BACKGROUND_ACTIVITIES) {
 			perActivity.put(name, background);
+		}
+		for (Integration integration : Integration.values()) {
+			if (integration.ownRetryPolicy()) {
+				perActivity.put(integration.activity(), own.syncActivityOptions());
+				perActivity.put(integration.backgroundActivity(), own.syncActivityOptions(1));
+			}
 		}
 		ActivityOptions mail = mailActivityOptions();
 		for (String name : MAIL_ACTIVITIES) {

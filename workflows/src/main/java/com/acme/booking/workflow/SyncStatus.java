@@ -13,7 +13,10 @@ package com.acme.booking.workflow;
  * @param mail where the email of the latest change stands ({@code DISABLED}: recorded,
  * not sent)
  * @param mailError why the email needs an operator, if it does
+ * @param webhook where the booking's webhook deliveries stand ({@code DISABLED}: no
+ * endpoint configured)
+ * @param webhookError why the webhooks need an operator, if they do
  */
 public record SyncStatus(SyncState calendar, SyncState crm, long revision, String bookingStatus, String calendarError,
-		String crmError, SyncState mail, String mailError) {
+		String crmError, SyncState mail, String mailError, SyncState webhook, String webhookError) {
 }

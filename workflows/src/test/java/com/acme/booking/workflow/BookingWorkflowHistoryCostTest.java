@@ -59,21 +59,21 @@ class BookingWorkflowHistoryCostTest {
 		HistoryCost reschedule = HistoryCost.of(moved, created.size());
 		HistoryCost cancel = HistoryCost.of(all, moved.size());
 		for (HistoryCost pass : List.of(create, reschedule, cancel)) {
-			assertThat(pass.scheduledActivities()).containsOnlyKeys("SyncCalendar", "SyncCrm", "SendBookingMail");
+			assertThat(pass.scheduledActivities()).containsOnlyKeys("SyncCalendar", "SyncCrm", "SyncWebhook",
+					"SendBookingMail");
 			assertThat(pass.localActivities()).containsOnly(entry("LoadBookingSnapshot", 1),
-					entry("RecordSyncResult", 3));
+					entry("RecordSyncResult", 4));
 			// One to start the pass (the first, or the change's signal), one per activity
 			// completion at most; the test server's echoes are not the workflow's.
-			assertThat(pass.workflowTasks() - pass.echoes()).isLessThanOrEqualTo(1 + 3);
+			assertThat(pass.workflowTasks() - pass.echoes()).isLessThanOrEqualTo(1 + 4);
 		}
 		// BookingId, CONFIRMED and every integration PENDING came with the start options:
-		// only the three results are shown.
-		assertThat(create.upserts()).isLessThanOrEqualTo(3);
-		// Calendar and CRM PENDING (with CANCELLED) in one upsert, the email's PENDING
-		// from
-		// its lane, then the three results.
-		assertThat(reschedule.upserts()).isLessThanOrEqualTo(5);
-		assertThat(cancel.upserts()).isLessThanOrEqualTo(5);
+		// only the four results are shown.
+		assertThat(create.upserts()).isLessThanOrEqualTo(4);
+		// Calendar, CRM and webhooks PENDING (with CANCELLED) in one upsert, the email's
+		// PENDING from its lane, then the four results.
+		assertThat(reschedule.upserts()).isLessThanOrEqualTo(6);
+		assertThat(cancel.upserts()).isLessThanOrEqualTo(6);
 		assertThat(run.searchAttribute(BookingTemporal.BOOKING_STATUS)).isEqualTo("CANCELLED");
 	}
 

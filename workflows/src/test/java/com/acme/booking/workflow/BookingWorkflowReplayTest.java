@@ -91,6 +91,10 @@ class BookingWorkflowReplayTest {
 		}
 
 		@Override
+		public void redeliverWebhooks() {
+		}
+
+		@Override
 		public SyncStatus syncStatus() {
 			return null;
 		}

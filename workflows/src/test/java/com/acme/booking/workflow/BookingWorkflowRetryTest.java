@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.acme.booking.workflow.BookingTemporal.CALENDAR_SYNC;
 import static com.acme.booking.workflow.BookingTemporal.CRM_SYNC;
+import static com.acme.booking.workflow.BookingTemporal.WEBHOOK_SYNC;
 import static com.acme.booking.workflow.WorkflowTestSupport.APPOINTMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -129,6 +130,28 @@ class BookingWorkflowRetryTest {
 		assertThat(record.syncedRevision()).isEqualTo(revision);
 		assertThat(record.manual()).isFalse();
 		assertThat(run.syncStatus().calendarError()).isNull();
+	}
+
+	@Test
+	void aFlagItsHealAndAnOperatorsRedeliveryEachSendTheWebhooksOnceMore() {
+		world.calendar.outage().rejectNext("Calendar not found (404)");
+		BookingRun run = world.book(ID, APPOINTMENT);
+		world.await("calendar flagged for manual sync", () -> run.searchAttributeIs(CALENDAR_SYNC, SyncState.MANUAL));
+		world.awaitWithin(WorkflowTestSupport.PROMPTLY, "the flag's webhook sent",
+				() -> world.webhooks.pushes() == 2 && run.searchAttributeIs(WEBHOOK_SYNC, SyncState.SYNCED));
+
+		world.database.clearManualSync(ID);
+		run.workflow.retrySync();
+		world.awaitWithin(WorkflowTestSupport.PROMPTLY, "the heal's webhook sent",
+				() -> run.searchAttributeIs(CALENDAR_SYNC, SyncState.SYNCED) && world.webhooks.pushes() == 3);
+
+		int calendarAttempts = world.calendar.attempts();
+		run.workflow.redeliverWebhooks();
+		world.awaitWithin(WorkflowTestSupport.PROMPTLY, "the redelivery sent", () -> world.webhooks.pushes() == 4);
+		world.advance(Duration.ofMinutes(10));
+		assertThat(world.webhooks.pushes()).isEqualTo(4);
+		assertThat(world.calendar.attempts()).as("only the webhooks").isEqualTo(calendarAttempts);
+		assertThat(run.syncStatus().webhook()).isEqualTo(SyncState.SYNCED);
 	}
 
 }

@@ -151,18 +151,28 @@ final class FakeBookingDatabase {
 	 * "Synced" only holds for the current revision: a change that came in meanwhile keeps
 	 * the booking unsynced.
 	 */
-	synchronized void recordSynced(String id, Integration integration, long revision, String externalId,
+	/**
+	 * True when this healed a flag whose webhook event was recorded, as in PostgreSQL.
+	 */
+	synchronized boolean recordSynced(String id, Integration integration, long revision, String externalId,
 			boolean pushed) {
 		SyncRecord old = record(id, integration);
 		records.put(key(id, integration),
 				new SyncRecord(Math.max(old.syncedRevision(), revision),
 						externalId != null ? externalId : old.externalId(),
 						pushed && revision == booking(id).revision(), false, null));
+		return flagsShown.remove(key(id, integration));
 	}
 
-	synchronized void flagManualSync(String id, Integration integration, String reason) {
+	/**
+	 * True when this recorded a webhook event: the first flag of an integration other
+	 * than the webhooks since its last heal, on a booking that is no unconfirmed hold.
+	 */
+	synchronized boolean flagManualSync(String id, Integration integration, String reason) {
 		SyncRecord old = record(id, integration);
 		records.put(key(id, integration), new SyncRecord(old.syncedRevision(), old.externalId(), false, true, reason));
+		return integration != Integration.WEBHOOK && !booking(id).pendingVerification()
+				&& flagsShown.add(key(id, integration));
 	}
 
 	/** What the admin sync endpoint does before it signals {@code retrySync}. */
@@ -173,6 +183,9 @@ final class FakeBookingDatabase {
 					new SyncRecord(old.syncedRevision(), old.externalId(), old.synced(), false, null));
 		}
 	}
+
+	/** The integrations whose last webhook event was a flag, by {@link #key}. */
+	private final Set<String> flagsShown = new HashSet<>();
 
 	private Instant now() {
 		return Instant.ofEpochMilli(clock.getAsLong());

@@ -48,14 +48,14 @@ final class FakeBookingState implements BookingStateActivities {
 	}
 
 	@Override
-	public void recordResult(String bookingId, Integration integration, SyncResult result) {
-		database.recordSynced(bookingId, integration, result.revision(), result.externalId(),
+	public boolean recordResult(String bookingId, Integration integration, SyncResult result) {
+		return database.recordSynced(bookingId, integration, result.revision(), result.externalId(),
 				result.state() == SyncState.SYNCED);
 	}
 
 	@Override
-	public void flagManualSync(String bookingId, Integration integration, String reason) {
-		database.flagManualSync(bookingId, integration, reason);
+	public boolean flagManualSync(String bookingId, Integration integration, String reason) {
+		return database.flagManualSync(bookingId, integration, reason);
 	}
 
 }

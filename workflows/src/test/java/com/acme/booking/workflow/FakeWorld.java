@@ -12,8 +12,8 @@ import io.temporal.worker.Worker;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The outside world of one test (database, calendar, CRM, mailbox) wired to a
- * time-skipping Temporal test server.
+ * The outside world of one test (database, calendar, CRM, mailbox, webhook endpoint)
+ * wired to a time-skipping Temporal test server.
  */
 final class FakeWorld {
 
@@ -24,6 +24,8 @@ final class FakeWorld {
 	final FakeCrm crm;
 
 	final FakeMail mail;
+
+	final FakeWebhooks webhooks;
 
 	/** Fine enough to act between two attempts of {@link WorkflowTestSupport#RETRY}. */
 	private static final Duration POLL = Duration.ofSeconds(1);
@@ -39,12 +41,13 @@ final class FakeWorld {
 		this.calendar = new FakeCalendar(database);
 		this.crm = new FakeCrm(database);
 		this.mail = new FakeMail(database, env::currentTimeMillis);
+		this.webhooks = new FakeWebhooks(database);
 	}
 
 	static FakeWorld start(TestWorkflowEnvironment env, Worker worker) {
 		FakeWorld world = new FakeWorld(env, worker);
 		worker.registerActivitiesImplementations(new FakeBookingState(world.database), world.calendar, world.crm,
-				world.mail);
+				world.mail, world.webhooks);
 		env.start();
 		return world;
 	}

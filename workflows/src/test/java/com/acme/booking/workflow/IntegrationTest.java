@@ -30,14 +30,14 @@ class IntegrationTest {
 				.isEqualTo(integration.backgroundActivity());
 		}
 		assertThat(SyncRetrySettings.BACKGROUND_ACTIVITIES).containsExactly("SyncCalendarInBackground",
-				"SyncCrmInBackground");
+				"SyncCrmInBackground", "SyncWebhookInBackground");
 	}
 
 	@Test
 	void everyIntegrationHasASearchAttributeAndStartsPending() {
 		assertThat(BookingTemporal.SEARCH_ATTRIBUTES).extracting(SearchAttributeKey::getName)
-			.containsExactly("BookingId", "BookingStatus", "CalendarSync", "CrmSync", "MailSync", "CalendarConflict",
-					"CalendarDrift");
+			.containsExactly("BookingId", "BookingStatus", "CalendarSync", "CrmSync", "MailSync", "WebhookSync",
+					"CalendarConflict", "CalendarDrift");
 		SearchAttributes start = BookingTemporal.startAttributes("b-1");
 		for (Integration integration : Integration.values()) {
 			assertThat(start.get(BookingTemporal.syncAttribute(integration))).as(integration.name())

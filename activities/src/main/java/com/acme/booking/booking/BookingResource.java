@@ -23,15 +23,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * confirmed in time. {@code calendarDrift} is null, or what the business's owner did to
  * the booking's event in Google, kept for an operator with
  * {@code booking.calendar.owner-changes=flag}: {@code {"start", "end"}} of its new time
- * or {@code {"deleted": true}}.
+ * or {@code {"deleted": true}}. {@code requiresManualWebhookSync} is set when a webhook
+ * delivery ran out of attempts. The webhooks' {@code data} is this resource without the
+ * manage link, so it lives where the API and the worker both reach it.
  */
 public record BookingResource(UUID id, BookingStatus status,
 		@JsonInclude(JsonInclude.Include.NON_NULL) String cancellationReason, String name, String email, String company,
 		String phone, String inquiry, Instant startTime, Instant endTime, String timeZone, String calendarEventId,
 		boolean calendarSynced, boolean requiresManualCalendarSync, String calendarSyncError, String crmContactId,
 		boolean crmSynced, boolean requiresManualCrmSync, String crmSyncError, boolean requiresManualMailSync,
-		String mailSyncError, CalendarConflict calendarConflict, Drift calendarDrift, Instant createdAt,
-		Instant updatedAt, @JsonInclude(JsonInclude.Include.NON_NULL) String manageToken,
+		String mailSyncError, boolean requiresManualWebhookSync, String webhookSyncError,
+		CalendarConflict calendarConflict, Drift calendarDrift, Instant createdAt, Instant updatedAt,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String manageToken,
 		@JsonInclude(JsonInclude.Include.NON_NULL) String manageUrl) {
 
 	public static BookingResource of(Booking b) {
@@ -43,11 +46,12 @@ public record BookingResource(UUID id, BookingStatus status,
 		IntegrationSync calendar = b.sync(Integration.CALENDAR);
 		IntegrationSync crm = b.sync(Integration.CRM);
 		IntegrationSync mail = b.sync(Integration.MAIL);
+		IntegrationSync webhook = b.sync(Integration.WEBHOOK);
 		return new BookingResource(b.id(), b.status(), b.cancellationReason(), b.name(), b.email(), b.company(),
 				b.phone(), b.inquiry(), b.startTime(), b.endTime(), b.timeZone(), b.calendarEventId(),
 				calendar.synced(), calendar.manual(), calendar.error(), b.crmContactId(), crm.synced(), crm.manual(),
-				crm.error(), mail.manual(), mail.error(), b.calendarConflict(), Drift.of(b.calendarDrift()),
-				b.createdAt(), b.updatedAt(), manageToken, manageUrl);
+				crm.error(), mail.manual(), mail.error(), webhook.manual(), webhook.error(), b.calendarConflict(),
+				Drift.of(b.calendarDrift()), b.createdAt(), b.updatedAt(), manageToken, manageUrl);
 	}
 
 	/**
