@@ -51,6 +51,10 @@ BEGIN
                 jsonb_build_object('from', COALESCE(before -> field, 'null'), 'to', after -> field));
         END IF;
     END LOOP;
+    -- A change that set every field to what it was (a PATCH of the same values) changes nothing to show.
+    IF TG_OP = 'UPDATE' AND what = '{}' THEN
+        RETURN NEW;
+    END IF;
     INSERT INTO booking_change (booking_id, revision, at, source, what)
     VALUES (NEW.id, NEW.revision, NEW.updated_at, COALESCE(NEW.changed_by, 'SERVICE'), what);
     RETURN NEW;

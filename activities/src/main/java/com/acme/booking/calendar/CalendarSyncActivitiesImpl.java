@@ -56,9 +56,9 @@ public class CalendarSyncActivitiesImpl implements CalendarSyncActivities {
 		try {
 			EventSync.Outcome outcome = SyncSupport.whileHeartbeating(() -> eventSync.getObject().converge(booking));
 			conflicts.record(booking, outcome.clash());
-			// The event matches the booking now: whatever the owner had done to it is
-			// settled.
-			bookings.clearCalendarDrift(booking.id());
+			// The event matches the booking now: what the owner had done to it is
+			// settled (a move recorded meanwhile is kept).
+			bookings.clearCalendarDrift(booking.id(), booking.calendarDrift());
 			return SyncResult.synced(booking.revision(), outcome.eventId())
 				.withCalendarConflict(outcome.clash() != null);
 		}

@@ -265,16 +265,21 @@ public class BookingRepository {
 	}
 
 	/**
-	 * Forgets the owner's change of the booking's event: the calendar sync has just made
-	 * the event match the booking again.
-	 * @return true when there was one
+	 * Forgets the owner's change of the booking's event that the calendar sync just
+	 * overwrote: {@code seen}, the drift the sync loaded with the booking. A drift
+	 * recorded while the sync ran (the owner moved the event again) is kept.
+	 * @return true when it was forgotten
 	 */
-	public boolean clearCalendarDrift(UUID id) {
+	public boolean clearCalendarDrift(UUID id, CalendarDrift seen) {
+		if (seen == null) {
+			return false;
+		}
 		return jdbc
 			.sql("""
 					UPDATE booking SET calendar_drift_start = NULL, calendar_drift_end = NULL, calendar_drift_deleted = false
-					WHERE id = ? AND (calendar_drift_start IS NOT NULL OR calendar_drift_deleted)""")
-			.param(id)
+					WHERE id = ? AND calendar_drift_start IS NOT DISTINCT FROM ? AND calendar_drift_end IS NOT DISTINCT FROM ?
+					  AND calendar_drift_deleted = ?""")
+			.params(id, utc(seen.start()), utc(seen.end()), seen.deleted())
 			.update() == 1;
 	}
 
@@ -433,7 +438,7 @@ public class BookingRepository {
 	/**
 	 * Confirmed bookings whose time intersects {@code [from, to)}, for availability. The
 	 * blocked range contains the booking's time, so {@code blocked &&} narrows the search
-	 * through the exclusion constraint's GiST index.
+	 * through the GiST index on it ({@code booking_blocked_idx}).
 	 */
 	static final String CONFIRMED_BETWEEN = SELECT + """
 			WHERE status <> 'CANCELLED' AND blocked && tstzrange(?, ?, '[)') AND start_time < ? AND end_time > ?

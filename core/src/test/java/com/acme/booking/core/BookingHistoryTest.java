@@ -78,7 +78,7 @@ class BookingHistoryTest {
 	}
 
 	@Test
-	void aRefusedChangeAndTheSyncBookkeepingLeaveNoEntry() {
+	void aRefusedChangeASameValuesEditAndTheSyncBookkeepingLeaveNoEntry() {
 		Booking first = insert(bookings, "ann@example.com", TEN);
 		Booking second = insert(bookings, "bob@example.com", TEN.plus(Duration.ofHours(2)));
 
@@ -87,11 +87,15 @@ class BookingHistoryTest {
 						BUFFER, NOW, ChangeSource.CUSTOMER));
 		bookings.saveCrmContactId(first.id(), "contact-1");
 		bookings.reissueManageLink(first.id());
+		bookings.update(first.id(), new BookingChange(null, null, "Ann Example", "Example Ltd", null, null), BUFFER,
+				NOW, ChangeSource.CUSTOMER);
 		bookings.cancel(first.id(), NOW, ChangeSource.CUSTOMER);
 		bookings.cancel(first.id(), NOW, ChangeSource.CUSTOMER);
 
 		assertThat(history.of(second.id())).as("the refused move").hasSize(1);
-		assertThat(history.of(first.id())).extracting(BookingHistory.Entry::revision).containsExactly(1L, 2L);
+		assertThat(history.of(first.id())).as("the same values again are no change")
+			.extracting(BookingHistory.Entry::revision)
+			.containsExactly(1L, 3L);
 	}
 
 	@Test
