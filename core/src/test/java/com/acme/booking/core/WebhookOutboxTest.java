@@ -39,9 +39,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The booking's changes as the webhooks' outbox on embedded PostgreSQL: which change is
- * which event, nothing for a detail-only edit or an unconfirmed hold, a flag and its heal
- * recorded once each with the flag's statement, deliveries made once per endpoint and
- * sent in order.
+ * which event, nothing for a detail-only edit or an unconfirmed hold, the later events of
+ * a booking made before its history, a flag and its heal recorded once each with the
+ * flag's statement and in the order of the commits, deliveries made once per endpoint (a
+ * pass's all or none) and sent in order, a redelivery undone.
  */
 @SpringBootTest
 class WebhookOutboxTest {
