@@ -28,8 +28,8 @@ class WebhookConfiguration {
 				try {
 					String refusal = PublicAddresses.refusal(host);
 					if (refusal != null) {
-						throw new IllegalStateException(
-								"booking.webhooks.endpoints[].url " + endpoint.url() + ": " + refusal);
+						throw new IllegalStateException("booking.webhooks.endpoints[].url "
+								+ WebhookDeliveries.shown(endpoint.url()) + ": " + refusal);
 					}
 				}
 				catch (UnknownHostException ex) {

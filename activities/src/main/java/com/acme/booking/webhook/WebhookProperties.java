@@ -3,6 +3,7 @@ package com.acme.booking.webhook;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -22,8 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * long a delivery is retried. With no endpoint configured nothing is sent.
  *
  * @param endpoints the receivers, each as {@code endpoints[n].url} (absolute http or
- * https), {@code .secret} ({@code whsec_} and base64, at least 24 bytes) and
- * {@code .events} (a list of event types; all when left out); each gets the events it
+ * https; each URL once), {@code .secret} ({@code whsec_} and base64, at least 24 bytes)
+ * and {@code .events} (a list of event types; all when left out); each gets the events it
  * subscribes to, signed with its own secret (docs/webhooks.md)
  * @param retry the Temporal retry policy of a booking's deliveries; when its attempts run
  * out the booking is flagged for manual sync ({@code WEBHOOK}) and tried again every
@@ -45,6 +46,14 @@ public record WebhookProperties(@Valid @NotNull @DefaultValue List<Endpoint> end
 
 	public WebhookProperties {
 		endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
+		Set<String> urls = new HashSet<>();
+		for (Endpoint endpoint : endpoints) {
+			if (endpoint != null && endpoint.url() != null && !urls.add(endpoint.url().toString())) {
+				throw new IllegalArgumentException(
+						"booking.webhooks.endpoints[]: the URL " + WebhookDeliveries.shown(endpoint.url())
+								+ " is configured more than once; give each endpoint once (with its events)");
+			}
+		}
 	}
 
 	/**
@@ -67,7 +76,8 @@ public record WebhookProperties(@Valid @NotNull @DefaultValue List<Endpoint> end
 				if (!url.isAbsolute() || url.getHost() == null
 						|| !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
 					throw new IllegalArgumentException(
-							"booking.webhooks.endpoints[].url must be an absolute http or https URL: " + url);
+							"booking.webhooks.endpoints[].url must be an absolute http or https URL: "
+									+ WebhookDeliveries.shown(url));
 				}
 			}
 			if (secret != null) {
@@ -88,8 +98,9 @@ public record WebhookProperties(@Valid @NotNull @DefaultValue List<Endpoint> end
 
 		@Override
 		public String toString() {
-			// Never the secret, in a log line or a startup failure.
-			return "Endpoint[url=" + url + ", events=" + events + "]";
+			// Never the secret, nor the URL's user info or query, in a log line or a
+			// startup failure.
+			return "Endpoint[url=" + (url == null ? null : WebhookDeliveries.shown(url)) + ", events=" + events + "]";
 		}
 
 	}

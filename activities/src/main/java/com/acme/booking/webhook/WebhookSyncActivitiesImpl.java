@@ -1,6 +1,5 @@
 package com.acme.booking.webhook;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import com.acme.booking.workflow.SyncResult;
 import com.acme.booking.workflow.WebhookSyncActivities;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import org.slf4j.Logger;
@@ -33,8 +33,9 @@ import org.springframework.stereotype.Component;
  * owe (one per change and subscribed endpoint, the body frozen then), then sends every
  * pending one, per endpoint in the order of the changes: a later event never goes before
  * an earlier one was delivered. An endpoint's first failure ends its turn; the attempt
- * then fails (honouring a {@code Retry-After} of 429 or 503) and Temporal retries it by
- * {@code booking.webhooks.retry.*}. {@code 410 Gone} disables the endpoint for everyone.
+ * then fails and Temporal retries it by {@code booking.webhooks.retry.*}, after the
+ * {@code Retry-After} of a 429 or 503 when that is longer than the policy's wait.
+ * {@code 410 Gone} disables the endpoint for everyone.
  */
 @Component
 @ActivityImpl(taskQueues = BookingTemporal.TASK_QUEUE)
@@ -52,6 +53,8 @@ public class WebhookSyncActivitiesImpl implements WebhookSyncActivities {
 
 	private final Map<String, WebhookProperties.Endpoint> endpoints = new LinkedHashMap<>();
 
+	private final WebhookProperties.Retry retry;
+
 	private final MeterRegistry registry;
 
 	private final Clock clock;
@@ -64,6 +67,7 @@ public class WebhookSyncActivitiesImpl implements WebhookSyncActivities {
 		this.payloads = payloads;
 		this.sender = sender;
 		properties.endpoints().forEach(endpoint -> endpoints.put(endpoint.url().toString(), endpoint));
+		this.retry = properties.retry();
 		this.registry = registry.getIfAvailable(() -> Metrics.globalRegistry);
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
@@ -83,14 +87,16 @@ public class WebhookSyncActivitiesImpl implements WebhookSyncActivities {
 	}
 
 	private SyncResult push(Booking booking) {
+		List<WebhookDeliveries.New> made = new ArrayList<>();
 		for (Change change : deliveries.undelivered(booking.id())) {
 			String body = payloads.body(change, booking);
 			for (WebhookProperties.Endpoint endpoint : endpoints.values()) {
 				if (endpoint.receives(change.event())) {
-					deliveries.create(booking.id(), change, endpoint.url().toString(), body, clock.instant());
+					made.add(new WebhookDeliveries.New(change, endpoint.url().toString(), body));
 				}
 			}
 		}
+		deliveries.create(booking.id(), made, clock.instant());
 		Set<String> disabled = deliveries.disabled();
 		List<String> failures = new ArrayList<>();
 		Duration retryAfter = null;
@@ -136,8 +142,22 @@ public class WebhookSyncActivitiesImpl implements WebhookSyncActivities {
 			.setMessage(String.join("; ", failures))
 			.setType("WebhookNotDelivered")
 			.setNonRetryable(false)
-			.setNextRetryDelay(retryAfter)
+			.setNextRetryDelay(retryAfter == null ? null
+					: retryDelay(retryAfter, retry, Activity.getExecutionContext().getInfo().getAttempt()))
 			.build();
+	}
+
+	/**
+	 * The wait before the next attempt when the receiver asked for {@code retryAfter}:
+	 * never shorter than the retry policy's own wait after attempt {@code attempt}, as
+	 * every attempt counts against the policy's budget, which must last its full time.
+	 */
+	static Duration retryDelay(Duration retryAfter, WebhookProperties.Retry retry, int attempt) {
+		double backoff = retry.initialInterval().toMillis()
+				* Math.pow(retry.backoffCoefficient(), Math.max(0, attempt - 1));
+		Duration policy = backoff >= retry.maximumInterval().toMillis() ? retry.maximumInterval()
+				: Duration.ofMillis((long) backoff);
+		return longer(retryAfter, policy);
 	}
 
 	private void disable(WebhookProperties.Endpoint endpoint) {
@@ -154,9 +174,7 @@ public class WebhookSyncActivitiesImpl implements WebhookSyncActivities {
 	 * error.
 	 */
 	static String shown(WebhookProperties.Endpoint endpoint) {
-		URI url = endpoint.url();
-		return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
-				+ (url.getRawPath() == null ? "" : url.getRawPath());
+		return WebhookDeliveries.shown(endpoint.url());
 	}
 
 	private static Duration longer(Duration a, Duration b) {

@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One webhook request against a receiver over HTTP: signed as the specification says
- * (checked by its own verifier), redirects not followed, {@code Retry-After} read, a
- * private address refused before any request.
+ * (checked by its own verifier), redirects not followed, {@code Retry-After} read (and
+ * never waited less than the retry policy's own wait), a private address refused before
+ * any request.
  */
 class WebhookSenderTest {
 
@@ -154,6 +155,25 @@ class WebhookSenderTest {
 
 	private static WebhookSender sender(boolean allowPrivateAddresses) {
 		return new WebhookSender(allowPrivateAddresses, Duration.ofSeconds(10), Clock.systemUTC());
+	}
+
+	@Test
+	void aShortRetryAfterWaitsAtLeastTheRetryPolicysOwnWait() {
+		WebhookProperties.Retry retry = new WebhookProperties.Retry(Duration.ofSeconds(10), Duration.ofHours(1), 2.0,
+				35);
+		assertThat(WebhookSyncActivitiesImpl.retryDelay(Duration.ZERO, retry, 1)).isEqualTo(Duration.ofSeconds(10));
+		assertThat(WebhookSyncActivitiesImpl.retryDelay(Duration.ofSeconds(1), retry, 4))
+			.isEqualTo(Duration.ofSeconds(80));
+		assertThat(WebhookSyncActivitiesImpl.retryDelay(Duration.ofSeconds(1), retry, 34))
+			.isEqualTo(Duration.ofHours(1));
+		assertThat(WebhookSyncActivitiesImpl.retryDelay(Duration.ofMinutes(30), retry, 2))
+			.as("a longer Retry-After is honoured")
+			.isEqualTo(Duration.ofMinutes(30));
+		Duration total = Duration.ZERO;
+		for (int attempt = 1; attempt < retry.maximumAttempts(); attempt++) {
+			total = total.plus(WebhookSyncActivitiesImpl.retryDelay(Duration.ZERO, retry, attempt));
+		}
+		assertThat(total).as("Retry-After: 0 on every attempt").isGreaterThanOrEqualTo(Duration.ofHours(24));
 	}
 
 }

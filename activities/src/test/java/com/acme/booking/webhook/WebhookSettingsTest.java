@@ -1,6 +1,7 @@
 package com.acme.booking.webhook;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
@@ -11,8 +12,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The webhook settings are checked at startup: the secret's format, the events, and an
- * endpoint on a non-public address unless allowed.
+ * The webhook settings are checked at startup: the secret's format, the events, an
+ * endpoint on a non-public address unless allowed, and each URL once; a URL's user info
+ * and query are never shown.
  */
 class WebhookSettingsTest {
 
@@ -83,6 +85,38 @@ class WebhookSettingsTest {
 			.withPropertyValues("booking.webhooks.endpoints[0].url=http://localhost:8080/hooks",
 					"booking.webhooks.endpoints[0].secret=" + SECRET, "booking.webhooks.allow-private-addresses=true")
 			.run(started -> assertThat(started).hasNotFailed());
+	}
+
+	@Test
+	void neverShowsAUrlsUserInfoOrQueryAndRefusesAUrlConfiguredTwice() {
+		String url = "http://hook-user:hook-password@10.1.2.3/hooks?token=hook-token";
+		context
+			.withPropertyValues("booking.webhooks.endpoints[0].url=" + url,
+					"booking.webhooks.endpoints[0].secret=" + SECRET)
+			.run(started -> assertThat(started).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("http://10.1.2.3/hooks")
+				.hasMessageNotContainingAny("hook-user", "hook-password", "hook-token"));
+		context.withPropertyValues("booking.webhooks.endpoints[0].url=ftp://hook-user:hook-password@host/x?token=t")
+			.run(started -> assertThat(started).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageNotContainingAny("hook-user", "hook-password", "token"));
+		assertThat(new WebhookProperties.Endpoint(URI.create(url), SECRET, null))
+			.hasToString("Endpoint[url=http://10.1.2.3/hooks, events=[]]");
+		context
+			.withPropertyValues("booking.webhooks.endpoints[0].url=https://203.0.114.10/hooks?token=hook-token",
+					"booking.webhooks.endpoints[0].secret=" + SECRET,
+					"booking.webhooks.endpoints[0].events=booking.created",
+					"booking.webhooks.endpoints[1].url=https://203.0.114.10/hooks?token=hook-token",
+					"booking.webhooks.endpoints[1].secret=" + SECRET,
+					"booking.webhooks.endpoints[1].events=booking.cancelled")
+			.run(started -> assertThat(started).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("https://203.0.114.10/hooks is configured more than once")
+				.hasMessageNotContaining("hook-token"));
 	}
 
 	@Test

@@ -135,22 +135,47 @@ class AdminController {
 	@Operation(summary = "Sends one webhook delivery again with its original webhook-id", description = """
 			The delivery becomes `PENDING` again with its id and body, its endpoint is enabled again if it had \
 			answered 410 Gone, and the booking's workflow sends it (started again if it had ended), before any \
-			later delivery to that endpoint still pending. Unknown booking or delivery: 404; Temporal \
-			unreachable: 503 `sync-unavailable` (the delivery stays reset and goes with the booking's next \
-			sync).""")
+			later delivery to that endpoint still pending. An endpoint enabled again also resumes the other \
+			bookings with deliveries to it still pending: their workflows are told too. Unknown booking or \
+			delivery: 404; Temporal unreachable: 503 `sync-unavailable`, and nothing is changed (the delivery \
+			and its endpoint stay as they were).""")
 	@PostMapping("/{id}/webhooks/{deliveryId}/redeliver")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Map<String, Object> redeliver(@PathVariable String id, @PathVariable String deliveryId) {
 		UUID bookingId = BookingNotFound.parseId(id);
 		UUID delivery = BookingNotFound.parseId(deliveryId);
 		bookings.findById(bookingId).orElseThrow(BookingNotFound::new);
-		if (!webhooks.redeliver(bookingId, delivery)) {
-			throw new BookingNotFound();
-		}
+		WebhookDeliveries.Reset reset = webhooks.redeliver(bookingId, delivery).orElseThrow(BookingNotFound::new);
 		if (!workflows.redeliverWebhooks(bookingId)) {
+			webhooks.undo(reset);
 			throw new SyncUnavailable();
 		}
+		if (reset.reenabled()) {
+			resume(reset.endpoint(), bookingId);
+		}
 		return Map.of("id", delivery, "status", "PENDING");
+	}
+
+	/**
+	 * Tells the workflow of every other booking with deliveries to {@code endpoint} still
+	 * pending that it is enabled again; stops at the first Temporal cannot take (those
+	 * left go with their booking's next sync, or a redelivery of one of theirs).
+	 */
+	private void resume(String endpoint, UUID redelivered) {
+		int count = 0;
+		for (UUID other : webhooks.pendingBookings(endpoint)) {
+			if (other.equals(redelivered)) {
+				continue;
+			}
+			if (!workflows.redeliverWebhooks(other)) {
+				log.warn("Webhook endpoint {} enabled again: {} other booking(s) resumed, then Temporal could not be "
+						+ "reached", WebhookDeliveries.shown(endpoint), count);
+				return;
+			}
+			count++;
+		}
+		log.info("Webhook endpoint {} enabled again: {} other booking(s) resumed", WebhookDeliveries.shown(endpoint),
+				count);
 	}
 
 	@Operation(summary = "Revokes the booking's manage link and issues a new one", description = """

@@ -37,7 +37,9 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willAnswer;
+import static org.mockito.Mockito.never;
 
 /**
  * The operators' endpoints: only the admin key gets in, and when the retry cannot reach
@@ -114,7 +116,9 @@ class AdminControllerTest {
 	void aRedeliveryThatCannotReachTemporalAnswers503AndAnUnknownOne404() {
 		Booking booking = flagged(Integration.WEBHOOK, "HTTP 500");
 		UUID delivery = UUID.randomUUID();
-		given(webhooks.redeliver(booking.id(), delivery)).willReturn(true);
+		WebhookDeliveries.Reset reset = new WebhookDeliveries.Reset(delivery, "https://a.example/hook", "DELIVERED",
+				Instant.parse("2026-12-01T08:00:00Z"), null, null);
+		given(webhooks.redeliver(booking.id(), delivery)).willReturn(Optional.of(reset));
 		given(workflows.redeliverWebhooks(booking.id())).willReturn(false);
 		String path = "/api/admin/bookings/" + booking.id() + "/webhooks/";
 
@@ -123,8 +127,29 @@ class AdminControllerTest {
 
 		assertThat(unreachable.status()).isEqualTo(503);
 		assertThat(unreachable.problemType()).isEqualTo("sync-unavailable");
+		then(webhooks).should().undo(reset);
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(http.post(path + delivery + "/redeliver", null).status()).isEqualTo(401);
+	}
+
+	@Test
+	void aRedeliveryThatEnablesItsEndpointAgainResumesEveryBookingWithDeliveriesToIt() {
+		Booking booking = flagged(Integration.WEBHOOK, "HTTP 410");
+		UUID delivery = UUID.randomUUID();
+		UUID other = UUID.randomUUID();
+		given(webhooks.redeliver(booking.id(), delivery)).willReturn(Optional.of(new WebhookDeliveries.Reset(delivery,
+				"https://a.example/hook", "PENDING", null, Instant.parse("2026-12-01T08:00:00Z"), "410 Gone")));
+		given(webhooks.pendingBookings("https://a.example/hook")).willReturn(List.of(booking.id(), other));
+		given(workflows.redeliverWebhooks(any())).willReturn(true);
+
+		Http.Response redelivered = http.post(
+				"/api/admin/bookings/" + booking.id() + "/webhooks/" + delivery + "/redeliver", null, "X-Api-Key",
+				ADMIN);
+
+		assertThat(redelivered.status()).isEqualTo(202);
+		then(workflows).should().redeliverWebhooks(booking.id());
+		then(workflows).should().redeliverWebhooks(other);
+		then(webhooks).should(never()).undo(any());
 	}
 
 	@Test

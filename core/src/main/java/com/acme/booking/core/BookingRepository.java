@@ -457,7 +457,9 @@ public class BookingRepository {
 	 * as done without claiming it is synced. An integration other than the webhooks whose
 	 * last recorded sync event was a flag is healed: a change row of the service's,
 	 * {@code {"calendarSync": {"from": "MANUAL", "to": "SYNCED"}}} (the
-	 * {@code booking.sync.healed} webhook, and a line in the booking's history).
+	 * {@code booking.sync.healed} webhook, and a line in the booking's history), written
+	 * with the booking's row locked, as every change of it is: the changes' order is the
+	 * order they were committed in, which the webhooks' outbox relies on.
 	 * @return true when this recorded the heal
 	 */
 	@Transactional
@@ -484,7 +486,7 @@ public class BookingRepository {
 				INSERT INTO booking_change (booking_id, revision, at, source, what)
 				SELECT b.id, b.revision, now(), 'SERVICE', jsonb_build_object(CAST(? AS text),
 				       jsonb_build_object('from', 'MANUAL', 'to', 'SYNCED'))
-				FROM booking b WHERE b.id = ? AND """ + LAST_SYNC_EVENT + " = 'MANUAL'")
+				FROM booking b WHERE b.id = ? AND """ + LAST_SYNC_EVENT + " = 'MANUAL' FOR NO KEY UPDATE OF b")
 			.params(syncField(integration), id, syncField(integration), syncField(integration))
 			.update() == 1;
 	}
@@ -528,14 +530,16 @@ public class BookingRepository {
 	 * recorded in the same statement as a change row of the service's,
 	 * {@code {"calendarSync": {"from": "PENDING", "to": "MANUAL"}}} (the
 	 * {@code booking.sync.flagged} webhook, and a line in the booking's history); not for
-	 * an unconfirmed hold, which is no booking yet.
+	 * an unconfirmed hold, which is no booking yet. The booking's row is locked first, as
+	 * for every change of it (see {@link #recordSynced}).
 	 * @return true when this recorded the flag as an event
 	 */
 	public boolean flagManualSync(UUID id, Integration integration, String reason) {
 		return jdbc.sql("""
-				WITH flag AS (
+				WITH locked AS (SELECT id FROM booking WHERE id = ? FOR NO KEY UPDATE),
+				flag AS (
 				  INSERT INTO booking_sync AS s (booking_id, integration, manual, error)
-				  SELECT id, ?, true, ? FROM booking WHERE id = ?
+				  SELECT id, ?, true, ? FROM locked
 				  ON CONFLICT (booking_id, integration) DO UPDATE
 				  SET manual = true, pushed = false, error = EXCLUDED.error
 				  RETURNING booking_id),
@@ -549,7 +553,7 @@ public class BookingRepository {
 				, 'SYNCED') <> 'MANUAL'
 				  RETURNING seq)
 				SELECT count(*) FROM event""")
-			.params(integration.name(), truncate(reason, 2000), id, syncField(integration),
+			.params(id, integration.name(), truncate(reason, 2000), syncField(integration),
 					integration != Integration.WEBHOOK, syncField(integration), syncField(integration))
 			.query(Long.class)
 			.single() == 1;

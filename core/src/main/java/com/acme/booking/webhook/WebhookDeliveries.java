@@ -1,5 +1,7 @@
 package com.acme.booking.webhook;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -34,18 +36,21 @@ public class WebhookDeliveries {
 	/**
 	 * The booking's changes that are webhook events and have no delivery yet, oldest
 	 * first: those after the last change a delivery was made from. Nothing before the
-	 * booking was confirmed (an unconfirmed hold is no booking yet).
+	 * booking was confirmed (an unconfirmed hold is no booking yet); for a booking made
+	 * before its history was kept (no {@code booking.created} row), every later event.
 	 */
 	public List<Change> undelivered(UUID bookingId) {
-		return jdbc
-			.sql("""
-					SELECT c.seq, c.at, webhook_event(c.source, c.what) AS type FROM booking_change c
-					WHERE c.booking_id = ?
-					  AND c.seq > COALESCE((SELECT max(d.change_seq) FROM webhook_delivery d WHERE d.booking_id = ?), 0)
-					  AND c.seq >= (SELECT min(f.seq) FROM booking_change f
-					                WHERE f.booking_id = c.booking_id AND webhook_event(f.source, f.what) = 'booking.created')
-					  AND webhook_event(c.source, c.what) IS NOT NULL
-					ORDER BY c.seq""")
+		return jdbc.sql("""
+				SELECT c.seq, c.at, webhook_event(c.source, c.what) AS type FROM booking_change c
+				WHERE c.booking_id = ?
+				  AND c.seq > COALESCE((SELECT max(d.change_seq) FROM webhook_delivery d WHERE d.booking_id = ?), 0)
+				  AND c.seq >= COALESCE((SELECT min(f.seq) FROM booking_change f
+				                         WHERE f.booking_id = c.booking_id
+				                           AND webhook_event(f.source, f.what) = 'booking.created'), 0)
+				  AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.id = c.booking_id
+				                  AND b.hold_expires_at IS NOT NULL AND b.verified_at IS NULL)
+				  AND webhook_event(c.source, c.what) IS NOT NULL
+				ORDER BY c.seq""")
 			.params(bookingId, bookingId)
 			.query((rs, row) -> new Change(rs.getLong("seq"), instant(rs, "at"),
 					WebhookEvent.ofType(rs.getString("type")).orElseThrow()))
@@ -64,6 +69,15 @@ public class WebhookDeliveries {
 						ON CONFLICT (change_seq, endpoint_url) DO NOTHING""")
 			.params(UUID.randomUUID(), bookingId, change.seq(), endpoint, change.event().type(), body, utc(now))
 			.update();
+	}
+
+	/**
+	 * Makes the deliveries of one pass, all or none: the last change a delivery was made
+	 * from marks every earlier change as made, for every endpoint.
+	 */
+	@Transactional
+	public void create(UUID bookingId, List<New> made, Instant now) {
+		made.forEach(delivery -> create(bookingId, delivery.change(), delivery.endpoint(), delivery.body(), now));
 	}
 
 	/** The booking's deliveries not delivered yet, by endpoint, each in order. */
@@ -127,7 +141,7 @@ public class WebhookDeliveries {
 				LEFT JOIN webhook_endpoint_disabled w ON w.url = d.endpoint_url
 				WHERE d.booking_id = ? ORDER BY d.change_seq, d.endpoint_url""").param(bookingId).query((rs, row) -> {
 			UUID id = rs.getObject("id", UUID.class);
-			return new Delivery(id, rs.getString("endpoint_url"),
+			return new Delivery(id, shown(rs.getString("endpoint_url")),
 					WebhookEvent.ofType(rs.getString("event_type")).orElseThrow(), rs.getString("status"),
 					rs.getBoolean("endpoint_disabled"), instant(rs, "created_at"), instant(rs, "delivered_at"),
 					rs.getString("body"), attempts.getOrDefault(id, List.of()));
@@ -137,18 +151,75 @@ public class WebhookDeliveries {
 	/**
 	 * An operator's redelivery: the delivery is pending again, with its id and body, and
 	 * its endpoint enabled again if it had answered {@code 410 Gone}.
-	 * @return false when the booking has no such delivery
+	 * @return what was reset, to {@link #undo} it; empty when the booking has no such
+	 * delivery
 	 */
 	@Transactional
-	public boolean redeliver(UUID bookingId, UUID deliveryId) {
-		Optional<String> endpoint = jdbc.sql("""
-				UPDATE webhook_delivery SET status = 'PENDING', delivered_at = NULL
-				WHERE id = ? AND booking_id = ? RETURNING endpoint_url""")
+	public Optional<Reset> redeliver(UUID bookingId, UUID deliveryId) {
+		Optional<Reset> reset = jdbc.sql("""
+				SELECT d.endpoint_url, d.status, d.delivered_at, w.disabled_at, w.reason FROM webhook_delivery d
+				LEFT JOIN webhook_endpoint_disabled w ON w.url = d.endpoint_url
+				WHERE d.id = ? AND d.booking_id = ? FOR UPDATE OF d""")
 			.params(deliveryId, bookingId)
-			.query(String.class)
+			.query((rs, row) -> new Reset(deliveryId, rs.getString("endpoint_url"), rs.getString("status"),
+					instant(rs, "delivered_at"), instant(rs, "disabled_at"), rs.getString("reason")))
 			.optional();
-		endpoint.ifPresent(url -> jdbc.sql("DELETE FROM webhook_endpoint_disabled WHERE url = ?").param(url).update());
-		return endpoint.isPresent();
+		reset.ifPresent(was -> {
+			jdbc.sql("UPDATE webhook_delivery SET status = 'PENDING', delivered_at = NULL WHERE id = ?")
+				.param(deliveryId)
+				.update();
+			jdbc.sql("DELETE FROM webhook_endpoint_disabled WHERE url = ?").param(was.endpoint()).update();
+		});
+		return reset;
+	}
+
+	/**
+	 * Puts back what a redelivery reset (its workflow could not be told): the delivery's
+	 * status, unless it was sent meanwhile, and its endpoint's {@code 410 Gone}.
+	 */
+	@Transactional
+	public void undo(Reset reset) {
+		jdbc.sql("UPDATE webhook_delivery SET status = ?, delivered_at = ? WHERE id = ? AND status = 'PENDING'")
+			.params(reset.status(), utc(reset.deliveredAt()), reset.deliveryId())
+			.update();
+		if (reset.reenabled()) {
+			jdbc.sql("""
+					INSERT INTO webhook_endpoint_disabled (url, disabled_at, reason) VALUES (?, ?, ?)
+					ON CONFLICT (url) DO NOTHING""")
+				.params(reset.endpoint(), utc(reset.disabledAt()), reset.disabledReason())
+				.update();
+		}
+	}
+
+	/** The bookings with deliveries to {@code endpoint} not delivered yet. */
+	public List<UUID> pendingBookings(String endpoint) {
+		return jdbc
+			.sql("SELECT DISTINCT booking_id FROM webhook_delivery WHERE endpoint_url = ? AND status = 'PENDING'")
+			.param(endpoint)
+			.query(UUID.class)
+			.list();
+	}
+
+	/**
+	 * An endpoint's URL as operators and log lines see it: without user info or query,
+	 * which may hold a credential.
+	 */
+	public static String shown(URI url) {
+		if (url.isOpaque() || url.getHost() == null) {
+			return url.getScheme() == null ? "(a relative URL)" : url.getScheme() + ":...";
+		}
+		return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
+				+ (url.getRawPath() == null ? "" : url.getRawPath());
+	}
+
+	/** {@link #shown(URI)} of a stored URL. */
+	public static String shown(String url) {
+		try {
+			return shown(new URI(url));
+		}
+		catch (URISyntaxException ex) {
+			return "(an invalid URL)";
+		}
 	}
 
 	private static String truncate(String value) {
@@ -173,6 +244,27 @@ public class WebhookDeliveries {
 	public record Change(long seq, Instant at, WebhookEvent event) {
 	}
 
+	/** A delivery to make: a change sent to an endpoint with its body. */
+	public record New(Change change, String endpoint, String body) {
+	}
+
+	/**
+	 * What a redelivery reset.
+	 *
+	 * @param status the delivery's status before
+	 * @param disabledAt when its endpoint had answered {@code 410 Gone}; null when it had
+	 * not
+	 */
+	public record Reset(UUID deliveryId, String endpoint, String status, Instant deliveredAt, Instant disabledAt,
+			String disabledReason) {
+
+		/** Whether the redelivery enabled its endpoint again. */
+		public boolean reenabled() {
+			return disabledAt != null;
+		}
+
+	}
+
 	/** A delivery still to send. */
 	public record Pending(UUID id, String endpoint, String body) {
 	}
@@ -190,6 +282,8 @@ public class WebhookDeliveries {
 	 * A delivery as operators see it.
 	 *
 	 * @param id its {@code webhook-id}
+	 * @param endpoint its endpoint's URL {@linkplain #shown(URI) without user info or
+	 * query}
 	 * @param status {@code PENDING} or {@code DELIVERED}
 	 * @param endpointDisabled its endpoint answered {@code 410 Gone}: nothing is sent to
 	 * it until an operator redelivers
