@@ -67,7 +67,11 @@ class WebhookSender {
 					return Outcome.refused(at, refusal);
 				}
 			}
-			long timestamp = at.getEpochSecond();
+			// The receiver checks the timestamp against its own clock (replay
+			// protection):
+			// it is the wall clock's time of this request, whatever the service's clock
+			// says.
+			long timestamp = System.currentTimeMillis() / 1000;
 			String signature = new Webhook(endpoint.secret()).sign(id.toString(), timestamp, body);
 			HttpRequest request = HttpRequest.newBuilder(url)
 				.timeout(timeout)
@@ -83,8 +87,7 @@ class WebhookSender {
 			response.body().close();
 			int status = response.statusCode();
 			Duration retryAfter = status == 429 || status == 503
-					? RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant())
-					: null;
+					? RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), Instant.now()) : null;
 			return new Outcome(new Attempt(at, status, status / 100 == 2 ? null : "HTTP " + status, millis(started)),
 					retryAfter, false);
 		}

@@ -7,6 +7,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +90,17 @@ class WebhookSenderTest {
 		assertThat(request.headers().getFirst("webhook-id")).isEqualTo(id.toString());
 		assertThat(request.headers().getFirst("webhook-signature")).startsWith("v1,");
 		assertThat(request.headers().getFirst("Content-Type")).isEqualTo("application/json");
+		new Webhook(SECRET).verify(request.body(), request.headers());
+	}
+
+	@Test
+	void signsWithTheWallClocksTimeWhateverTheServicesClockSays() throws Exception {
+		Clock ahead = Clock.fixed(Instant.now().plus(Duration.ofDays(120)), ZoneOffset.UTC);
+		WebhookSender sender = new WebhookSender(true, Duration.ofSeconds(10), ahead);
+
+		assertThat(sender.send(endpoint(), UUID.randomUUID(), "{}").delivered()).isTrue();
+
+		Request request = requests.get(0);
 		new Webhook(SECRET).verify(request.body(), request.headers());
 	}
 
