@@ -88,7 +88,7 @@ class CalendarConflictApiTest {
 	/** The gauge, read with the service's clock at {@code now}. */
 	private double openConflicts(Instant now) {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		new CalendarConflictBacklog(jdbc, Clock.fixed(now, ZoneOffset.UTC)).bindTo(meters);
+		new CalendarBacklogs(jdbc, Clock.fixed(now, ZoneOffset.UTC)).bindTo(meters);
 		return meters.get("booking.calendar.conflicts.open").gauge().value();
 	}
 
