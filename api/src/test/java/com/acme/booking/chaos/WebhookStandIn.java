@@ -1,9 +1,7 @@
 package com.acme.booking.chaos;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,9 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import com.acme.booking.support.WebhookReceiver;
 import com.acme.booking.webhook.WebhookDeliveries;
-import com.standardwebhooks.Webhook;
-import com.standardwebhooks.exceptions.WebhookVerificationException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
@@ -87,15 +84,8 @@ final class WebhookStandIn implements AutoCloseable {
 
 	private void handle(HttpExchange exchange) throws IOException {
 		String path = exchange.getRequestURI().getPath();
-		String body;
-		try (InputStream in = exchange.getRequestBody()) {
-			body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		try {
-			new Webhook(secret).verify(body, exchange.getRequestHeaders());
-		}
-		catch (WebhookVerificationException | RuntimeException ex) {
-			unverified.add(path + ": " + ex.getMessage());
+		String body = WebhookReceiver.verifiedBody(exchange, secret, unverified);
+		if (body == null) {
 			answer(exchange, 401, Duration.ZERO);
 			return;
 		}

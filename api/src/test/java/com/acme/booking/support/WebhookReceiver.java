@@ -114,17 +114,30 @@ public final class WebhookReceiver implements AutoCloseable {
 		return new ArrayList<>(refused);
 	}
 
-	private void handle(HttpExchange exchange) throws IOException {
-		String path = exchange.getRequestURI().getPath();
+	/**
+	 * The request's body if its signature verifies with {@code secret} (by the
+	 * specification's own library); else null, its path and the reason added to
+	 * {@code refused}.
+	 */
+	public static String verifiedBody(HttpExchange exchange, String secret, List<String> refused) throws IOException {
 		String body;
 		try (InputStream in = exchange.getRequestBody()) {
 			body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		try {
 			new Webhook(secret).verify(body, exchange.getRequestHeaders());
+			return body;
 		}
 		catch (WebhookVerificationException | RuntimeException ex) {
-			refused.add(path + ": " + ex.getMessage());
+			refused.add(exchange.getRequestURI().getPath() + ": " + ex.getMessage());
+			return null;
+		}
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		String path = exchange.getRequestURI().getPath();
+		String body = verifiedBody(exchange, secret, refused);
+		if (body == null) {
 			respond(exchange, 401);
 			return;
 		}
