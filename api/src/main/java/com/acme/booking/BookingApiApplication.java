@@ -1,13 +1,16 @@
 package com.acme.booking;
 
+import java.time.Clock;
+
+import com.acme.booking.startup.RunModes;
 import com.acme.booking.system.EmbeddedDefaults;
-import com.acme.booking.system.RunModes;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -30,6 +33,14 @@ public class BookingApiApplication {
 		if (check) {
 			System.exit(SpringApplication.exit(context));
 		}
+	}
+
+	/**
+	 * Time is injected everywhere outside workflows, so rules around "now" are testable.
+	 */
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.acme.booking.startup.ProdProfileGuard;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.acme.booking.embedded.ToolCache;
+import com.acme.booking.startup.StartupSummary;
 import com.acme.booking.support.Slots;
 import com.acme.booking.system.RunningApp.SyncRow;
 import com.acme.booking.temporal.DevServer;

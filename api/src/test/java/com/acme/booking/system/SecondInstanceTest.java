@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import com.acme.booking.BookingApiApplication;
 import com.acme.booking.embedded.DataDirLocked;
+import com.acme.booking.startup.RunModes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,7 @@ class SecondInstanceTest {
 			assertThat(output.getAll()).contains("APPLICATION FAILED TO START",
 					"Booking service already running? data dir locked: " + dataDir.toAbsolutePath().normalize());
 
-			String[] check = { CheckIntegrations.OPTION, "--booking.embedded.data-dir=" + dataDir };
+			String[] check = { "--check-integrations", "--booking.embedded.data-dir=" + dataDir };
 			SpringApplication app = new SpringApplication(BookingApiApplication.class);
 			RunModes.checkIntegrations(app, check);
 			assertThatThrownBy(() -> app.run(check).close()).hasRootCauseInstanceOf(DataDirLocked.class);

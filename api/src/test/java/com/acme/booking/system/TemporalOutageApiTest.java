@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import com.acme.booking.reconcile.Reconciler;
 import com.acme.booking.support.FreePorts;
 import com.acme.booking.support.Http;
 import com.acme.booking.support.RunningService;

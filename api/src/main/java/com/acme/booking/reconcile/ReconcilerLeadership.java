@@ -1,4 +1,4 @@
-package com.acme.booking.system;
+package com.acme.booking.reconcile;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package com.acme.booking.system;
+package com.acme.booking.startup;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +53,7 @@ public class ProdProfileGuard implements ApplicationListener<ApplicationEnvironm
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 
-	static List<String> problems(Environment env) {
+	public static List<String> problems(Environment env) {
 		List<String> problems = new ArrayList<>();
 		if (!StringUtils.hasText(env.getProperty("spring.datasource.url"))) {
 			problems.add("spring.datasource.url is not set: prod does not run on the embedded PostgreSQL");

@@ -1,4 +1,4 @@
-package com.acme.booking.system;
+package com.acme.booking.startup;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.acme.booking.BookingApiApplication;
+import com.acme.booking.system.EmbeddedDefaults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package com.acme.booking.system;
+package com.acme.booking.startup;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ import org.springframework.util.StringUtils;
  * secret.
  */
 @Component
-class StartupSummary {
+public class StartupSummary {
 
 	private static final Logger log = LoggerFactory.getLogger(StartupSummary.class);
 
@@ -67,7 +67,7 @@ class StartupSummary {
 		log.info("Booking service configuration:\n  {}", String.join("\n  ", lines()));
 	}
 
-	List<String> lines() {
+	public List<String> lines() {
 		List<String> lines = new ArrayList<>();
 		lines.add("HTTP port:        " + port());
 		String url = env.getProperty("spring.datasource.url");

@@ -1,4 +1,4 @@
-package com.acme.booking.system;
+package com.acme.booking.startup;
 
 import java.util.Locale;
 import java.util.Optional;

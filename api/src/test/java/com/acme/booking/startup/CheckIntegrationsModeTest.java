@@ -1,8 +1,9 @@
-package com.acme.booking.system;
+package com.acme.booking.startup;
 
 import java.nio.file.Path;
 
 import com.acme.booking.BookingApiApplication;
+import com.acme.booking.system.EmbeddedDefaults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package com.acme.booking.system;
+package com.acme.booking.openapi;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package com.acme.booking.system;
+package com.acme.booking.reconcile;
 
 import java.time.Duration;
 import java.time.Instant;

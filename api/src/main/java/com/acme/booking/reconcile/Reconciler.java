@@ -1,4 +1,4 @@
-package com.acme.booking.system;
+package com.acme.booking.reconcile;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +50,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "booking.sync.reconciler-enabled", havingValue = "true", matchIfMissing = true)
-class Reconciler implements DisposableBean {
+public class Reconciler implements DisposableBean {
 
 	static final String RESTARTS = "booking.sync.workflow.restarts";
 
@@ -135,7 +135,7 @@ class Reconciler implements DisposableBean {
 	}
 
 	/** Returns how many workflows it signalled or restarted. */
-	int reconcile() {
+	public int reconcile() {
 		return reconcile(PAGE);
 	}
 
