@@ -1,25 +1,20 @@
 package com.acme.booking.calendar;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
-import com.acme.booking.ApiOnly;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.BookingRulesProperties;
 import com.acme.booking.probe.IntegrationCheck;
 import com.acme.booking.sync.AttemptTimeouts;
 import com.acme.booking.sync.SyncProperties;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPublisher;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,8 +25,7 @@ import org.springframework.context.annotation.Configuration;
  * or "nothing busy" without it.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ CalendarProperties.class, CalendarMirrorProperties.class,
-		BookingRulesProperties.class })
+@EnableConfigurationProperties({ CalendarProperties.class, BookingRulesProperties.class })
 class CalendarBeans {
 
 	@Bean
@@ -66,27 +60,6 @@ class CalendarBeans {
 		GoogleCalendar google = calendar.getIfAvailable();
 		return google != null ? new GoogleBusyTimes(google, new OwnCalendarEvents(google, rules.timeZone()))
 				: (from, to) -> List.of();
-	}
-
-	/**
-	 * The busy-time mirror, for the API only (the worker alone never checks slots);
-	 * started with the context, so it is usually in step before the first booking
-	 * arrives.
-	 */
-	@Bean
-	@ConditionalOnBooleanProperty("booking.calendar.enabled")
-	@ConditionalOnBooleanProperty(name = "booking.calendar.mirror.enabled", matchIfMissing = true)
-	@ApiOnly
-	CalendarMirror calendarMirror(GoogleCalendar calendar, CalendarMirrorProperties settings,
-			CalendarProperties properties, BookingRulesProperties rules, BookingRepository bookings, Clock clock,
-			ApplicationEventPublisher events, ObjectProvider<MeterRegistry> meters) {
-		// The last bookable date's window ends up to a day and a buffer after
-		// max-advance.
-		Duration horizon = rules.maxAdvance().plus(Duration.ofDays(2)).plus(rules.buffer());
-		OwnCalendarEvents ownEvents = new OwnCalendarEvents(calendar, rules.timeZone());
-		OwnerChanges ownerChanges = new OwnerChanges(calendar, ownEvents, bookings, properties.ownerChanges(),
-				rules.buffer(), clock, events, meters.getIfAvailable(() -> Metrics.globalRegistry));
-		return new CalendarMirror(new MirrorSync(calendar, ownEvents), settings, horizon, clock, events, ownerChanges);
 	}
 
 	/**

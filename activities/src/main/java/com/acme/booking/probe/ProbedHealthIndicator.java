@@ -76,14 +76,14 @@ public abstract class ProbedHealthIndicator implements HealthIndicator {
 	 * Runs {@code listener} after every state transition of the circuit breaker (on the
 	 * calling thread).
 	 */
-	final void onCircuitChange(Runnable listener) {
+	public final void onCircuitChange(Runnable listener) {
 		CircuitBreaker breaker = enabled() ? circuitBreaker() : null;
 		if (breaker != null) {
 			breaker.getEventPublisher().onStateTransition(event -> listener.run());
 		}
 	}
 
-	final boolean probes() {
+	public final boolean probes() {
 		return enabled();
 	}
 

@@ -1,6 +1,6 @@
 /**
  * How the service looks at Google and HubSpot without a request paying for it: health
- * indicators fed by a background probe (for {@code /api/health} and Actuator), and the
- * credential checks of {@code --check-integrations}. The worker needs none of this.
+ * indicators fed by the API's background probe (for {@code /api/health} and Actuator),
+ * and the credential checks of {@code --check-integrations}.
  */
 package com.acme.booking.probe;

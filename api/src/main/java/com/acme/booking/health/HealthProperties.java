@@ -1,4 +1,4 @@
-package com.acme.booking.probe;
+package com.acme.booking.health;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package com.acme.booking.probe;
+package com.acme.booking.health;
 
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -6,10 +6,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import com.acme.booking.ApiOnly;
+import com.acme.booking.probe.ProbedHealthIndicator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * bounded by its client's timeouts).
  */
 @Component
-@ApiOnly
+@ConditionalOnWebApplication
 @EnableConfigurationProperties(HealthProperties.class)
 class HealthProbes implements SmartLifecycle {
 

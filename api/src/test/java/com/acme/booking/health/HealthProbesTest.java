@@ -1,9 +1,10 @@
-package com.acme.booking.probe;
+package com.acme.booking.health;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.acme.booking.probe.ProbedHealthIndicator;
 import com.acme.booking.support.TestClock;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.AfterEach;
