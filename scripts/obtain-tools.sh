@@ -14,7 +14,7 @@ version=${1:?Temporal CLI version}
 skip_tests=${2:-false}
 schemathesis_version=${3:-}
 
-# The cache the build owns; core's ToolCache looks in the same place.
+# The cache the build owns; the laptop module's ToolCache looks in the same place.
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/booking-backend"
 venv="$cache/temporal-cli-$version"
 

@@ -3,14 +3,15 @@ package com.acme.booking;
 import java.time.Clock;
 
 import com.acme.booking.startup.RunModes;
-import com.acme.booking.system.EmbeddedDefaults;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -25,9 +26,15 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class BookingApiApplication {
 
+	private static final String LAPTOP_FACTORIES = "META-INF/booking-laptop.factories";
+
 	public static void main(String[] args) {
 		SpringApplication app = new SpringApplication(BookingApiApplication.class);
-		app.addListeners(new EmbeddedDefaults());
+		// The laptop runtime (booking-laptop), when the jar carries it: the embedded
+		// Temporal server, chosen before the context starts.
+		SpringFactoriesLoader.forResourceLocation(LAPTOP_FACTORIES)
+			.load(ApplicationListener.class)
+			.forEach(app::addListeners);
 		boolean check = RunModes.checkIntegrations(app, args);
 		ConfigurableApplicationContext context = app.run(args);
 		if (check) {

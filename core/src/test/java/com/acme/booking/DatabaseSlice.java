@@ -9,7 +9,6 @@ import java.lang.annotation.Target;
 import com.acme.booking.core.BlockedRanges;
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.SyncBacklog;
-import com.acme.booking.embedded.EmbeddedDatabase;
 import com.acme.booking.message.BookingMessages;
 
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;

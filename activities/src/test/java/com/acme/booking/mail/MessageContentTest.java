@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.acme.booking.business.BusinessProperties;
+import com.acme.booking.config.EmbeddedProperties;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingStatus;
 import com.acme.booking.core.IntegrationSync;
-import com.acme.booking.embedded.EmbeddedProperties;
 import com.acme.booking.ics.BookingIcs;
 import com.acme.booking.message.MessageKind;
 import com.acme.booking.token.ManageLinks;

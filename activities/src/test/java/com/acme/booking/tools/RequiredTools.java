@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import com.acme.booking.embedded.ToolCache;
+import com.acme.booking.laptop.ToolCache;
 import io.temporal.testing.TemporalDevServerOptions;
 import io.temporal.testing.internal.devserver.TemporalDevServerDownloader;
 

@@ -1,16 +1,13 @@
 package com.acme.booking.startup;
 
-import com.acme.booking.embedded.DataDirLocked;
-
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 
 /**
  * Turns the start-up refusals an operator can fix into Spring Boot's short "APPLICATION
  * FAILED TO START" report instead of a stack trace: the prod profile's list of problems,
- * a data folder another instance holds, and a {@code booking.*} value refused by the
- * component that reads it (such as malformed business hours), whose message starts with
- * the property's name.
+ * and a {@code booking.*} value refused by the component that reads it (such as malformed
+ * business hours), whose message starts with the property's name.
  */
 public class StartupFailureAnalyzer implements FailureAnalyzer {
 
@@ -22,10 +19,6 @@ public class StartupFailureAnalyzer implements FailureAnalyzer {
 						"Set the properties above (see docs/configuration.md and docs/deployment.md), or start without the "
 								+ "prod profile to use the embedded defaults.",
 						refused);
-			}
-			if (t instanceof DataDirLocked locked) {
-				return new FailureAnalysis(locked.getMessage(),
-						"Stop the other instance, or give this one its own booking.embedded.data-dir.", locked);
 			}
 		}
 		for (Throwable t = failure; t != null; t = t.getCause()) {

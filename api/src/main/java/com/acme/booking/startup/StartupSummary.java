@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.acme.booking.calendar.CalendarProperties;
+import com.acme.booking.config.EmbeddedProperties;
+import com.acme.booking.config.StartedTemporalServer;
 import com.acme.booking.core.BookingRulesProperties;
+import com.acme.booking.core.Durability;
 import com.acme.booking.crm.CrmProperties;
-import com.acme.booking.embedded.Durability;
-import com.acme.booking.embedded.EmbeddedProperties;
 import com.acme.booking.security.AdminKey;
 import com.acme.booking.sync.SyncProperties;
-import com.acme.booking.temporal.DevServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,11 +46,11 @@ public class StartupSummary {
 
 	private final Durability durability;
 
-	private final DevServer devServer;
+	private final StartedTemporalServer devServer;
 
 	StartupSummary(Environment env, BookingRulesProperties rules, SyncProperties sync, CalendarProperties calendar,
 			CrmProperties crm, EmbeddedProperties embedded, AdminKey adminKey, Durability durability,
-			ObjectProvider<DevServer> devServer) {
+			ObjectProvider<StartedTemporalServer> devServer) {
 		this.durability = durability;
 		this.devServer = devServer.getIfAvailable();
 		this.env = env;
@@ -117,8 +117,7 @@ public class StartupSummary {
 
 	private String temporalServer() {
 		if (devServer != null) {
-			return "dev server (pid " + devServer.pid() + ", " + devServer.cli() + ") at " + devServer.target()
-					+ ", data in " + devServer.database();
+			return devServer.description();
 		}
 		if (env.getProperty("spring.temporal.test-server.enabled", Boolean.class, false)) {
 			return "in-process server (no Web UI, nothing kept across restarts)";

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.acme.booking.BookingApiApplication;
+import com.acme.booking.laptop.temporal.EmbeddedDefaults;
 import com.acme.booking.support.Http;
 import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
-import com.acme.booking.system.EmbeddedDefaults;
 import com.acme.booking.workflow.BookingTemporal;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;

@@ -1,6 +1,6 @@
 package com.acme.booking.security;
 
-import com.acme.booking.embedded.EmbeddedProperties;
+import com.acme.booking.config.EmbeddedProperties;
 import com.acme.booking.token.ManageLinks;
 import com.acme.booking.token.ManageTokens;
 import com.acme.booking.token.PublicUrlProperties;

@@ -3,7 +3,7 @@ package com.acme.booking.startup;
 import java.nio.file.Path;
 
 import com.acme.booking.BookingApiApplication;
-import com.acme.booking.system.EmbeddedDefaults;
+import com.acme.booking.laptop.temporal.EmbeddedDefaults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.acme.booking.BookingApiApplication;
-import com.acme.booking.system.EmbeddedDefaults;
+import com.acme.booking.laptop.temporal.EmbeddedDefaults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

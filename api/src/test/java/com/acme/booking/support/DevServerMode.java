@@ -2,7 +2,7 @@ package com.acme.booking.support;
 
 import java.util.List;
 
-import com.acme.booking.embedded.ToolCache;
+import com.acme.booking.laptop.ToolCache;
 import com.acme.booking.tools.RequiredTools;
 
 /** The service on the Temporal CLI's dev server, as the system tests start it. */

@@ -9,11 +9,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
-import com.acme.booking.embedded.ToolCache;
+import com.acme.booking.laptop.ToolCache;
+import com.acme.booking.laptop.temporal.DevServer;
 import com.acme.booking.startup.StartupSummary;
 import com.acme.booking.support.Slots;
 import com.acme.booking.system.RunningApp.SyncRow;
-import com.acme.booking.temporal.DevServer;
 import com.acme.booking.tools.RequiredTools;
 import com.acme.booking.workflow.BookingTemporal;
 import io.temporal.api.common.v1.Payload;

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import com.acme.booking.BookingApiApplication;
 import com.acme.booking.core.BookingRepository;
+import com.acme.booking.laptop.temporal.EmbeddedDefaults;
 import com.acme.booking.support.Slots;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;

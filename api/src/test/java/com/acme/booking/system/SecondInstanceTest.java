@@ -3,7 +3,7 @@ package com.acme.booking.system;
 import java.nio.file.Path;
 
 import com.acme.booking.BookingApiApplication;
-import com.acme.booking.embedded.DataDirLocked;
+import com.acme.booking.laptop.postgres.DataDirLocked;
 import com.acme.booking.startup.RunModes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

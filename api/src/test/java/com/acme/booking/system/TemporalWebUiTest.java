@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import com.acme.booking.temporal.DevServer;
+import com.acme.booking.laptop.temporal.DevServer;
 import com.acme.booking.tools.RequiredTools;
 import com.acme.booking.workflow.BookingTemporal;
 import org.junit.jupiter.api.AfterEach;

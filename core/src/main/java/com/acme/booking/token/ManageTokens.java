@@ -14,8 +14,8 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.acme.booking.embedded.EmbeddedProperties;
-import com.acme.booking.embedded.OwnerOnly;
+import com.acme.booking.config.EmbeddedProperties;
+import com.acme.booking.config.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import com.acme.booking.config.EmbeddedProperties;
 import com.acme.booking.core.Booking;
 import com.acme.booking.core.BookingStatus;
-import com.acme.booking.embedded.EmbeddedProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
