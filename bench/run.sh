@@ -65,7 +65,7 @@ for latency in $latencies; do
 		else
 			temporal_args=(--booking.temporal.mode=in-process)
 		fi
-		if [ "$mode" = dev-server ] && [ "$(unzip -l "$jar" | grep -c 'booking/temporal/TemporalMode')" = 0 ]; then
+		if [ "$mode" = dev-server ] && [ "$(unzip -l "$jar" | grep -c 'booking/temporal/TemporalMode\|booking-laptop')" = 0 ]; then
 			# Before the dev server became the embedded default: run one beside the app.
 			temporal server start-dev --headless --ip 127.0.0.1 --port "$temporal_port" --db-filename "$work/$name.db" \
 				--log-level error --search-attribute BookingId=Keyword --search-attribute BookingStatus=Keyword \
