@@ -25,6 +25,7 @@ import com.acme.booking.support.TestClock;
 import com.acme.booking.tools.RequiredTools;
 import io.temporal.testing.TemporalDevServer;
 import io.temporal.testing.TemporalDevServerOptions;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -345,16 +346,23 @@ class ScaleOutSystemTest {
 
 	/**
 	 * The worker module's classes and run-time dependencies, as its build wrote them: not
-	 * the tests' class path, which holds the API.
+	 * the tests' class path, which holds the API. The full build compiles the worker
+	 * beside the API (no dependency orders them, so neither waits for the other's tests):
+	 * its classes appear within seconds of the API's compilation, waited for here.
 	 */
-	private static String workerClassPath() throws IOException {
+	private static String workerClassPath() {
 		Path module = Path.of("..", "worker").toAbsolutePath().normalize();
 		Path dependencies = module.resolve("target/runtime-classpath.txt");
-		if (!Files.isRegularFile(dependencies)) {
-			throw new IllegalStateException("No " + dependencies + ": build the worker module first (./mvnw -pl api "
-					+ "-am ... builds it before the API's tests)");
+		Path main = module.resolve("target/classes/com/acme/booking/BookingWorkerApplication.class");
+		try {
+			await().atMost(Duration.ofMinutes(3)).until(() -> Files.isRegularFile(main));
+			return module.resolve("target/classes") + File.pathSeparator + Files.readString(dependencies).trim();
 		}
-		return module.resolve("target/classes") + File.pathSeparator + Files.readString(dependencies).trim();
+		catch (ConditionTimeoutException | IOException ex) {
+			throw new IllegalStateException(
+					"No worker build in " + module + ": build it with the API (./mvnw test, or -pl api,worker -am)",
+					ex);
+		}
 	}
 
 	private static Path log(String name) throws IOException {
