@@ -20,7 +20,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The booking service in a JVM of its own, started as {@code main} starts it (on the
  * test's class path), so that a test can {@code kill -9} it mid-work and start it again
- * on the same data. Its output goes to the given log file.
+ * on the same data; or the worker jar's application, likewise. Its output goes to the
+ * given log file.
  */
 public final class ChildJvmApp implements AutoCloseable {
 
@@ -42,16 +43,36 @@ public final class ChildJvmApp implements AutoCloseable {
 	}
 
 	static ChildJvmApp start(Path dataDir, int port, Path log, List<String> properties) throws IOException {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=" + port,
+				"--booking.embedded.data-dir=" + dataDir, "--booking.rate-limit.enabled=false"));
+		properties.forEach(property -> arguments.add("--" + property));
+		return start(System.getProperty("java.class.path"), BookingApiApplication.class.getName(), arguments, port,
+				"/api/health", log);
+	}
+
+	/**
+	 * The worker jar's application ({@code mainClass} on {@code classPath}, which is not
+	 * the tests' own), its Actuator on {@code port}; waits until it is ready: its
+	 * database and Temporal answer and it polls.
+	 */
+	static ChildJvmApp worker(String classPath, String mainClass, int port, Path log, List<String> properties)
+			throws IOException {
+		List<String> arguments = new ArrayList<>(List.of("--management.server.port=" + port));
+		properties.forEach(property -> arguments.add("--" + property));
+		return start(classPath, mainClass, arguments, port, "/actuator/health/readiness", log);
+	}
+
+	/** Starts {@code mainClass} and waits until it is ready ({@link #ready(String)}). */
+	private static ChildJvmApp start(String classPath, String mainClass, List<String> arguments, int port,
+			String readyPath, Path log) throws IOException {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
 						"-XX:TieredStopAtLevel=1"));
 		// Its clock starts where the tests' clock is now (TestClockInitializer, on this
 		// class path).
 		command.addAll(TestClock.jvmArguments());
-		command.addAll(List.of("-cp", System.getProperty("java.class.path"), BookingApiApplication.class.getName(),
-				"--server.port=" + port, "--booking.embedded.data-dir=" + dataDir,
-				"--booking.rate-limit.enabled=false"));
-		properties.forEach(property -> command.add("--" + property));
+		command.addAll(List.of("-cp", classPath, mainClass));
+		command.addAll(arguments);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 			.start();
@@ -59,9 +80,9 @@ public final class ChildJvmApp implements AutoCloseable {
 		try {
 			await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
 				if (!process.isAlive()) {
-					throw new IllegalStateException("The service exited with " + process.exitValue() + "; see " + log);
+					throw new IllegalStateException(mainClass + " exited with " + process.exitValue() + "; see " + log);
 				}
-				return app.ready();
+				return app.ready(readyPath);
 			});
 		}
 		catch (RuntimeException ex) {
@@ -76,13 +97,16 @@ public final class ChildJvmApp implements AutoCloseable {
 	}
 
 	/**
-	 * Serving HTTP: Tomcat starts when the context is refreshed, Temporal and the
+	 * Serving HTTP and {@code path} answering 2xx; for the API's {@code /api/health},
+	 * serving at all: Tomcat starts when the context is refreshed, Temporal and the
 	 * database included.
 	 */
-	private boolean ready() {
+	private boolean ready(String path) {
 		try {
-			http.get().uri("/api/health").exchange((request, response) -> response.getStatusCode());
-			return true;
+			return http.get()
+				.uri(path)
+				.exchange((request, response) -> path.equals("/api/health")
+						|| response.getStatusCode().is2xxSuccessful());
 		}
 		catch (RuntimeException notYet) {
 			return false;
