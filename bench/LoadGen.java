@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The load generator of the booking benchmark ({@code bench/run.sh}, docs/performance.md), run as a source file in a
@@ -174,8 +175,9 @@ public class LoadGen {
 
 	/**
 	 * An API-only instance beside a worker process: {@link #RATE} bookings a second offered
-	 * for {@link #SECONDS} while the syncs run, then the CPU per synced booking of the
-	 * worker and the Temporal server, from the rate phase's start until all are synced.
+	 * for {@link #SECONDS} while the syncs run, the API instance's CPU per booking during
+	 * that phase, then the CPU per synced booking of the worker and the Temporal server,
+	 * from the phase's start until all are synced.
 	 */
 	void split(long workerPid) throws Exception {
 		Run warm = closedLoop(Integer.MAX_VALUE, 200);
@@ -184,12 +186,13 @@ public class LoadGen {
 		long serverBefore = Cpu.processNanos(temporalPid);
 		long apiBefore = Cpu.processNanos(appPid);
 		Run run = openLoop();
+		long api = Cpu.processNanos(appPid) - apiBefore;
 		double syncedAfter = awaitSynced(run.ids);
 		int n = Math.max(1, run.ids.size());
 		results.put("rate_synced_after_s", String.format("%.1f", syncedAfter));
 		results.put("cpu_ms_sync_worker", String.format("%.1f", (Cpu.processNanos(workerPid) - workerBefore) / 1e6 / n));
 		results.put("cpu_ms_sync_server", String.format("%.1f", (Cpu.processNanos(temporalPid) - serverBefore) / 1e6 / n));
-		results.put("cpu_ms_api", String.format("%.2f", (Cpu.processNanos(appPid) - apiBefore) / 1e6 / n));
+		results.put("cpu_ms_api", String.format("%.2f", api / 1e6 / n));
 	}
 
 	/**
@@ -213,9 +216,9 @@ public class LoadGen {
 		long refused = Long.parseLong(find(out, "Non-2xx or 3xx responses: (\\d+)", "0"))
 				+ Long.parseLong(find(out, "Socket errors:.*?timeout (\\d+)", "0"));
 		double seconds = Double.parseDouble(find(out, "requests in ([0-9.]+)s"));
-		results.put("flat_p50_ms", wrkMs(find(out, "50%\\s+(\\S+)")));
-		results.put("flat_p99_ms", wrkMs(find(out, "99%\\s+(\\S+)")));
-		results.put("flat_max_ms", wrkMs(find(out, "Latency(?:\\s+\\S+){2}\\s+(\\S+)")));
+		results.put("flat_p50_ms", wrkMs(find(out, "(?m)^\\s+50%\\s+(\\S+)")));
+		results.put("flat_p99_ms", wrkMs(find(out, "(?m)^\\s+99%\\s+(\\S+)")));
+		results.put("flat_max_ms", wrkMs(find(out, "(?m)^\\s+Latency\\s+\\S+\\s+\\S+\\s+(\\S+)")));
 		results.put("flat_per_s", String.format("%.0f", (requests - refused) / seconds));
 		results.put("flat_errors", String.valueOf(refused));
 		slot.addAndGet((int) requests + CLIENTS);
@@ -516,17 +519,28 @@ public class LoadGen {
 		static List<ProcessHandle> helpers(long pid, long temporalPid, String dataDir) {
 			List<ProcessHandle> helpers = new ArrayList<>(
 					ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(List.of()));
+			// The postmaster, found by its data folder, and its backends (named "postgres: ...").
 			ProcessHandle.allProcesses()
 				.filter(p -> p.info().commandLine().orElse("").contains(dataDir + "/postgres"))
+				.flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
 				.filter(p -> !helpers.contains(p))
 				.forEach(helpers::add);
 			ProcessHandle.of(temporalPid).filter(p -> !helpers.contains(p)).ifPresent(helpers::add);
 			return helpers;
 		}
 
+		/**
+		 * Their proportional set size: PostgreSQL's processes share its buffers, which RSS
+		 * would count once per process.
+		 */
 		static long helpersRssKb(long pid, long temporalPid, String dataDir) {
 			return helpers(pid, temporalPid, dataDir).stream().mapToLong(c -> {
 				try {
+					for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(c.pid()), "smaps_rollup"))) {
+						if (line.startsWith("Pss:")) {
+							return Long.parseLong(line.replaceAll("\\D", ""));
+						}
+					}
 					return rssKb(c.pid(), "VmRSS");
 				}
 				catch (IOException gone) {

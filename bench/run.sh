@@ -35,7 +35,7 @@ seconds=${BENCH_SECONDS:-20}
 modes=${BENCH_MODES:-dev-server in-process}
 latencies=${BENCH_LATENCIES:-0/0 300/150}
 runs=${BENCH_RUNS:-request request-limit small split bound bucket}
-small_opts=${BENCH_SMALL_OPTS:--Xmx256m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m}
+small_opts=${BENCH_SMALL_OPTS:--Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m}
 port=${BENCH_PORT:-18600}
 app_port=$port wiremock_port=$((port + 1)) temporal_port=$((port + 2)) temporal_ui_port=$((port + 3))
 pg_port=$((port + 4))
@@ -43,9 +43,14 @@ out=${BENCH_OUT:-bench/out}
 work=$(mktemp -d "${TMPDIR:-/tmp}/booking-bench.XXXXXX")
 pids=()
 pg_bin=/usr/lib/postgresql/15/bin
+# The Temporal CLI: on PATH, else where the service caches the one it downloads.
+if ! command -v temporal > /dev/null; then
+	for cli in "$HOME"/.cache/booking-backend/temporal-cli-*/bin; do [ -x "$cli/temporal" ] && PATH=$cli:$PATH; done
+	export PATH
+fi
 cleanup() {
 	for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-	[ -f "$work/pg/postmaster.pid" ] && "$pg_bin/pg_ctl" -D "$work/pg" -m immediate stop > /dev/null 2>&1 || true
+	[ -f "$work/pg/postmaster.pid" ] && as_pg "$pg_bin/pg_ctl" -D "$work/pg" -m immediate stop > /dev/null 2>&1 || true
 	wait 2>/dev/null || true
 	rm -rf "$work"
 }
@@ -150,12 +155,19 @@ run_request() {
 	stop "$app_pid"
 }
 
+# As root, PostgreSQL's server runs as the postgres user (it refuses root).
+as_pg() {
+	if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
 # A PostgreSQL of Debian's binaries (fsync on, the default) on BENCH_PORT+4, database booking.
 start_postgres() {
 	[ -f "$work/pg/PG_VERSION" ] && return 0
-	"$pg_bin/initdb" -D "$work/pg" -U booking --auth=trust > "$work/initdb.log"
-	"$pg_bin/pg_ctl" -D "$work/pg" -l "$work/postgres.log" -w -o "-p $pg_port -k '' -c listen_addresses=127.0.0.1" \
-		start > /dev/null
+	mkdir -p "$work/pg"
+	if [ "$(id -u)" = 0 ]; then chmod o+x "$work"; chown postgres "$work/pg"; fi
+	as_pg "$pg_bin/initdb" -D "$work/pg" -U booking --auth=trust > "$work/initdb.log"
+	as_pg "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg/postgres.log" -w \
+		-o "-p $pg_port -k '' -c listen_addresses=127.0.0.1" start > /dev/null
 	"$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U booking booking
 }
 
