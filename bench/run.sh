@@ -17,7 +17,8 @@
 #                 server, both niced (nice -n 10), on a PostgreSQL of Debian's binaries (fsync on), with the
 #                 WireMock stand-ins: POST latency at BENCH_RATE bookings/s offered while the syncs run, then the
 #                 CPU per synced booking of the worker and the dev server
-#   bound         bench/bound.sh: the dev server alone, workflows of one no-op activity
+#   bound         bench/bound.sh 500: the dev server alone (SQLite in WAL mode, as the service starts it),
+#                 workflows of one no-op activity
 #   bucket        pgbench on that PostgreSQL: a PostgreSQL-backed rate-limit bucket's transaction (lock the
 #                 client's row, write its state, commit), 16 clients on one client's row and on 16 rows
 # Usage: bench/run.sh [sync|scale]
@@ -200,7 +201,9 @@ run_split() {
 
 run_bound() {
 	echo "Run bound..." >&2
-	BENCH_PORT=$((port + 10)) bench/bound.sh 500 | tee "$work/bound.log" >&2
+	# The dev server as the service starts it: SQLite in write-ahead-log mode.
+	BOUND_SERVER_ARGS=${BOUND_SERVER_ARGS-"--sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal"} \
+		BENCH_PORT=$((port + 10)) bench/bound.sh 500 | tee "$work/bound.log" >&2
 	{
 		awk '/completed/ { for (i = 1; i < NF; i++) if ($i == "completed/s") n = $(i + 1) } END { print "bound_completed_per_s=" n }' \
 			"$work/bound.log"
