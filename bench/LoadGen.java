@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The load generator of the booking benchmark ({@code bench/run.sh}, docs/performance.md), run as a source file in a
@@ -53,6 +54,12 @@ public class LoadGen {
 
 	static final int BURST = Integer.getInteger("burst", 400);
 
+	/** Minutes between the slots booked (and each booking's length). */
+	static final int SLOT_MINUTES = Integer.getInteger("slot", 15);
+
+	/** Bookings sent flat out, not measured, before the request path's flat-out phase. */
+	static final int WARMUP = Integer.getInteger("warmup", 3000);
+
 	final String base;
 
 	final long appPid;
@@ -65,7 +72,7 @@ public class LoadGen {
 
 	final Map<String, String> results = new LinkedHashMap<>();
 
-	/** Slots are 15-minute steps from the day after tomorrow (UTC, open all day), each used once. */
+	/** Slots are {@link #SLOT_MINUTES}-minute steps from the day after tomorrow (UTC, open all day), each used once. */
 	final AtomicInteger slot = new AtomicInteger();
 
 	final Instant firstSlot = LocalDate.now(ZoneOffset.UTC).plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -84,7 +91,11 @@ public class LoadGen {
 		}
 		LoadGen gen = new LoadGen(args[1], Long.parseLong(args[2]), Long.parseLong(args[5]), args[6]);
 		gen.awaitReady(Long.parseLong(args[3]));
-		gen.measure();
+		switch (args[0]) {
+			case "request" -> gen.requestPath();
+			case "split" -> gen.split(Long.parseLong(args[7]));
+			default -> gen.measure();
+		}
 		StringBuilder out = new StringBuilder();
 		gen.results.forEach((k, v) -> out.append(k).append('=').append(v).append('\n'));
 		Files.writeString(Path.of(args[4]), out, StandardCharsets.UTF_8);
@@ -126,12 +137,120 @@ public class LoadGen {
 		results.put("cpu_ms_jvm_other", String.format("%.2f", total.other / 1e6 / n));
 		results.put("cpu_ms_postgres", String.format("%.2f", total.postgres / 1e6 / n));
 		results.put("cpu_ms_temporal_server", String.format("%.2f", total.temporal / 1e6 / n));
-		openLoop();
+		awaitSynced(openLoop().ids);
 		Run burst = closedLoop(Integer.MAX_VALUE, BURST);
 		results.put("burst_synced_after_s", String.format("%.1f", awaitSynced(burst.ids)));
 		results.put("rss_mb", String.valueOf(Cpu.rssKb(appPid, "VmRSS") / 1024));
 		results.put("rss_peak_mb", String.valueOf(Cpu.rssKb(appPid, "VmHWM") / 1024));
 		results.put("rss_children_mb", String.valueOf(Cpu.helpersRssKb(appPid, temporalPid, dataDir) / 1024));
+	}
+
+	/**
+	 * The request path alone (integrations off): RSS idle, a warm-up, then {@link #CLIENTS}
+	 * clients flat out for {@link #SECONDS}, CPU per booking during it, and RSS at its end.
+	 */
+	void requestPath() throws Exception {
+		Thread.sleep(5000);
+		rss("idle_");
+		closedLoop(Integer.MAX_VALUE, WARMUP);
+		String wrk = System.getProperty("wrk", "");
+		Cpu before = Cpu.of(appPid, temporalPid, dataDir);
+		int n;
+		if (wrk.isEmpty()) {
+			Run flat = closedLoop(SECONDS * 1000, Integer.MAX_VALUE);
+			flat.report("flat", results);
+			n = flat.ids.size();
+		}
+		else {
+			n = wrk(wrk);
+		}
+		Cpu during = Cpu.of(appPid, temporalPid, dataDir).minus(before);
+		n = Math.max(1, n);
+		results.put("cpu_ms_request", String.format("%.2f", during.request / 1e6 / n));
+		results.put("cpu_ms_jvm_other", String.format("%.2f", during.other / 1e6 / n));
+		results.put("cpu_ms_postgres", String.format("%.2f", during.postgres / 1e6 / n));
+		results.put("cpu_ms_temporal_server", String.format("%.2f", during.temporal / 1e6 / n));
+		rss("");
+	}
+
+	/**
+	 * An API-only instance beside a worker process: {@link #RATE} bookings a second offered
+	 * for {@link #SECONDS} while the syncs run, the API instance's CPU per booking during
+	 * that phase, then the CPU per synced booking of the worker and the Temporal server,
+	 * from the phase's start until all are synced.
+	 */
+	void split(long workerPid) throws Exception {
+		Run warm = closedLoop(Integer.MAX_VALUE, 200);
+		awaitSynced(warm.ids);
+		long workerBefore = Cpu.processNanos(workerPid);
+		long serverBefore = Cpu.processNanos(temporalPid);
+		long apiBefore = Cpu.processNanos(appPid);
+		Run run = openLoop();
+		long api = Cpu.processNanos(appPid) - apiBefore;
+		double syncedAfter = awaitSynced(run.ids);
+		int n = Math.max(1, run.ids.size());
+		results.put("rate_synced_after_s", String.format("%.1f", syncedAfter));
+		results.put("cpu_ms_sync_worker", String.format("%.1f", (Cpu.processNanos(workerPid) - workerBefore) / 1e6 / n));
+		results.put("cpu_ms_sync_server", String.format("%.1f", (Cpu.processNanos(temporalPid) - serverBefore) / 1e6 / n));
+		results.put("cpu_ms_api", String.format("%.2f", api / 1e6 / n));
+	}
+
+	/**
+	 * The flat-out phase from wrk ({@code bench/book.lua}: 2 threads, {@link #CLIENTS}
+	 * connections, slots after those booked so far); its results under {@code flat_}.
+	 * @return the bookings made
+	 */
+	int wrk(String script) throws Exception {
+		int threads = 2;
+		ProcessBuilder builder = new ProcessBuilder("wrk", "--threads", String.valueOf(threads), "--connections",
+				String.valueOf(CLIENTS), "--duration", SECONDS + "s", "--latency", "--script", script, base);
+		builder.environment().put("BENCH_FIRST_SLOT", String.valueOf(firstSlot.getEpochSecond()));
+		builder.environment().put("BENCH_SLOT", String.valueOf(SLOT_MINUTES));
+		builder.environment().put("BENCH_SKIP", String.valueOf(slot.get()));
+		builder.environment().put("BENCH_WRK_THREADS", String.valueOf(threads));
+		Process process = builder.redirectErrorStream(true).start();
+		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		process.waitFor();
+		System.err.print(out);
+		long requests = Long.parseLong(find(out, "(\\d+) requests in"));
+		long refused = Long.parseLong(find(out, "Non-2xx or 3xx responses: (\\d+)", "0"))
+				+ Long.parseLong(find(out, "Socket errors:.*?timeout (\\d+)", "0"));
+		double seconds = Double.parseDouble(find(out, "requests in ([0-9.]+)s"));
+		results.put("flat_p50_ms", wrkMs(find(out, "(?m)^\\s+50%\\s+(\\S+)")));
+		results.put("flat_p99_ms", wrkMs(find(out, "(?m)^\\s+99%\\s+(\\S+)")));
+		results.put("flat_max_ms", wrkMs(find(out, "(?m)^\\s+Latency\\s+\\S+\\s+\\S+\\s+(\\S+)")));
+		results.put("flat_per_s", String.format("%.0f", (requests - refused) / seconds));
+		results.put("flat_errors", String.valueOf(refused));
+		slot.addAndGet((int) requests + CLIENTS);
+		return (int) (requests - refused);
+	}
+
+	static String find(String text, String regex, String... fallback) {
+		Matcher m = Pattern.compile(regex).matcher(text);
+		if (m.find()) {
+			return m.group(1);
+		}
+		if (fallback.length > 0) {
+			return fallback[0];
+		}
+		throw new IllegalStateException("no " + regex + " in:\n" + text);
+	}
+
+	/** wrk's {@code 12.34ms}, {@code 1.20s}, {@code 850.00us} in milliseconds. */
+	static String wrkMs(String value) {
+		double number = Double.parseDouble(value.replaceAll("[a-z]+$", ""));
+		double ms = value.endsWith("us") ? number / 1000 : value.endsWith("ms") ? number
+				: value.endsWith("m") ? number * 60_000 : number * 1000;
+		return String.format("%.1f", ms);
+	}
+
+	/** RSS of the JVM and of PostgreSQL and the Temporal server, in MB, under {@code prefix}. */
+	void rss(String prefix) throws IOException {
+		long jvm = Cpu.rssKb(appPid, "VmRSS") / 1024;
+		long helpers = Cpu.helpersRssKb(appPid, temporalPid, dataDir) / 1024;
+		results.put(prefix + "rss_mb", String.valueOf(jvm));
+		results.put(prefix + "rss_children_mb", String.valueOf(helpers));
+		results.put(prefix + "rss_total_mb", String.valueOf(jvm + helpers));
 	}
 
 	/** 1-day and 30-day listing: warm (same range again and again), cold (right after a booking changed). */
@@ -185,7 +304,7 @@ public class LoadGen {
 	}
 
 	/** {@link #RATE} bookings a second, whatever the answers take; latency counts from the planned send time. */
-	void openLoop() throws Exception {
+	Run openLoop() throws Exception {
 		Run run = new Run();
 		int total = RATE * SECONDS;
 		CountDownLatch done = new CountDownLatch(total);
@@ -203,7 +322,7 @@ public class LoadGen {
 		timer.shutdown();
 		run.elapsedNanos = System.nanoTime() - start;
 		run.report("rate", results);
-		awaitSynced(run.ids);
+		return run;
 	}
 
 	/** Seconds from now until every booking in {@code ids} reports both integrations synced. */
@@ -234,7 +353,8 @@ public class LoadGen {
 	HttpRequest book() {
 		int n = slot.getAndIncrement();
 		String body = "{\"name\":\"Bench " + n + "\",\"email\":\"bench-" + n + "@example.com\",\"startTime\":\""
-				+ firstSlot.plus(Duration.ofMinutes(15L * n)) + "\",\"durationMinutes\":15}";
+				+ firstSlot.plus(Duration.ofMinutes((long) SLOT_MINUTES * n)) + "\",\"durationMinutes\":" + SLOT_MINUTES
+				+ "}";
 		return HttpRequest.newBuilder(URI.create(base + "/api/bookings"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
@@ -380,6 +500,12 @@ public class LoadGen {
 					temporal - earlier.temporal);
 		}
 
+		/** A process's CPU time (utime + stime, with reaped children's), 0 when it is gone. */
+		static long processNanos(long pid) {
+			long[] time = ticks(Path.of("/proc", String.valueOf(pid), "stat"));
+			return time == null ? 0 : (time[0] + time[1]) * TICK_NANOS;
+		}
+
 		static long rssKb(long pid, String field) throws IOException {
 			for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
 				if (line.startsWith(field + ":")) {
@@ -393,17 +519,28 @@ public class LoadGen {
 		static List<ProcessHandle> helpers(long pid, long temporalPid, String dataDir) {
 			List<ProcessHandle> helpers = new ArrayList<>(
 					ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(List.of()));
+			// The postmaster, found by its data folder, and its backends (named "postgres: ...").
 			ProcessHandle.allProcesses()
 				.filter(p -> p.info().commandLine().orElse("").contains(dataDir + "/postgres"))
+				.flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
 				.filter(p -> !helpers.contains(p))
 				.forEach(helpers::add);
 			ProcessHandle.of(temporalPid).filter(p -> !helpers.contains(p)).ifPresent(helpers::add);
 			return helpers;
 		}
 
+		/**
+		 * Their proportional set size: PostgreSQL's processes share its buffers, which RSS
+		 * would count once per process.
+		 */
 		static long helpersRssKb(long pid, long temporalPid, String dataDir) {
 			return helpers(pid, temporalPid, dataDir).stream().mapToLong(c -> {
 				try {
+					for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(c.pid()), "smaps_rollup"))) {
+						if (line.startsWith("Pss:")) {
+							return Long.parseLong(line.replaceAll("\\D", ""));
+						}
+					}
 					return rssKb(c.pid(), "VmRSS");
 				}
 				catch (IOException gone) {

@@ -6,6 +6,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -18,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -27,6 +33,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * answer on one instance is announced on the {@value #CHANNEL} channel after it commits,
  * and every other instance drops what it cached. Payloads carry no personal data: the
  * sender's instance id and {@code bookings} or {@code busy:<date>}.
+ * <p>
+ * A booking change is announced off the request thread, and changes that commit while an
+ * announcement is under way share the next one: every change is followed by an
+ * announcement sent after it committed, but a burst of bookings costs a few
+ * notifications, not one each. (PostgreSQL serialises notifying transactions on one lock
+ * held until their commit is flushed, so one per booking would bound bookings per second
+ * by the disk's flushes.)
  * <p>
  * One connection of the pool is held for listening. Notifications missed while it was
  * lost cannot be replayed, so after reconnecting the instance drops all its caches.
@@ -54,6 +67,12 @@ class CacheNotifications implements SmartLifecycle {
 
 	private volatile Thread listener;
 
+	/** Whether a {@code bookings} announcement is queued and not yet begun. */
+	private final AtomicBoolean bookingsQueued = new AtomicBoolean();
+
+	private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+			new ArrayBlockingQueue<>(1), daemonThreads(), new ThreadPoolExecutor.AbortPolicy());
+
 	CacheNotifications(DataSource dataSource, JdbcClient jdbc, SlotCatalog slots, CalendarBusyCache busy) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
@@ -63,7 +82,25 @@ class CacheNotifications implements SmartLifecycle {
 
 	@TransactionalEventListener(classes = BookingsChanged.class, fallbackExecution = true)
 	void bookingsChanged() {
-		notifyOthers("bookings");
+		if (!bookingsQueued.compareAndSet(false, true)) {
+			// The queued announcement has not begun: it is sent after this commit.
+			return;
+		}
+		try {
+			sender.execute(() -> {
+				bookingsQueued.set(false);
+				notifyOthers("bookings");
+			});
+		}
+		catch (RejectedExecutionException shuttingDown) {
+			bookingsQueued.set(false);
+		}
+	}
+
+	private static CustomizableThreadFactory daemonThreads() {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("booking-cache-notify-");
+		threads.setDaemon(true);
+		return threads;
 	}
 
 	@EventListener
@@ -151,6 +188,14 @@ class CacheNotifications implements SmartLifecycle {
 
 	@Override
 	public void stop() {
+		sender.shutdown();
+		try {
+			// An announcement under way or queued goes out before the pool closes.
+			sender.awaitTermination(POLL.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		Thread thread = listener;
 		listener = null;
 		if (thread != null) {

@@ -141,10 +141,25 @@ class SlotEngine {
 			throw new SlotNotOffered("The slot starts more than " + text(rules.maxAdvance()) + " ahead");
 		}
 		LocalDate date = requested.start().atZone(rules.zone()).toLocalDate();
-		if (!grid(date, duration).contains(requested)) {
+		if (!onGrid(date, requested)) {
 			throw new SlotNotOffered(withinHours(date, requested) ? "The slot is not on the slot grid"
 					: "The slot is outside business hours");
 		}
+	}
+
+	/**
+	 * Whether {@link #grid} holds {@code requested}, without building the day's grid: its
+	 * start is a whole number of steps from a range's start, and it ends within that
+	 * range.
+	 */
+	private boolean onGrid(LocalDate date, Interval requested) {
+		long step = rules.step().toNanos();
+		return rules.hours().on(date.getDayOfWeek()).stream().anyMatch(range -> {
+			Instant start = range.startOn(date, rules.zone()).toInstant();
+			Instant end = range.endOn(date, rules.zone()).toInstant();
+			return !requested.start().isBefore(start) && !requested.end().isAfter(end)
+					&& Duration.between(start, requested.start()).toNanos() % step == 0;
+		});
 	}
 
 	private boolean withinHours(LocalDate date, Interval requested) {

@@ -1,8 +1,10 @@
 package com.acme.booking.availability;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import static com.acme.booking.availability.TestRules.concat;
 import static com.acme.booking.availability.TestRules.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Every day is open {@code 00:00-03:00,09:00-11:00}: the night range spans each zone's
@@ -136,15 +139,46 @@ class SlotEngineDstTest {
 			.containsExactlyElementsOf(run("2026-03-08T06:00:00Z", 4, 30));
 	}
 
+	@Test
+	void aBookingMayTakeExactlyTheOfferedSlotsAcrossEachChange() {
+		String[][] days = { { "America/New_York", "2026-03-07" }, { "America/New_York", "2026-10-31" },
+				{ "Europe/London", "2026-03-28" }, { "Europe/London", "2026-10-24" },
+				{ "Australia/Lord_Howe", "2026-04-04" }, { "Australia/Lord_Howe", "2026-10-03" },
+				{ "Asia/Kolkata", "2026-03-28" } };
+		for (String[] day : days) {
+			SlotEngine engine = engine(day[0]);
+			LocalDate first = LocalDate.parse(day[1]);
+			List<Interval> offered = engine.offered(first, first.plusDays(2), HALF_HOUR, List.of());
+			Instant start = first.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+			for (Instant t = start; t.isBefore(start.plus(Duration.ofDays(5))); t = t.plus(Duration.ofMinutes(5))) {
+				Interval slot = new Interval(t, t.plus(HALF_HOUR));
+				LocalDate date = engine.dateOf(t);
+				if (date.isBefore(first) || date.isAfter(first.plusDays(2))) {
+					continue;
+				}
+				if (offered.contains(slot)) {
+					engine.requireOffered(slot);
+				}
+				else {
+					assertThatThrownBy(() -> engine.requireOffered(slot)).as(day[0] + " " + t)
+						.isInstanceOf(SlotNotOffered.class);
+				}
+			}
+		}
+	}
+
 	private static List<Interval> offered(String zone, String from, String to) {
-		SlotEngine engine = TestRules.defaults()
+		return engine(zone).offered(LocalDate.parse(from), LocalDate.parse(to), HALF_HOUR, List.of());
+	}
+
+	private static SlotEngine engine(String zone) {
+		return TestRules.defaults()
 			.zone(zone)
 			.everyDay(HOURS)
 			.buffer(Duration.ZERO)
 			.minNotice(Duration.ZERO)
 			.maxAdvance(Duration.ofDays(3650))
 			.engine(NOW);
-		return engine.offered(LocalDate.parse(from), LocalDate.parse(to), HALF_HOUR, List.of());
 	}
 
 	/**
