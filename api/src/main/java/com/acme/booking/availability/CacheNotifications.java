@@ -70,8 +70,12 @@ class CacheNotifications implements SmartLifecycle {
 	/** Whether a {@code bookings} announcement is queued and not yet begun. */
 	private final AtomicBoolean bookingsQueued = new AtomicBoolean();
 
-	private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-			new ArrayBlockingQueue<>(1), daemonThreads(), new ThreadPoolExecutor.AbortPolicy());
+	/**
+	 * The announcements' thread, from {@link #start()} to {@link #stop()}: a context
+	 * stopped and started again (as the test framework pauses a cached one) gets a new
+	 * one.
+	 */
+	private volatile ThreadPoolExecutor sender = newSender();
 
 	CacheNotifications(DataSource dataSource, JdbcClient jdbc, SlotCatalog slots, CalendarBusyCache busy) {
 		this.dataSource = dataSource;
@@ -87,7 +91,7 @@ class CacheNotifications implements SmartLifecycle {
 			return;
 		}
 		try {
-			sender.execute(() -> {
+			this.sender.execute(() -> {
 				bookingsQueued.set(false);
 				notifyOthers("bookings");
 			});
@@ -97,10 +101,11 @@ class CacheNotifications implements SmartLifecycle {
 		}
 	}
 
-	private static CustomizableThreadFactory daemonThreads() {
+	private static ThreadPoolExecutor newSender() {
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("booking-cache-notify-");
 		threads.setDaemon(true);
-		return threads;
+		return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1), threads,
+				new ThreadPoolExecutor.AbortPolicy());
 	}
 
 	@EventListener
@@ -180,6 +185,9 @@ class CacheNotifications implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		if (this.sender.isShutdown()) {
+			this.sender = newSender();
+		}
 		Thread thread = new Thread(this::listen, "booking-cache-notifications");
 		thread.setDaemon(true);
 		listener = thread;
@@ -188,10 +196,11 @@ class CacheNotifications implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		sender.shutdown();
+		ThreadPoolExecutor stopping = this.sender;
+		stopping.shutdown();
 		try {
 			// An announcement under way or queued goes out before the pool closes.
-			sender.awaitTermination(POLL.toMillis(), TimeUnit.MILLISECONDS);
+			stopping.awaitTermination(POLL.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

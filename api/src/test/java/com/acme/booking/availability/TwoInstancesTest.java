@@ -54,6 +54,9 @@ class TwoInstancesTest {
 	@Autowired
 	EmbeddedPostgres postgres;
 
+	@Autowired
+	CacheNotifications notifications;
+
 	@BeforeAll
 	static void noSecondYet() {
 		second = null;
@@ -80,6 +83,17 @@ class TwoInstancesTest {
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> !starts(other.get(slots)).contains(start.toString()));
+	}
+
+	/**
+	 * The announcements survive their component being stopped and started again, as the
+	 * test framework pauses an idle cached context and an operator may restart one.
+	 */
+	@Test
+	void anInstanceStoppedAndStartedAgainStillTellsTheOthers() {
+		notifications.stop();
+		notifications.start();
+		aBookingOnOneInstanceLeavesTheOthersSlotListAtOnce();
 	}
 
 	@Test
