@@ -1,7 +1,5 @@
 package com.acme.booking;
 
-import java.time.Clock;
-
 import com.acme.booking.startup.RunModes;
 
 import org.springframework.boot.SpringApplication;
@@ -10,7 +8,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -40,14 +37,6 @@ public class BookingApiApplication {
 		if (check) {
 			System.exit(SpringApplication.exit(context));
 		}
-	}
-
-	/**
-	 * Time is injected everywhere outside workflows, so rules around "now" are testable.
-	 */
-	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
 	}
 
 }
