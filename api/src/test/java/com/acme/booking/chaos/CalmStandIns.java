@@ -2,10 +2,8 @@ package com.acme.booking.chaos;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import com.acme.booking.support.Http;
 import tools.jackson.databind.JsonNode;
@@ -56,23 +54,12 @@ public final class CalmStandIns implements AutoCloseable {
 	public List<String> mismatches(Http http, String adminKey) {
 		List<WorldCheck.Row> rows = new ArrayList<>();
 		for (JsonNode b : http.get("/api/admin/bookings?size=200", "X-Api-Key", adminKey).json().path("bookings")) {
-			rows.add(new WorldCheck.Row(UUID.fromString(b.path("id").asString()), 0,
-					"CANCELLED".equals(b.path("status").asString()), b.path("name").asString(),
-					b.path("email").asString(), Instant.parse(b.path("startTime").asString()),
-					Instant.parse(b.path("endTime").asString()), text(b.path("calendarEventId")),
-					b.path("calendarSynced").asBoolean(),
-					b.path("requiresManualCalendarSync").asBoolean() ? "flagged" : null, text(b.path("crmContactId")),
-					b.path("crmSynced").asBoolean(), b.path("requiresManualCrmSync").asBoolean() ? "flagged" : null,
-					false, null, false));
+			rows.add(WorldCheck.Row.fromApi(b, false));
 		}
 		WorldCheck.Outcome outcome = WorldCheck.compare(rows, google, hubspot);
 		List<String> mismatches = new ArrayList<>(outcome.mismatches());
 		outcome.flagged().forEach(flagged -> mismatches.add("flagged for manual sync: " + flagged));
 		return mismatches;
-	}
-
-	private static String text(JsonNode node) {
-		return node.isNull() || node.isMissingNode() ? null : node.asString();
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import com.acme.booking.chaos.GoogleCalendarStandIn.Event;
 import com.acme.booking.chaos.HubSpotStandIn.CrmObject;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Compares what PostgreSQL says with what the Google and HubSpot stand-ins hold: one
@@ -33,6 +34,25 @@ final class WorldCheck {
 	record Row(UUID id, long revision, boolean cancelled, String name, String email, Instant start, Instant end,
 			String calendarEventId, boolean calendarSynced, String calendarFlag, String crmContactId, boolean crmSynced,
 			String crmFlag, boolean mailSynced, String mailFlag, boolean rescheduled) {
+
+		/**
+		 * A booking as the service's API shows it to an operator (emails not compared: no
+		 * revision or email state).
+		 */
+		static Row fromApi(JsonNode b, boolean rescheduled) {
+			return new Row(UUID.fromString(b.path("id").asString()), 0, "CANCELLED".equals(b.path("status").asString()),
+					b.path("name").asString(), b.path("email").asString(),
+					Instant.parse(b.path("startTime").asString()), Instant.parse(b.path("endTime").asString()),
+					text(b.path("calendarEventId")), b.path("calendarSynced").asBoolean(),
+					b.path("requiresManualCalendarSync").asBoolean() ? "flagged" : null, text(b.path("crmContactId")),
+					b.path("crmSynced").asBoolean(), b.path("requiresManualCrmSync").asBoolean() ? "flagged" : null,
+					false, null, rescheduled);
+		}
+
+		private static String text(JsonNode node) {
+			return node.isNull() || node.isMissingNode() ? null : node.asString();
+		}
+
 	}
 
 	/** What the comparison found. */
