@@ -6,7 +6,7 @@
 #
 # usage: obtain-tools.sh TEMPORAL_CLI_VERSION SKIP_TESTS [SCHEMATHESIS_VERSION]
 #   the Temporal CLI always (the service's dev server and Web UI); when SKIP_TESTS is not "true" also Debian's
-#   chromium + chromium-driver (browser tests) and postgresql (database-outage tests), where apt can install them,
+#   chromium + chromium-driver (browser tests) and postgresql (the database-outage and scale-out tests), where apt can install them,
 #   and Schemathesis (the API fuzzing test) from pip.
 set -uo pipefail
 
