@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "booking.embedded.data-dir=target/test-data/${random.uuid}",
 				"booking.embedded.clean-on-start=true", "booking.embedded.synchronous-commit=off",
-				"booking.embedded.fsync=off", "booking.rate-limit.requests-per-minute=3",
-				"booking.admin.api-key=" + RateLimitApiTest.ADMIN, "server.forward-headers-strategy=native",
+				"booking.embedded.fsync=off", "spring.temporal.test-server.enabled=true",
+				"booking.rate-limit.requests-per-minute=3", "booking.admin.api-key=" + RateLimitApiTest.ADMIN,
+				"server.forward-headers-strategy=native",
 				"server.tomcat.remoteip.internal-proxies=" + RateLimitApiTest.PROXY })
 class RateLimitApiTest {
 

@@ -1,12 +1,17 @@
 package com.acme.booking.security;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import com.acme.booking.BookingApiApplication;
+import com.acme.booking.support.FreePorts;
 import com.acme.booking.support.Http;
+import io.temporal.testserver.TestServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -40,6 +45,22 @@ class ProdOperationsAccessTest {
 
 	@Autowired
 	EmbeddedPostgres postgres;
+
+	/** The Temporal server the prod instances connect to, as a production one would. */
+	static TestServer.PortBoundTestServer temporal;
+
+	static int temporalPort;
+
+	@BeforeAll
+	static void startTemporal() throws IOException {
+		temporalPort = FreePorts.any();
+		temporal = TestServer.createPortBoundServer(temporalPort, false);
+	}
+
+	@AfterAll
+	static void stopTemporal() throws IOException {
+		temporal.close();
+	}
 
 	@Test
 	void operationsEndpointsNeedTheAdminKeyAndProbesNothing() {
@@ -89,11 +110,8 @@ class ProdOperationsAccessTest {
 					"--spring.datasource.username=postgres",
 					"--spring.datasource.password="
 							+ ((PGSimpleDataSource) postgres.getPostgresDatabase()).getPassword(),
-					"--server.port=0",
-					// Not used: without the embedded defaults' listener the in-process
-					// server
-					// stays on. The prod profile wants a target all the same.
-					"--spring.temporal.connection.target=temporal.internal:7233", "--booking.admin.api-key=" + ADMIN,
+					"--server.port=0", "--spring.temporal.connection.target=localhost:" + temporalPort,
+					"--booking.admin.api-key=" + ADMIN,
 					"--booking.security.token-secret=" + UUID.randomUUID() + UUID.randomUUID(),
 					"--booking.sync.reconciler-enabled=false"));
 		args.addAll(List.of(extra));
