@@ -21,10 +21,11 @@ import com.acme.booking.chaos.SmtpStandIn.Delivered;
  * an earlier revision; else its confirmation) was delivered to the customer's address
  * under its {@code Message-ID}, which names the booking, the revision and the kind, or
  * the booking is flagged for its emails with a reason. An email neither delivered nor
- * flagged is lost. A copy of a message already delivered is allowed only where the relay
- * dropped the server's answer (the service cannot know the message left and sends it
- * again with the same {@code Message-ID}), so the copies never outnumber the dropped
- * answers. No email belongs to no booking.
+ * flagged is lost. A copy of a message already delivered is allowed only where the client
+ * never had the server's answer, dropped by the relay or too late for the client (the
+ * service cannot know the message left and sends it again with the same
+ * {@code Message-ID}), so the copies never outnumber the answers missed. No email belongs
+ * to no booking.
  */
 final class MailCheck {
 
@@ -49,7 +50,7 @@ final class MailCheck {
 	private MailCheck() {
 	}
 
-	static Outcome compare(Collection<WorldCheck.Row> rows, List<Delivered> delivered, long answersDropped) {
+	static Outcome compare(Collection<WorldCheck.Row> rows, List<Delivered> delivered, long answersMissed) {
 		List<String> mismatches = new ArrayList<>();
 		Map<String, List<Delivered>> byMessageId = delivered.stream()
 			.collect(Collectors.groupingBy(d -> String.valueOf(d.messageId())));
@@ -65,9 +66,9 @@ final class MailCheck {
 			byBooking.computeIfAbsent(key.booking(), b -> new ArrayList<>()).add(key);
 		});
 		int duplicates = byMessageId.values().stream().mapToInt(copies -> copies.size() - 1).sum();
-		if (duplicates > answersDropped) {
-			mismatches.add(duplicates + " copies of emails already delivered, but the relay dropped only "
-					+ answersDropped + " answers: "
+		if (duplicates > answersMissed) {
+			mismatches.add(duplicates + " copies of emails already delivered, but the client missed only "
+					+ answersMissed + " answers: "
 					+ byMessageId.entrySet()
 						.stream()
 						.filter(e -> e.getValue().size() > 1)

@@ -57,6 +57,8 @@ final class SmtpStandIn implements AutoCloseable {
 
 	private final AtomicLong answersDropped = new AtomicLong();
 
+	private final AtomicLong answersUnheard = new AtomicLong();
+
 	/**
 	 * @param readTimeout the client's read timeout: a slow answer stays well within it, a
 	 * hanging relay outlasts it
@@ -86,6 +88,14 @@ final class SmtpStandIn implements AutoCloseable {
 	 */
 	long answersDropped() {
 		return answersDropped.get();
+	}
+
+	/**
+	 * Answers to a message the server took that reached the client only after it gave up
+	 * waiting (on a busy machine): each may make one duplicate, as a dropped one.
+	 */
+	long answersUnheard() {
+		return answersUnheard.get();
 	}
 
 	/** Every email the server took, copies included. */
@@ -152,7 +162,8 @@ final class SmtpStandIn implements AutoCloseable {
 			InputStream fromClient = new BufferedInputStream(client.getInputStream());
 			OutputStream toClient = client.getOutputStream();
 			pass(answer(fromServer), toClient, delay);
-			for (byte[] command = line(fromClient); command != null; command = line(fromClient)) {
+			byte[] command = line(fromClient);
+			while (command != null) {
 				write(toServer, command);
 				byte[] answer = answer(fromServer);
 				String verb = new String(command, StandardCharsets.US_ASCII).trim().toUpperCase(Locale.ROOT);
@@ -160,17 +171,43 @@ final class SmtpStandIn implements AutoCloseable {
 					pass(answer, toClient, delay);
 					content(fromClient, toServer);
 					answer = answer(fromServer);
-					if (fault == SmtpFault.ANSWER_DROPPED && answer.length > 0 && answer[0] == '2') {
-						answersDropped.incrementAndGet();
-						write(toServer, QUIT);
-						return;
+					if (answer.length > 0 && answer[0] == '2') {
+						if (fault == SmtpFault.ANSWER_DROPPED) {
+							answersDropped.incrementAndGet();
+							write(toServer, QUIT);
+							return;
+						}
+						command = heard(answer, toClient, fromClient, delay);
+						if (command == null) {
+							answersUnheard.incrementAndGet();
+							write(toServer, QUIT);
+							return;
+						}
+						continue;
 					}
 				}
 				pass(answer, toClient, delay);
 				if (verb.equals("QUIT") || answer.length == 0) {
 					return;
 				}
+				command = line(fromClient);
 			}
+		}
+	}
+
+	/**
+	 * Passes on the server's answer to a message it took and reads the client's next
+	 * command; null when the client went away instead: it gave up waiting for the answer
+	 * (the machine was too busy to answer within its read timeout), so it cannot know the
+	 * message left. A client that heard the answer goes on, or says {@code QUIT}.
+	 */
+	private static byte[] heard(byte[] answer, OutputStream toClient, InputStream fromClient, Duration delay) {
+		try {
+			pass(answer, toClient, delay);
+			return line(fromClient);
+		}
+		catch (IOException | UncheckedIOException gone) {
+			return null;
 		}
 	}
 

@@ -21,6 +21,14 @@ public final class DevServerMode {
 				"booking.temporal.dev-server.ui-port=0", cli());
 	}
 
+	/**
+	 * The dev server at the test JVM's own priority, not niced below it (the default): in
+	 * a test run what competes for the cores is the other test JVMs, not the service's
+	 * requests, and a niced dev server starves behind them, its workflow tasks timing out
+	 * in their queues for minutes. For the tests that wait on many syncs.
+	 */
+	public static final String NOT_NICED = "booking.temporal.dev-server.niceness=0";
+
 	/** Where the service gets the CLI in tests: never a download of its own. */
 	public static String cli() {
 		if (ToolCache.temporalCli(System.getenv()).isPresent()) {
