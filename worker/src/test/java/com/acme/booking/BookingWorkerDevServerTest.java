@@ -10,6 +10,7 @@ import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.ChangeSource;
 import com.acme.booking.core.FrequencyLimit;
 import com.acme.booking.core.NewBooking;
+import com.acme.booking.tools.FreePorts;
 import com.acme.booking.tools.RequiredTools;
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.BookingWorkflow;
@@ -50,6 +51,8 @@ class BookingWorkerDevServerTest {
 	static final TemporalDevServer server = TemporalDevServer.start(TemporalDevServerOptions.newBuilder()
 		.setExistingPath(RequiredTools.temporalCli().toString())
 		.setDownloadEnabled(false)
+		.setPort(FreePorts.any())
+		.setUiPort(FreePorts.any())
 		.build());
 
 	@DynamicPropertySource

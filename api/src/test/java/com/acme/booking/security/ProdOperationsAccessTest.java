@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 import com.acme.booking.BookingApiApplication;
-import com.acme.booking.support.FreePorts;
 import com.acme.booking.support.Http;
+import com.acme.booking.tools.FreePorts;
 import io.temporal.testserver.TestServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;

@@ -3,6 +3,7 @@ package com.acme.booking.support;
 import java.util.List;
 
 import com.acme.booking.laptop.ToolCache;
+import com.acme.booking.tools.FreePorts;
 import com.acme.booking.tools.RequiredTools;
 
 /** The service on the Temporal CLI's dev server, as the system tests start it. */
@@ -12,13 +13,14 @@ public final class DevServerMode {
 	}
 
 	/**
-	 * The dev server on free ports, from the CLI the build obtained (found by the service
-	 * as a user's start finds it), else from the SDK's download; fails with one line when
-	 * no CLI can be had.
+	 * The dev server on free ports ({@link FreePorts}: the dev server binds them seconds
+	 * later), from the CLI the build obtained (found by the service as a user's start
+	 * finds it), else from the SDK's download; fails with one line when no CLI can be
+	 * had.
 	 */
 	public static List<String> properties() {
-		return List.of("booking.temporal.mode=dev-server", "booking.temporal.dev-server.port=0",
-				"booking.temporal.dev-server.ui-port=0", cli());
+		return List.of("booking.temporal.mode=dev-server", "booking.temporal.dev-server.port=" + FreePorts.any(),
+				"booking.temporal.dev-server.ui-port=" + FreePorts.any(), cli());
 	}
 
 	/**

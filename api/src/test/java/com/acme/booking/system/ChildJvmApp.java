@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.acme.booking.BookingApiApplication;
-import com.acme.booking.support.FreePorts;
 import com.acme.booking.support.TestClock;
+import com.acme.booking.tools.FreePorts;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.Map;
 
 import com.acme.booking.BookingApiApplication;
-import com.acme.booking.support.FreePorts;
 import com.acme.booking.support.Http;
 import com.acme.booking.support.Slots;
+import com.acme.booking.tools.FreePorts;
 import com.acme.booking.workflow.BookingTemporal;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;

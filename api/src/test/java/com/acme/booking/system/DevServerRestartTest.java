@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.acme.booking.support.DevServerMode;
-import com.acme.booking.support.FreePorts;
 import com.acme.booking.support.WorkflowHistories;
+import com.acme.booking.tools.FreePorts;
 import com.acme.booking.workflow.BookingTemporal;
 import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.client.WorkflowClient;
@@ -134,7 +134,7 @@ class DevServerRestartTest {
 
 	private static List<String> properties(int grpc) {
 		return new ArrayList<>(List.of("booking.temporal.mode=dev-server", "booking.temporal.dev-server.port=" + grpc,
-				"booking.temporal.dev-server.ui-port=0", DevServerMode.cli(), DevServerMode.NOT_NICED,
+				"booking.temporal.dev-server.ui-port=" + FreePorts.any(), DevServerMode.cli(), DevServerMode.NOT_NICED,
 				"booking.admin.api-key=" + RunningApp.ADMIN_KEY, "booking.embedded.synchronous-commit=off",
 				"booking.embedded.fsync=off", "booking.sync.retry.initial-interval=2s",
 				"booking.sync.retry.backoff-coefficient=1.0", "booking.sync.retry.maximum-interval=2s",

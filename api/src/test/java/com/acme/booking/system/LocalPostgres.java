@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.acme.booking.support.FreePorts;
+import com.acme.booking.tools.FreePorts;
 import com.acme.booking.tools.RequiredTools;
 
 /**

@@ -19,9 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.acme.booking.chaos.CalmStandIns;
-import com.acme.booking.support.FreePorts;
 import com.acme.booking.support.Http;
 import com.acme.booking.support.TestClock;
+import com.acme.booking.tools.FreePorts;
 import com.acme.booking.tools.RequiredTools;
 import io.temporal.testing.TemporalDevServer;
 import io.temporal.testing.TemporalDevServerOptions;
@@ -91,6 +91,7 @@ class ScaleOutSystemTest {
 				.submit(() -> TemporalDevServer.start(TemporalDevServerOptions.newBuilder()
 					.setExistingPath(cli.toString())
 					.setDownloadEnabled(false)
+					.setPort(FreePorts.any())
 					.setUiEnabled(false)
 					.setLogLevel("error")
 					.build()));

@@ -9,12 +9,12 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.acme.booking.reconcile.Reconciler;
-import com.acme.booking.support.FreePorts;
 import com.acme.booking.support.Http;
 import com.acme.booking.support.RunningService;
 import com.acme.booking.support.Slots;
 import com.acme.booking.support.SyncedRevisions;
 import com.acme.booking.support.WorkflowHistories;
+import com.acme.booking.tools.FreePorts;
 import com.acme.booking.workflow.BookingTemporal;
 import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
