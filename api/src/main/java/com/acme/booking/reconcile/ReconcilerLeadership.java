@@ -44,7 +44,7 @@ final class ReconcilerLeadership {
 				return true;
 			}
 			log.warn("Reconciler: lost the lead with the database connection; trying to take it again");
-			close(held);
+			discard(held);
 			held = null;
 		}
 		Connection connection = null;
@@ -101,6 +101,23 @@ final class ReconcilerLeadership {
 		catch (SQLException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * Ends the session of a connection that stopped answering, rather than giving it back
+	 * to the pool as it is: the session may still be alive and hold the lock, and in the
+	 * pool it would keep the lead from every instance, or stack the lock when this
+	 * instance took it again on the same session, so that letting it go once would not
+	 * free it.
+	 */
+	private static void discard(Connection connection) {
+		try {
+			connection.abort(Runnable::run);
+		}
+		catch (SQLException | RuntimeException ex) {
+			log.debug("Reconciler: could not end the lost session: {}", ex.toString());
+		}
+		close(connection);
 	}
 
 	private static void close(Connection connection) {

@@ -1,15 +1,19 @@
 package com.acme.booking.reconcile;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -28,6 +32,7 @@ import com.acme.booking.support.TestClock;
 import com.acme.booking.sync.SyncProperties;
 import com.acme.booking.workflow.BookingTemporal;
 import com.acme.booking.workflow.Integration;
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -41,6 +46,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -260,12 +266,7 @@ class ReconcilerTest {
 	@Test
 	void oneOfTwoInstancesReconcilesAndTheOtherTakesOverWhenTheLeaderIsGone() {
 		long lock = 424_242_001L;
-		SyncBacklog nothingBehind = new SyncBacklog(jdbc) {
-			@Override
-			public List<Behind> behind(boolean neverSynced, UUID after, int limit) {
-				return List.of();
-			}
-		};
+		SyncBacklog nothingBehind = nothingBehind();
 		SimpleMeterRegistry firstMeters = new SimpleMeterRegistry();
 		SimpleMeterRegistry secondMeters = new SimpleMeterRegistry();
 		Reconciler first = reconciler(nothingBehind, properties.stuckAfter(), workflows, firstMeters,
@@ -301,6 +302,75 @@ class ReconcilerTest {
 			first.destroy();
 			second.destroy();
 		}
+	}
+
+	/**
+	 * The leader's connection stops answering its validation while its session lives on
+	 * (a stalled network, a stalled database host): the leader ends that session, with
+	 * the lock, instead of leaving it in its pool, so that when it later stops the other
+	 * instance takes over.
+	 */
+	@Test
+	void aLeaderWhoseConnectionStopsAnsweringEndsThatSessionAndStillHandsOver() throws Exception {
+		long lock = 424_242_002L;
+		SyncBacklog nothingBehind = nothingBehind();
+		HikariDataSource shared = dataSource.unwrap(HikariDataSource.class);
+		HikariDataSource firstPool = new HikariDataSource();
+		firstPool.setJdbcUrl(shared.getJdbcUrl());
+		firstPool.setUsername(shared.getUsername());
+		firstPool.setPassword(shared.getPassword());
+		AtomicBoolean stalled = new AtomicBoolean();
+		Reconciler first = reconciler(nothingBehind, properties.stuckAfter(), workflows, new SimpleMeterRegistry(),
+				new ReconcilerLeadership(failingValidation(firstPool, stalled), lock));
+		Reconciler second = reconciler(nothingBehind, properties.stuckAfter(), workflows, new SimpleMeterRegistry(),
+				new ReconcilerLeadership(dataSource, lock));
+		try {
+			assertThat(List.of(first.pass(), second.pass())).containsExactly(true, false);
+
+			stalled.set(true);
+			first.pass();
+			stalled.set(false);
+			first.destroy();
+
+			assertThat(second.pass()).as("the other takes over when the leader stops").isTrue();
+		}
+		finally {
+			first.destroy();
+			second.destroy();
+			firstPool.close();
+		}
+	}
+
+	/** Connections whose validation fails while {@code stalled}; all else as they are. */
+	private static DataSource failingValidation(DataSource pool, AtomicBoolean stalled) {
+		return new DelegatingDataSource(pool) {
+			@Override
+			public Connection getConnection() throws SQLException {
+				Connection connection = super.getConnection();
+				return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+						new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+							if (method.getName().equals("isValid") && stalled.get()) {
+								return false;
+							}
+							try {
+								return method.invoke(connection, args);
+							}
+							catch (InvocationTargetException ex) {
+								throw ex.getCause();
+							}
+						});
+			}
+		};
+	}
+
+	/** A backlog with no booking behind: the passes do nothing but count. */
+	private SyncBacklog nothingBehind() {
+		return new SyncBacklog(jdbc) {
+			@Override
+			public List<Behind> behind(boolean neverSynced, UUID after, int limit) {
+				return List.of();
+			}
+		};
 	}
 
 	private static double passes(MeterRegistry meters) {
@@ -377,7 +447,7 @@ class ReconcilerTest {
 	 */
 	static final class RecordingWorkflows extends BookingWorkflows {
 
-		final List<UUID> signalled = new CopyOnWriteArrayList<>(new ArrayList<>());
+		final List<UUID> signalled = new CopyOnWriteArrayList<>();
 
 		RecordingWorkflows(WorkflowClient client) {
 			super(client);
