@@ -60,6 +60,9 @@ public class LoadGen {
 	/** Bookings sent flat out, not measured, before the request path's flat-out phase. */
 	static final int WARMUP = Integer.getInteger("warmup", 3000);
 
+	/** Bookings before the split run's measured phase (synced before it starts), so its JVM runs compiled code. */
+	static final int SPLIT_WARMUP = Integer.getInteger("splitWarmup", 1000);
+
 	final String base;
 
 	final long appPid;
@@ -180,7 +183,7 @@ public class LoadGen {
 	 * from the phase's start until all are synced.
 	 */
 	void split(long workerPid) throws Exception {
-		Run warm = closedLoop(Integer.MAX_VALUE, 200);
+		Run warm = closedLoop(Integer.MAX_VALUE, SPLIT_WARMUP);
 		awaitSynced(warm.ids);
 		long workerBefore = Cpu.processNanos(workerPid);
 		long serverBefore = Cpu.processNanos(temporalPid);

@@ -27,7 +27,7 @@
 # BENCH_PORT (18600) first of the five ports used; BENCH_JAR an app jar to measure instead of building one
 # (scale: BENCH_WORKER_JAR the worker's); BENCH_JAVA_OPTS JVM options of the app (e.g. -Xmx256m);
 # BENCH_SMALL_OPTS the small run's (README's small-machine line); BENCH_RUNS ("request request-limit small split
-# bound bucket"); BENCH_WARMUP (3000) bookings before the flat-out phases; BENCH_RATE (100) bookings/s offered in split; BENCH_OUT (bench/out) where logs, results and
+# bound bucket"); BENCH_WARMUP (3000) bookings before the flat-out phases; BENCH_RATE (100) bookings/s offered in split, after BENCH_SPLIT_WARMUP (1000) bookings synced; BENCH_OUT (bench/out) where logs, results and
 # recordings go; MVN_OPTS_BENCH extra Maven options (-o offline).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -194,7 +194,7 @@ run_split() {
 	nice -n 10 java ${BENCH_JAVA_OPTS-} -jar "$worker_jar" --server.port=$((port + 5)) "${db[@]}" "${integrations[@]}" \
 		> "$out/$name-worker.log" 2>&1 &
 	worker_pid=$!; pids+=("$worker_pid")
-	java -Dseconds="$seconds" -Drate="${BENCH_RATE:-100}" bench/LoadGen.java split "http://127.0.0.1:$app_port" \
+	java -Dseconds="$seconds" -Drate="${BENCH_RATE:-100}" -DsplitWarmup="${BENCH_SPLIT_WARMUP:-1000}" bench/LoadGen.java split "http://127.0.0.1:$app_port" \
 		"$app_pid" "$launch" "$out/$name.txt" "$temporal_pid" "$work/data-$name" "$worker_pid"
 	stop "$worker_pid"; stop "$app_pid"; stop "$temporal_pid"; stop "$wiremock_pid"
 }
