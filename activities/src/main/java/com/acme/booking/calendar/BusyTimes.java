@@ -10,6 +10,11 @@ import java.util.List;
 public interface BusyTimes {
 
 	/**
+	 * No calendar (the integration disabled): nothing is busy, and nothing to wait for.
+	 */
+	BusyTimes NONE = (from, to) -> List.of();
+
+	/**
 	 * Busy periods intersecting {@code [from, to)}, merged and sorted; empty when the
 	 * integration is disabled.
 	 */

@@ -2,7 +2,6 @@ package com.acme.booking.calendar;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.List;
 
 import com.acme.booking.core.BookingRepository;
 import com.acme.booking.core.BookingRulesProperties;
@@ -59,7 +58,7 @@ class CalendarBeans {
 	BusyTimes busyTimes(ObjectProvider<GoogleCalendar> calendar, BookingRulesProperties rules) {
 		GoogleCalendar google = calendar.getIfAvailable();
 		return google != null ? new GoogleBusyTimes(google, new OwnCalendarEvents(google, rules.timeZone()))
-				: (from, to) -> List.of();
+				: BusyTimes.NONE;
 	}
 
 	/**

@@ -212,6 +212,10 @@ class CalendarBusyCache implements DisposableBean, MeterBinder {
 	 */
 	private Optional<Map<LocalDate, List<Interval>>> fetch(LocalDate first, LocalDate last,
 			BiFunction<Instant, Instant, List<BusyPeriod>> source, boolean remember) {
+		if (busyTimes == BusyTimes.NONE) {
+			// No calendar: answered on the caller's thread, no hand-over to wait for.
+			return Optional.of(answer(first, last, List.of(), remember));
+		}
 		Instant from = rules.window(first).start();
 		Instant to = rules.window(last).end();
 		Future<List<BusyPeriod>> call;
@@ -223,13 +227,7 @@ class CalendarBusyCache implements DisposableBean, MeterBinder {
 			return Optional.empty();
 		}
 		try {
-			List<Interval> periods = BusyByDay.intervals(call.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
-			Map<LocalDate, List<Interval>> byDay = BusyByDay.split(rules, first.datesUntil(last.plusDays(1)).toList(),
-					periods);
-			if (remember) {
-				lastKnown.putAll(byDay);
-			}
-			return Optional.of(byDay);
+			return Optional.of(answer(first, last, call.get(timeout.toMillis(), TimeUnit.MILLISECONDS), remember));
 		}
 		catch (TimeoutException ex) {
 			call.cancel(true);
@@ -245,6 +243,16 @@ class CalendarBusyCache implements DisposableBean, MeterBinder {
 			Thread.currentThread().interrupt();
 		}
 		return Optional.empty();
+	}
+
+	private Map<LocalDate, List<Interval>> answer(LocalDate first, LocalDate last, List<BusyPeriod> busy,
+			boolean remember) {
+		Map<LocalDate, List<Interval>> byDay = BusyByDay.split(rules, first.datesUntil(last.plusDays(1)).toList(),
+				BusyByDay.intervals(busy));
+		if (remember) {
+			lastKnown.putAll(byDay);
+		}
+		return byDay;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package com.acme.booking.core;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
 import com.acme.booking.workflow.Integration;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,13 +75,12 @@ public class BookingRepository {
 	}
 
 	/**
-	 * Inserts a confirmed booking. The frequency limit is counted and the row inserted
-	 * under a transaction-scoped advisory lock keyed by the email address, so concurrent
-	 * requests from one address cannot both pass it. The count is part of the INSERT, a
-	 * statement after the lock's, so its snapshot sees every booking committed before the
-	 * lock was granted: two round trips and the commit.
+	 * Inserts a confirmed booking: one statement, one round trip, committed on its own
+	 * (or with the caller's transaction). The database's {@code insert_booking} counts
+	 * the frequency limit and inserts the row under a transaction-scoped advisory lock
+	 * keyed by the email address, so concurrent requests from one address cannot both
+	 * pass it.
 	 */
-	@Transactional
 	public Booking insert(UUID id, NewBooking booking, Duration buffer, FrequencyLimit limit, Instant now,
 			ChangeSource source) {
 		return insert(id, booking, buffer, limit, now, null, source);
@@ -90,7 +91,6 @@ public class BookingRepository {
 	 * {@code now + window}, under the same rules as {@link #insert}: the hold blocks its
 	 * slot and counts for the frequency limit.
 	 */
-	@Transactional
 	public Booking hold(UUID id, NewBooking booking, Duration buffer, FrequencyLimit limit, Instant now,
 			Duration window, ChangeSource source) {
 		return insert(id, booking, buffer, limit, now, now.plus(window), source);
@@ -103,23 +103,20 @@ public class BookingRepository {
 	 */
 	private Booking insert(UUID id, NewBooking booking, Duration buffer, FrequencyLimit limit, Instant now,
 			Instant holdUntil, ChangeSource source) {
-		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(lower(?)))").param(booking.email()).query().singleRow();
 		Duration half = buffer.dividedBy(2);
 		BookingStatus status = holdUntil == null ? BookingStatus.CONFIRMED : BookingStatus.PENDING_VERIFICATION;
-		// RETURNING hands back the stored row: no second round trip to read what was just
-		// written.
-		return refuseOverlap(() -> jdbc.sql(returning("""
-				INSERT INTO booking (id, status, name, email, company, phone, inquiry, start_time, end_time, time_zone,
-				                     blocked, created_at, updated_at, hold_expires_at, changed_by)
-				SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?, ?, ?
-				WHERE (SELECT count(*) FROM booking
-				       WHERE lower(email) = lower(?) AND created_at > ?
-				         AND (status <> 'CANCELLED' OR (hold_expires_at IS NOT NULL AND verified_at IS NULL))) < ?
-				RETURNING *"""))
-			.params(id, status.name(), booking.name(), booking.email(), booking.company(), booking.phone(),
-					booking.inquiry(), utc(booking.startTime()), utc(booking.endTime()), booking.timeZone(),
-					utc(booking.startTime().minus(half)), utc(booking.endTime().plus(half)), utc(now), utc(now),
-					utc(holdUntil), source.name(), booking.email(), utc(now.minus(limit.window())), limit.maxBookings())
+		// The stored row comes back: no second round trip to read what was just written.
+		// Every parameter has a type, nulls too (the hold's end as text): one of unknown
+		// type would make the driver describe the statement, and a described statement
+		// whose rows have no bounded size costs a round trip of its own before each
+		// execution.
+		return refuseOverlap(() -> jdbc
+			.sql(returning("SELECT * FROM insert_booking(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+			.params(id, status.name(), booking.name(), booking.email(), text(booking.company()), text(booking.phone()),
+					text(booking.inquiry()), utc(booking.startTime()), utc(booking.endTime()), booking.timeZone(),
+					utc(booking.startTime().minus(half)), utc(booking.endTime().plus(half)), utc(now),
+					text(holdUntil == null ? null : holdUntil.toString()), source.name(),
+					utc(now.minus(limit.window())), limit.maxBookings())
 			.query(BookingRepository::map)
 			.optional()
 			.orElseThrow(() -> new FrequencyLimitReached(limit.maxBookings())));
@@ -594,6 +591,11 @@ public class BookingRepository {
 			}
 			throw ex;
 		}
+	}
+
+	/** A text parameter that binds with its type when it is null. */
+	private static SqlParameterValue text(String value) {
+		return new SqlParameterValue(Types.VARCHAR, value);
 	}
 
 	private static String truncate(String value, int max) {
