@@ -58,7 +58,7 @@ public class LoadGen {
 	static final int SLOT_MINUTES = Integer.getInteger("slot", 15);
 
 	/** Bookings sent flat out, not measured, before the request path's flat-out phase. */
-	static final int WARMUP = Integer.getInteger("warmup", 3000);
+	static final int WARMUP = Integer.getInteger("warmup", 12000);
 
 	/** Bookings before the split run's measured phase (synced before it starts), so its JVM runs compiled code. */
 	static final int SPLIT_WARMUP = Integer.getInteger("splitWarmup", 1000);

@@ -27,7 +27,7 @@
 # BENCH_PORT (18600) first of the five ports used; BENCH_JAR an app jar to measure instead of building one
 # (scale: BENCH_WORKER_JAR the worker's); BENCH_JAVA_OPTS JVM options of the app (e.g. -Xmx256m);
 # BENCH_SMALL_OPTS the small run's (README's small-machine line); BENCH_RUNS ("request request-limit small split
-# bound bucket"); BENCH_WARMUP (3000) bookings before the flat-out phases; BENCH_RATE (100) bookings/s offered in split, after BENCH_SPLIT_WARMUP (1000) bookings synced; BENCH_OUT (bench/out) where logs, results and
+# bound bucket"); BENCH_WARMUP (12000) bookings before the flat-out phases (fewer leave the JIT compiling in them); BENCH_RATE (100) bookings/s offered in split, after BENCH_SPLIT_WARMUP (1000) bookings synced; BENCH_OUT (bench/out) where logs, results and
 # recordings go; MVN_OPTS_BENCH extra Maven options (-o offline).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -151,7 +151,7 @@ run_request() {
 	app_pid=$!; pids+=("$app_pid")
 	local wrk=
 	[ "${BENCH_WRK:-1}" = 1 ] && command -v wrk > /dev/null && wrk=bench/book.lua
-	java -Dseconds="$seconds" -Dslot=5 -Dwarmup="${BENCH_WARMUP:-3000}" -Dwrk="$wrk" bench/LoadGen.java request "http://127.0.0.1:$app_port" "$app_pid" "$launch" \
+	java -Dseconds="$seconds" -Dslot=5 -Dwarmup="${BENCH_WARMUP:-12000}" -Dwrk="$wrk" bench/LoadGen.java request "http://127.0.0.1:$app_port" "$app_pid" "$launch" \
 		"$out/$name.txt" 0 "$work/data-$name"
 	stop "$app_pid"
 }
