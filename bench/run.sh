@@ -14,7 +14,7 @@
 #   request-limit the same with the in-memory rate limit on (a limit no client reaches): its cost per request
 #   small         the same as request with the small-machine JVM options (BENCH_SMALL_OPTS)
 #   split         an API-only instance (booking.worker.enabled=false) beside the worker jar and a Temporal dev
-#                 server, both niced (nice -n 10), on a PostgreSQL of Debian's binaries (fsync on), with the
+#                 server, both niced (nice -n BENCH_SPLIT_NICE, 10), on a PostgreSQL of Debian's binaries (fsync on), with the
 #                 WireMock stand-ins: POST latency at BENCH_RATE bookings/s offered while the syncs run, then the
 #                 CPU per synced booking of the worker and the dev server
 #   bound         bench/bound.sh 500: the dev server alone (SQLite in WAL mode, as the service starts it),
@@ -177,7 +177,7 @@ run_split() {
 	echo "Run $name..." >&2
 	start_postgres
 	start_wiremock 0 0
-	nice -n 10 temporal server start-dev --headless --ip 127.0.0.1 --port "$temporal_port" \
+	nice -n "${BENCH_SPLIT_NICE:-10}" temporal server start-dev --headless --ip 127.0.0.1 --port "$temporal_port" \
 		--db-filename "$work/split-temporal.db" --log-level error --sqlite-pragma journal_mode=wal \
 		--sqlite-pragma synchronous=normal > "$work/temporal.log" 2>&1 &
 	temporal_pid=$!; pids+=("$temporal_pid")
@@ -191,7 +191,7 @@ run_split() {
 		--booking.admin.api-key=bench-admin-key $(rules 15) > "$out/$name.log" 2>&1 &
 	app_pid=$!; pids+=("$app_pid")
 	await_port "$app_port"
-	nice -n 10 java ${BENCH_JAVA_OPTS-} -jar "$worker_jar" --server.port=$((port + 5)) "${db[@]}" "${integrations[@]}" \
+	nice -n "${BENCH_SPLIT_NICE:-10}" java ${BENCH_JAVA_OPTS-} -jar "$worker_jar" --server.port=$((port + 5)) "${db[@]}" "${integrations[@]}" \
 		> "$out/$name-worker.log" 2>&1 &
 	worker_pid=$!; pids+=("$worker_pid")
 	java -Dseconds="$seconds" -Drate="${BENCH_RATE:-100}" -DsplitWarmup="${BENCH_SPLIT_WARMUP:-1000}" bench/LoadGen.java split "http://127.0.0.1:$app_port" \
