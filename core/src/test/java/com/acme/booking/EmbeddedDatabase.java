@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import javax.sql.DataSource;
 
+import com.acme.booking.config.LocalPorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import org.springframework.boot.test.context.TestConfiguration;
@@ -19,6 +20,7 @@ public class EmbeddedDatabase {
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres() throws IOException {
 		return EmbeddedPostgres.builder()
+			.setPort(LocalPorts.free())
 			.setServerConfig("fsync", "off")
 			.setServerConfig("synchronous_commit", "off")
 			.start();

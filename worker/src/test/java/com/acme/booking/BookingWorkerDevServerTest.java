@@ -52,7 +52,7 @@ class BookingWorkerDevServerTest {
 		.setExistingPath(RequiredTools.temporalCli().toString())
 		.setDownloadEnabled(false)
 		.setPort(FreePorts.any())
-		.setUiPort(FreePorts.any())
+		.setUiEnabled(false)
 		.build());
 
 	@DynamicPropertySource

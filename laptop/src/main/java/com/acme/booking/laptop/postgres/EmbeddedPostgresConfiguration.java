@@ -7,6 +7,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import com.acme.booking.config.EmbeddedProperties;
+import com.acme.booking.config.LocalPorts;
 import com.acme.booking.config.OwnerOnly;
 import com.acme.booking.laptop.Orphans;
 import com.acme.booking.laptop.ToolCache;
@@ -60,6 +61,9 @@ class EmbeddedPostgresConfiguration {
 		System.setProperty(ZONKY_WORKING_DIR, ToolCache.embeddedPostgresWorkingFolder(System.getenv()).toString());
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dir)
+			// Not zonky's own choice, a bind(0) port another server may take before
+			// PostgreSQL binds it.
+			.setPort(LocalPorts.free())
 			// Crash recovery after a kill, on a busy machine, can take longer than
 			// zonky's default 10 seconds.
 			.setPGStartupWait(STARTUP_WAIT)

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.acme.booking.config.LocalPorts;
 import com.acme.booking.config.OwnerOnly;
 import com.acme.booking.laptop.Orphans;
 import com.acme.booking.workflow.BookingTemporal;
@@ -120,8 +121,13 @@ final class DevServerLauncher {
 		Files.deleteIfExists(pidFile);
 	}
 
+	/**
+	 * The configured port, checked free; for 0 one of {@link LocalPorts}, not a
+	 * {@code bind(0)} port another server may take before the dev server binds it.
+	 */
 	private static int portToUse(int configured, String property) throws IOException {
-		try (ServerSocket socket = new ServerSocket(configured, 1, InetAddress.getByName(HOST))) {
+		int port = configured == 0 ? LocalPorts.free() : configured;
+		try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
 			return socket.getLocalPort();
 		}
 		catch (IOException ex) {

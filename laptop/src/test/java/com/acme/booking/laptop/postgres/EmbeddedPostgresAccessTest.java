@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.Properties;
 
 import com.acme.booking.config.EmbeddedProperties;
+import com.acme.booking.config.LocalPorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Another local user gets nothing from the embedded PostgreSQL: every connection must
@@ -53,6 +55,19 @@ class EmbeddedPostgresAccessTest {
 			assertThat(mode(passwordFile)).isEqualTo("rw-------");
 			assertThat(mode(data)).isEqualTo("rwx------");
 			assertThat(mode(data.resolve("postgres"))).isEqualTo("rwx------");
+		}
+	}
+
+	/**
+	 * Below the kernel's ephemeral range: no server beside it bound to port 0 can take
+	 * the port between its choice and PostgreSQL's bind.
+	 */
+	@Test
+	void startsOnAPortThatNoBindToPortZeroIsGiven() throws Exception {
+		assumeTrue(LocalPorts.ephemeralStart() > LocalPorts.FIRST, "a Linux kernel's ephemeral port range");
+
+		try (EmbeddedPostgres postgres = start(temp.resolve("data"))) {
+			assertThat(postgres.getPort()).isBetween(LocalPorts.FIRST, LocalPorts.ephemeralStart() - 1);
 		}
 	}
 
