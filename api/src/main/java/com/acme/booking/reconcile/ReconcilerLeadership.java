@@ -79,7 +79,10 @@ final class ReconcilerLeadership {
 			unlock.execute();
 		}
 		catch (SQLException ex) {
-			// The session is gone, and its lock with it.
+			// Gone, or not answering: ended rather than pooled, with its lock.
+			discard(held);
+			held = null;
+			return;
 		}
 		close(held);
 		held = null;

@@ -24,8 +24,8 @@ import com.acme.booking.chaos.SmtpStandIn.Delivered;
  * flagged is lost. A copy of a message already delivered is allowed only where the client
  * never had the server's answer, dropped by the relay or too late for the client (the
  * service cannot know the message left and sends it again with the same
- * {@code Message-ID}), so the copies never outnumber the answers missed. No email belongs
- * to no booking.
+ * {@code Message-ID}), so no message has more copies than answers its client missed. No
+ * email belongs to no booking.
  */
 final class MailCheck {
 
@@ -50,7 +50,8 @@ final class MailCheck {
 	private MailCheck() {
 	}
 
-	static Outcome compare(Collection<WorldCheck.Row> rows, List<Delivered> delivered, long answersMissed) {
+	static Outcome compare(Collection<WorldCheck.Row> rows, List<Delivered> delivered,
+			Collection<String> answersMissed) {
 		List<String> mismatches = new ArrayList<>();
 		Map<String, List<Delivered>> byMessageId = delivered.stream()
 			.collect(Collectors.groupingBy(d -> String.valueOf(d.messageId())));
@@ -66,14 +67,16 @@ final class MailCheck {
 			byBooking.computeIfAbsent(key.booking(), b -> new ArrayList<>()).add(key);
 		});
 		int duplicates = byMessageId.values().stream().mapToInt(copies -> copies.size() - 1).sum();
-		if (duplicates > answersMissed) {
-			mismatches.add(duplicates + " copies of emails already delivered, but the client missed only "
-					+ answersMissed + " answers: "
-					+ byMessageId.entrySet()
-						.stream()
-						.filter(e -> e.getValue().size() > 1)
-						.map(e -> e.getKey() + " x" + e.getValue().size())
-						.toList());
+		Map<String, Long> missedById = answersMissed.stream()
+			.collect(Collectors.groupingBy(String::valueOf, Collectors.counting()));
+		List<String> unexplained = byMessageId.entrySet()
+			.stream()
+			.filter(e -> e.getValue().size() - 1 > missedById.getOrDefault(e.getKey(), 0L))
+			.map(e -> e.getKey() + " x" + e.getValue().size() + " (answers missed: "
+					+ missedById.getOrDefault(e.getKey(), 0L) + ")")
+			.toList();
+		if (!unexplained.isEmpty()) {
+			mismatches.add("copies of emails already delivered beyond the answers their client missed: " + unexplained);
 		}
 		int flagged = 0;
 		for (WorldCheck.Row row : rows) {

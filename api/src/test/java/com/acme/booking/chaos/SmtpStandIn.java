@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -59,6 +60,8 @@ final class SmtpStandIn implements AutoCloseable {
 
 	private final AtomicLong answersUnheard = new AtomicLong();
 
+	private final List<String> missed = new CopyOnWriteArrayList<>();
+
 	/**
 	 * @param readTimeout the client's read timeout: a slow answer stays well within it, a
 	 * hanging relay outlasts it
@@ -96,6 +99,14 @@ final class SmtpStandIn implements AutoCloseable {
 	 */
 	long answersUnheard() {
 		return answersUnheard.get();
+	}
+
+	/**
+	 * The {@code Message-ID} of each message the server took whose answer the client
+	 * never had (dropped or heard too late), once per such answer.
+	 */
+	List<String> answersMissed() {
+		return List.copyOf(missed);
 	}
 
 	/** Every email the server took, copies included. */
@@ -169,17 +180,19 @@ final class SmtpStandIn implements AutoCloseable {
 				String verb = new String(command, StandardCharsets.US_ASCII).trim().toUpperCase(Locale.ROOT);
 				if (verb.equals("DATA") && answer.length > 0 && answer[0] == '3') {
 					pass(answer, toClient, delay);
-					content(fromClient, toServer);
+					String messageId = content(fromClient, toServer);
 					answer = answer(fromServer);
 					if (answer.length > 0 && answer[0] == '2') {
 						if (fault == SmtpFault.ANSWER_DROPPED) {
 							answersDropped.incrementAndGet();
+							missed.add(messageId);
 							write(toServer, QUIT);
 							return;
 						}
 						command = heard(answer, toClient, fromClient, delay);
 						if (command == null) {
 							answersUnheard.incrementAndGet();
+							missed.add(messageId);
 							write(toServer, QUIT);
 							return;
 						}
@@ -211,13 +224,28 @@ final class SmtpStandIn implements AutoCloseable {
 		}
 	}
 
-	/** The message, up to and including the lone dot that ends it. */
-	private static void content(InputStream fromClient, OutputStream toServer) throws IOException {
+	/**
+	 * Passes on the message, up to and including the lone dot that ends it; returns its
+	 * {@code Message-ID} (null without one).
+	 */
+	private static String content(InputStream fromClient, OutputStream toServer) throws IOException {
+		String messageId = null;
+		boolean inMessageId = false;
 		for (byte[] line = line(fromClient); line != null; line = line(fromClient)) {
 			toServer.write(line);
-			if (new String(line, StandardCharsets.US_ASCII).equals(".\r\n")) {
+			String text = new String(line, StandardCharsets.US_ASCII);
+			if (text.equals(".\r\n")) {
 				toServer.flush();
-				return;
+				return messageId;
+			}
+			if (inMessageId && (text.startsWith(" ") || text.startsWith("\t"))) {
+				// A folded header goes on.
+				messageId += text.trim();
+				continue;
+			}
+			inMessageId = messageId == null && text.regionMatches(true, 0, "Message-ID:", 0, 11);
+			if (inMessageId) {
+				messageId = text.substring(11).trim();
 			}
 		}
 		throw new IOException("the client closed the connection within the message");

@@ -29,6 +29,7 @@ class SmtpStandInTest {
 			}
 
 			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> smtp.answersUnheard() == 1);
+			assertThat(smtp.answersMissed()).containsExactly("<m1@chaos.example>");
 			assertThat(smtp.delivered()).hasSize(1);
 			assertThat(smtp.answersDropped()).isZero();
 		}
@@ -44,6 +45,7 @@ class SmtpStandInTest {
 
 			assertThat(smtp.delivered()).hasSize(1);
 			assertThat(smtp.answersUnheard()).isZero();
+			assertThat(smtp.answersMissed()).isEmpty();
 		}
 	}
 

@@ -319,6 +319,7 @@ class ReconcilerTest {
 		firstPool.setJdbcUrl(shared.getJdbcUrl());
 		firstPool.setUsername(shared.getUsername());
 		firstPool.setPassword(shared.getPassword());
+		firstPool.setMaximumPoolSize(2);
 		AtomicBoolean stalled = new AtomicBoolean();
 		Reconciler first = reconciler(nothingBehind, properties.stuckAfter(), workflows, new SimpleMeterRegistry(),
 				new ReconcilerLeadership(failingValidation(firstPool, stalled), lock));
@@ -332,7 +333,11 @@ class ReconcilerTest {
 			stalled.set(false);
 			first.destroy();
 
-			assertThat(second.pass()).as("the other takes over when the leader stops").isTrue();
+			// The lock goes when the old session's backend has ended, a moment after the
+			// abort.
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(
+						() -> assertThat(second.pass()).as("the other takes over when the leader stops").isTrue());
 		}
 		finally {
 			first.destroy();

@@ -79,7 +79,8 @@ public class BookingRepository {
 	 * (or with the caller's transaction). The database's {@code insert_booking} counts
 	 * the frequency limit and inserts the row under a transaction-scoped advisory lock
 	 * keyed by the email address, so concurrent requests from one address cannot both
-	 * pass it.
+	 * pass it: under READ COMMITTED, the service's isolation, where the count's statement
+	 * sees what was committed before the lock was granted.
 	 */
 	public Booking insert(UUID id, NewBooking booking, Duration buffer, FrequencyLimit limit, Instant now,
 			ChangeSource source) {
