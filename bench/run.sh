@@ -76,6 +76,8 @@ await_port() {
 stop() { # pid
 	kill "$1" 2>/dev/null || true
 	for _ in $(seq 1 300); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+	# Its children first (the dev server it launched), or they outlive it and hold their ports.
+	pkill -KILL -P "$1" 2>/dev/null || true
 	kill -9 "$1" 2>/dev/null || true
 }
 

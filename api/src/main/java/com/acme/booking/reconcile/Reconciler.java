@@ -26,6 +26,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -80,6 +81,9 @@ public class Reconciler implements DisposableBean {
 
 	private final ReconcilerLeadership leadership;
 
+	/** Set when the service shuts down: a pass under way ends at its next booking. */
+	private volatile boolean stopping;
+
 	@Autowired
 	Reconciler(SyncBacklog backlog, BookingWorkflows workflows, Clock clock, SyncProperties properties,
 			ObjectProvider<MeterRegistry> meters, DataSource dataSource) {
@@ -129,6 +133,16 @@ public class Reconciler implements DisposableBean {
 		return true;
 	}
 
+	/**
+	 * The service is shutting down: a pass under way stops at its next booking, so that
+	 * shutdown does not wait for a walk through thousands of bookings whose signals can
+	 * no longer reach Temporal. The next leader's pass goes on from the start.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void stop() {
+		stopping = true;
+	}
+
 	@Override
 	public void destroy() {
 		leadership.release();
@@ -151,6 +165,11 @@ public class Reconciler implements DisposableBean {
 				do {
 					page = backlog.behind(neverSynced, after, pageSize);
 					for (SyncBacklog.Behind row : page) {
+						if (stopping) {
+							log.info("Reconciler pass stopped after {} booking(s): the service is shutting down",
+									behind.size());
+							return reached;
+						}
 						// A booking that made progress between the two queries shows up
 						// in
 						// both: it is judged once a pass.

@@ -174,6 +174,36 @@ class ReconcilerTest {
 	}
 
 	/**
+	 * Shutdown reaches a pass under way (the signals can no longer reach Temporal): the
+	 * pass ends at its next booking instead of walking through all of them.
+	 */
+	@Test
+	void aPassUnderWayStopsAtItsNextBookingWhenTheServiceShutsDown() {
+		List<SyncBacklog.Behind> page = List.of(new SyncBacklog.Behind(UUID.randomUUID(), 1),
+				new SyncBacklog.Behind(UUID.randomUUID(), 1), new SyncBacklog.Behind(UUID.randomUUID(), 1));
+		SyncBacklog threeBehind = new SyncBacklog(jdbc) {
+			@Override
+			public List<Behind> behind(boolean neverSynced, UUID after, int limit) {
+				return neverSynced && after == null ? page : List.of();
+			}
+		};
+		Reconciler[] reconciler = new Reconciler[1];
+		List<UUID> signalled = new CopyOnWriteArrayList<>();
+		BookingWorkflows shutDownAtTheFirst = new BookingWorkflows(temporal) {
+			@Override
+			public boolean syncBehind(UUID bookingId, long revision) {
+				signalled.add(bookingId);
+				reconciler[0].stop();
+				return true;
+			}
+		};
+		reconciler[0] = reconciler(threeBehind, properties.stuckAfter(), shutDownAtTheFirst, new SimpleMeterRegistry());
+
+		assertThat(reconciler[0].reconcile()).isEqualTo(1);
+		assertThat(signalled).containsExactly(page.get(0).id());
+	}
+
+	/**
 	 * The reconciler judged one run stuck; by the time it acts a newer run has taken over
 	 * (started by a change, an operator, another instance). The newer run is signalled,
 	 * never terminated.

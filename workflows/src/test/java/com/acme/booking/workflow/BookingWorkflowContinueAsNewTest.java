@@ -12,7 +12,6 @@ import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BookingWorkflowContinueAsNewTest {
 
 	@RegisterExtension
-	static final TestWorkflowExtension temporal = WorkflowTestSupport.extension();
+	static final WorkflowTestSupport.TestServerExtension temporal = WorkflowTestSupport.extension();
 
 	private static final String ID = "3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d";
 

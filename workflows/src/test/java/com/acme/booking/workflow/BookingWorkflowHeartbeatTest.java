@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +27,7 @@ class BookingWorkflowHeartbeatTest {
 			Duration.ofSeconds(10), 2.0, 4, Duration.ofMinutes(10), Duration.ofSeconds(2));
 
 	@RegisterExtension
-	static final TestWorkflowExtension temporal = WorkflowTestSupport.extension(SETTINGS);
+	static final WorkflowTestSupport.TestServerExtension temporal = WorkflowTestSupport.extension(SETTINGS);
 
 	private static final String ID = "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d";
 

@@ -7,7 +7,6 @@ import java.util.Set;
 
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ import static org.assertj.core.api.Assertions.entry;
 class BookingWorkflowHistoryCostTest {
 
 	@RegisterExtension
-	static final TestWorkflowExtension temporal = WorkflowTestSupport.extension();
+	static final WorkflowTestSupport.TestServerExtension temporal = WorkflowTestSupport.extension();
 
 	private static final String ID = "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f";
 

@@ -7,7 +7,6 @@ import java.time.Duration;
 
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -43,7 +42,7 @@ class BookingWorkflowHistoryRecorder {
 	static final String ID = "7c1d9e2f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
 
 	@RegisterExtension
-	static final TestWorkflowExtension temporal = WorkflowTestSupport.extension();
+	static final WorkflowTestSupport.TestServerExtension temporal = WorkflowTestSupport.extension();
 
 	@Test
 	void recordsTheReplayedHistory(TestWorkflowEnvironment env, Worker worker, WorkflowClient client)

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BookingWorkflowMailTest {
 
 	@RegisterExtension
-	static final TestWorkflowExtension temporal = WorkflowTestSupport.extension();
+	static final WorkflowTestSupport.TestServerExtension temporal = WorkflowTestSupport.extension();
 
 	private static final String ID = "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d";
 

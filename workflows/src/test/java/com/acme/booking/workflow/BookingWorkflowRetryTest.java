@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BookingWorkflowRetryTest {
 
 	@RegisterExtension
-	static final TestWorkflowExtension temporal = WorkflowTestSupport.extension();
+	static final WorkflowTestSupport.TestServerExtension temporal = WorkflowTestSupport.extension();
 
 	private static final String ID = "0b5c1f4e-8d3a-4c71-9e2f-5a6b7c8d9e01";
 

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BookingWorkflowVerificationTest {
 
 	@RegisterExtension
-	static final TestWorkflowExtension temporal = WorkflowTestSupport.extension();
+	static final WorkflowTestSupport.TestServerExtension temporal = WorkflowTestSupport.extension();
 
 	private static final String ID = "5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 

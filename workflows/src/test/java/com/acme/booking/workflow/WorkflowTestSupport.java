@@ -2,9 +2,20 @@ package com.acme.booking.workflow;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
 import io.temporal.api.enums.v1.IndexedValueType;
-import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * How the workflow tests run Temporal: time skipping, the production retry wiring with
@@ -56,19 +67,76 @@ final class WorkflowTestSupport {
 	 * The extension is not started, so that each test can register its own fakes before
 	 * the worker polls (see {@link FakeWorld#start}).
 	 */
-	static TestWorkflowExtension extension() {
+	static TestServerExtension extension() {
 		return extension(RETRY);
 	}
 
-	static TestWorkflowExtension extension(SyncRetrySettings retry) {
-		TestWorkflowExtension.Builder builder = TestWorkflowExtension.newBuilder()
-			.registerWorkflowImplementationTypes(retry.implementationOptions(), BookingWorkflowImpl.class)
-			.setInitialTime(NOW)
-			.setDoNotStart(true);
-		for (var key : BookingTemporal.SEARCH_ATTRIBUTES) {
-			builder.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+	static TestServerExtension extension(SyncRetrySettings retry) {
+		return new TestServerExtension(retry);
+	}
+
+	/**
+	 * A time-skipping test server per test, as the SDK's {@code TestWorkflowExtension}
+	 * gives one, with the {@link StaleCancelGuard} on the workers' connection: it injects
+	 * the test's {@link TestWorkflowEnvironment}, its {@link Worker} (its own task queue,
+	 * the workflow registered with the production options of {@code retry}) and its
+	 * {@link WorkflowClient}, and closes the server after the test.
+	 */
+	static final class TestServerExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+		private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace
+			.create(TestServerExtension.class);
+
+		private final SyncRetrySettings retry;
+
+		private TestServerExtension(SyncRetrySettings retry) {
+			this.retry = retry;
 		}
-		return builder.build();
+
+		@Override
+		public void beforeEach(ExtensionContext context) {
+			StaleCancelGuard guard = new StaleCancelGuard();
+			TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+				.setInitialTime(NOW)
+				.setWorkflowServiceStubsOptions(
+						WorkflowServiceStubsOptions.newBuilder().setGrpcClientInterceptors(List.of(guard)).build())
+				.build());
+			for (var key : BookingTemporal.SEARCH_ATTRIBUTES) {
+				env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+			}
+			Worker worker = env
+				.newWorker("WorkflowTest-" + context.getRequiredTestMethod().getName() + "-" + UUID.randomUUID());
+			worker.registerWorkflowImplementationTypes(retry.implementationOptions(), BookingWorkflowImpl.class);
+			context.getStore(STORE).put(TestWorkflowEnvironment.class, env);
+			context.getStore(STORE).put(Worker.class, worker);
+		}
+
+		@Override
+		public void afterEach(ExtensionContext context) {
+			TestWorkflowEnvironment env = context.getStore(STORE)
+				.remove(TestWorkflowEnvironment.class, TestWorkflowEnvironment.class);
+			if (env != null) {
+				env.close();
+			}
+		}
+
+		@Override
+		public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+			Class<?> type = parameter.getParameter().getType();
+			return type == TestWorkflowEnvironment.class || type == Worker.class || type == WorkflowClient.class;
+		}
+
+		@Override
+		public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+			Class<?> type = parameter.getParameter().getType();
+			TestWorkflowEnvironment env = context.getStore(STORE)
+				.get(TestWorkflowEnvironment.class, TestWorkflowEnvironment.class);
+			if (type == Worker.class) {
+				return context.getStore(STORE).get(Worker.class, Worker.class);
+			}
+			return type == WorkflowClient.class ? env.getWorkflowClient() : env;
+		}
+
 	}
 
 }
