@@ -26,6 +26,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -51,7 +53,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "booking.sync.reconciler-enabled", havingValue = "true", matchIfMissing = true)
-public class Reconciler implements DisposableBean {
+public class Reconciler implements DisposableBean, ApplicationContextAware {
 
 	static final String RESTARTS = "booking.sync.workflow.restarts";
 
@@ -83,6 +85,8 @@ public class Reconciler implements DisposableBean {
 
 	/** Set when the service shuts down: a pass under way ends at its next booking. */
 	private volatile boolean stopping;
+
+	private ApplicationContext context;
 
 	@Autowired
 	Reconciler(SyncBacklog backlog, BookingWorkflows workflows, Clock clock, SyncProperties properties,
@@ -138,9 +142,21 @@ public class Reconciler implements DisposableBean {
 	 * shutdown does not wait for a walk through thousands of bookings whose signals can
 	 * no longer reach Temporal. The next leader's pass goes on from the start.
 	 */
-	@EventListener(ContextClosedEvent.class)
+	@EventListener
+	void stop(ContextClosedEvent event) {
+		// Not a child context's (the management server's) closing.
+		if (event.getApplicationContext() == context) {
+			stop();
+		}
+	}
+
 	void stop() {
 		stopping = true;
+	}
+
+	@Override
+	public void setApplicationContext(ApplicationContext context) {
+		this.context = context;
 	}
 
 	@Override

@@ -45,6 +45,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.support.StaticApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -84,6 +87,9 @@ class ReconcilerTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	ApplicationContext context;
 
 	@AfterEach
 	void removeUnsyncableRows() {
@@ -193,14 +199,40 @@ class ReconcilerTest {
 			@Override
 			public boolean syncBehind(UUID bookingId, long revision) {
 				signalled.add(bookingId);
-				reconciler[0].stop();
+				reconciler[0].stop(new ContextClosedEvent(context));
 				return true;
 			}
 		};
 		reconciler[0] = reconciler(threeBehind, properties.stuckAfter(), shutDownAtTheFirst, new SimpleMeterRegistry());
+		reconciler[0].setApplicationContext(context);
 
 		assertThat(reconciler[0].reconcile()).isEqualTo(1);
 		assertThat(signalled).containsExactly(page.get(0).id());
+	}
+
+	/** Another context's closing (a child's, such as the management server's). */
+	@Test
+	void anotherContextClosingLeavesThePassGoing() {
+		List<SyncBacklog.Behind> page = List.of(new SyncBacklog.Behind(UUID.randomUUID(), 1),
+				new SyncBacklog.Behind(UUID.randomUUID(), 1));
+		SyncBacklog twoBehind = new SyncBacklog(jdbc) {
+			@Override
+			public List<Behind> behind(boolean neverSynced, UUID after, int limit) {
+				return neverSynced && after == null ? page : List.of();
+			}
+		};
+		Reconciler[] reconciler = new Reconciler[1];
+		BookingWorkflows childClosing = new BookingWorkflows(temporal) {
+			@Override
+			public boolean syncBehind(UUID bookingId, long revision) {
+				reconciler[0].stop(new ContextClosedEvent(new StaticApplicationContext()));
+				return true;
+			}
+		};
+		reconciler[0] = reconciler(twoBehind, properties.stuckAfter(), childClosing, new SimpleMeterRegistry());
+		reconciler[0].setApplicationContext(context);
+
+		assertThat(reconciler[0].reconcile()).isEqualTo(2);
 	}
 
 	/**

@@ -1,12 +1,10 @@
 package com.acme.booking.workflow;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.StampedLock;
-import java.util.stream.Collectors;
 
 import com.google.protobuf.ByteString;
 import io.grpc.CallOptions;
@@ -18,22 +16,13 @@ import io.grpc.ForwardingClientCallListener;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
-import io.temporal.api.command.v1.Command;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.CommandType;
-import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowTaskFailedCause;
-import io.temporal.api.history.v1.HistoryEvent;
-import io.temporal.api.workflow.v1.PendingActivityInfo;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
-import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
-import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse;
 import io.temporal.api.workflowservice.v1.PollWorkflowTaskQueueResponse;
 import io.temporal.api.workflowservice.v1.RespondWorkflowTaskCompletedRequest;
 import io.temporal.api.workflowservice.v1.RespondWorkflowTaskCompletedResponse;
 import io.temporal.api.workflowservice.v1.RespondWorkflowTaskFailedRequest;
-import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc;
-import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc.WorkflowServiceBlockingStub;
 
 /**
  * Keeps the SDK's time-skipping test server out of a race it cannot handle.
@@ -88,7 +77,9 @@ final class StaleCancelGuard implements ClientInterceptor {
 	}
 
 	private void remember(Object response) {
-		if (response instanceof PollWorkflowTaskQueueResponse task && !task.getTaskToken().isEmpty()) {
+		// A legacy query task comes the same way; its answer is not a completion.
+		if (response instanceof PollWorkflowTaskQueueResponse task && !task.getTaskToken().isEmpty()
+				&& !task.hasQuery()) {
 			tasks.put(task.getTaskToken(), task.getWorkflowExecution());
 		}
 		else if (response instanceof RespondWorkflowTaskCompletedResponse completed && completed.hasWorkflowTask()) {
@@ -96,62 +87,24 @@ final class StaleCancelGuard implements ClientInterceptor {
 		}
 	}
 
-	/**
-	 * True when a command of {@code request} cancels an activity the server no longer
-	 * holds open.
-	 */
-	private boolean cancelsAClosedActivity(RespondWorkflowTaskCompletedRequest request,
-			WorkflowServiceBlockingStub service) {
-		List<Long> cancelled = request.getCommandsList()
+	/** The activities {@code request} cancels, by the event id of their scheduling. */
+	private static List<Long> cancelledActivities(RespondWorkflowTaskCompletedRequest request) {
+		return request.getCommandsList()
 			.stream()
 			.filter(command -> command.getCommandType() == CommandType.COMMAND_TYPE_REQUEST_CANCEL_ACTIVITY_TASK)
-			.map(Command::getRequestCancelActivityTaskCommandAttributes)
-			.map(attributes -> attributes.getScheduledEventId())
+			.map(command -> command.getRequestCancelActivityTaskCommandAttributes().getScheduledEventId())
 			.toList();
-		WorkflowExecution execution = tasks.get(request.getTaskToken());
-		if (cancelled.isEmpty() || execution == null) {
-			return false;
-		}
-		Set<String> open = service
-			.describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
-				.setNamespace(request.getNamespace())
-				.setExecution(execution)
-				.build())
-			.getPendingActivitiesList()
-			.stream()
-			.map(PendingActivityInfo::getActivityId)
-			.collect(Collectors.toSet());
-		Map<Long, String> activityIds = scheduledActivityIds(request.getNamespace(), execution, service);
-		return cancelled.stream().anyMatch(id -> !open.contains(activityIds.get(id)));
 	}
 
-	private static Map<Long, String> scheduledActivityIds(String namespace, WorkflowExecution execution,
-			WorkflowServiceBlockingStub service) {
-		Map<Long, String> ids = new HashMap<>();
-		GetWorkflowExecutionHistoryRequest.Builder request = GetWorkflowExecutionHistoryRequest.newBuilder()
-			.setNamespace(namespace)
-			.setExecution(execution);
-		do {
-			GetWorkflowExecutionHistoryResponse page = service.getWorkflowExecutionHistory(request.build());
-			for (HistoryEvent event : page.getHistory().getEventsList()) {
-				if (event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED) {
-					ids.put(event.getEventId(), event.getActivityTaskScheduledEventAttributes().getActivityId());
-				}
-			}
-			request.setNextPageToken(page.getNextPageToken());
-		}
-		while (!request.getNextPageToken().isEmpty());
-		return ids;
-	}
-
-	private void failInstead(RespondWorkflowTaskCompletedRequest request, WorkflowServiceBlockingStub service) {
+	private void failInstead(RespondWorkflowTaskCompletedRequest request, Channel channel) {
 		failedInstead++;
-		service.respondWorkflowTaskFailed(RespondWorkflowTaskFailedRequest.newBuilder()
-			.setNamespace(request.getNamespace())
-			.setTaskToken(request.getTaskToken())
-			.setIdentity(request.getIdentity())
-			.setCause(WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND)
-			.build());
+		OpenActivities.service(channel)
+			.respondWorkflowTaskFailed(RespondWorkflowTaskFailedRequest.newBuilder()
+				.setNamespace(request.getNamespace())
+				.setTaskToken(request.getTaskToken())
+				.setIdentity(request.getIdentity())
+				.setCause(WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND)
+				.build());
 	}
 
 	/** Remembers the execution of every workflow task a poll returns. */
@@ -246,16 +199,19 @@ final class StaleCancelGuard implements ClientInterceptor {
 		@Override
 		public void sendMessage(ReqT message) {
 			RespondWorkflowTaskCompletedRequest request = (RespondWorkflowTaskCompletedRequest) message;
-			boolean cancels = request.getCommandsList()
-				.stream()
-				.anyMatch(command -> command.getCommandType() == CommandType.COMMAND_TYPE_REQUEST_CANCEL_ACTIVITY_TASK);
-			long stamp = cancels ? gate.writeLock() : 0;
+			List<Long> cancelled = cancelledActivities(request);
+			boolean alone = !cancelled.isEmpty();
+			long stamp = alone ? gate.writeLock() : 0;
 			boolean handedOver = false;
 			try {
-				// Asked on the connection below this interceptor.
-				WorkflowServiceBlockingStub service = WorkflowServiceGrpc.newBlockingStub(next);
-				if (cancels && cancelsAClosedActivity(request, service)) {
-					failInstead(request, service);
+				// Asked on the connection below this interceptor. A retried completion
+				// (the
+				// SDK retries some failures) is checked again: its task stays known until
+				// the server takes it.
+				WorkflowExecution execution = tasks.get(request.getTaskToken());
+				if (alone && execution != null
+						&& OpenActivities.anyClosed(request.getNamespace(), execution, cancelled, next)) {
+					failInstead(request, next);
 					tasks.remove(request.getTaskToken());
 					listener.onClose(
 							Status.NOT_FOUND.withDescription(
@@ -263,7 +219,6 @@ final class StaleCancelGuard implements ClientInterceptor {
 							new Metadata());
 					return;
 				}
-				tasks.remove(request.getTaskToken());
 				delegate = next.newCall(method, callOptions);
 				delegate.start(new ForwardingClientCallListener.SimpleForwardingClientCallListener<>(listener) {
 					@Override
@@ -274,7 +229,10 @@ final class StaleCancelGuard implements ClientInterceptor {
 
 					@Override
 					public void onClose(Status status, Metadata trailers) {
-						if (cancels) {
+						if (status.isOk()) {
+							tasks.remove(request.getTaskToken());
+						}
+						if (alone) {
 							gate.unlockWrite(stamp);
 						}
 						super.onClose(status, trailers);
@@ -287,7 +245,7 @@ final class StaleCancelGuard implements ClientInterceptor {
 				delegate.sendMessage(message);
 			}
 			finally {
-				if (cancels && !handedOver) {
+				if (alone && !handedOver) {
 					gate.unlockWrite(stamp);
 				}
 			}
@@ -304,6 +262,9 @@ final class StaleCancelGuard implements ClientInterceptor {
 		public void cancel(String message, Throwable cause) {
 			if (delegate != null) {
 				delegate.cancel(message, cause);
+			}
+			else if (listener != null) {
+				listener.onClose(Status.CANCELLED.withDescription(message).withCause(cause), new Metadata());
 			}
 		}
 

@@ -28,6 +28,7 @@ import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,13 +38,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whose workflow task cancels an activity that finishes while the task is under way.
  * Without the guard the test server answers {@code ACTIVITY_UNKNOWN} and the workflow
  * never gets another task (the result below never comes); with it the task is failed, the
- * activity's result recorded, and the workflow goes on.
+ * activity's result recorded, and the workflow goes on. To make the race happen, the
+ * signal handler waits (on a thread of its own, as the SDK refuses service calls from a
+ * workflow thread) until the server has the activity's result: workflow code that no
+ * booking workflow would have.
  */
 class StaleCancelGuardTest {
 
-	static final CountDownLatch activityStarted = new CountDownLatch(1);
+	static volatile CountDownLatch activityStarted;
 
-	static final CountDownLatch activityMayReturn = new CountDownLatch(1);
+	static volatile CountDownLatch activityMayReturn;
 
 	static final AtomicBoolean raced = new AtomicBoolean();
 
@@ -137,9 +141,18 @@ class StaleCancelGuardTest {
 
 	}
 
+	@BeforeEach
+	void freshRace() {
+		activityStarted = new CountDownLatch(1);
+		activityMayReturn = new CountDownLatch(1);
+		raced.set(false);
+	}
+
 	@AfterEach
 	void close() {
-		current.close();
+		if (current != null) {
+			current.close();
+		}
 	}
 
 	@Test

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How the workflow tests run Temporal: time skipping, the production retry wiring with
@@ -80,12 +82,15 @@ final class WorkflowTestSupport {
 	 * gives one, with the {@link StaleCancelGuard} on the workers' connection: it injects
 	 * the test's {@link TestWorkflowEnvironment}, its {@link Worker} (its own task queue,
 	 * the workflow registered with the production options of {@code retry}) and its
-	 * {@link WorkflowClient}, and closes the server after the test.
+	 * {@link WorkflowClient}, and closes the server after the test (printing its
+	 * histories when the test failed).
 	 */
 	static final class TestServerExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
 		private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace
 			.create(TestServerExtension.class);
+
+		private static final Logger log = LoggerFactory.getLogger(TestServerExtension.class);
 
 		private final SyncRetrySettings retry;
 
@@ -101,13 +106,13 @@ final class WorkflowTestSupport {
 				.setWorkflowServiceStubsOptions(
 						WorkflowServiceStubsOptions.newBuilder().setGrpcClientInterceptors(List.of(guard)).build())
 				.build());
+			context.getStore(STORE).put(TestWorkflowEnvironment.class, env);
 			for (var key : BookingTemporal.SEARCH_ATTRIBUTES) {
 				env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
 			}
 			Worker worker = env
 				.newWorker("WorkflowTest-" + context.getRequiredTestMethod().getName() + "-" + UUID.randomUUID());
 			worker.registerWorkflowImplementationTypes(retry.implementationOptions(), BookingWorkflowImpl.class);
-			context.getStore(STORE).put(TestWorkflowEnvironment.class, env);
 			context.getStore(STORE).put(Worker.class, worker);
 		}
 
@@ -116,6 +121,10 @@ final class WorkflowTestSupport {
 			TestWorkflowEnvironment env = context.getStore(STORE)
 				.remove(TestWorkflowEnvironment.class, TestWorkflowEnvironment.class);
 			if (env != null) {
+				if (context.getExecutionException().isPresent()) {
+					// The histories and the time-skipping locks, for the failed test.
+					log.error("Test server of the failed test:\n{}", env.getDiagnostics());
+				}
 				env.close();
 			}
 		}
