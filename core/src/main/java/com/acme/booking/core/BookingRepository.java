@@ -76,11 +76,14 @@ public class BookingRepository {
 
 	/**
 	 * Inserts a confirmed booking: one statement, one round trip, committed on its own
-	 * (or with the caller's transaction). The database's {@code insert_booking} counts
-	 * the frequency limit and inserts the row under a transaction-scoped advisory lock
-	 * keyed by the email address, so concurrent requests from one address cannot both
-	 * pass it: under READ COMMITTED, the service's isolation, where the count's statement
-	 * sees what was committed before the lock was granted.
+	 * (or with the caller's transaction). The database's
+	 * {@code insert_booking_in_day_order} counts the frequency limit and inserts the row
+	 * under a transaction-scoped advisory lock keyed by the email address, so concurrent
+	 * requests from one address cannot both pass it: under READ COMMITTED, the service's
+	 * isolation, where the count's statement sees what was committed before the lock was
+	 * granted. It then takes a lock per UTC day the blocked range touches, so that
+	 * inserts of overlapping rows queue instead of deadlocking in the exclusion
+	 * constraint's check.
 	 */
 	public Booking insert(UUID id, NewBooking booking, Duration buffer, FrequencyLimit limit, Instant now,
 			ChangeSource source) {
@@ -112,7 +115,8 @@ public class BookingRepository {
 		// whose rows have no bounded size costs a round trip of its own before each
 		// execution.
 		return refuseOverlap(() -> jdbc
-			.sql(returning("SELECT * FROM insert_booking(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+			.sql(returning(
+					"SELECT * FROM insert_booking_in_day_order(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
 			.params(id, status.name(), booking.name(), booking.email(), text(booking.company()), text(booking.phone()),
 					text(booking.inquiry()), utc(booking.startTime()), utc(booking.endTime()), booking.timeZone(),
 					utc(booking.startTime().minus(half)), utc(booking.endTime().plus(half)), utc(now),
