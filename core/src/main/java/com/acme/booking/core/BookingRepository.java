@@ -77,13 +77,13 @@ public class BookingRepository {
 	/**
 	 * Inserts a confirmed booking: one statement, one round trip, committed on its own
 	 * (or with the caller's transaction). The database's
-	 * {@code insert_booking_in_day_order} counts the frequency limit and inserts the row
-	 * under a transaction-scoped advisory lock keyed by the email address, so concurrent
-	 * requests from one address cannot both pass it: under READ COMMITTED, the service's
-	 * isolation, where the count's statement sees what was committed before the lock was
-	 * granted. It then takes a lock per UTC day the blocked range touches, so that
-	 * inserts of overlapping rows queue instead of deadlocking in the exclusion
-	 * constraint's check.
+	 * {@code insert_booking_in_day_order} first takes a lock per UTC day the blocked
+	 * range touches, so that inserts of overlapping rows queue instead of deadlocking in
+	 * the exclusion constraint's check. Its {@code insert_booking} then counts the
+	 * frequency limit and inserts the row under a transaction-scoped advisory lock keyed
+	 * by the email address, so concurrent requests from one address cannot both pass it:
+	 * under READ COMMITTED, the service's isolation, where the count's statement sees
+	 * what was committed before the lock was granted.
 	 */
 	public Booking insert(UUID id, NewBooking booking, Duration buffer, FrequencyLimit limit, Instant now,
 			ChangeSource source) {

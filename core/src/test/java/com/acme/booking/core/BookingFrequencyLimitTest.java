@@ -2,14 +2,7 @@ package com.acme.booking.core;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import com.acme.booking.DatabaseSlice;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,34 +92,17 @@ class BookingFrequencyLimitTest {
 
 	@Test
 	void concurrentRequestsFromOneAddressStopExactlyAtTheLimit() throws Exception {
-		int threads = 10;
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		CountDownLatch go = new CountDownLatch(1);
-		List<Future<Boolean>> results = new ArrayList<>();
-		try {
-			for (int i = 0; i < threads; i++) {
-				int slot = i;
-				results.add(pool.submit(() -> {
-					go.await();
-					try {
-						book(slot % 2 == 0 ? "ann@example.com" : "ANN@example.com", slot, NOW);
-						return true;
-					}
-					catch (FrequencyLimitReached ex) {
-						return false;
-					}
-				}));
+		int booked = TestBookings.race(10, slot -> () -> {
+			try {
+				book(slot % 2 == 0 ? "ann@example.com" : "ANN@example.com", slot, NOW);
+				return true;
 			}
-			go.countDown();
-			int booked = 0;
-			for (Future<Boolean> result : results) {
-				booked += result.get(30, TimeUnit.SECONDS) ? 1 : 0;
+			catch (FrequencyLimitReached ex) {
+				return false;
 			}
-			assertThat(booked).isEqualTo(3);
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		});
+
+		assertThat(booked).isEqualTo(3);
 		assertThat(count(jdbc)).isEqualTo(3);
 	}
 

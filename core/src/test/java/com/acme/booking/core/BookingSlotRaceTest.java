@@ -2,8 +2,6 @@ package com.acme.booking.core;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,35 +78,19 @@ class BookingSlotRaceTest {
 
 	@Test
 	void twentyRequestsForOneSlotGiveOneBookingAndNineteenRefusalsRoundAfterRound() throws Exception {
-		ExecutorService threads = Executors.newFixedThreadPool(20);
-		try {
-			for (int round = 0; round < 5; round++) {
-				Instant start = TEN.plus(Duration.ofHours(round));
-				CountDownLatch go = new CountDownLatch(1);
-				List<Future<Boolean>> results = new ArrayList<>();
-				for (int i = 0; i < 20; i++) {
-					String email = "racer-" + round + "-" + i + "@example.com";
-					results.add(threads.submit(() -> {
-						go.await();
-						try {
-							TestBookings.insert(bookings, email, start);
-							return true;
-						}
-						catch (SlotTaken ex) {
-							return false;
-						}
-					}));
+		for (int round = 0; round < 5; round++) {
+			Instant start = TEN.plus(Duration.ofHours(round));
+			String racer = "racer-" + round + "-";
+			int won = TestBookings.race(20, i -> () -> {
+				try {
+					TestBookings.insert(bookings, racer + i + "@example.com", start);
+					return true;
 				}
-				go.countDown();
-				int won = 0;
-				for (Future<Boolean> result : results) {
-					won += result.get(60, TimeUnit.SECONDS) ? 1 : 0;
+				catch (SlotTaken ex) {
+					return false;
 				}
-				assertThat(won).as("round %d", round).isEqualTo(1);
-			}
-		}
-		finally {
-			threads.shutdownNow();
+			});
+			assertThat(won).as("round %d", round).isEqualTo(1);
 		}
 		assertThat(TestBookings.count(jdbc)).isEqualTo(5);
 	}

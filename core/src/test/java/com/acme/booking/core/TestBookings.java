@@ -2,7 +2,16 @@ package com.acme.booking.core;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import com.acme.booking.workflow.Integration;
 
@@ -33,6 +42,34 @@ final class TestBookings {
 	static Booking insert(BookingRepository bookings, String email, Instant start) {
 		return bookings.insert(UUID.randomUUID(), booking(email, start, Duration.ofMinutes(30)), BUFFER, NO_LIMIT, NOW,
 				ChangeSource.CUSTOMER);
+	}
+
+	/**
+	 * Runs {@code n} calls on threads of their own, released together, and returns how
+	 * many answered true.
+	 */
+	static int race(int n, IntFunction<Callable<Boolean>> call) throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(n);
+		CountDownLatch go = new CountDownLatch(1);
+		try {
+			List<Future<Boolean>> results = new ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				Callable<Boolean> racer = call.apply(i);
+				results.add(threads.submit(() -> {
+					go.await();
+					return racer.call();
+				}));
+			}
+			go.countDown();
+			int yes = 0;
+			for (Future<Boolean> result : results) {
+				yes += result.get(60, TimeUnit.SECONDS) ? 1 : 0;
+			}
+			return yes;
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	static long count(JdbcClient jdbc) {

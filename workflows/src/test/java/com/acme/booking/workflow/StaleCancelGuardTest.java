@@ -2,16 +2,22 @@ package com.acme.booking.workflow;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ForwardingClientCall;
+import io.grpc.ForwardingClientCallListener;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -39,15 +45,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Without the guard the test server answers {@code ACTIVITY_UNKNOWN} and the workflow
  * never gets another task (the result below never comes); with it the task is failed, the
  * activity's result recorded, and the workflow goes on. To make the race happen, the
- * signal handler waits (on a thread of its own, as the SDK refuses service calls from a
- * workflow thread) until the server has the activity's result: workflow code that no
- * booking workflow would have.
+ * signal handler waits until the server has answered the activity's result: workflow code
+ * that no booking workflow would have.
  */
 class StaleCancelGuardTest {
 
 	static volatile CountDownLatch activityStarted;
 
 	static volatile CountDownLatch activityMayReturn;
+
+	/** Counted down once the server has answered the activity's result. */
+	static volatile CountDownLatch resultRecorded;
 
 	static final AtomicBoolean raced = new AtomicBoolean();
 
@@ -95,33 +103,10 @@ class StaleCancelGuardTest {
 			if (raced.compareAndSet(false, true)) {
 				// The activity finishes while this workflow task is under way.
 				activityMayReturn.countDown();
-				// The SDK refuses service calls from a workflow thread.
-				CompletableFuture.runAsync(SupersedingImpl::awaitNoPendingActivity).join();
+				awaitQuietly(resultRecorded);
 			}
 			pass.cancel();
 			changed = true;
-		}
-
-		private static void awaitNoPendingActivity() {
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-			while (System.nanoTime() < deadline) {
-				if (current.getWorkflowServiceStubs()
-					.blockingStub()
-					.describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
-						.setNamespace(current.getNamespace())
-						.setExecution(WorkflowExecution.newBuilder().setWorkflowId("superseding"))
-						.build())
-					.getPendingActivitiesCount() == 0) {
-					return;
-				}
-				try {
-					Thread.sleep(5);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return;
-				}
-			}
 		}
 
 	}
@@ -131,12 +116,7 @@ class StaleCancelGuardTest {
 		@Override
 		public void step() {
 			activityStarted.countDown();
-			try {
-				activityMayReturn.await(20, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+			awaitQuietly(activityMayReturn);
 		}
 
 	}
@@ -145,6 +125,7 @@ class StaleCancelGuardTest {
 	void freshRace() {
 		activityStarted = new CountDownLatch(1);
 		activityMayReturn = new CountDownLatch(1);
+		resultRecorded = new CountDownLatch(1);
 		raced.set(false);
 	}
 
@@ -159,8 +140,9 @@ class StaleCancelGuardTest {
 	void aWorkflowTaskCancellingAnActivityThatJustFinishedIsFailedAndTheWorkflowGoesOn() throws Exception {
 		StaleCancelGuard guard = new StaleCancelGuard();
 		TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-			.setWorkflowServiceStubsOptions(
-					WorkflowServiceStubsOptions.newBuilder().setGrpcClientInterceptors(List.of(guard)).build())
+			.setWorkflowServiceStubsOptions(WorkflowServiceStubsOptions.newBuilder()
+				.setGrpcClientInterceptors(List.of(guard, new ResultRecorded()))
+				.build())
 			.build());
 		current = env;
 		Worker worker = env.newWorker("superseding",
@@ -180,6 +162,46 @@ class StaleCancelGuardTest {
 		assertThat(env.getWorkflowClient().fetchHistory("superseding").getEvents())
 			.extracting(event -> event.getEventType())
 			.contains(EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED, EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED);
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(20, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Counts {@link #resultRecorded} down when the server has taken the activity's
+	 * result.
+	 */
+	static final class ResultRecorded implements ClientInterceptor {
+
+		@Override
+		public <ReqT, RespT> ClientCall<ReqT, RespT> interceptCall(MethodDescriptor<ReqT, RespT> method,
+				CallOptions callOptions, Channel next) {
+			ClientCall<ReqT, RespT> call = next.newCall(method, callOptions);
+			if (!method.getFullMethodName().endsWith("/RespondActivityTaskCompleted")) {
+				return call;
+			}
+			return new ForwardingClientCall.SimpleForwardingClientCall<>(call) {
+				@Override
+				public void start(Listener<RespT> listener, Metadata headers) {
+					super.start(new ForwardingClientCallListener.SimpleForwardingClientCallListener<>(listener) {
+						@Override
+						public void onClose(Status status, Metadata trailers) {
+							if (status.isOk()) {
+								resultRecorded.countDown();
+							}
+							super.onClose(status, trailers);
+						}
+					}, headers);
+				}
+			};
+		}
+
 	}
 
 }
